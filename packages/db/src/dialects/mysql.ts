@@ -1,0 +1,19 @@
+import { MysqlDialect } from 'kysely'
+// Kysely wants the callback pool from 'mysql2'; the promise wrapper ('mysql2/promise') hangs.
+import { createPool } from 'mysql2'
+
+export function createMysqlDialect(url: string): MysqlDialect {
+  return new MysqlDialect({
+    pool: createPool({
+      uri: url,
+      connectionLimit: Number(process.env.MYSQL_POOL_SIZE ?? 10),
+      charset: 'utf8mb4_bin',
+      // Numbers come back as numbers (as on SQLite): counts, sums and DECIMALs alike.
+      decimalNumbers: true,
+      supportBigNumbers: true,
+      bigNumberStrings: false,
+      // Connections to a database that has gone away are dropped and replaced rather than reused.
+      enableKeepAlive: true,
+    }),
+  })
+}

@@ -1,0 +1,341 @@
+/**
+ * The database as Kysely sees it. One interface per table, mirroring the migrations.
+ *
+ * Portable conventions (DESIGN §5): ids are application-generated strings, timestamps are
+ * ISO-8601 UTC strings (`2026-06-29T10:00:00.000Z`, which sort correctly as text), flags are
+ * integers 0/1, and lists are JSON text. Values are normalised to these shapes at the driver
+ * boundary (see `dialects/`), so the rest of the code sees the same thing on every database.
+ */
+
+export type Role = 'chair' | 'officer' | 'secretariat' | 'member' | 'observer'
+export type PersonKind = 'mp' | 'peer' | 'staff' | 'secretariat' | 'other'
+export type ItemType = 'topic' | 'meeting' | 'document'
+export type Visibility = 'participants' | 'public'
+export type InvitationStatus = 'pending' | 'accepted' | 'declined' | 'withdrawn' | 'expired'
+export type EmailPreference = 'immediate' | 'digest' | 'none'
+
+export interface PersonTable {
+  id: string
+  email: string | null
+  display_name: string
+  kind: PersonKind
+  organisation: string | null
+  party: string | null
+  mnis_id: string | null
+  twfy_id: string | null
+  /** How the Register import recognises this person across editions (mnis id or normalised name). */
+  register_key: string | null
+  password_hash: string | null
+  is_site_admin: number
+  email_preference: EmailPreference
+  created_at: string
+  updated_at: string
+  erased_at: string | null
+}
+
+export interface AppgTable {
+  id: string
+  slug: string
+  title: string
+  purpose: string | null
+  category: string | null
+  registered_contact_name: string | null
+  registered_contact_address: string | null
+  registered_contact_email: string | null
+  public_enquiry_point_name: string | null
+  public_enquiry_point_email: string | null
+  secretariat: string | null
+  website_url: string | null
+  agm_date: string | null
+  agm_statement_published: number | null
+  agm_reporting_year: string | null
+  agm_next_deadline: string | null
+  registrable_benefits: string | null
+  /** 'registered' while the latest imported edition lists the group, else 'deregistered'. */
+  status: 'registered' | 'deregistered'
+  register_edition: string | null
+  source_url: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface AppgTagTable {
+  appg_id: string
+  tag: string
+}
+
+export interface BenefitTable {
+  id: string
+  appg_id: string
+  source: string | null
+  description: string | null
+  value_band: string | null
+  received: string | null
+  registered: string | null
+  benefit_type: string | null
+  position: number
+}
+
+export interface MembershipTable {
+  id: string
+  person_id: string
+  appg_id: string
+  role: Role
+  /** The role as the Register words it ("Vice Chair", "Treasurer"), when it came from there. */
+  register_title: string | null
+  /** Where the membership came from: 'register', 'members_list', 'invitation', 'demo', 'admin'. */
+  source: string
+  created_at: string
+  updated_at: string
+}
+
+export interface AuthSessionTable {
+  /** SHA-256 of the secret token, hex. The token itself is never stored. */
+  id: string
+  person_id: string
+  created_at: string
+  last_seen_at: string
+  expires_at: string
+  absolute_expires_at: string
+  user_agent: string | null
+}
+
+export interface GroupInviteTable {
+  id: string
+  appg_id: string
+  email: string
+  role: Role
+  token_hash: string
+  invited_by: string
+  created_at: string
+  expires_at: string
+  accepted_at: string | null
+  accepted_by: string | null
+  revoked_at: string | null
+}
+
+export interface TopicTable {
+  id: string
+  appg_id: string
+  title: string
+  summary: string
+  tags: string
+  visibility: Visibility
+  status: 'open' | 'closed' | 'archived'
+  created_by: string
+  created_at: string
+  updated_at: string
+  last_activity_at: string
+}
+
+/** The groups taking part in an item: its owner and the groups that accepted an invitation. */
+export interface ParticipantTable {
+  item_type: ItemType
+  item_id: string
+  appg_id: string
+  is_owner: number
+  joined_at: string
+}
+
+/** The handshake between groups (DESIGN §2), one mechanism for topics, meetings and documents. */
+export interface InvitationTable {
+  id: string
+  item_type: ItemType
+  item_id: string
+  from_appg_id: string
+  to_appg_id: string
+  message: string | null
+  reply: string | null
+  status: InvitationStatus
+  /** `item_type:item_id:to_appg_id` while pending, else null: a unique index keeps one pending invitation per item and group. */
+  pending_key: string | null
+  sent_by: string
+  answered_by: string | null
+  created_at: string
+  answered_at: string | null
+  expires_at: string
+}
+
+/** A co-hosted session; called "meeting" here so that it is never confused with a sign-in session. */
+export interface MeetingTable {
+  id: string
+  appg_id: string
+  topic_id: string | null
+  title: string
+  description: string
+  starts_at: string
+  ends_at: string
+  place: string | null
+  online_url: string | null
+  visibility: Visibility
+  capacity: number | null
+  status: 'draft' | 'scheduled' | 'cancelled' | 'held'
+  cancel_reason: string | null
+  /** iCalendar SEQUENCE, raised on every change. */
+  sequence: number
+  created_by: string
+  created_at: string
+  updated_at: string
+}
+
+export interface AgendaItemTable {
+  id: string
+  meeting_id: string
+  position: number
+  title: string
+  speakers: string | null
+  duration_minutes: number
+  notes: string | null
+}
+
+export interface SignupTable {
+  id: string
+  meeting_id: string
+  person_id: string | null
+  name: string | null
+  email: string | null
+  status: 'going' | 'maybe' | 'not_going' | 'waitlist' | 'interest_unconfirmed' | 'interest'
+  confirm_token_hash: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface DocumentTable {
+  id: string
+  appg_id: string
+  kind: 'briefing' | 'report' | 'minutes' | 'work_programme' | 'notes'
+  title: string
+  status: 'draft' | 'published'
+  visibility: Visibility
+  head_revision_id: string | null
+  head_number: number
+  created_by: string
+  created_at: string
+  updated_at: string
+}
+
+export interface RevisionTable {
+  id: string
+  document_id: string
+  number: number
+  body: string
+  author_id: string
+  base_revision_id: string | null
+  /** 1 when the server merged this save with revisions made meanwhile. */
+  merged: number
+  created_at: string
+}
+
+export interface LinkTable {
+  id: string
+  from_type: ItemType
+  from_id: string
+  to_type: ItemType
+  to_id: string
+  link_type: 'briefing_for' | 'minutes_of' | 'references' | 'supersedes'
+  /** 'explicit' when made by hand, 'markdown' when found in a body. */
+  origin: 'explicit' | 'markdown'
+  created_by: string
+  created_at: string
+}
+
+export interface CommentTable {
+  id: string
+  item_type: ItemType
+  item_id: string
+  parent_id: string | null
+  author_id: string
+  body: string
+  created_at: string
+  edited_at: string | null
+  deleted_at: string | null
+  hidden_at: string | null
+  hidden_by: string | null
+  hidden_reason: string | null
+}
+
+export interface CommentEditTable {
+  id: string
+  comment_id: string
+  /** The text as it was before this edit. */
+  body: string
+  edited_at: string
+}
+
+export interface FollowTable {
+  person_id: string
+  item_type: ItemType
+  item_id: string
+  created_at: string
+}
+
+export interface NotificationTable {
+  id: string
+  person_id: string
+  kind: string
+  item_type: ItemType | null
+  item_id: string | null
+  appg_id: string | null
+  actor_id: string | null
+  text: string
+  created_at: string
+  read_at: string | null
+  emailed_at: string | null
+}
+
+export interface EmailOutboxTable {
+  id: string
+  to_email: string
+  subject: string
+  body_text: string
+  kind: string
+  created_at: string
+  sent_at: string | null
+  attempts: number
+  last_error: string | null
+}
+
+/** Append-only record of who did what to which item of which group. */
+export interface AuditEventTable {
+  id: string
+  at: string
+  actor_id: string | null
+  action: string
+  appg_id: string | null
+  item_type: string | null
+  item_id: string | null
+  /** JSON object with the particulars; never a secret or token. */
+  details: string
+}
+
+export interface RateLimitTable {
+  key: string
+  window_start: string
+  count: number
+}
+
+export interface Database {
+  person: PersonTable
+  appg: AppgTable
+  appg_tag: AppgTagTable
+  benefit: BenefitTable
+  membership: MembershipTable
+  auth_session: AuthSessionTable
+  group_invite: GroupInviteTable
+  topic: TopicTable
+  participant: ParticipantTable
+  invitation: InvitationTable
+  meeting: MeetingTable
+  agenda_item: AgendaItemTable
+  signup: SignupTable
+  document: DocumentTable
+  revision: RevisionTable
+  link: LinkTable
+  comment: CommentTable
+  comment_edit: CommentEditTable
+  follow: FollowTable
+  notification: NotificationTable
+  email_outbox: EmailOutboxTable
+  audit_event: AuditEventTable
+  rate_limit: RateLimitTable
+}
