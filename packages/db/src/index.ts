@@ -9,3 +9,5 @@ export {
 export { migrateToLatest } from './migrate'
 export { newId } from './ids'
 export * from './schema'
+export { jsonAgg, parseJsonArray } from './sql/json'
+export { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from './demo-constants'

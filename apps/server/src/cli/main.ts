@@ -1,0 +1,78 @@
+/**
+ * `pnpm hub <command>`: the command line of the hub. Every command says what it did and exits
+ * non-zero with a plain message when it cannot.
+ */
+import { parseArgs } from 'node:util'
+import { createDb, type Db } from '@appg-hub/db'
+import { createAdmin } from './create-admin'
+import { importRegisterFile } from './import-register'
+import { migrate } from './migrate'
+import { seedDemoWorld } from './seed-demo'
+import { start } from './start'
+
+const HELP = `APPG Hub command line
+
+  pnpm hub migrate                         bring the database schema up to date
+  pnpm hub import-register <file.jsonl>    import a Register edition (or, with --members,
+                                           the topic tags and membership lists file)
+  pnpm hub seed-demo                       add the demo world and its accounts
+  pnpm hub create-admin --email E --name N [--password P]
+                                           create (or promote) a site administrator
+  pnpm hub start                           migrate, load the demo world into an empty
+                                           database, and serve the hub
+
+The database is DATABASE_URL (default sqlite:./data/appg-hub.db); see README.md.`
+
+type Command = (db: Db, args: string[]) => Promise<void>
+
+const COMMANDS: Record<string, Command> = {
+  migrate: (db) => migrate(db),
+  'import-register': (db, args) => {
+    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { members: { type: 'boolean' } } })
+    if (positionals.length !== 1) throw new UsageError('import-register takes one file: pnpm hub import-register <file.jsonl>')
+    return importRegisterFile(db, positionals[0]!, values.members ? 'members' : 'edition')
+  },
+  'seed-demo': (db) => seedDemoWorld(db),
+  'create-admin': (db, args) => {
+    const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } } })
+    if (!values.email || !values.name) throw new UsageError('create-admin needs --email and --name')
+    return createAdmin(db, { email: values.email, name: values.name, password: values.password })
+  },
+  start: (db) => start(db),
+}
+
+export class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(HELP)
+    return name ? 0 : 1
+  }
+  const command = COMMANDS[name]
+  if (!command) {
+    console.error(`Unknown command "${name}".\n\n${HELP}`)
+    return 2
+  }
+  let db: Db
+  try {
+    db = await createDb(process.env.DATABASE_URL)
+  } catch (error) {
+    console.error(`Cannot open the database: ${(error as Error).message}`)
+    return 1
+  }
+  try {
+    await command(db, args)
+    if (name === 'start') return -1
+    return 0
+  } catch (error) {
+    console.error(error instanceof UsageError ? error.message : `${name} failed: ${(error as Error).message}`)
+    if (process.env.DEBUG) console.error(error)
+    return error instanceof UsageError ? 2 : 1
+  } finally {
+    if (name !== 'start') await db.destroy()
+  }
+}
+
+const code = await main(process.argv.slice(2))
+if (code >= 0) process.exit(code)

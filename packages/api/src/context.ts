@@ -1,0 +1,95 @@
+import {
+  type Actor,
+  type Clock,
+  type HubConfig,
+  invalidateSession,
+  SESSION_COOKIE,
+  type ServiceContext,
+  toActor,
+  validateSessionToken,
+} from '@appg-hub/core'
+import type { Db } from '@appg-hub/db'
+
+export type ApiDeps = {
+  db: Db
+  clock: Clock
+  config: HubConfig
+}
+
+// A type alias (not an interface) so that it satisfies @hono/trpc-server's Record<string, unknown>.
+export type ApiContext = ApiDeps & {
+  /** Validates the session cookie on first use only, so procedures that need no caller cost no query. */
+  getActor(): Promise<Actor | null>
+  /** The id (hash) of the current session, once `getActor` has run. */
+  sessionId(): string | null
+  startSession(token: string, expiresAt: string): void
+  endSession(): Promise<void>
+  userAgent: string | null
+  /** The caller's address as the server saw it, for rate limits. */
+  clientAddress: string | null
+  service(actor: Actor | null): ServiceContext
+}
+
+export function readCookie(header: string | null, name: string): string | null {
+  if (!header) return null
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=')
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim())
+  }
+  return null
+}
+
+function sessionCookie(config: HubConfig, token: string, expiresAt: string | null): string {
+  const secure = config.publicUrl.startsWith('https:') || new URL(config.publicUrl).hostname === 'localhost'
+  const parts = [
+    `${SESSION_COOKIE}=${token}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    expiresAt ? `Expires=${new Date(expiresAt).toUTCString()}` : 'Max-Age=0',
+  ]
+  if (secure) parts.push('Secure')
+  return parts.join('; ')
+}
+
+export function createApiContext(
+  deps: ApiDeps,
+  req: Request,
+  resHeaders: Headers,
+  clientAddress: string | null = null,
+): ApiContext {
+  const token = readCookie(req.headers.get('cookie'), SESSION_COOKIE)
+  let actor: Promise<Actor | null> | undefined
+  let currentSessionId: string | null = null
+  return {
+    ...deps,
+    userAgent: req.headers.get('user-agent'),
+    clientAddress,
+    getActor() {
+      actor ??= (async () => {
+        if (!token) return null
+        const session = await validateSessionToken(deps.db, deps.clock, token)
+        if (!session) {
+          resHeaders.append('set-cookie', sessionCookie(deps.config, '', null))
+          return null
+        }
+        currentSessionId = session.id
+        if (session.refreshed) resHeaders.append('set-cookie', sessionCookie(deps.config, token, session.expiresAt))
+        return toActor(session.person)
+      })()
+      return actor
+    },
+    sessionId: () => currentSessionId,
+    startSession(newToken, expiresAt) {
+      resHeaders.append('set-cookie', sessionCookie(deps.config, newToken, expiresAt))
+    },
+    async endSession() {
+      await this.getActor()
+      if (currentSessionId) await invalidateSession(deps.db, currentSessionId)
+      resHeaders.append('set-cookie', sessionCookie(deps.config, '', null))
+    },
+    service(a) {
+      return { db: deps.db, clock: deps.clock, config: deps.config, actor: a }
+    },
+  }
+}

@@ -1,0 +1,64 @@
+import { type Actor, DomainError } from '@appg-hub/core'
+import { initTRPC, TRPCError } from '@trpc/server'
+import { z } from 'zod'
+import type { ApiContext } from './context'
+
+/**
+ * Every procedure declares who may call it (DESIGN §3): `public` (anyone), `signed-in`, or
+ * `site-admin`. Item-level rights are then checked by the domain services through the policy.
+ */
+export interface ProcedureMeta {
+  access: 'public' | 'signed-in' | 'site-admin'
+}
+
+const t = initTRPC
+  .context<ApiContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const cause = error.cause
+      const field =
+        cause instanceof DomainError
+          ? cause.field
+          : cause instanceof z.ZodError
+            ? cause.issues[0]?.path.join('.')
+            : undefined
+      const message =
+        cause instanceof z.ZodError
+          ? cause.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ')
+          : shape.message
+      // Internal errors keep their details in the server log, not in the answer.
+      const safeMessage = error.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong on our side. Please try again.' : message
+      return { ...shape, message: safeMessage, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, field: field ?? null } }
+    },
+  })
+
+export const router = t.router
+export const createCallerFactory = t.createCallerFactory
+
+/** Turns domain errors into tRPC errors with the same code (and so the same HTTP status). */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next()
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause
+    throw new TRPCError({ code: cause.code, message: cause.message, cause })
+  }
+  return result
+})
+
+const base = t.procedure.use(domainErrors)
+
+export const publicProcedure = base.meta({ access: 'public' })
+
+export const authedProcedure = base.meta({ access: 'signed-in' }).use(async ({ ctx, next }) => {
+  const actor = await ctx.getActor()
+  if (!actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in first.' })
+  return next({ ctx: { actor: actor as Actor } })
+})
+
+export const adminProcedure = base.meta({ access: 'site-admin' }).use(async ({ ctx, next }) => {
+  const actor = await ctx.getActor()
+  if (!actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in first.' })
+  if (!actor.isSiteAdmin) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only a site administrator can do this.' })
+  return next({ ctx: { actor } })
+})

@@ -1,0 +1,86 @@
+import { newId, type PersonKind } from '@appg-hub/db'
+import { audit } from '../audit'
+import type { Actor, ServiceContext } from '../context'
+import { badRequest, conflict, DomainError } from '../errors'
+import { hashPassword, passwordProblem, verifyPassword } from './password'
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase()
+}
+
+export function toActor(person: {
+  id: string
+  email: string | null
+  display_name: string
+  kind: PersonKind
+  is_site_admin: number
+}): Actor {
+  return {
+    id: person.id,
+    email: person.email,
+    displayName: person.display_name,
+    kind: person.kind,
+    isSiteAdmin: person.is_site_admin === 1,
+  }
+}
+
+export interface SignUpInput {
+  email: string
+  password: string
+  displayName: string
+  kind?: PersonKind
+  organisation?: string | null
+}
+
+export async function signUp(ctx: ServiceContext, input: SignUpInput): Promise<Actor> {
+  const email = normaliseEmail(input.email)
+  const problem = passwordProblem(input.password)
+  if (problem) throw badRequest(problem, 'password')
+  const existing = await ctx.db.selectFrom('person').select('id').where('email', '=', email).executeTakeFirst()
+  if (existing) throw conflict('An account with this email address exists already. Sign in instead.', 'email')
+  const passwordHash = await hashPassword(input.password, ctx.config.passwordCost)
+  const now = ctx.clock.now().toISOString()
+  const person = {
+    id: newId(),
+    email,
+    display_name: input.displayName.trim(),
+    kind: input.kind ?? 'other',
+    organisation: input.organisation?.trim() || null,
+    party: null,
+    mnis_id: null,
+    twfy_id: null,
+    register_key: null,
+    password_hash: passwordHash,
+    is_site_admin: 0,
+    email_preference: 'immediate' as const,
+    created_at: now,
+    updated_at: now,
+    erased_at: null,
+  }
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.insertInto('person').values(person).execute()
+    await audit(tx, ctx.clock, { actorId: person.id, action: 'account.created', details: { kind: person.kind } })
+  })
+  return toActor(person)
+}
+
+/** A hash of a throw-away password, so that an unknown email costs as much time as a wrong password. */
+let decoyHash: Promise<string> | undefined
+
+export async function signIn(ctx: ServiceContext, input: { email: string; password: string }): Promise<Actor> {
+  const email = normaliseEmail(input.email)
+  const person = await ctx.db
+    .selectFrom('person')
+    .select(['id', 'email', 'display_name', 'kind', 'is_site_admin', 'password_hash', 'erased_at'])
+    .where('email', '=', email)
+    .executeTakeFirst()
+  if (!person?.password_hash || person.erased_at) {
+    decoyHash ??= hashPassword('decoy password', ctx.config.passwordCost)
+    await verifyPassword(await decoyHash, input.password)
+    throw new DomainError('UNAUTHORIZED', 'That email address and password do not match an account.')
+  }
+  if (!(await verifyPassword(person.password_hash, input.password))) {
+    throw new DomainError('UNAUTHORIZED', 'That email address and password do not match an account.')
+  }
+  return toActor(person)
+}

@@ -1,0 +1,105 @@
+/**
+ * Sign-in sessions in the manner of Lucia's guide (DESIGN §7): plain functions over one table.
+ * The cookie holds a random token; the table holds its SHA-256. A session slides forward while it
+ * is used (idle timeout) but never beyond its absolute lifetime.
+ */
+import type { Db, PersonTable } from '@appg-hub/db'
+import { addMs, type Clock, DAY } from '../clock'
+import { hashToken, newToken } from './tokens'
+
+export const SESSION_IDLE_MS = 14 * DAY
+export const SESSION_ABSOLUTE_MS = 60 * DAY
+export const SESSION_COOKIE = 'appg_session'
+
+export type SessionPerson = Pick<PersonTable, 'id' | 'email' | 'display_name' | 'kind' | 'is_site_admin'>
+
+export interface ValidSession {
+  id: string
+  person: SessionPerson
+  expiresAt: string
+  /** True when the expiry moved forward and the cookie should be sent again. */
+  refreshed: boolean
+}
+
+export async function createSession(
+  db: Db,
+  clock: Clock,
+  personId: string,
+  userAgent: string | null,
+): Promise<{ token: string; expiresAt: string }> {
+  const token = newToken()
+  const now = clock.now()
+  const expiresAt = addMs(now, SESSION_IDLE_MS)
+  await db
+    .insertInto('auth_session')
+    .values({
+      id: await hashToken(token),
+      person_id: personId,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: expiresAt,
+      absolute_expires_at: addMs(now, SESSION_ABSOLUTE_MS),
+      user_agent: userAgent?.slice(0, 300) ?? null,
+    })
+    .execute()
+  return { token, expiresAt }
+}
+
+/**
+ * One query on the common path (session joined to its person). The expiry is extended only once
+ * half of the idle window has passed, so a busy person does not cause a write per request.
+ */
+export async function validateSessionToken(db: Db, clock: Clock, token: string): Promise<ValidSession | null> {
+  if (!/^[a-z2-7]{32}$/.test(token)) return null
+  const id = await hashToken(token)
+  const row = await db
+    .selectFrom('auth_session')
+    .innerJoin('person', 'person.id', 'auth_session.person_id')
+    .select([
+      'auth_session.expires_at',
+      'auth_session.absolute_expires_at',
+      'person.id as person_id',
+      'person.email',
+      'person.display_name',
+      'person.kind',
+      'person.is_site_admin',
+      'person.erased_at',
+    ])
+    .where('auth_session.id', '=', id)
+    .executeTakeFirst()
+  if (!row) return null
+  const now = clock.now()
+  const nowIso = now.toISOString()
+  if (row.expires_at <= nowIso || row.absolute_expires_at <= nowIso || row.erased_at) {
+    await db.deleteFrom('auth_session').where('id', '=', id).execute()
+    return null
+  }
+  let expiresAt = row.expires_at
+  let refreshed = false
+  if (new Date(row.expires_at).getTime() - now.getTime() < SESSION_IDLE_MS / 2) {
+    expiresAt = addMs(now, SESSION_IDLE_MS)
+    if (expiresAt > row.absolute_expires_at) expiresAt = row.absolute_expires_at
+    await db.updateTable('auth_session').set({ expires_at: expiresAt, last_seen_at: nowIso }).where('id', '=', id).execute()
+    refreshed = true
+  }
+  return {
+    id,
+    expiresAt,
+    refreshed,
+    person: {
+      id: row.person_id,
+      email: row.email,
+      display_name: row.display_name,
+      kind: row.kind,
+      is_site_admin: row.is_site_admin,
+    },
+  }
+}
+
+export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
+  await db.deleteFrom('auth_session').where('id', '=', sessionId).execute()
+}
+
+export async function invalidateAllSessions(db: Db, personId: string): Promise<void> {
+  await db.deleteFrom('auth_session').where('person_id', '=', personId).execute()
+}

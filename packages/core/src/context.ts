@@ -1,0 +1,30 @@
+import type { Db, PersonKind } from '@appg-hub/db'
+import type { PasswordCost } from './auth/password'
+import type { Clock } from './clock'
+
+/** The signed-in person a request acts for. */
+export interface Actor {
+  id: string
+  email: string | null
+  displayName: string
+  kind: PersonKind
+  isSiteAdmin: boolean
+}
+
+export interface HubConfig {
+  /** Where people reach the hub, for links in emails (`https://hub.example.org`). */
+  publicUrl: string
+  /** Demo mode shows the demo accounts on the sign-in page and the development mailbox. */
+  demoMode: boolean
+  passwordCost?: PasswordCost
+  /** How long a group invitation link stays valid. */
+  groupInviteTtlMs: number
+}
+
+/** What every domain service is given. */
+export interface ServiceContext {
+  db: Db
+  clock: Clock
+  config: HubConfig
+  actor: Actor | null
+}

@@ -1,0 +1,300 @@
+/** Managing a group's people: invitations by email, role changes, removal and leaving. */
+import { newId, type Role } from '@appg-hub/db'
+import { audit } from '../audit'
+import { hashToken, newToken } from '../auth/tokens'
+import { normaliseEmail } from '../auth/accounts'
+import { addMs } from '../clock'
+import type { ServiceContext } from '../context'
+import { badRequest, conflict, forbidden, notFound } from '../errors'
+import { queueEmail } from '../outbox'
+import { can, canManageMember } from '../policy'
+import { groupForActor, type GroupForActor, requireActor } from './access'
+
+const ROLE_NAMES: Record<Role, string> = {
+  chair: 'Chair',
+  officer: 'Officer',
+  secretariat: 'Secretariat',
+  member: 'Member',
+  observer: 'Observer',
+}
+
+export function roleName(role: Role): string {
+  return ROLE_NAMES[role]
+}
+
+async function managedGroup(ctx: ServiceContext, slug: string): Promise<GroupForActor> {
+  requireActor(ctx.actor)
+  const group = await groupForActor(ctx.db, ctx.actor, slug)
+  if (!can({ role: group.role, isSiteAdmin: group.isSiteAdmin, isPublic: false }, 'group.viewRoster')) {
+    throw forbidden(`Only the officers and secretariat of ${group.title} can see its members' details.`)
+  }
+  return group
+}
+
+/** Members with their contact details and the invitations still open: for officers and secretariat. */
+export async function getRoster(ctx: ServiceContext, slug: string) {
+  const group = await managedGroup(ctx, slug)
+  const [members, invites] = await Promise.all([
+    ctx.db
+      .selectFrom('membership')
+      .innerJoin('person', 'person.id', 'membership.person_id')
+      .select(['person.id as personId', 'person.display_name as name', 'person.email', 'person.kind', 'membership.role', 'membership.register_title as registerTitle', 'membership.source'])
+      .where('membership.appg_id', '=', group.id)
+      .where('person.erased_at', 'is', null)
+      .orderBy('person.display_name')
+      .execute(),
+    ctx.db
+      .selectFrom('group_invite')
+      .select(['id', 'email', 'role', 'created_at as createdAt', 'expires_at as expiresAt'])
+      .where('appg_id', '=', group.id)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', ctx.clock.now().toISOString())
+      .orderBy('created_at', 'desc')
+      .execute(),
+  ])
+  return {
+    group: { slug: group.slug, title: group.title },
+    myRole: group.role,
+    canManage: can({ role: group.role, isSiteAdmin: group.isSiteAdmin, isPublic: false }, 'group.manageMembers'),
+    members,
+    invites,
+  }
+}
+
+export async function inviteToGroup(ctx: ServiceContext, input: { slug: string; email: string; role: Role }) {
+  const actor = requireActor(ctx.actor)
+  const group = await groupForActor(ctx.db, actor, input.slug)
+  if (!canManageMember(group, null, input.role)) {
+    throw forbidden(
+      group.role === 'officer'
+        ? 'Only the chair can invite someone as chair.'
+        : `Only the chair and officers of ${group.title} can invite people.`,
+    )
+  }
+  const email = normaliseEmail(input.email)
+  const already = await ctx.db
+    .selectFrom('membership')
+    .innerJoin('person', 'person.id', 'membership.person_id')
+    .select('membership.role')
+    .where('membership.appg_id', '=', group.id)
+    .where('person.email', '=', email)
+    .executeTakeFirst()
+  if (already) throw conflict(`${email} is already in ${group.title} as ${roleName(already.role)}.`, 'email')
+
+  const token = newToken()
+  const now = ctx.clock.now()
+  const invite = {
+    id: newId(),
+    appg_id: group.id,
+    email,
+    role: input.role,
+    token_hash: await hashToken(token),
+    invited_by: actor.id,
+    created_at: now.toISOString(),
+    expires_at: addMs(now, ctx.config.groupInviteTtlMs),
+    accepted_at: null,
+    accepted_by: null,
+    revoked_at: null,
+  }
+  const link = `${ctx.config.publicUrl}/join/${token}`
+  await ctx.db.transaction().execute(async (tx) => {
+    // A new invitation to the same address replaces any still open.
+    await tx
+      .updateTable('group_invite')
+      .set({ revoked_at: invite.created_at })
+      .where('appg_id', '=', group.id)
+      .where('email', '=', email)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .execute()
+    await tx.insertInto('group_invite').values(invite).execute()
+    await queueEmail(tx, ctx.clock, {
+      to: email,
+      kind: 'group.invite',
+      subject: `${actor.displayName} invites you to join ${group.title} on APPG Hub`,
+      body: [
+        `${actor.displayName} has invited you to join ${group.title} as ${roleName(input.role)}.`,
+        '',
+        `Accept the invitation here: ${link}`,
+        '',
+        `You can create an account or sign in with an existing one. The link works once and expires on ${new Date(invite.expires_at).toUTCString()}.`,
+        'If you were not expecting this, ignore this email.',
+      ].join('\n'),
+    })
+    await audit(tx, ctx.clock, {
+      actorId: actor.id,
+      action: 'group.member.invited',
+      appgId: group.id,
+      details: { email, role: input.role, inviteId: invite.id },
+    })
+  })
+  return { id: invite.id, email, role: input.role, expiresAt: invite.expires_at }
+}
+
+export async function revokeGroupInvite(ctx: ServiceContext, input: { slug: string; inviteId: string }) {
+  const actor = requireActor(ctx.actor)
+  const group = await groupForActor(ctx.db, actor, input.slug)
+  const invite = await ctx.db
+    .selectFrom('group_invite')
+    .select(['id', 'role', 'email', 'accepted_at', 'revoked_at'])
+    .where('id', '=', input.inviteId)
+    .where('appg_id', '=', group.id)
+    .executeTakeFirst()
+  if (!invite) throw notFound('That invitation')
+  if (!canManageMember(group, null, invite.role)) throw forbidden(`Only the chair and officers of ${group.title} can withdraw invitations.`)
+  if (invite.accepted_at || invite.revoked_at) throw conflict('That invitation has already been used or withdrawn.')
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.updateTable('group_invite').set({ revoked_at: ctx.clock.now().toISOString() }).where('id', '=', invite.id).execute()
+    await audit(tx, ctx.clock, { actorId: actor.id, action: 'group.member.invite_revoked', appgId: group.id, details: { email: invite.email } })
+  })
+}
+
+async function findInvite(ctx: ServiceContext, token: string) {
+  const invite = await ctx.db
+    .selectFrom('group_invite')
+    .innerJoin('appg', 'appg.id', 'group_invite.appg_id')
+    .select(['group_invite.id', 'group_invite.appg_id', 'group_invite.email', 'group_invite.role', 'group_invite.expires_at', 'group_invite.accepted_at', 'group_invite.revoked_at', 'appg.slug', 'appg.title'])
+    .where('group_invite.token_hash', '=', await hashToken(token))
+    .executeTakeFirst()
+  if (!invite) throw notFound('That invitation link')
+  const state = invite.accepted_at
+    ? ('used' as const)
+    : invite.revoked_at
+      ? ('withdrawn' as const)
+      : invite.expires_at <= ctx.clock.now().toISOString()
+        ? ('expired' as const)
+        : ('open' as const)
+  return { ...invite, state }
+}
+
+/** What the invitation page shows before the person accepts. */
+export async function describeInvite(ctx: ServiceContext, token: string) {
+  const invite = await findInvite(ctx, token)
+  const account = await ctx.db.selectFrom('person').select('id').where('email', '=', invite.email).executeTakeFirst()
+  return {
+    group: { slug: invite.slug, title: invite.title },
+    role: invite.role,
+    email: invite.email,
+    state: invite.state,
+    expiresAt: invite.expires_at,
+    hasAccount: Boolean(account),
+  }
+}
+
+/** The link works once, before it expires, for whoever holds it and is signed in. */
+export async function acceptGroupInvite(ctx: ServiceContext, token: string) {
+  const actor = requireActor(ctx.actor)
+  const invite = await findInvite(ctx, token)
+  if (invite.state !== 'open') {
+    throw conflict(
+      invite.state === 'used'
+        ? 'This invitation has already been used.'
+        : invite.state === 'withdrawn'
+          ? 'This invitation was withdrawn. Ask the group for a new one.'
+          : 'This invitation has expired. Ask the group for a new one.',
+    )
+  }
+  const now = ctx.clock.now().toISOString()
+  await ctx.db.transaction().execute(async (tx) => {
+    // The conditional update makes a second, simultaneous use of the link a no-op.
+    const used = await tx
+      .updateTable('group_invite')
+      .set({ accepted_at: now, accepted_by: actor.id })
+      .where('id', '=', invite.id)
+      .where('accepted_at', 'is', null)
+      .executeTakeFirst()
+    if (Number(used.numUpdatedRows) !== 1) throw conflict('This invitation has already been used.')
+    const existing = await tx
+      .selectFrom('membership')
+      .select(['id', 'role'])
+      .where('person_id', '=', actor.id)
+      .where('appg_id', '=', invite.appg_id)
+      .executeTakeFirst()
+    if (!existing) {
+      await tx
+        .insertInto('membership')
+        .values({ id: newId(), person_id: actor.id, appg_id: invite.appg_id, role: invite.role, register_title: null, source: 'invitation', created_at: now, updated_at: now })
+        .execute()
+    }
+    await audit(tx, ctx.clock, {
+      actorId: actor.id,
+      action: 'group.member.joined',
+      appgId: invite.appg_id,
+      details: { role: existing?.role ?? invite.role, inviteId: invite.id, alreadyMember: Boolean(existing) },
+    })
+  })
+  return { group: { slug: invite.slug, title: invite.title }, role: invite.role }
+}
+
+async function currentMembership(ctx: ServiceContext, appgId: string, personId: string) {
+  const row = await ctx.db
+    .selectFrom('membership')
+    .innerJoin('person', 'person.id', 'membership.person_id')
+    .select(['membership.id', 'membership.role', 'person.display_name as name'])
+    .where('membership.appg_id', '=', appgId)
+    .where('membership.person_id', '=', personId)
+    .executeTakeFirst()
+  if (!row) throw notFound('That member')
+  return row
+}
+
+async function assertNotLastChair(ctx: ServiceContext, group: GroupForActor, from: Role, to: Role | null) {
+  if (from !== 'chair' || to === 'chair') return
+  const chairs = await ctx.db
+    .selectFrom('membership')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('appg_id', '=', group.id)
+    .where('role', '=', 'chair')
+    .executeTakeFirstOrThrow()
+  if (Number(chairs.n) <= 1) throw conflict(`${group.title} needs a chair: appoint another chair first.`)
+}
+
+export async function changeMemberRole(ctx: ServiceContext, input: { slug: string; personId: string; role: Role }) {
+  const actor = requireActor(ctx.actor)
+  const group = await groupForActor(ctx.db, actor, input.slug)
+  const member = await currentMembership(ctx, group.id, input.personId)
+  if (!canManageMember(group, member.role, input.role)) {
+    throw forbidden(
+      group.role === 'officer' ? 'Only the chair can appoint or change the chair.' : `Only the chair and officers of ${group.title} can change roles.`,
+    )
+  }
+  if (member.role === input.role) return { role: input.role }
+  await assertNotLastChair(ctx, group, member.role, input.role)
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.updateTable('membership').set({ role: input.role, updated_at: ctx.clock.now().toISOString() }).where('id', '=', member.id).execute()
+    await audit(tx, ctx.clock, {
+      actorId: actor.id,
+      action: 'group.member.role_changed',
+      appgId: group.id,
+      details: { personId: input.personId, from: member.role, to: input.role },
+    })
+  })
+  return { role: input.role }
+}
+
+export async function removeMember(ctx: ServiceContext, input: { slug: string; personId: string }) {
+  const actor = requireActor(ctx.actor)
+  const group = await groupForActor(ctx.db, actor, input.slug)
+  if (input.personId === actor.id) throw badRequest('To leave a group yourself, use "Leave group".', 'personId')
+  const member = await currentMembership(ctx, group.id, input.personId)
+  if (!canManageMember(group, member.role, null)) {
+    throw forbidden(group.role === 'officer' ? 'Only the chair can remove the chair.' : `Only the chair and officers of ${group.title} can remove members.`)
+  }
+  await assertNotLastChair(ctx, group, member.role, null)
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('membership').where('id', '=', member.id).execute()
+    await audit(tx, ctx.clock, { actorId: actor.id, action: 'group.member.removed', appgId: group.id, details: { personId: input.personId, role: member.role } })
+  })
+}
+
+export async function leaveGroup(ctx: ServiceContext, input: { slug: string }) {
+  const actor = requireActor(ctx.actor)
+  const group = await groupForActor(ctx.db, actor, input.slug)
+  if (!group.role) throw notFound('Your membership of that group')
+  await assertNotLastChair(ctx, group, group.role, null)
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('membership').where('appg_id', '=', group.id).where('person_id', '=', actor.id).execute()
+    await audit(tx, ctx.clock, { actorId: actor.id, action: 'group.member.left', appgId: group.id, details: { role: group.role } })
+  })
+}

@@ -1,0 +1,31 @@
+import type { Db } from '@appg-hub/db'
+import { newId } from '@appg-hub/db'
+import type { Clock } from './clock'
+
+export interface EmailInput {
+  to: string
+  subject: string
+  body: string
+  kind: string
+}
+
+/**
+ * Every email goes through the outbox table, written in the same transaction as the change it
+ * reports; a sender (SMTP, or the development mailbox page) delivers it afterwards.
+ */
+export async function queueEmail(db: Db, clock: Clock, email: EmailInput): Promise<void> {
+  await db
+    .insertInto('email_outbox')
+    .values({
+      id: newId(),
+      to_email: email.to,
+      subject: email.subject.slice(0, 300),
+      body_text: email.body,
+      kind: email.kind,
+      created_at: clock.now().toISOString(),
+      sent_at: null,
+      attempts: 0,
+      last_error: null,
+    })
+    .execute()
+}

@@ -1,0 +1,95 @@
+/**
+ * The access policy of DESIGN §3, in one place. Every procedure and every list query asks this
+ * module; nothing else decides who may do what.
+ */
+import type { Role } from '@appg-hub/db'
+
+/** Highest first. */
+export const ROLES = ['chair', 'officer', 'secretariat', 'member', 'observer'] as const satisfies readonly Role[]
+
+export type Action =
+  /** Read an item (topic, session, document) whose participant groups include one of yours. */
+  | 'item.read'
+  | 'item.comment'
+  /** Create a topic, draft a session, create a document. */
+  | 'item.create'
+  /** Edit documents and agendas. */
+  | 'item.edit'
+  /** Send or answer handshake invitations, publish, cancel. */
+  | 'item.invite'
+  | 'comment.moderate'
+  /** See the group's members with their contact details, and its pending invitations. */
+  | 'group.viewRoster'
+  /** Invite people, change their roles, remove them. */
+  | 'group.manageMembers'
+  | 'group.editRegister'
+  | 'group.viewAudit'
+
+const TABLE: Record<Action, readonly Role[]> = {
+  'item.read': ['chair', 'officer', 'secretariat', 'member', 'observer'],
+  'item.comment': ['chair', 'officer', 'secretariat', 'member'],
+  'item.create': ['chair', 'officer', 'secretariat'],
+  'item.edit': ['chair', 'officer', 'secretariat'],
+  'item.invite': ['chair', 'officer'],
+  'comment.moderate': ['chair', 'officer'],
+  'group.viewRoster': ['chair', 'officer', 'secretariat'],
+  'group.manageMembers': ['chair', 'officer'],
+  'group.editRegister': ['chair', 'officer', 'secretariat'],
+  'group.viewAudit': ['chair', 'officer'],
+}
+
+export const ACTIONS = Object.keys(TABLE) as Action[]
+
+/** What the public (and any signed-in person without a role) may do with a `public` item. */
+const PUBLIC_ACTIONS: readonly Action[] = ['item.read']
+
+export function rank(role: Role): number {
+  return ROLES.length - ROLES.indexOf(role)
+}
+
+/** The best of several roles (a person may hold roles in several participant groups). */
+export function bestRole(roles: readonly Role[]): Role | null {
+  let best: Role | null = null
+  for (const role of roles) if (best === null || rank(role) > rank(best)) best = role
+  return best
+}
+
+export function roleAllows(role: Role | null, action: Action): boolean {
+  return role !== null && TABLE[action].includes(role)
+}
+
+export interface Access {
+  /** Best role in any participant group of the item (or in the group itself), null when none. */
+  role: Role | null
+  isSiteAdmin: boolean
+  /** The item is `public` (a group's register entry always is). */
+  isPublic: boolean
+}
+
+/** The single question every check comes down to. */
+export function can(access: Access, action: Action): boolean {
+  if (access.isSiteAdmin) return true
+  if (roleAllows(access.role, action)) return true
+  return access.isPublic && PUBLIC_ACTIONS.includes(action)
+}
+
+/** The roles a list query may match on to return the items that `action` allows. */
+export function rolesAllowed(action: Action): readonly Role[] {
+  return TABLE[action]
+}
+
+/**
+ * Membership management (DESIGN §3, last row): a chair manages everyone; an officer manages
+ * everyone but the chair and cannot make anyone chair; a site admin manages all. `from` is the
+ * person's role now (null when inviting), `to` the role asked for (null when removing).
+ */
+export function canManageMember(
+  actor: { role: Role | null; isSiteAdmin: boolean },
+  from: Role | null,
+  to: Role | null,
+): boolean {
+  if (actor.isSiteAdmin) return true
+  if (actor.role === 'chair') return true
+  if (actor.role !== 'officer') return false
+  return from !== 'chair' && to !== 'chair'
+}
