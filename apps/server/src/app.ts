@@ -13,8 +13,8 @@ export interface AppOptions extends ApiDeps {
   serveClient?: (app: Hono) => void
   /** Reads the caller's address (differs between Node and Workers). */
   clientAddress?: (req: Request, env: unknown) => string | null
-  /** Adds /bench/* baseline routes, for `pnpm bench` only. */
-  benchRoutes?: boolean
+  /** Routes registered before the API (benchmark baselines); nothing in production uses it. */
+  extraRoutes?: (app: Hono) => void
   /** Called with unexpected errors; defaults to console.error. Never given tokens or passwords. */
   onError?: (error: unknown, path: string) => void
 }
@@ -34,9 +34,7 @@ export function createApp(options: AppOptions) {
     }
   })
 
-  if (options.benchRoutes) {
-    app.get('/bench/bare', (c) => c.json({ ok: true, items: [] }))
-  }
+  options.extraRoutes?.(app)
 
   app.use('/trpc/*', sameOriginJson(config.publicUrl))
   app.use(

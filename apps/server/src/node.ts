@@ -26,7 +26,7 @@ export interface NodeServerOptions {
   config: HubConfig
   host: string
   port: number
-  benchRoutes?: boolean
+  extraRoutes?: (app: Hono) => void
 }
 
 export function startNodeServer(options: NodeServerOptions): Promise<{ url: string; close(): Promise<void> }> {
@@ -34,7 +34,7 @@ export function startNodeServer(options: NodeServerOptions): Promise<{ url: stri
     db: options.db,
     clock: options.clock,
     config: options.config,
-    benchRoutes: options.benchRoutes,
+    extraRoutes: options.extraRoutes,
     serveClient,
     clientAddress: (_req, env) => {
       const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming

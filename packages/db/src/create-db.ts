@@ -1,34 +1,12 @@
-import { type Dialect, Kysely, SqliteAdapter } from 'kysely'
+/**
+ * Opening a database from Node. Kept apart from the rest of the package so that the Worker
+ * bundle, which builds its PlanetScale dialect itself, never pulls in native SQLite or the MySQL
+ * wire driver.
+ */
 import { createMysqlDialect } from './dialects/mysql'
 import { createSqliteDialect } from './dialects/sqlite'
-import type { Database } from './schema'
+import { createKysely, DEFAULT_DATABASE_URL, type Db, parseDatabaseUrl } from './kysely'
 
-export type Db = Kysely<Database>
-
-export const DEFAULT_DATABASE_URL = 'sqlite:./data/appg-hub.db'
-
-/** Which database a URL names, and how to reach it. */
-export function parseDatabaseUrl(
-  url: string,
-): { kind: 'sqlite'; path: string } | { kind: 'mysql' | 'planetscale'; url: string } {
-  if (url.startsWith('sqlite:')) return { kind: 'sqlite', path: url.slice('sqlite:'.length) || ':memory:' }
-  if (url.startsWith('mysql://') || url.startsWith('mariadb://'))
-    return { kind: 'mysql', url: url.replace(/^mariadb:/, 'mysql:') }
-  if (url.startsWith('planetscale://') || url.startsWith('planetscale+http://'))
-    return { kind: 'planetscale', url }
-  throw new Error(
-    `DATABASE_URL must start with sqlite:, mysql:// or planetscale:// (got "${url.split(':')[0]}:…")`,
-  )
-}
-
-export function createKysely(dialect: Dialect): Db {
-  return new Kysely<Database>({ dialect })
-}
-
-/**
- * Opens the database named by `url` (Node only: the Worker builds its PlanetScale dialect itself,
- * so that neither native SQLite nor the MySQL wire driver ends up in its bundle).
- */
 export async function createDb(url: string = DEFAULT_DATABASE_URL): Promise<Db> {
   const target = parseDatabaseUrl(url)
   if (target.kind === 'sqlite') return createKysely(createSqliteDialect(target.path))
@@ -36,7 +14,4 @@ export async function createDb(url: string = DEFAULT_DATABASE_URL): Promise<Db> 
   const { createPlanetscaleDialect } = await import('./dialects/planetscale')
   return createKysely(createPlanetscaleDialect(target.url))
 }
-
-export function dialectOf(db: Db): 'sqlite' | 'mysql' {
-  return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'mysql'
-}
+export type { Db } from './kysely'

@@ -1,11 +1,4 @@
-export {
-  createDb,
-  createKysely,
-  dialectOf,
-  parseDatabaseUrl,
-  DEFAULT_DATABASE_URL,
-  type Db,
-} from './create-db'
+export { createKysely, dialectOf, parseDatabaseUrl, DEFAULT_DATABASE_URL, type Db, type DatabaseTarget } from './kysely'
 export { migrateToLatest } from './migrate'
 export { newId } from './ids'
 export * from './schema'

@@ -1,5 +1,5 @@
 import { type MigrationResultSet, Migrator } from 'kysely/migration'
-import type { Db } from './create-db'
+import type { Db } from './kysely'
 import { migrations } from './migrations'
 
 /** Brings the schema up to date; safe to re-run (applied migrations are skipped). */

@@ -3,7 +3,8 @@
  * non-zero with a plain message when it cannot.
  */
 import { parseArgs } from 'node:util'
-import { createDb, type Db } from '@appg-hub/db'
+import type { Db } from '@appg-hub/db'
+import { createDb } from '@appg-hub/db/create-db'
 import { createAdmin } from './create-admin'
 import { importRegisterFile } from './import-register'
 import { migrate } from './migrate'
@@ -23,7 +24,7 @@ const HELP = `APPG Hub command line
 
 The database is DATABASE_URL (default sqlite:./data/appg-hub.db); see README.md.`
 
-type Command = (db: Db, args: string[]) => Promise<void>
+type Command = (db: Db, args: string[]) => Promise<unknown>
 
 const COMMANDS: Record<string, Command> = {
   migrate: (db) => migrate(db),

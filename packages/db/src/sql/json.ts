@@ -5,7 +5,7 @@
  * MariaDB accepts; an aggregate in a plain correlated subquery works on all three.
  */
 import { type RawBuilder, sql } from 'kysely'
-import { type Db, dialectOf } from '../create-db'
+import { type Db, dialectOf } from '../kysely'
 
 /**
  * An aggregate that folds the rows of the (sub)query it is selected in into one JSON array of
