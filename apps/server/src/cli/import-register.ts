@@ -37,7 +37,7 @@ export function printReport(file: string, r: ImportReport): void {
     for (const change of r.changes.slice(0, 10)) console.log(`    ${change}`)
   }
   if (r.problems.length) {
-    console.log(`  ${r.problems.length} lines skipped:`)
+    console.log(`  ${r.problems.length} problems (what could be read of each line was imported):`)
     for (const p of r.problems.slice(0, 20)) console.log(`    line ${p.line}: ${p.message}`)
   }
 }

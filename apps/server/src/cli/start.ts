@@ -23,7 +23,10 @@ export async function start(db: Db): Promise<void> {
   console.log(`\nAPPG Hub is running at ${settings.config.publicUrl}  (listening on ${server.url})`)
   if (accounts.length) {
     console.log(`\nDemo accounts (password for all: ${accounts[0]!.password}):`)
-    for (const a of accounts) console.log(`  ${a.email.padEnd(42)} ${a.role}${a.group ? ` of ${a.group}` : ''}`)
+    for (const a of accounts) {
+      const roles = a.groups.map((g) => `${g.role} of ${g.slug}`).join(', ')
+      console.log(`  ${a.email.padEnd(42)} ${roles || 'site administrator'}`)
+    }
   }
   console.log('\nPress Ctrl+C to stop.')
   const stop = async () => {

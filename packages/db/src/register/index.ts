@@ -1,0 +1,46 @@
+/** The Register of All-Party Parliamentary Groups: reading its files and importing them. */
+export {
+  type ImportMode,
+  type ImportOptions,
+  type ImportReport,
+  importRegister,
+} from './import'
+export {
+  cleanLine,
+  cleanPersonName,
+  cleanText,
+  isPeerName,
+  type MemberType,
+  mapOfficerRole,
+  normaliseCategory,
+  normaliseName,
+  normaliseSlug,
+  type OfficerRole,
+  type ParsedLine,
+  parseRegisterLine,
+  personKindOf,
+  type RegisterBenefit,
+  type RegisterEntry,
+  type RegisterGroupFields,
+  type RegisterMember,
+  type RegisterOfficer,
+  type RegisterPerson,
+  type RegisterProblem,
+  registerDate,
+  registerKeyOf,
+} from './parse'
+
+/**
+ * The lines of a file, read as a stream (Node only; the modules are loaded on first use so that
+ * importing this package from a Worker does not pull in the file system).
+ */
+export async function* readLines(path: string | URL): AsyncIterable<string> {
+  const { createReadStream } = await import('node:fs')
+  const { createInterface } = await import('node:readline')
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity })
+  try {
+    for await (const line of lines) yield line
+  } finally {
+    lines.close()
+  }
+}
