@@ -9,6 +9,7 @@ export default defineConfig({
           include: [
             'packages/*/src/**/*.test.ts',
             'apps/server/src/**/*.test.ts',
+            'infra/**/*.test.ts',
             'tests/integration/**/*.test.ts',
           ],
           testTimeout: 30_000,
@@ -21,6 +22,16 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          // The Worker on workerd (wrangler dev) against MySQL behind the PlanetScale HTTP protocol.
+          name: 'edge',
+          include: ['tests/edge/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },
