@@ -1,0 +1,144 @@
+import { A, type RouteSectionProps, useLocation, useNavigate } from '@solidjs/router'
+import { createSignal, Show } from 'solid-js'
+import { useSession } from '../lib/session'
+import { api } from '../lib/trpc'
+
+function Header() {
+  const session = useSession()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const [signingOut, setSigningOut] = createSignal(false)
+
+  async function signOut() {
+    if (signingOut()) return
+    setSigningOut(true)
+    try {
+      await api.auth.signOut.mutate()
+    } finally {
+      setSigningOut(false)
+      await session.refresh()
+      navigate('/', { replace: false })
+    }
+  }
+
+  const signInHref = () => {
+    const here = location.pathname + location.search
+    return here === '/' || here.startsWith('/sign-')
+      ? '/sign-in'
+      : `/sign-in?next=${encodeURIComponent(here)}`
+  }
+
+  return (
+    <header class="site-header">
+      <div class="site-header__inner width-container">
+        <A href="/" class="site-header__name" end>
+          <span class="site-header__mark" aria-hidden="true" />
+          APPG Hub
+        </A>
+        <nav class="site-nav" aria-label="Main">
+          <ul class="site-nav__list">
+            <li>
+              <A href="/register" activeClass="is-current">
+                Register
+              </A>
+            </li>
+            <Show when={session.me()}>
+              <li>
+                <A href="/dashboard" activeClass="is-current">
+                  My dashboard
+                </A>
+              </li>
+            </Show>
+            <Show when={session.demo()}>
+              <li>
+                <A href="/mailbox" activeClass="is-current">
+                  Mailbox
+                </A>
+              </li>
+            </Show>
+          </ul>
+          <div class="site-nav__account">
+            <Show
+              when={session.me()}
+              fallback={
+                <Show when={session.ready()}>
+                  <A href={signInHref()} class="site-nav__signin">
+                    Sign in
+                  </A>
+                </Show>
+              }
+            >
+              {(me) => (
+                <>
+                  <span class="site-nav__who">
+                    <span class="visually-hidden">Signed in as </span>
+                    {me().displayName}
+                  </span>
+                  <button
+                    type="button"
+                    class="site-nav__signout"
+                    onClick={signOut}
+                    aria-disabled={signingOut() ? 'true' : undefined}
+                  >
+                    Sign out
+                  </button>
+                </>
+              )}
+            </Show>
+          </div>
+        </nav>
+      </div>
+    </header>
+  )
+}
+
+function Footer() {
+  return (
+    <footer class="site-footer">
+      <div class="width-container site-footer__inner">
+        <p>
+          Group details come from the{' '}
+          <a href="https://www.parliament.uk/mps-lords-and-offices/standards-and-financial-interests/parliamentary-commissioner-for-standards/registers-of-interests/register-of-all-party-party-parliamentary-groups/">
+            Register of All-Party Parliamentary Groups
+          </a>
+          , published by the UK Parliament and reused under the{' '}
+          <a href="https://www.parliament.uk/site-information/copyright-parliament/open-parliament-licence/">
+            Open Parliament Licence v3.0
+          </a>
+          .
+        </p>
+        <p class="site-footer__small">
+          APPG Hub is not an official Parliament service. All-Party Parliamentary Groups are informal,
+          cross-party groups; they have no official status within Parliament.
+        </p>
+      </div>
+    </footer>
+  )
+}
+
+export function Layout(props: RouteSectionProps) {
+  return (
+    <>
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link by convention; the handler makes sure focus moves */}
+      <a
+        href="#main-content"
+        class="skip-link"
+        onClick={(e) => {
+          e.preventDefault()
+          const main = document.getElementById('main-content')
+          main?.focus()
+          main?.scrollIntoView()
+        }}
+      >
+        Skip to main content
+      </a>
+      <Header />
+      <div class="width-container">
+        <main id="main-content" class="main" tabIndex={-1}>
+          {props.children}
+        </main>
+      </div>
+      <Footer />
+    </>
+  )
+}

@@ -1,0 +1,114 @@
+import type { Role } from './trpc'
+
+export const ROLE_NAMES: Record<Role, string> = {
+  chair: 'Chair',
+  officer: 'Officer',
+  secretariat: 'Secretariat',
+  member: 'Member',
+  observer: 'Observer',
+}
+
+export const ROLES: Role[] = ['chair', 'officer', 'secretariat', 'member', 'observer']
+
+export const ROLE_HINTS: Record<Role, string> = {
+  chair: 'Manages everyone, answers for the group',
+  officer: 'Manages members, sends and answers invitations',
+  secretariat: 'Drafts documents, keeps the register entry current',
+  member: 'Follows topics, comments, signs up to sessions',
+  observer: 'Reads what the group shares',
+}
+
+export function roleName(role: string): string {
+  return ROLE_NAMES[role as Role] ?? role
+}
+
+/** Roles a manager may give (DESIGN §3): a chair or site admin any, an officer any but chair. */
+export function assignableRoles(myRole: Role | null, isSiteAdmin: boolean): Role[] {
+  if (isSiteAdmin || myRole === 'chair') return ROLES
+  if (myRole === 'officer') return ROLES.filter((r) => r !== 'chair')
+  return []
+}
+
+/** Whether I may change or remove someone who holds `theirRole` (mirrors canManageMember). */
+export function canManage(myRole: Role | null, isSiteAdmin: boolean, theirRole: Role): boolean {
+  if (isSiteAdmin || myRole === 'chair') return true
+  return myRole === 'officer' && theirRole !== 'chair'
+}
+
+const LONDON = 'Europe/London'
+
+function parse(value: string | null | undefined): Date | null {
+  if (!value) return null
+  const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value)
+  return Number.isNaN(date.getTime()) ? null : date
+}
+
+/** "3 March 2026"; the text as given when it is not a date. */
+export function formatDate(value: string | null | undefined): string {
+  const date = parse(value)
+  if (!date) return value ?? ''
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: LONDON,
+  }).format(date)
+}
+
+/** "3 Mar 2026", for tables. */
+export function formatShortDate(value: string | null | undefined): string {
+  const date = parse(value)
+  if (!date) return value ?? ''
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: LONDON,
+  }).format(date)
+}
+
+/** "3 March 2026, 2:05pm" in London time. */
+export function formatDateTime(value: string | null | undefined): string {
+  const date = parse(value)
+  if (!date) return value ?? ''
+  const day = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: LONDON,
+  }).format(date)
+  const time = new Intl.DateTimeFormat('en-GB', {
+    hour: 'numeric',
+    minute: '2-digit',
+    hour12: true,
+    timeZone: LONDON,
+  })
+    .format(date)
+    .replace(/\s/g, '')
+    .toLowerCase()
+  return `${day}, ${time}`
+}
+
+export function truncate(text: string | null | undefined, max = 200): string {
+  if (!text) return ''
+  const clean = text.replace(/\s+/g, ' ').trim()
+  if (clean.length <= max) return clean
+  const cut = clean.slice(0, max)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
+}
+
+/** Only paths on this site, so that `?next=` cannot send anyone elsewhere. */
+export function safeNext(next: string | string[] | undefined, fallback = '/dashboard'): string {
+  const value = Array.isArray(next) ? next[0] : next
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback
+  return value
+}
+
+export function websiteHref(url: string): string {
+  return /^https?:\/\//i.test(url) ? url : `https://${url}`
+}

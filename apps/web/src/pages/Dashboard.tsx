@@ -1,0 +1,139 @@
+import { A, useNavigate } from '@solidjs/router'
+import { createSignal, For, Show } from 'solid-js'
+import { ConfirmAction } from '../components/Confirm'
+import { Heading } from '../components/Heading'
+import { Loading, PageError } from '../components/Status'
+import { errorInfo } from '../lib/errors'
+import { plural, roleName } from '../lib/format'
+import { useTitle } from '../lib/page'
+import { useSession } from '../lib/session'
+import { api } from '../lib/trpc'
+
+const MANAGERS = ['chair', 'officer', 'secretariat']
+
+export default function Dashboard() {
+  useTitle(() => 'My dashboard')
+  const session = useSession()
+  const navigate = useNavigate()
+  const [busy, setBusy] = createSignal(false)
+  const [error, setError] = createSignal<string | null>(null)
+
+  async function signOutEverywhere() {
+    setBusy(true)
+    setError(null)
+    try {
+      await api.auth.signOutEverywhere.mutate()
+      await session.refresh()
+      navigate('/sign-in')
+    } catch (caught) {
+      setError(errorInfo(caught).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Show when={session.ready()} fallback={<Loading />}>
+      <Show when={session.me()} fallback={<PageError code="UNAUTHORIZED" what="your dashboard" />}>
+        {(me) => (
+          <>
+            <Heading caption={me().displayName}>My dashboard</Heading>
+
+            <section class="section" aria-labelledby="groups-heading">
+              <h2 id="groups-heading" class="heading-l">
+                My groups
+              </h2>
+              <Show
+                when={me().groups.length > 0}
+                fallback={
+                  <div class="inset">
+                    <p>
+                      You are not in any group yet. A group’s officers can invite you by email; the invitation
+                      link brings you back here.
+                    </p>
+                    <p>
+                      Meanwhile, <A href="/register">browse the Register</A>.
+                    </p>
+                  </div>
+                }
+              >
+                <p>You are in {plural(me().groups.length, 'group')}.</p>
+                <ul class="card-list card-list--grid">
+                  <For each={me().groups}>
+                    {(group) => (
+                      <li class="card">
+                        <h3 class="card__title">
+                          <A href={`/groups/${group.slug}`}>{group.title}</A>
+                        </h3>
+                        <p class="card__meta">
+                          <strong class="badge badge--teal">{roleName(group.role)}</strong>
+                          <Show when={group.registerTitle && group.registerTitle !== roleName(group.role)}>
+                            {' '}
+                            {group.registerTitle}
+                          </Show>
+                        </p>
+                        <ul class="link-list">
+                          <li>
+                            <A href={`/groups/${group.slug}`}>
+                              Group page<span class="visually-hidden"> of {group.title}</span>
+                            </A>
+                          </li>
+                          <Show when={MANAGERS.includes(group.role) || me().isSiteAdmin}>
+                            <li>
+                              <A href={`/groups/${group.slug}/members`}>
+                                {group.role === 'secretariat' ? 'Members' : 'Manage members'}
+                                <span class="visually-hidden"> of {group.title}</span>
+                              </A>
+                            </li>
+                          </Show>
+                        </ul>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            </section>
+
+            <section class="section" aria-labelledby="account-heading">
+              <h2 id="account-heading" class="heading-l">
+                My account
+              </h2>
+              <dl class="summary-list">
+                <div class="summary-list__row">
+                  <dt class="summary-list__key">Name</dt>
+                  <dd class="summary-list__value">{me().displayName}</dd>
+                </div>
+                <div class="summary-list__row">
+                  <dt class="summary-list__key">Email</dt>
+                  <dd class="summary-list__value break-anywhere">{me().email}</dd>
+                </div>
+                <Show when={me().isSiteAdmin}>
+                  <div class="summary-list__row">
+                    <dt class="summary-list__key">Access</dt>
+                    <dd class="summary-list__value">Site administrator</dd>
+                  </div>
+                </Show>
+              </dl>
+              <h3 class="heading-m">Sign out everywhere</h3>
+              <p>
+                If you signed in on a shared or lost device, end every session of yours, including this one.
+              </p>
+              <ConfirmAction
+                label="Sign out everywhere"
+                question="Sign out on every device, including this one?"
+                confirmLabel="Yes, sign out everywhere"
+                busy={busy()}
+                onConfirm={signOutEverywhere}
+              />
+              <Show when={error()}>
+                <div class="alert alert--error" role="alert">
+                  {error()}
+                </div>
+              </Show>
+            </section>
+          </>
+        )}
+      </Show>
+    </Show>
+  )
+}

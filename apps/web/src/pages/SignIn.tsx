@@ -1,0 +1,170 @@
+import { A, useNavigate, useSearchParams } from '@solidjs/router'
+import { createEffect, createSignal, For, Show } from 'solid-js'
+import { Button, ErrorSummary, TextField } from '../components/Form'
+import { Heading } from '../components/Heading'
+import { formErrors } from '../lib/errors'
+import { roleName, safeNext } from '../lib/format'
+import { useTitle } from '../lib/page'
+import { useSession } from '../lib/session'
+import { api } from '../lib/trpc'
+
+type Params = { next?: string; email?: string }
+
+export default function SignIn() {
+  useTitle(() => 'Sign in')
+  const [params] = useSearchParams<Params>()
+  const navigate = useNavigate()
+  const session = useSession()
+  const next = () => safeNext(params.next)
+  const [email, setEmail] = createSignal(typeof params.email === 'string' ? params.email : '')
+  const [password, setPassword] = createSignal('')
+  const [errors, setErrors] = createSignal<Record<string, string>>({})
+  const [general, setGeneral] = createSignal<string | null>(null)
+  const [busy, setBusy] = createSignal(false)
+  const [filled, setFilled] = createSignal('')
+  let submitButton: HTMLButtonElement | undefined
+
+  // Already signed in: nothing to do here.
+  createEffect(() => {
+    if (session.ready() && session.me() && !busy()) navigate(next(), { replace: true })
+  })
+
+  async function submit(e: SubmitEvent) {
+    e.preventDefault()
+    if (busy()) return
+    const found: Record<string, string> = {}
+    if (!email().trim()) found.email = 'Enter your email address.'
+    if (!password()) found.password = 'Enter your password.'
+    setErrors(found)
+    setGeneral(null)
+    if (Object.keys(found).length > 0) return
+    setBusy(true)
+    try {
+      await api.auth.signIn.mutate({ email: email().trim(), password: password() })
+      await session.refresh()
+      navigate(next(), { replace: true })
+    } catch (caught) {
+      const result = formErrors(caught, ['email', 'password'])
+      setErrors(result.fields)
+      setGeneral(result.general)
+      setPassword('')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const summary = () => [
+    ...(general() ? [{ message: general()!, field: 'signin-email' }] : []),
+    ...Object.entries(errors()).map(([field, message]) => ({ field: `signin-${field}`, message })),
+  ]
+
+  const signUpHref = () => {
+    const query = new URLSearchParams()
+    if (params.next) query.set('next', next())
+    if (email().trim()) query.set('email', email().trim())
+    const s = query.toString()
+    return s ? `/sign-up?${s}` : '/sign-up'
+  }
+
+  return (
+    <div class="grid-row">
+      <div class="grid-main grid-main--narrow">
+        <Heading>Sign in</Heading>
+        <ErrorSummary items={summary()} />
+        <form onSubmit={submit} novalidate>
+          <TextField
+            id="signin-email"
+            name="email"
+            label="Email address"
+            type="email"
+            autocomplete="username"
+            spellcheck={false}
+            value={email()}
+            onValue={setEmail}
+            error={errors().email}
+          />
+          <TextField
+            id="signin-password"
+            name="password"
+            label="Password"
+            type="password"
+            autocomplete="current-password"
+            value={password()}
+            onValue={setPassword}
+            error={errors().password}
+          />
+          <Button type="submit" busy={busy()} ref={submitButton}>
+            {busy() ? 'Signing in…' : 'Sign in'}
+          </Button>
+        </form>
+        <p>
+          No account yet? <A href={signUpHref()}>Create an account</A>.
+        </p>
+      </div>
+
+      <Show when={session.demo()}>
+        {(demo) => (
+          <aside class="grid-side" aria-labelledby="demo-heading">
+            <div class="demo-panel">
+              <h2 id="demo-heading" class="heading-m">
+                Demo accounts
+              </h2>
+              <p>
+                This is a demonstration. Every demo account uses the password{' '}
+                <code class="code">{demo().password}</code>.
+              </p>
+              <p class="visually-hidden" aria-live="polite">
+                {filled()}
+              </p>
+              <ul class="demo-list">
+                <For each={sortAccounts(demo().accounts)}>
+                  {(account) => (
+                    <li class="demo-list__item">
+                      <span class="strong block">{account.name}</span>
+                      <span class="block break-anywhere hint-inline">{account.email}</span>
+                      <Show when={account.roles.length > 0}>
+                        <ul class="demo-list__roles">
+                          <For each={account.roles}>{(role) => <li>{describeRole(role)}</li>}</For>
+                        </ul>
+                      </Show>
+                      <button
+                        type="button"
+                        class="button button--secondary button--small"
+                        aria-label={`Use the account of ${account.name}`}
+                        onClick={() => {
+                          setEmail(account.email)
+                          setPassword(demo().password)
+                          setErrors({})
+                          setGeneral(null)
+                          setFilled(`Filled in the form for ${account.name}. Press Sign in.`)
+                          submitButton?.focus()
+                        }}
+                      >
+                        Use this account
+                      </button>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </div>
+          </aside>
+        )}
+      </Show>
+    </div>
+  )
+}
+
+const ORDER = ['chair', 'officer', 'secretariat', 'member', 'observer']
+
+/** The accounts by their best role (chair first), the site administrator last. */
+function sortAccounts<T extends { roles: string[]; name: string }>(accounts: T[]): T[] {
+  const rank = (a: T) =>
+    Math.min(...a.roles.map((r) => ORDER.indexOf(r.split(' ')[0]!)).filter((i) => i >= 0), ORDER.length)
+  return [...accounts].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name))
+}
+
+/** "officer of All-Party Parliamentary Group on Cancer" → "Officer of All-Party Parliamentary Group on Cancer". */
+function describeRole(text: string): string {
+  const m = /^(chair|officer|secretariat|member|observer) of (.+)$/.exec(text)
+  return m ? `${roleName(m[1]!)}, ${m[2]}` : text
+}

@@ -1,0 +1,58 @@
+/**
+ * The edge, proven locally: the Worker build under workerd (`wrangler dev`) against MariaDB behind
+ * the PlanetScale HTTP protocol (infra/planetscale-http), with the real `@planetscale/database`
+ * driver. The database is migrated and loaded from Node through the same protocol.
+ */
+import { migrateToLatest } from '@appg-hub/db'
+import { createDb } from '@appg-hub/db/create-db'
+import type { Db } from '@appg-hub/db'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type PlanetscaleHttp, startPlanetscaleHttp } from '../../infra/planetscale-http/server'
+import { apiJourney, DEMO_OFFICER } from '../support/api-journey'
+import { launchBrowser } from '../support/browser'
+import { createMysqlDatabase, dropMysqlDatabases } from '../support/mysql-database'
+import { loadDemoWorld } from '../support/server'
+import { startWorker, type WorkerProcess } from '../support/wrangler'
+import { DEMO_PASSWORD } from '@appg-hub/db'
+
+describe.skipIf(!process.env.MYSQL_URL)('the Worker on workerd against PlanetScale’s protocol', () => {
+  let planetscale: PlanetscaleHttp
+  let worker: WorkerProcess
+  let db: Db
+  let browser: Browser | undefined
+
+  beforeAll(async () => {
+    planetscale = await startPlanetscaleHttp({ mysqlUrl: await createMysqlDatabase('hub_edge') })
+    db = await createDb(planetscale.url)
+    await migrateToLatest(db)
+    await loadDemoWorld(db)
+    worker = await startWorker({ DATABASE_URL: planetscale.url, DEMO_MODE: 'true' })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await worker?.close()
+    await db?.destroy()
+    await planetscale?.close()
+    await dropMysqlDatabases()
+  })
+
+  it('migrations through the PlanetScale protocol are safe to re-run', async () => {
+    expect((await migrateToLatest(db)).results).toEqual([])
+  })
+
+  apiJourney(() => ({ url: worker.url, db }))
+
+  it('a person signs in through the web client served by the Worker', async () => {
+    browser = await launchBrowser()
+    const page = await browser.newPage()
+    await page.goto(`${worker.url}/sign-in`)
+    await page.getByLabel('Email address').fill(DEMO_OFFICER)
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL(/\/dashboard$/)
+    await expect(page.getByRole('heading', { level: 1 })).resolves.toBeTruthy()
+    expect(await page.getByText('All-Party Parliamentary Group on Cancer').count()).toBeGreaterThan(0)
+  })
+})

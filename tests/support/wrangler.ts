@@ -1,0 +1,88 @@
+/**
+ * The Worker under workerd, through `wrangler dev` (Miniflare), exactly as built for Cloudflare:
+ * the same wrangler.toml, bundle and static assets. Nothing here reaches Cloudflare.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+export interface WorkerProcess {
+  url: string
+  /** Milliseconds from spawning wrangler to the first answered request. */
+  readyMs: number
+  output(): string
+  close(): Promise<void>
+}
+
+export async function startWorker(vars: Record<string, string>): Promise<WorkerProcess> {
+  const port = await freePort()
+  const inspectorPort = await freePort()
+  const url = `http://localhost:${port}`
+  const args = [
+    'dev',
+    '--config', join(ROOT, 'wrangler.toml'),
+    '--ip', '127.0.0.1',
+    '--port', String(port),
+    '--inspector-port', String(inspectorPort),
+    '--persist-to', mkdtempSync(join(tmpdir(), 'appg-wrangler-')),
+    '--show-interactive-dev-session=false',
+    '--log-level', 'warn',
+    ...Object.entries({ PUBLIC_URL: url, ...vars }).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+  ]
+  const started = Date.now()
+  const child: ChildProcess = spawn(join(ROOT, 'node_modules/.bin/wrangler'), args, {
+    cwd: ROOT,
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let log = ''
+  child.stdout?.on('data', (chunk) => (log += chunk))
+  child.stderr?.on('data', (chunk) => (log += chunk))
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+
+  const deadline = Date.now() + 120_000
+  let readyMs = 0
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${log}`)
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`)
+      if (response.status === 200 || response.status === 503) {
+        readyMs = Date.now() - started
+        break
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  if (!readyMs) {
+    child.kill('SIGTERM')
+    throw new Error(`wrangler dev did not answer within 120 s:\n${log}`)
+  }
+  return {
+    url,
+    readyMs,
+    output: () => log,
+    async close() {
+      child.kill('SIGTERM')
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
+      if (child.exitCode === null) child.kill('SIGKILL')
+    },
+  }
+}
