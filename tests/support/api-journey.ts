@@ -54,6 +54,7 @@ export function apiJourney(server: () => { url: string; db: Db }) {
     do {
       const page: Awaited<ReturnType<typeof client.register.list.query>> = await client.register.list.query({ limit: 100, cursor })
       slugs.push(...page.items.map((g) => g.slug))
+      expect(page.total).toBe(REGISTERED_GROUPS)
       cursor = page.nextCursor
     } while (cursor)
     expect(slugs).toHaveLength(REGISTERED_GROUPS)

@@ -17,19 +17,24 @@ const t = initTRPC
   .create({
     errorFormatter({ shape, error }) {
       const cause = error.cause
-      const field =
-        cause instanceof DomainError
-          ? cause.field
-          : cause instanceof z.ZodError
-            ? cause.issues[0]?.path.join('.')
-            : undefined
+      // Messages written for people; for invalid input, one message per field as well.
+      const fieldErrors: Record<string, string> = {}
+      if (cause instanceof z.ZodError) {
+        for (const issue of cause.issues) fieldErrors[issue.path.join('.') || 'input'] ??= issue.message
+      }
+      const field = cause instanceof DomainError ? cause.field : Object.keys(fieldErrors)[0]
       const message =
-        cause instanceof z.ZodError
-          ? cause.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ')
-          : shape.message
-      // Internal errors keep their details in the server log, not in the answer.
-      const safeMessage = error.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong on our side. Please try again.' : message
-      return { ...shape, message: safeMessage, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, field: field ?? null } }
+        error.code === 'INTERNAL_SERVER_ERROR'
+          ? // Internal details stay in the server log.
+            'Something went wrong on our side. Please try again.'
+          : cause instanceof z.ZodError
+            ? Object.values(fieldErrors).join(' ')
+            : shape.message
+      return {
+        ...shape,
+        message,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, field: field ?? null, fieldErrors },
+      }
     },
   })
 

@@ -6,19 +6,22 @@ export interface ErrorInfo {
   message: string
   /** The input at fault, as the server named it (`data.field`). */
   field: string | null
+  /** For invalid input: one message per field (`data.fieldErrors`). */
+  fieldErrors: Record<string, string>
 }
 
 export function errorInfo(error: unknown): ErrorInfo {
   if (error instanceof TRPCClientError) {
-    const data = error.data as { code?: string; field?: string | null } | undefined
+    const data = error.data as { code?: string; field?: string | null; fieldErrors?: Record<string, string> } | undefined
     const offline = !data && /fetch|network/i.test(error.message)
     return {
       code: data?.code ?? null,
       message: offline ? 'We could not reach APPG Hub. Check your connection and try again.' : error.message,
       field: data?.field ?? null,
+      fieldErrors: data?.fieldErrors ?? {},
     }
   }
-  return { code: null, message: 'Something went wrong. Please try again.', field: null }
+  return { code: null, message: 'Something went wrong. Please try again.', field: null, fieldErrors: {} }
 }
 
 export interface FormErrors {
@@ -28,22 +31,18 @@ export interface FormErrors {
   general: string | null
 }
 
-/**
- * Splits an error into messages per field. Validation errors arrive as `field: message; field:
- * message`, domain errors as a message with `data.field`.
- */
+/** Places an error's messages on the fields the form knows; the rest is general. */
 export function formErrors(error: unknown, known: readonly string[]): FormErrors {
   const info = errorInfo(error)
   const fields: Record<string, string> = {}
   const rest: string[] = []
-  for (const part of info.message.split('; ')) {
-    const match = /^([A-Za-z][\w.]*): (.+)$/s.exec(part)
-    if (match && known.includes(match[1]!)) fields[match[1]!] ??= match[2]!
-    else rest.push(part)
+  for (const [field, message] of Object.entries(info.fieldErrors)) {
+    if (known.includes(field)) fields[field] = message
+    else rest.push(message)
   }
-  if (rest.length > 0 && info.field && known.includes(info.field) && !fields[info.field]) {
-    fields[info.field] = rest.join(' ')
-    rest.length = 0
+  if (Object.keys(info.fieldErrors).length === 0) {
+    if (info.field && known.includes(info.field)) fields[info.field] = info.message
+    else rest.push(info.message)
   }
   return { fields, general: rest.length > 0 ? rest.join(' ') : null }
 }

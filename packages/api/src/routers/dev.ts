@@ -32,15 +32,19 @@ export const devRouter = router({
       .selectFrom('person')
       .leftJoin('membership', 'membership.person_id', 'person.id')
       .leftJoin('appg', 'appg.id', 'membership.appg_id')
-      .select(['person.email', 'person.display_name as name', 'person.is_site_admin', 'membership.role', 'appg.title as groupTitle'])
+      .select(['person.email', 'person.display_name as name', 'person.is_site_admin', 'membership.role', 'appg.title as groupTitle', 'appg.slug as groupSlug'])
       .where('person.email', 'like', `%@${DEMO_EMAIL_DOMAIN}`)
       .orderBy('person.email')
       .execute()
-    const accounts = new Map<string, { email: string; name: string; roles: string[] }>()
+    type Account = { email: string; name: string; isSiteAdmin: boolean; roles: string[]; groups: { role: string; slug: string; title: string }[] }
+    const accounts = new Map<string, Account>()
     for (const row of rows) {
-      const account = accounts.get(row.email!) ?? { email: row.email!, name: row.name, roles: [] }
+      const account = accounts.get(row.email!) ?? { email: row.email!, name: row.name, isSiteAdmin: row.is_site_admin === 1, roles: [], groups: [] }
       if (row.is_site_admin && !account.roles.includes('Site administrator')) account.roles.push('Site administrator')
-      if (row.role && row.groupTitle) account.roles.push(`${row.role} of ${row.groupTitle}`)
+      if (row.role && row.groupTitle && row.groupSlug) {
+        account.roles.push(`${row.role} of ${row.groupTitle}`)
+        account.groups.push({ role: row.role, slug: row.groupSlug, title: row.groupTitle })
+      }
       accounts.set(row.email!, account)
     }
     return { password: DEMO_PASSWORD, accounts: [...accounts.values()] }

@@ -7,7 +7,7 @@ import { addMs } from '../clock'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
 import { queueEmail } from '../outbox'
-import { can, canManageMember } from '../policy'
+import { can, canManageMember, ROLES } from '../policy'
 import { groupForActor, type GroupForActor, requireActor } from './access'
 
 const ROLE_NAMES: Record<Role, string> = {
@@ -53,11 +53,18 @@ export async function getRoster(ctx: ServiceContext, slug: string) {
       .orderBy('created_at', 'desc')
       .execute(),
   ])
+  const canManage = can({ role: group.role, isSiteAdmin: group.isSiteAdmin, isPublic: false }, 'group.manageMembers')
   return {
     group: { slug: group.slug, title: group.title },
     myRole: group.role,
-    canManage: can({ role: group.role, isSiteAdmin: group.isSiteAdmin, isPublic: false }, 'group.manageMembers'),
-    members,
+    canManage,
+    /** The roles this person may give, by invitation or by change of role. */
+    assignableRoles: canManage ? ROLES.filter((role) => canManageMember(group, null, role)) : [],
+    members: members.map((m) => ({
+      ...m,
+      canChange: canManage && canManageMember(group, m.role, 'member'),
+      canRemove: canManage && m.personId !== ctx.actor?.id && canManageMember(group, m.role, null),
+    })),
     invites,
   }
 }

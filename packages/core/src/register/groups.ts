@@ -1,5 +1,6 @@
 /** The public Register: browsing groups and reading one group's page. */
 import { type Db, jsonAgg, parseJsonArray, type Role } from '@appg-hub/db'
+import { sql } from 'kysely'
 import { notFound } from '../errors'
 import { decodeCursor, encodeCursor, type Page } from '../pagination'
 
@@ -10,6 +11,21 @@ export interface GroupSummary {
   purpose: string | null
   status: 'registered' | 'deregistered'
   tags: string[]
+}
+
+export interface GroupPage extends Page<GroupSummary> {
+  /** How many groups match, over all pages. */
+  total: number
+}
+
+export interface Benefit {
+  source: string | null
+  description: string | null
+  value_band: string | null
+  received: string | null
+  registered: string | null
+  benefit_type: string | null
+  position: number
 }
 
 export interface ListGroupsInput {
@@ -26,10 +42,17 @@ function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }
 
-/** One query: the page of groups with their tags aggregated alongside. Ordered by slug. */
-export async function listGroups(db: Db, input: ListGroupsInput): Promise<Page<GroupSummary>> {
+/**
+ * One query: the page of groups with their tags aggregated alongside, and the number of matches
+ * over all pages (a window function, so no second query). Ordered by slug.
+ */
+export async function listGroups(db: Db, input: ListGroupsInput): Promise<GroupPage> {
   const limit = Math.min(Math.max(input.limit ?? 20, 1), 100)
-  const after = decodeCursor(input.cursor)
+  // The cursor carries the last slug shown and how many groups came before it, so that the total
+  // (matches after the cursor, counted by the window function, plus those already seen) is exact.
+  const cursor = decodeCursor(input.cursor)
+  const [seenText, after] = cursor ? splitOnce(cursor, ':') : ['0', undefined]
+  const seen = Number(seenText) || 0
   let query = db
     .selectFrom('appg')
     .select((eb) => [
@@ -39,6 +62,7 @@ export async function listGroups(db: Db, input: ListGroupsInput): Promise<Page<G
       'appg.purpose',
       'appg.status',
       eb.selectFrom('appg_tag').select(jsonAgg(db, { tag: 'appg_tag.tag' }).as('tags')).whereRef('appg_tag.appg_id', '=', 'appg.id').as('tags'),
+      sql<number>`count(*) over ()`.as('remaining'),
     ])
     .orderBy('appg.slug')
     .limit(limit + 1)
@@ -62,11 +86,18 @@ export async function listGroups(db: Db, input: ListGroupsInput): Promise<Page<G
     )
   }
   const rows = await query.execute()
-  const items = rows.slice(0, limit).map((row) => ({
+  const items = rows.slice(0, limit).map(({ remaining: _, ...row }) => ({
     ...row,
     tags: parseJsonArray<{ tag: string }>(row.tags).map((t) => t.tag).sort(),
   }))
-  return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!.slug) : null }
+  const total = seen + (rows[0] ? Number(rows[0].remaining) : 0)
+  const nextCursor = rows.length > limit ? encodeCursor(`${seen + items.length}:${items[items.length - 1]!.slug}`) : null
+  return { items, nextCursor, total }
+}
+
+function splitOnce(text: string, separator: string): [string, string] {
+  const at = text.indexOf(separator)
+  return at < 0 ? ['0', text] : [text.slice(0, at), text.slice(at + 1)]
 }
 
 /** Every tag in use, with how many current groups carry it (for the category filter). */
@@ -132,7 +163,7 @@ export async function getGroup(db: Db, slug: string) {
   return {
     ...entry,
     tags: parseJsonArray<{ tag: string }>(tags).map((t) => t.tag).sort(),
-    benefits: parseJsonArray<{ position: number }>(benefits).sort((a, b) => a.position - b.position),
+    benefits: parseJsonArray<Benefit>(benefits).sort((a, b) => a.position - b.position),
     people: people as GroupPerson[],
   }
 }
