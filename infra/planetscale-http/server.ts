@@ -303,6 +303,8 @@ interface Owned {
   id: string
   conn: Connection
   busy: boolean
+  /** What holds it while busy, as vttablet words it ("for query", "for tx killer rollback"). */
+  purpose: string
   inTransaction: boolean
   autocommit: boolean
   /** Holds session state (settings, locks, temporary tables): never goes back to the pool. */
@@ -487,6 +489,7 @@ export async function startPlanetscaleHttp(options: PlanetscaleHttpOptions): Pro
       id: nextId(),
       conn,
       busy: true,
+      purpose: 'for query',
       inTransaction: false,
       autocommit: true,
       reserved: settings.length > 0,
@@ -531,6 +534,7 @@ export async function startPlanetscaleHttp(options: PlanetscaleHttpOptions): Pro
       return
     }
     o.busy = true
+    o.purpose = 'for tx killer rollback'
     let clean = !o.reserved && !o.nextTransactionConfigured
     if (o.inTransaction) {
       try {
@@ -568,6 +572,7 @@ export async function startPlanetscaleHttp(options: PlanetscaleHttpOptions): Pro
 
   async function runOwned(vs: VitessSession, o: Owned, stmt: Statement): Promise<ExecuteOutcome> {
     o.busy = true
+    o.purpose = 'for query'
     clearTimeout(o.idleTimer)
     const wasInTransaction = o.inTransaction
     let outcome: ExecuteOutcome
@@ -681,7 +686,7 @@ export async function startPlanetscaleHttp(options: PlanetscaleHttpOptions): Pro
         // a reserved connection that timed out: a new one gets the session's settings replayed
         attach(vs, undefined)
       } else if (o.busy) {
-        return { error: tabletFailure(ctx, 'ABORTED', `transaction ${ownedId}: in use: for query`) }
+        return { error: tabletFailure(ctx, 'ABORTED', `transaction ${ownedId}: in use: ${o.purpose}`) }
       } else {
         o.busy = true
       }
