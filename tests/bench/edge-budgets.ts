@@ -37,7 +37,9 @@ for (const file of readdirSync(out).filter((f) => f.endsWith('.js'))) {
   gzip += gzipSync(readFileSync(join(out, file)), { level: 9 }).length
 }
 console.log('Worker bundle (wrangler deploy --dry-run):')
-console.log(`  raw ${(raw / 1024).toFixed(1)} KiB, gzipped ${(gzip / 1024).toFixed(1)} KiB (Workers' limit: 3 MiB gzipped on Free, 10 MiB on Paid)`)
+console.log(
+  `  raw ${(raw / 1024).toFixed(1)} KiB, gzipped ${(gzip / 1024).toFixed(1)} KiB (Workers' limit: 3 MiB gzipped on Free, 10 MiB on Paid)`,
+)
 
 // 2. A database behind the PlanetScale protocol, counting the statements it is sent.
 let statements = 0
@@ -77,12 +79,22 @@ async function count(name: string, call: () => Promise<unknown>) {
 }
 const rows = [
   await count('register.list (signed out)', () => anonymous.register.list.query({ limit: 20 })),
-  await count('register.list, search and tag', () => anonymous.register.list.query({ q: 'cancer', tag: 'Health, Medicine & Public Health' })),
+  await count('register.list, search and tag', () =>
+    anonymous.register.list.query({ q: 'cancer', tag: 'Health, Medicine & Public Health' }),
+  ),
   await count('register.group (signed out)', () => anonymous.register.group.query({ slug: 'cancer' })),
   await count('me.get (signed in)', () => officer.me.get.query()),
   await count('memberships.roster (signed in)', () => officer.memberships.roster.query({ slug: 'cancer' })),
-  await count('auth.signIn', () => httpClient(worker.url).client.auth.signIn.mutate({ email: DEMO_OFFICER, password: 'appg-demo-2026' })),
-  await count('memberships.invite', () => officer.memberships.invite.mutate({ slug: 'cancer', email: `budget.${Date.now()}.${Math.random()}@example.org`, role: 'member' })),
+  await count('auth.signIn', () =>
+    httpClient(worker.url).client.auth.signIn.mutate({ email: DEMO_OFFICER, password: 'appg-demo-2026' }),
+  ),
+  await count('memberships.invite', () =>
+    officer.memberships.invite.mutate({
+      slug: 'cancer',
+      email: `budget.${Date.now()}.${Math.random()}@example.org`,
+      role: 'member',
+    }),
+  ),
 ]
 console.log('\nDatabase round trips per call (HTTP calls to PlanetScale; session check included):')
 console.log('| procedure | round trips |')

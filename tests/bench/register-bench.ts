@@ -15,10 +15,14 @@ import autocannon from 'autocannon'
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50)
 
-const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./serve.ts', import.meta.url))], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: process.env,
-})
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', fileURLToPath(new URL('./serve.ts', import.meta.url))],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: process.env,
+  },
+)
 const first = await new Promise<string>((resolve, reject) => {
   createInterface({ input: child.stdout! }).once('line', resolve)
   child.once('exit', (code) => reject(new Error(`the bench server exited (${code}) before it was ready`)))
@@ -38,9 +42,20 @@ const targets: { name: string; path: string; headers?: Record<string, string> }[
 console.log(`Benchmark: ${connections} connections, ${seconds} s per target, against ${url}`)
 const results: { name: string; rps: number; p50: number; p99: number; errors: number }[] = []
 for (const target of targets) {
-  const result = await autocannon({ url: url + target.path, connections, duration: seconds, headers: target.headers })
+  const result = await autocannon({
+    url: url + target.path,
+    connections,
+    duration: seconds,
+    headers: target.headers,
+  })
   const errors = result.errors + result.timeouts + result.non2xx
-  results.push({ name: target.name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors })
+  results.push({
+    name: target.name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors,
+  })
   process.stderr.write(`  ${target.name}: done\n`)
 }
 
@@ -49,6 +64,8 @@ console.log('')
 console.log(`| target | req/s | vs bare | p50 ms | p99 ms | errors |`)
 console.log(`| --- | ---: | ---: | ---: | ---: | ---: |`)
 for (const r of results) {
-  console.log(`| ${r.name} | ${Math.round(r.rps).toLocaleString('en-GB')} | ${((r.rps / base) * 100).toFixed(0)}% | ${r.p50} | ${r.p99} | ${r.errors} |`)
+  console.log(
+    `| ${r.name} | ${Math.round(r.rps).toLocaleString('en-GB')} | ${((r.rps / base) * 100).toFixed(0)}% | ${r.p50} | ${r.p99} | ${r.errors} |`,
+  )
 }
 child.kill('SIGTERM')

@@ -32,10 +32,18 @@ if (target.kind === 'sqlite') {
   const statement = new SQLite(target.path, { readonly: true }).prepare(RAW_REGISTER_PAGE)
   rawRegisterPage = () => statement.all()
 }
-const officer = await server.db.selectFrom('person').select('id').where('email', '=', 'officer@demo.appg-hub.test').executeTakeFirst()
-const person = officer ?? (await server.db.selectFrom('person').select('id').where('email', 'is not', null).executeTakeFirstOrThrow())
+const officer = await server.db
+  .selectFrom('person')
+  .select('id')
+  .where('email', '=', 'officer@demo.appg-hub.test')
+  .executeTakeFirst()
+const person =
+  officer ??
+  (await server.db.selectFrom('person').select('id').where('email', 'is not', null).executeTakeFirstOrThrow())
 const { token } = await createSession(server.db, systemClock, person.id, 'bench')
-process.stdout.write(`${JSON.stringify({ url: server.url, cookie: `${SESSION_COOKIE}=${token}`, raw: Boolean(rawRegisterPage) })}\n`)
+process.stdout.write(
+  `${JSON.stringify({ url: server.url, cookie: `${SESSION_COOKIE}=${token}`, raw: Boolean(rawRegisterPage) })}\n`,
+)
 process.on('SIGTERM', () => {
   void server.close().then(() => process.exit(0))
 })

@@ -3,7 +3,7 @@
  * Register (every group of the members file, plus the demo group): building the corpus once, and
  * each suggestion after. Prints figures; asserts nothing.
  */
-import { corpusFor, type Corpus } from '@appg-hub/core/suggestions/corpus'
+import { type Corpus, corpusFor } from '@appg-hub/core/suggestions/corpus'
 import { scoreGroups } from '@appg-hub/core/suggestions/score'
 import { createDb } from '@appg-hub/db/create-db'
 import { LUNG_CANCER_TOPIC } from '../support/lung-cancer-topic'
@@ -25,10 +25,14 @@ for (let i = 1; i < runs; i++) ranked = scoreGroups(corpus, LUNG_CANCER_TOPIC, n
 const each = (performance.now() - started) / runs
 
 console.log(`Groups in the corpus: ${corpus.groups.length}, distinct word stems: ${corpus.idf.size}`)
-console.log(`Corpus build (first call): ${build.toFixed(1)} ms; cached call (fingerprint query): ${cached.toFixed(2)} ms`)
+console.log(
+  `Corpus build (first call): ${build.toFixed(1)} ms; cached call (fingerprint query): ${cached.toFixed(2)} ms`,
+)
 console.log(`Scoring every group for one topic: ${each.toFixed(2)} ms (mean of ${runs})`)
 console.log(`\nTop 10 for “${LUNG_CANCER_TOPIC.title}”:`)
 for (const [i, s] of ranked.slice(0, 10).entries()) {
-  console.log(`${String(i + 1).padStart(2)}. ${s.score.toFixed(3)}  ${s.group.slug.padEnd(44)} ${s.reasons.join(' · ')}`)
+  console.log(
+    `${String(i + 1).padStart(2)}. ${s.score.toFixed(3)}  ${s.group.slug.padEnd(44)} ${s.reasons.join(' · ')}`,
+  )
 }
 await db.destroy()

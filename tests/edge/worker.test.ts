@@ -3,9 +3,10 @@
  * the PlanetScale HTTP protocol (infra/planetscale-http), with the real `@planetscale/database`
  * driver. The database is migrated and loaded from Node through the same protocol.
  */
-import { migrateToLatest } from '@appg-hub/db'
-import { createDb } from '@appg-hub/db/create-db'
+
 import type { Db } from '@appg-hub/db'
+import { DEMO_PASSWORD, migrateToLatest } from '@appg-hub/db'
+import { createDb } from '@appg-hub/db/create-db'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type PlanetscaleHttp, startPlanetscaleHttp } from '../../infra/planetscale-http/server'
@@ -14,7 +15,6 @@ import { launchBrowser } from '../support/browser'
 import { createMysqlDatabase, dropMysqlDatabases } from '../support/mysql-database'
 import { loadDemoWorld } from '../support/server'
 import { startWorker, type WorkerProcess } from '../support/wrangler'
-import { DEMO_PASSWORD } from '@appg-hub/db'
 
 describe.skipIf(!process.env.MYSQL_URL)('the Worker on workerd against PlanetScale’s protocol', () => {
   let planetscale: PlanetscaleHttp

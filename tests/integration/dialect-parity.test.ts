@@ -4,7 +4,7 @@
  * as the same ISO strings, JSON aggregates as the same arrays.
  */
 import { getGroup, listGroups } from '@appg-hub/core'
-import { type Db, migrateToLatest } from '@appg-hub/db'
+import type { Db } from '@appg-hub/db'
 import { createDb } from '@appg-hub/db/create-db'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -62,7 +62,15 @@ describe.skipIf(!process.env.MYSQL_URL)('values are the same on every path', () 
     const values = await onEach((db) =>
       db
         .selectFrom('person')
-        .select(['email', 'display_name', 'kind', 'is_site_admin', 'email_preference', 'mnis_id', 'erased_at'])
+        .select([
+          'email',
+          'display_name',
+          'kind',
+          'is_site_admin',
+          'email_preference',
+          'mnis_id',
+          'erased_at',
+        ])
         .where('email', 'like', '%@demo.appg-hub.test')
         .orderBy('email')
         .execute(),
@@ -84,7 +92,13 @@ describe.skipIf(!process.env.MYSQL_URL)('values are the same on every path', () 
 
   it('integer columns and text of any length', async () => {
     const values = await onEach((db) =>
-      db.selectFrom('benefit').innerJoin('appg', 'appg.id', 'benefit.appg_id').select(['appg.slug', 'benefit.position', 'benefit.description', 'benefit.value_band']).orderBy('appg.slug').orderBy('benefit.position').execute(),
+      db
+        .selectFrom('benefit')
+        .innerJoin('appg', 'appg.id', 'benefit.appg_id')
+        .select(['appg.slug', 'benefit.position', 'benefit.description', 'benefit.value_band'])
+        .orderBy('appg.slug')
+        .orderBy('benefit.position')
+        .execute(),
     )
     expect(values.planetscale.every((b) => typeof b.position === 'number')).toBe(true)
     expectSame(values)

@@ -4,7 +4,11 @@ import { type HubServer, startHubServer } from '../support/server'
 
 /** The API journey over HTTP against the Node server, on SQLite and (with MYSQL_URL) on MySQL. */
 const targets: { name: string; databaseUrl?: () => Promise<string> }[] = [{ name: 'sqlite' }]
-if (process.env.MYSQL_URL) targets.push({ name: 'mysql', databaseUrl: async () => (await import('../support/mysql-database')).createMysqlDatabase() })
+if (process.env.MYSQL_URL)
+  targets.push({
+    name: 'mysql',
+    databaseUrl: async () => (await import('../support/mysql-database')).createMysqlDatabase(),
+  })
 
 describe.each(targets)('the API over HTTP on Node + $name', (target) => {
   let server: HubServer

@@ -1,8 +1,8 @@
+import type { Db } from '@appg-hub/db'
 import { TRPCError } from '@trpc/server'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { testDatabases } from '../support/databases'
 import { callers, makeWorld, snapshot } from '../support/fixtures'
-import type { Db } from '@appg-hub/db'
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
   try {
@@ -34,27 +34,56 @@ describe.each(testDatabases())('group memberships on $name', (target) => {
 
   it('an officer invites by email; the link lets a new person join once', async () => {
     const officer = await api.as(world.people.officer.id)
-    const invite = await officer.memberships.invite({ slug: 'alpha', email: 'New.Person@Example.org', role: 'member' })
+    const invite = await officer.memberships.invite({
+      slug: 'alpha',
+      email: 'New.Person@Example.org',
+      role: 'member',
+    })
     expect(invite.email).toBe('new.person@example.org')
 
-    const mail = await db.selectFrom('email_outbox').selectAll().where('to_email', '=', 'new.person@example.org').executeTakeFirstOrThrow()
+    const mail = await db
+      .selectFrom('email_outbox')
+      .selectAll()
+      .where('to_email', '=', 'new.person@example.org')
+      .executeTakeFirstOrThrow()
     expect(mail.subject).toContain('APPG on Alpha')
     const token = tokenFromOutbox(mail.body_text)
 
     const anonymous = await api.as(null)
-    expect(await anonymous.memberships.describeInvite({ token })).toMatchObject({ state: 'open', role: 'member', hasAccount: false })
-    await anonymous.auth.signUp({ email: 'new.person@example.org', password: 'a long password', displayName: 'New Person' })
+    expect(await anonymous.memberships.describeInvite({ token })).toMatchObject({
+      state: 'open',
+      role: 'member',
+      hasAccount: false,
+    })
+    await anonymous.auth.signUp({
+      email: 'new.person@example.org',
+      password: 'a long password',
+      displayName: 'New Person',
+    })
 
-    const person = await db.selectFrom('person').select('id').where('email', '=', 'new.person@example.org').executeTakeFirstOrThrow()
+    const person = await db
+      .selectFrom('person')
+      .select('id')
+      .where('email', '=', 'new.person@example.org')
+      .executeTakeFirstOrThrow()
     const newcomer = await api.as(person.id)
-    expect(await newcomer.memberships.acceptInvite({ token })).toMatchObject({ role: 'member', group: { slug: 'alpha' } })
+    expect(await newcomer.memberships.acceptInvite({ token })).toMatchObject({
+      role: 'member',
+      group: { slug: 'alpha' },
+    })
     const me = await newcomer.me.get()
-    expect(me?.groups).toEqual([{ slug: 'alpha', title: 'APPG on Alpha', role: 'member', registerTitle: null }])
+    expect(me?.groups).toEqual([
+      { slug: 'alpha', title: 'APPG on Alpha', role: 'member', registerTitle: null },
+    ])
 
     expect(await refusal(newcomer.memberships.acceptInvite({ token }))).toBe('CONFLICT')
     expect(await anonymous.memberships.describeInvite({ token })).toMatchObject({ state: 'used' })
     const actions = await db.selectFrom('audit_event').select('action').orderBy('at').execute()
-    expect(actions.map((a) => a.action)).toEqual(['group.member.invited', 'account.created', 'group.member.joined'])
+    expect(actions.map((a) => a.action)).toEqual([
+      'group.member.invited',
+      'account.created',
+      'group.member.joined',
+    ])
   })
 
   it('an invitation link expires', async () => {
@@ -63,15 +92,25 @@ describe.each(testDatabases())('group memberships on $name', (target) => {
     const mail = await db.selectFrom('email_outbox').select('body_text').executeTakeFirstOrThrow()
     api.clock.advance(8 * 24 * 3600 * 1000)
     const outsider = await api.as(world.people.outsider.id)
-    expect(await refusal(outsider.memberships.acceptInvite({ token: tokenFromOutbox(mail.body_text) }))).toBe('CONFLICT')
-    expect(await db.selectFrom('membership').select('id').where('person_id', '=', world.people.outsider.id).execute()).toEqual([])
+    expect(await refusal(outsider.memberships.acceptInvite({ token: tokenFromOutbox(mail.body_text) }))).toBe(
+      'CONFLICT',
+    )
+    expect(
+      await db
+        .selectFrom('membership')
+        .select('id')
+        .where('person_id', '=', world.people.outsider.id)
+        .execute(),
+    ).toEqual([])
   })
 
   it('a member, an observer and the secretariat cannot invite, and nothing changes', async () => {
     for (const role of ['member', 'observer', 'secretariat'] as const) {
       const before = await snapshot(db)
       const caller = await api.as(world.people[role].id)
-      expect(await refusal(caller.memberships.invite({ slug: 'alpha', email: 'x@example.org', role: 'member' }))).toBe('FORBIDDEN')
+      expect(
+        await refusal(caller.memberships.invite({ slug: 'alpha', email: 'x@example.org', role: 'member' })),
+      ).toBe('FORBIDDEN')
       expect(await snapshot(db)).toEqual(before)
     }
   })
@@ -81,7 +120,12 @@ describe.each(testDatabases())('group memberships on $name', (target) => {
     const betaOfficer = await api.as(world.people.betaOfficer.id)
     const attempts = [
       () => betaOfficer.memberships.invite({ slug: 'alpha', email: 'x@example.org', role: 'member' }),
-      () => betaOfficer.memberships.changeRole({ slug: 'alpha', personId: world.people.member.id, role: 'officer' }),
+      () =>
+        betaOfficer.memberships.changeRole({
+          slug: 'alpha',
+          personId: world.people.member.id,
+          role: 'officer',
+        }),
       () => betaOfficer.memberships.remove({ slug: 'alpha', personId: world.people.member.id }),
       () => betaOfficer.memberships.roster({ slug: 'alpha' }),
     ]
@@ -92,13 +136,29 @@ describe.each(testDatabases())('group memberships on $name', (target) => {
   it('an officer cannot appoint, demote or remove the chair; the chair can manage officers', async () => {
     const officer = await api.as(world.people.officer.id)
     const before = await snapshot(db)
-    expect(await refusal(officer.memberships.changeRole({ slug: 'alpha', personId: world.people.member.id, role: 'chair' }))).toBe('FORBIDDEN')
-    expect(await refusal(officer.memberships.changeRole({ slug: 'alpha', personId: world.people.chair.id, role: 'member' }))).toBe('FORBIDDEN')
-    expect(await refusal(officer.memberships.remove({ slug: 'alpha', personId: world.people.chair.id }))).toBe('FORBIDDEN')
-    expect(await refusal(officer.memberships.invite({ slug: 'alpha', email: 'c@example.org', role: 'chair' }))).toBe('FORBIDDEN')
+    expect(
+      await refusal(
+        officer.memberships.changeRole({ slug: 'alpha', personId: world.people.member.id, role: 'chair' }),
+      ),
+    ).toBe('FORBIDDEN')
+    expect(
+      await refusal(
+        officer.memberships.changeRole({ slug: 'alpha', personId: world.people.chair.id, role: 'member' }),
+      ),
+    ).toBe('FORBIDDEN')
+    expect(
+      await refusal(officer.memberships.remove({ slug: 'alpha', personId: world.people.chair.id })),
+    ).toBe('FORBIDDEN')
+    expect(
+      await refusal(officer.memberships.invite({ slug: 'alpha', email: 'c@example.org', role: 'chair' })),
+    ).toBe('FORBIDDEN')
     expect(await snapshot(db)).toEqual(before)
 
-    await officer.memberships.changeRole({ slug: 'alpha', personId: world.people.member.id, role: 'secretariat' })
+    await officer.memberships.changeRole({
+      slug: 'alpha',
+      personId: world.people.member.id,
+      role: 'secretariat',
+    })
     const chair = await api.as(world.people.chair.id)
     await chair.memberships.remove({ slug: 'alpha', personId: world.people.officer.id })
     const roster = await chair.memberships.roster({ slug: 'alpha' })
@@ -113,7 +173,11 @@ describe.each(testDatabases())('group memberships on $name', (target) => {
   it('the last chair cannot leave or step down', async () => {
     const chair = await api.as(world.people.chair.id)
     expect(await refusal(chair.memberships.leave({ slug: 'alpha' }))).toBe('CONFLICT')
-    expect(await refusal(chair.memberships.changeRole({ slug: 'alpha', personId: world.people.chair.id, role: 'officer' }))).toBe('CONFLICT')
+    expect(
+      await refusal(
+        chair.memberships.changeRole({ slug: 'alpha', personId: world.people.chair.id, role: 'officer' }),
+      ),
+    ).toBe('CONFLICT')
     const member = await api.as(world.people.member.id)
     await member.memberships.leave({ slug: 'alpha' })
     expect((await member.me.get())?.groups).toEqual([])
@@ -127,7 +191,9 @@ describe.each(testDatabases())('group memberships on $name', (target) => {
     const group = await anonymous.register.group({ slug: 'alpha' })
     expect(group.people.every((p) => !('email' in p))).toBe(true)
     expect(await refusal(anonymous.memberships.roster({ slug: 'alpha' }))).toBe('UNAUTHORIZED')
-    expect(await refusal(anonymous.memberships.invite({ slug: 'alpha', email: 'x@example.org', role: 'member' }))).toBe('UNAUTHORIZED')
+    expect(
+      await refusal(anonymous.memberships.invite({ slug: 'alpha', email: 'x@example.org', role: 'member' })),
+    ).toBe('UNAUTHORIZED')
   })
 
   it('a site admin can manage any group', async () => {

@@ -43,7 +43,9 @@ export function apiJourney(server: () => { url: string; db: Db }) {
       const response = await fetch(server().url + path)
       expect(response.status).toBe(200)
       expect(response.headers.get('content-security-policy')).toContain("script-src 'self'")
-      expect(await response.text()).toMatch(/<script type="module" crossorigin src="\/assets\/index-[\w-]+\.js"><\/script>/)
+      expect(await response.text()).toMatch(
+        /<script type="module" crossorigin src="\/assets\/index-[\w-]+\.js"><\/script>/,
+      )
     }
   })
 
@@ -52,7 +54,10 @@ export function apiJourney(server: () => { url: string; db: Db }) {
     const slugs: string[] = []
     let cursor: string | null = null
     do {
-      const page: Awaited<ReturnType<typeof client.register.list.query>> = await client.register.list.query({ limit: 100, cursor })
+      const page: Awaited<ReturnType<typeof client.register.list.query>> = await client.register.list.query({
+        limit: 100,
+        cursor,
+      })
       slugs.push(...page.items.map((g) => g.slug))
       expect(page.total).toBe(REGISTERED_GROUPS)
       cursor = page.nextCursor
@@ -77,7 +82,9 @@ export function apiJourney(server: () => { url: string; db: Db }) {
 
   it('signs in, refuses a wrong password, and signs out', async () => {
     const { client } = httpClient(server().url)
-    expect(await refusal(client.auth.signIn.mutate({ email: DEMO_OFFICER, password: 'not the password' }))).toBe('UNAUTHORIZED')
+    expect(
+      await refusal(client.auth.signIn.mutate({ email: DEMO_OFFICER, password: 'not the password' })),
+    ).toBe('UNAUTHORIZED')
     expect(await client.me.get.query()).toBeNull()
     await client.auth.signIn.mutate({ email: DEMO_OFFICER, password: DEMO_PASSWORD })
     const me = await client.me.get.query()
@@ -96,11 +103,18 @@ export function apiJourney(server: () => { url: string; db: Db }) {
     const officer = await signedIn(url, DEMO_OFFICER)
     const email = `newcomer.${Date.now()}@example.org`
     await officer.memberships.invite.mutate({ slug: 'cancer', email, role: 'member' })
-    const mail = await db.selectFrom('email_outbox').select('body_text').where('to_email', '=', email).executeTakeFirstOrThrow()
+    const mail = await db
+      .selectFrom('email_outbox')
+      .select('body_text')
+      .where('to_email', '=', email)
+      .executeTakeFirstOrThrow()
     const token = /\/join\/([a-z2-7]{32})/.exec(mail.body_text)![1]!
 
     const newcomer = httpClient(url).client
-    expect(await newcomer.memberships.describeInvite.query({ token })).toMatchObject({ state: 'open', role: 'member' })
+    expect(await newcomer.memberships.describeInvite.query({ token })).toMatchObject({
+      state: 'open',
+      role: 'member',
+    })
     await newcomer.auth.signUp.mutate({ email, password: 'a long enough password', displayName: 'New Comer' })
     await newcomer.memberships.acceptInvite.mutate({ token })
     expect((await newcomer.me.get.query())?.groups.map((g) => g.slug)).toEqual(['cancer'])
@@ -114,20 +128,40 @@ export function apiJourney(server: () => { url: string; db: Db }) {
     const count = async () => (await db.selectFrom('group_invite').select('id').execute()).length
     const before = await count()
     const member = await signedIn(url, DEMO_CANCER_MEMBER)
-    expect(await refusal(member.memberships.invite.mutate({ slug: 'cancer', email: 'x@example.org', role: 'member' }))).toBe('FORBIDDEN')
+    expect(
+      await refusal(
+        member.memberships.invite.mutate({ slug: 'cancer', email: 'x@example.org', role: 'member' }),
+      ),
+    ).toBe('FORBIDDEN')
     const officer = await signedIn(url, DEMO_OFFICER)
-    expect(await refusal(officer.memberships.invite.mutate({ slug: 'diabetes', email: 'x@example.org', role: 'member' }))).toBe('FORBIDDEN')
+    expect(
+      await refusal(
+        officer.memberships.invite.mutate({ slug: 'diabetes', email: 'x@example.org', role: 'member' }),
+      ),
+    ).toBe('FORBIDDEN')
     expect(await count()).toBe(before)
   })
 
   it('refuses cross-site and non-JSON mutations before they reach the API', async () => {
     const { url } = server()
     const body = JSON.stringify({ email: DEMO_OFFICER, password: DEMO_PASSWORD })
-    const crossSite = await fetch(`${url}/trpc/auth.signIn`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body })
+    const crossSite = await fetch(`${url}/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body,
+    })
     expect(crossSite.status).toBe(403)
-    const form = await fetch(`${url}/trpc/auth.signIn`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=x' })
+    const form = await fetch(`${url}/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=x',
+    })
     expect(form.status).toBe(415)
-    const plain = await fetch(`${url}/trpc/auth.signIn`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body })
+    const plain = await fetch(`${url}/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body,
+    })
     expect(plain.status).toBe(415)
     expect(crossSite.headers.get('set-cookie')).toBeNull()
   })

@@ -1,6 +1,6 @@
-import { sql } from 'kysely'
 import { type Db, migrateToLatest } from '@appg-hub/db'
 import { createDb } from '@appg-hub/db/create-db'
+import { sql } from 'kysely'
 
 /** A database a test suite runs against: SQLite always, MySQL/MariaDB when MYSQL_URL is set. */
 export interface TestDatabase {

@@ -23,6 +23,8 @@ export function httpClient(baseUrl: string) {
     }
     return response
   }
-  const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${baseUrl}/trpc`, fetch: fetchWithCookies })] })
+  const client = createTRPCClient<AppRouter>({
+    links: [httpLink({ url: `${baseUrl}/trpc`, fetch: fetchWithCookies })],
+  })
   return { client, cookies }
 }

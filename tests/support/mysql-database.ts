@@ -1,5 +1,5 @@
-import { sql } from 'kysely'
 import { createDb } from '@appg-hub/db/create-db'
+import { sql } from 'kysely'
 
 /** A new, empty database on the MYSQL_URL server; returns its URL. Dropped when the process exits. */
 export async function createMysqlDatabase(prefix = 'hub_test'): Promise<string> {

@@ -36,13 +36,19 @@ export async function startWorker(vars: Record<string, string>): Promise<WorkerP
   const url = `http://localhost:${port}`
   const args = [
     'dev',
-    '--config', join(ROOT, 'wrangler.toml'),
-    '--ip', '127.0.0.1',
-    '--port', String(port),
-    '--inspector-port', String(inspectorPort),
-    '--persist-to', mkdtempSync(join(tmpdir(), 'appg-wrangler-')),
+    '--config',
+    join(ROOT, 'wrangler.toml'),
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--inspector-port',
+    String(inspectorPort),
+    '--persist-to',
+    mkdtempSync(join(tmpdir(), 'appg-wrangler-')),
     '--show-interactive-dev-session=false',
-    '--log-level', 'warn',
+    '--log-level',
+    'warn',
     ...Object.entries({ PUBLIC_URL: url, ...vars }).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
   ]
   const started = Date.now()

@@ -15,7 +15,8 @@ function serveClient(app: Hono) {
   app.use('*', serveStatic({ root: CLIENT_DIST }))
   app.get('*', (c) => {
     const index = `${CLIENT_DIST}index.html`
-    if (!existsSync(index)) return c.text('The web client is not built yet: run `npx --yes pnpm@10 start`, which builds it.', 503)
+    if (!existsSync(index))
+      return c.text('The web client is not built yet: run `npx --yes pnpm@10 start`, which builds it.', 503)
     return c.html(readFileSync(index, 'utf8'))
   })
 }
@@ -29,7 +30,9 @@ export interface NodeServerOptions {
   extraRoutes?: (app: Hono) => void
 }
 
-export function startNodeServer(options: NodeServerOptions): Promise<{ url: string; close(): Promise<void> }> {
+export function startNodeServer(
+  options: NodeServerOptions,
+): Promise<{ url: string; close(): Promise<void> }> {
   const app = createApp({
     db: options.db,
     clock: options.clock,

@@ -42,10 +42,14 @@ export function sameOriginJson(publicUrl: string): MiddlewareHandler {
     const sameOrigin = site
       ? site === 'same-origin' || site === 'none'
       : !origin || origin === requestOrigin || origin === new URL(publicUrl).origin
-    if (!sameOrigin) return c.json({ error: { message: 'Cross-site requests are refused.', code: 'FORBIDDEN' } }, 403)
+    if (!sameOrigin)
+      return c.json({ error: { message: 'Cross-site requests are refused.', code: 'FORBIDDEN' } }, 403)
     const type = c.req.header('content-type') ?? ''
     if (!type.toLowerCase().startsWith('application/json')) {
-      return c.json({ error: { message: 'Send JSON (Content-Type: application/json).', code: 'UNSUPPORTED_MEDIA_TYPE' } }, 415)
+      return c.json(
+        { error: { message: 'Send JSON (Content-Type: application/json).', code: 'UNSUPPORTED_MEDIA_TYPE' } },
+        415,
+      )
     }
     return next()
   }

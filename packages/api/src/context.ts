@@ -74,7 +74,8 @@ export function createApiContext(
           return null
         }
         currentSessionId = session.id
-        if (session.refreshed) resHeaders.append('set-cookie', sessionCookie(deps.config, token, session.expiresAt))
+        if (session.refreshed)
+          resHeaders.append('set-cookie', sessionCookie(deps.config, token, session.expiresAt))
         return toActor(session.person)
       })()
       return actor

@@ -1,3 +1,3 @@
-export { appRouter, type AppRouter } from './router'
-export { createApiContext, readCookie, type ApiContext, type ApiDeps } from './context'
+export { type ApiContext, type ApiDeps, createApiContext, readCookie } from './context'
+export { type AppRouter, appRouter } from './router'
 export { createCallerFactory, type ProcedureMeta } from './trpc'

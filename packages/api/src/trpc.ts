@@ -64,6 +64,7 @@ export const authedProcedure = base.meta({ access: 'signed-in' }).use(async ({ c
 export const adminProcedure = base.meta({ access: 'site-admin' }).use(async ({ ctx, next }) => {
   const actor = await ctx.getActor()
   if (!actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in first.' })
-  if (!actor.isSiteAdmin) throw new TRPCError({ code: 'FORBIDDEN', message: 'Only a site administrator can do this.' })
+  if (!actor.isSiteAdmin)
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only a site administrator can do this.' })
   return next({ ctx: { actor } })
 })

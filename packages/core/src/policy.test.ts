@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type Action, ACTIONS, bestRole, can, canManageMember, ROLES } from './policy'
+import { ACTIONS, type Action, bestRole, can, canManageMember, ROLES } from './policy'
 
 /**
  * DESIGN §3's table, written out again by hand so that a change to the policy module has to be

@@ -5,7 +5,13 @@
 import type { Role } from '@appg-hub/db'
 
 /** Highest first. */
-export const ROLES = ['chair', 'officer', 'secretariat', 'member', 'observer'] as const satisfies readonly Role[]
+export const ROLES = [
+  'chair',
+  'officer',
+  'secretariat',
+  'member',
+  'observer',
+] as const satisfies readonly Role[]
 
 export type Action =
   /** Read an item (topic, session, document) whose participant groups include one of yours. */

@@ -5,7 +5,7 @@
  */
 import { createMysqlDialect } from './dialects/mysql'
 import { createSqliteDialect } from './dialects/sqlite'
-import { createKysely, DEFAULT_DATABASE_URL, type Db, parseDatabaseUrl } from './kysely'
+import { createKysely, type Db, DEFAULT_DATABASE_URL, parseDatabaseUrl } from './kysely'
 
 export async function createDb(url: string = DEFAULT_DATABASE_URL): Promise<Db> {
   const target = parseDatabaseUrl(url)

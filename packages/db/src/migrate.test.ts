@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../tests/support/databases'
-import { migrateToLatest } from './migrate'
 import { newId } from './ids'
+import { migrateToLatest } from './migrate'
 
 describe.each(testDatabases())('migrations on $name', (target) => {
   afterAll(() => target.close())

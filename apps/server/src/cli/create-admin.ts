@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto'
 import { audit, hashPassword, normaliseEmail, passwordProblem, systemClock } from '@appg-hub/core'
 import { type Db, migrateToLatest, newId } from '@appg-hub/db'
 
-export async function createAdmin(db: Db, input: { email: string; name: string; password?: string }): Promise<void> {
+export async function createAdmin(
+  db: Db,
+  input: { email: string; name: string; password?: string },
+): Promise<void> {
   await migrateToLatest(db)
   const email = normaliseEmail(input.email)
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new Error(`"${input.email}" is not an email address.`)
@@ -14,9 +17,17 @@ export async function createAdmin(db: Db, input: { email: string; name: string; 
   const existing = await db.selectFrom('person').select('id').where('email', '=', email).executeTakeFirst()
   if (existing) {
     await db.transaction().execute(async (tx) => {
-      await tx.updateTable('person').set({ is_site_admin: 1, password_hash: hash, updated_at: now }).where('id', '=', existing.id).execute()
+      await tx
+        .updateTable('person')
+        .set({ is_site_admin: 1, password_hash: hash, updated_at: now })
+        .where('id', '=', existing.id)
+        .execute()
       await tx.deleteFrom('auth_session').where('person_id', '=', existing.id).execute()
-      await audit(tx, systemClock, { actorId: null, action: 'admin.promoted', details: { personId: existing.id, via: 'command line' } })
+      await audit(tx, systemClock, {
+        actorId: null,
+        action: 'admin.promoted',
+        details: { personId: existing.id, via: 'command line' },
+      })
     })
     console.log(`${email} is now a site administrator; its password was reset.`)
   } else {
@@ -24,9 +35,29 @@ export async function createAdmin(db: Db, input: { email: string; name: string; 
     await db.transaction().execute(async (tx) => {
       await tx
         .insertInto('person')
-        .values({ id, email, display_name: input.name, kind: 'staff', organisation: null, party: null, mnis_id: null, twfy_id: null, register_key: null, password_hash: hash, is_site_admin: 1, email_preference: 'immediate', created_at: now, updated_at: now, erased_at: null })
+        .values({
+          id,
+          email,
+          display_name: input.name,
+          kind: 'staff',
+          organisation: null,
+          party: null,
+          mnis_id: null,
+          twfy_id: null,
+          register_key: null,
+          password_hash: hash,
+          is_site_admin: 1,
+          email_preference: 'immediate',
+          created_at: now,
+          updated_at: now,
+          erased_at: null,
+        })
         .execute()
-      await audit(tx, systemClock, { actorId: null, action: 'admin.created', details: { personId: id, via: 'command line' } })
+      await audit(tx, systemClock, {
+        actorId: null,
+        action: 'admin.created',
+        details: { personId: id, via: 'command line' },
+      })
     })
     console.log(`Created site administrator ${email}.`)
   }

@@ -1,14 +1,22 @@
 import { createReadStream, existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import type { Db } from '@appg-hub/db'
-import { importRegister, type ImportReport } from '@appg-hub/db/register/index'
 import { migrateToLatest } from '@appg-hub/db'
+import { type ImportReport, importRegister } from '@appg-hub/db/register/index'
 
 /** Imports one file, showing progress on the terminal and a summary at the end. */
-export async function importRegisterFile(db: Db, file: string, mode: 'edition' | 'members', quiet = false): Promise<ImportReport> {
+export async function importRegisterFile(
+  db: Db,
+  file: string,
+  mode: 'edition' | 'members',
+  quiet = false,
+): Promise<ImportReport> {
   if (!existsSync(file)) throw new Error(`No such file: ${file}`)
   await migrateToLatest(db)
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY })
+  const lines = createInterface({
+    input: createReadStream(file, 'utf8'),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  })
   const tty = process.stderr.isTTY
   const report = await importRegister(db, {
     lines,
@@ -27,13 +35,24 @@ export async function importRegisterFile(db: Db, file: string, mode: 'edition' |
 export function printReport(file: string, r: ImportReport): void {
   const g = r.groups
   console.log(`Imported ${file.split('/').pop()} in ${(r.ms / 1000).toFixed(1)} s:`)
-  console.log(`  groups: ${g.created} created, ${g.updated} updated, ${g.unchanged} unchanged, ${g.deregistered} no longer registered`)
-  for (const [name, counts] of Object.entries(r).filter(([k]) => ['officers', 'members', 'benefits'].includes(k))) {
-    console.log(`  ${name}: ${Object.entries(counts as Record<string, number>).map(([k, v]) => `${v} ${k}`).join(', ')}`)
+  console.log(
+    `  groups: ${g.created} created, ${g.updated} updated, ${g.unchanged} unchanged, ${g.deregistered} no longer registered`,
+  )
+  for (const [name, counts] of Object.entries(r).filter(([k]) =>
+    ['officers', 'members', 'benefits'].includes(k),
+  )) {
+    console.log(
+      `  ${name}: ${Object.entries(counts as Record<string, number>)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}`,
+    )
   }
-  if (r.changes.length === 0 && g.created === 0 && g.updated === 0 && g.deregistered === 0) console.log('  Nothing changed: this file was imported already.')
+  if (r.changes.length === 0 && g.created === 0 && g.updated === 0 && g.deregistered === 0)
+    console.log('  Nothing changed: this file was imported already.')
   else if (r.changes.length) {
-    console.log(`  ${r.changes.length} changes recorded in the audit log${r.changes.length > 10 ? ', the first ten' : ''}:`)
+    console.log(
+      `  ${r.changes.length} changes recorded in the audit log${r.changes.length > 10 ? ', the first ten' : ''}:`,
+    )
     for (const change of r.changes.slice(0, 10)) console.log(`    ${change}`)
   }
   if (r.problems.length) {

@@ -11,7 +11,10 @@ import { seedDemoWorld } from './seed-demo'
 export async function start(db: Db): Promise<void> {
   const settings = readSettings()
   await migrateToLatest(db)
-  const { n } = await db.selectFrom('appg').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const { n } = await db
+    .selectFrom('appg')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   if (Number(n) === 0) {
     console.log('Empty database: loading the Register and the demo world (a few seconds, once).')
     const dir = registerDataDir()
@@ -19,7 +22,13 @@ export async function start(db: Db): Promise<void> {
     await importRegisterFile(db, dir + MEMBERS_FILE, 'members')
   }
   const accounts = settings.config.demoMode ? await seedDemoWorld(db) : []
-  const server = await startNodeServer({ db, clock: systemClock, config: settings.config, host: settings.host, port: settings.port })
+  const server = await startNodeServer({
+    db,
+    clock: systemClock,
+    config: settings.config,
+    host: settings.host,
+    port: settings.port,
+  })
   console.log(`\nAPPG Hub is running at ${settings.config.publicUrl}  (listening on ${server.url})`)
   if (accounts.length) {
     console.log(`\nDemo accounts (password for all: ${accounts[0]!.password}):`)

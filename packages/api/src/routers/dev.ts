@@ -1,8 +1,8 @@
 import { notFound } from '@appg-hub/core'
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '@appg-hub/db'
 import { z } from 'zod'
-import { publicProcedure, router } from '../trpc'
 import type { ApiContext } from '../context'
+import { publicProcedure, router } from '../trpc'
 
 /** These exist in demo mode only; elsewhere they answer NOT_FOUND as if they did not exist. */
 function requireDemo(ctx: ApiContext) {
@@ -12,12 +12,22 @@ function requireDemo(ctx: ApiContext) {
 export const devRouter = router({
   /** The development mailbox: what the outbox holds, newest first. */
   mailbox: publicProcedure
-    .input(z.object({ to: z.string().max(254).optional(), limit: z.number().int().min(1).max(200).optional() }))
+    .input(
+      z.object({ to: z.string().max(254).optional(), limit: z.number().int().min(1).max(200).optional() }),
+    )
     .query(async ({ ctx, input }) => {
       requireDemo(ctx)
       let query = ctx.db
         .selectFrom('email_outbox')
-        .select(['id', 'to_email as to', 'subject', 'body_text as body', 'kind', 'created_at as createdAt', 'sent_at as sentAt'])
+        .select([
+          'id',
+          'to_email as to',
+          'subject',
+          'body_text as body',
+          'kind',
+          'created_at as createdAt',
+          'sent_at as sentAt',
+        ])
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')
         .limit(input.limit ?? 50)
@@ -32,15 +42,35 @@ export const devRouter = router({
       .selectFrom('person')
       .leftJoin('membership', 'membership.person_id', 'person.id')
       .leftJoin('appg', 'appg.id', 'membership.appg_id')
-      .select(['person.email', 'person.display_name as name', 'person.is_site_admin', 'membership.role', 'appg.title as groupTitle', 'appg.slug as groupSlug'])
+      .select([
+        'person.email',
+        'person.display_name as name',
+        'person.is_site_admin',
+        'membership.role',
+        'appg.title as groupTitle',
+        'appg.slug as groupSlug',
+      ])
       .where('person.email', 'like', `%@${DEMO_EMAIL_DOMAIN}`)
       .orderBy('person.email')
       .execute()
-    type Account = { email: string; name: string; isSiteAdmin: boolean; roles: string[]; groups: { role: string; slug: string; title: string }[] }
+    type Account = {
+      email: string
+      name: string
+      isSiteAdmin: boolean
+      roles: string[]
+      groups: { role: string; slug: string; title: string }[]
+    }
     const accounts = new Map<string, Account>()
     for (const row of rows) {
-      const account = accounts.get(row.email!) ?? { email: row.email!, name: row.name, isSiteAdmin: row.is_site_admin === 1, roles: [], groups: [] }
-      if (row.is_site_admin && !account.roles.includes('Site administrator')) account.roles.push('Site administrator')
+      const account = accounts.get(row.email!) ?? {
+        email: row.email!,
+        name: row.name,
+        isSiteAdmin: row.is_site_admin === 1,
+        roles: [],
+        groups: [],
+      }
+      if (row.is_site_admin && !account.roles.includes('Site administrator'))
+        account.roles.push('Site administrator')
       if (row.role && row.groupTitle && row.groupSlug) {
         account.roles.push(`${row.role} of ${row.groupTitle}`)
         account.groups.push({ role: row.role, slug: row.groupSlug, title: row.groupTitle })

@@ -17,23 +17,29 @@ const id = z.string().min(1).max(36)
 const token = z.string().regex(/^[a-z2-7]{32}$/, 'That invitation link is not valid.')
 
 export const membershipsRouter = router({
-  roster: authedProcedure.input(z.object({ slug })).query(({ ctx, input }) => getRoster(ctx.service(ctx.actor), input.slug)),
+  roster: authedProcedure
+    .input(z.object({ slug }))
+    .query(({ ctx, input }) => getRoster(ctx.service(ctx.actor), input.slug)),
 
   invite: authedProcedure
-    .input(z.object({ slug, email: z.email('Enter an email address such as name@example.org.').max(254), role }))
+    .input(
+      z.object({ slug, email: z.email('Enter an email address such as name@example.org.').max(254), role }),
+    )
     .mutation(({ ctx, input }) => inviteToGroup(ctx.service(ctx.actor), input)),
 
-  revokeInvite: authedProcedure
-    .input(z.object({ slug, inviteId: id }))
-    .mutation(async ({ ctx, input }) => {
-      await revokeGroupInvite(ctx.service(ctx.actor), input)
-      return { revoked: true }
-    }),
+  revokeInvite: authedProcedure.input(z.object({ slug, inviteId: id })).mutation(async ({ ctx, input }) => {
+    await revokeGroupInvite(ctx.service(ctx.actor), input)
+    return { revoked: true }
+  }),
 
   /** Public: the invitation page must say what it is before the person signs in. */
-  describeInvite: publicProcedure.input(z.object({ token })).query(({ ctx, input }) => describeInvite(ctx.service(null), input.token)),
+  describeInvite: publicProcedure
+    .input(z.object({ token }))
+    .query(({ ctx, input }) => describeInvite(ctx.service(null), input.token)),
 
-  acceptInvite: authedProcedure.input(z.object({ token })).mutation(({ ctx, input }) => acceptGroupInvite(ctx.service(ctx.actor), input.token)),
+  acceptInvite: authedProcedure
+    .input(z.object({ token }))
+    .mutation(({ ctx, input }) => acceptGroupInvite(ctx.service(ctx.actor), input.token)),
 
   changeRole: authedProcedure
     .input(z.object({ slug, personId: id, role }))

@@ -2,7 +2,12 @@ import { getGroup, listGroups, listTags, MAX_PAGE_SIZE } from '@appg-hub/core'
 import { z } from 'zod'
 import { publicProcedure, router } from '../trpc'
 
-export const slug = z.string().trim().min(1).max(200).regex(/^[a-z0-9-]+$/, 'A group is named by its slug, such as "cancer".')
+export const slug = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[a-z0-9-]+$/, 'A group is named by its slug, such as "cancer".')
 
 export const registerRouter = router({
   list: publicProcedure

@@ -36,7 +36,11 @@ export async function signUp(ctx: ServiceContext, input: SignUpInput): Promise<A
   const email = normaliseEmail(input.email)
   const problem = passwordProblem(input.password)
   if (problem) throw badRequest(problem, 'password')
-  const existing = await ctx.db.selectFrom('person').select('id').where('email', '=', email).executeTakeFirst()
+  const existing = await ctx.db
+    .selectFrom('person')
+    .select('id')
+    .where('email', '=', email)
+    .executeTakeFirst()
   if (existing) throw conflict('An account with this email address exists already. Sign in instead.', 'email')
   const passwordHash = await hashPassword(input.password, ctx.config.passwordCost)
   const now = ctx.clock.now().toISOString()
@@ -59,7 +63,11 @@ export async function signUp(ctx: ServiceContext, input: SignUpInput): Promise<A
   }
   await ctx.db.transaction().execute(async (tx) => {
     await tx.insertInto('person').values(person).execute()
-    await audit(tx, ctx.clock, { actorId: person.id, action: 'account.created', details: { kind: person.kind } })
+    await audit(tx, ctx.clock, {
+      actorId: person.id,
+      action: 'account.created',
+      details: { kind: person.kind },
+    })
   })
   return toActor(person)
 }
@@ -67,7 +75,10 @@ export async function signUp(ctx: ServiceContext, input: SignUpInput): Promise<A
 /** A hash of a throw-away password, so that an unknown email costs as much time as a wrong password. */
 let decoyHash: Promise<string> | undefined
 
-export async function signIn(ctx: ServiceContext, input: { email: string; password: string }): Promise<Actor> {
+export async function signIn(
+  ctx: ServiceContext,
+  input: { email: string; password: string },
+): Promise<Actor> {
   const email = normaliseEmail(input.email)
   const person = await ctx.db
     .selectFrom('person')

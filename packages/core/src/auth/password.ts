@@ -35,7 +35,10 @@ function derive(password: string, salt: Buffer, cost: PasswordCost): Promise<Buf
   })
 }
 
-export async function hashPassword(password: string, cost: PasswordCost = DEFAULT_PASSWORD_COST): Promise<string> {
+export async function hashPassword(
+  password: string,
+  cost: PasswordCost = DEFAULT_PASSWORD_COST,
+): Promise<string> {
   const salt = randomBytes(16)
   const key = await derive(password, salt, cost)
   return `$scrypt$ln=${cost.ln},r=${cost.r},p=${cost.p}$${salt.toString('base64url')}$${key.toString('base64url')}`
@@ -46,7 +49,11 @@ export async function verifyPassword(stored: string, password: string): Promise<
   if (!match) return false
   const [, ln, r, p, salt, key] = match
   const expected = Buffer.from(key!, 'base64url')
-  const actual = await derive(password, Buffer.from(salt!, 'base64url'), { ln: Number(ln), r: Number(r), p: Number(p) })
+  const actual = await derive(password, Buffer.from(salt!, 'base64url'), {
+    ln: Number(ln),
+    r: Number(r),
+    p: Number(p),
+  })
   return actual.length === expected.length && timingSafeEqual(actual, expected)
 }
 

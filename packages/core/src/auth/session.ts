@@ -49,7 +49,11 @@ export async function createSession(
  * One query on the common path (session joined to its person). The expiry is extended only once
  * half of the idle window has passed, so a busy person does not cause a write per request.
  */
-export async function validateSessionToken(db: Db, clock: Clock, token: string): Promise<ValidSession | null> {
+export async function validateSessionToken(
+  db: Db,
+  clock: Clock,
+  token: string,
+): Promise<ValidSession | null> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null
   const id = await hashToken(token)
   const row = await db
@@ -79,7 +83,11 @@ export async function validateSessionToken(db: Db, clock: Clock, token: string):
   if (new Date(row.expires_at).getTime() - now.getTime() < SESSION_IDLE_MS / 2) {
     expiresAt = addMs(now, SESSION_IDLE_MS)
     if (expiresAt > row.absolute_expires_at) expiresAt = row.absolute_expires_at
-    await db.updateTable('auth_session').set({ expires_at: expiresAt, last_seen_at: nowIso }).where('id', '=', id).execute()
+    await db
+      .updateTable('auth_session')
+      .set({ expires_at: expiresAt, last_seen_at: nowIso })
+      .where('id', '=', id)
+      .execute()
     refreshed = true
   }
   return {

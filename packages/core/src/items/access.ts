@@ -4,9 +4,8 @@
  * `itemAccess`; lists use `readableBy`, which encodes the same rule in SQL, so that a list never
  * shows what a single read would refuse.
  */
-import type { Db, ItemType, Role, Visibility } from '@appg-hub/db'
-import type { ExpressionBuilder, Expression, SqlBool } from 'kysely'
-import type { Database } from '@appg-hub/db'
+import type { Database, Db, ItemType, Role, Visibility } from '@appg-hub/db'
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely'
 import type { Actor } from '../context'
 import { forbidden, notFound } from '../errors'
 import { type Action, bestRole, can, rolesAllowed } from '../policy'
@@ -38,7 +37,9 @@ export async function itemAccess(
   const rows = await db
     .selectFrom('participant')
     .leftJoin('membership', (join) =>
-      join.onRef('membership.appg_id', '=', 'participant.appg_id').on('membership.person_id', '=', actor?.id ?? ''),
+      join
+        .onRef('membership.appg_id', '=', 'participant.appg_id')
+        .on('membership.person_id', '=', actor?.id ?? ''),
     )
     .select(['participant.appg_id', 'participant.is_owner', 'membership.role'])
     .where('participant.item_type', '=', itemType)

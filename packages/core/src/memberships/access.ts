@@ -22,7 +22,13 @@ export async function groupForActor(db: Db, actor: Actor | null, slug: string): 
     .where('appg.slug', '=', slug)
     .executeTakeFirst()
   if (!row) throw notFound('That group')
-  return { id: row.id, slug: row.slug, title: row.title, role: row.role ?? null, isSiteAdmin: actor?.isSiteAdmin ?? false }
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    role: row.role ?? null,
+    isSiteAdmin: actor?.isSiteAdmin ?? false,
+  }
 }
 
 export function requireActor(actor: Actor | null): Actor {

@@ -1,14 +1,14 @@
 /** Managing a group's people: invitations by email, role changes, removal and leaving. */
 import { newId, type Role } from '@appg-hub/db'
 import { audit } from '../audit'
-import { hashToken, newToken } from '../auth/tokens'
 import { normaliseEmail } from '../auth/accounts'
+import { hashToken, newToken } from '../auth/tokens'
 import { addMs } from '../clock'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
 import { queueEmail } from '../outbox'
 import { can, canManageMember, ROLES } from '../policy'
-import { groupForActor, type GroupForActor, requireActor } from './access'
+import { type GroupForActor, groupForActor, requireActor } from './access'
 
 const ROLE_NAMES: Record<Role, string> = {
   chair: 'Chair',
@@ -38,7 +38,15 @@ export async function getRoster(ctx: ServiceContext, slug: string) {
     ctx.db
       .selectFrom('membership')
       .innerJoin('person', 'person.id', 'membership.person_id')
-      .select(['person.id as personId', 'person.display_name as name', 'person.email', 'person.kind', 'membership.role', 'membership.register_title as registerTitle', 'membership.source'])
+      .select([
+        'person.id as personId',
+        'person.display_name as name',
+        'person.email',
+        'person.kind',
+        'membership.role',
+        'membership.register_title as registerTitle',
+        'membership.source',
+      ])
       .where('membership.appg_id', '=', group.id)
       .where('person.erased_at', 'is', null)
       .orderBy('person.display_name')
@@ -53,7 +61,10 @@ export async function getRoster(ctx: ServiceContext, slug: string) {
       .orderBy('created_at', 'desc')
       .execute(),
   ])
-  const canManage = can({ role: group.role, isSiteAdmin: group.isSiteAdmin, isPublic: false }, 'group.manageMembers')
+  const canManage = can(
+    { role: group.role, isSiteAdmin: group.isSiteAdmin, isPublic: false },
+    'group.manageMembers',
+  )
   return {
     group: { slug: group.slug, title: group.title },
     myRole: group.role,
@@ -149,11 +160,22 @@ export async function revokeGroupInvite(ctx: ServiceContext, input: { slug: stri
     .where('appg_id', '=', group.id)
     .executeTakeFirst()
   if (!invite) throw notFound('That invitation')
-  if (!canManageMember(group, null, invite.role)) throw forbidden(`Only the chair and officers of ${group.title} can withdraw invitations.`)
-  if (invite.accepted_at || invite.revoked_at) throw conflict('That invitation has already been used or withdrawn.')
+  if (!canManageMember(group, null, invite.role))
+    throw forbidden(`Only the chair and officers of ${group.title} can withdraw invitations.`)
+  if (invite.accepted_at || invite.revoked_at)
+    throw conflict('That invitation has already been used or withdrawn.')
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('group_invite').set({ revoked_at: ctx.clock.now().toISOString() }).where('id', '=', invite.id).execute()
-    await audit(tx, ctx.clock, { actorId: actor.id, action: 'group.member.invite_revoked', appgId: group.id, details: { email: invite.email } })
+    await tx
+      .updateTable('group_invite')
+      .set({ revoked_at: ctx.clock.now().toISOString() })
+      .where('id', '=', invite.id)
+      .execute()
+    await audit(tx, ctx.clock, {
+      actorId: actor.id,
+      action: 'group.member.invite_revoked',
+      appgId: group.id,
+      details: { email: invite.email },
+    })
   })
 }
 
@@ -161,7 +183,17 @@ async function findInvite(ctx: ServiceContext, token: string) {
   const invite = await ctx.db
     .selectFrom('group_invite')
     .innerJoin('appg', 'appg.id', 'group_invite.appg_id')
-    .select(['group_invite.id', 'group_invite.appg_id', 'group_invite.email', 'group_invite.role', 'group_invite.expires_at', 'group_invite.accepted_at', 'group_invite.revoked_at', 'appg.slug', 'appg.title'])
+    .select([
+      'group_invite.id',
+      'group_invite.appg_id',
+      'group_invite.email',
+      'group_invite.role',
+      'group_invite.expires_at',
+      'group_invite.accepted_at',
+      'group_invite.revoked_at',
+      'appg.slug',
+      'appg.title',
+    ])
     .where('group_invite.token_hash', '=', await hashToken(token))
     .executeTakeFirst()
   if (!invite) throw notFound('That invitation link')
@@ -178,7 +210,11 @@ async function findInvite(ctx: ServiceContext, token: string) {
 /** What the invitation page shows before the person accepts. */
 export async function describeInvite(ctx: ServiceContext, token: string) {
   const invite = await findInvite(ctx, token)
-  const account = await ctx.db.selectFrom('person').select('id').where('email', '=', invite.email).executeTakeFirst()
+  const account = await ctx.db
+    .selectFrom('person')
+    .select('id')
+    .where('email', '=', invite.email)
+    .executeTakeFirst()
   return {
     group: { slug: invite.slug, title: invite.title },
     role: invite.role,
@@ -221,7 +257,16 @@ export async function acceptGroupInvite(ctx: ServiceContext, token: string) {
     if (!existing) {
       await tx
         .insertInto('membership')
-        .values({ id: newId(), person_id: actor.id, appg_id: invite.appg_id, role: invite.role, register_title: null, source: 'invitation', created_at: now, updated_at: now })
+        .values({
+          id: newId(),
+          person_id: actor.id,
+          appg_id: invite.appg_id,
+          role: invite.role,
+          register_title: null,
+          source: 'invitation',
+          created_at: now,
+          updated_at: now,
+        })
         .execute()
     }
     await audit(tx, ctx.clock, {
@@ -257,19 +302,28 @@ async function assertNotLastChair(ctx: ServiceContext, group: GroupForActor, fro
   if (Number(chairs.n) <= 1) throw conflict(`${group.title} needs a chair: appoint another chair first.`)
 }
 
-export async function changeMemberRole(ctx: ServiceContext, input: { slug: string; personId: string; role: Role }) {
+export async function changeMemberRole(
+  ctx: ServiceContext,
+  input: { slug: string; personId: string; role: Role },
+) {
   const actor = requireActor(ctx.actor)
   const group = await groupForActor(ctx.db, actor, input.slug)
   const member = await currentMembership(ctx, group.id, input.personId)
   if (!canManageMember(group, member.role, input.role)) {
     throw forbidden(
-      group.role === 'officer' ? 'Only the chair can appoint or change the chair.' : `Only the chair and officers of ${group.title} can change roles.`,
+      group.role === 'officer'
+        ? 'Only the chair can appoint or change the chair.'
+        : `Only the chair and officers of ${group.title} can change roles.`,
     )
   }
   if (member.role === input.role) return { role: input.role }
   await assertNotLastChair(ctx, group, member.role, input.role)
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('membership').set({ role: input.role, updated_at: ctx.clock.now().toISOString() }).where('id', '=', member.id).execute()
+    await tx
+      .updateTable('membership')
+      .set({ role: input.role, updated_at: ctx.clock.now().toISOString() })
+      .where('id', '=', member.id)
+      .execute()
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: 'group.member.role_changed',
@@ -283,15 +337,25 @@ export async function changeMemberRole(ctx: ServiceContext, input: { slug: strin
 export async function removeMember(ctx: ServiceContext, input: { slug: string; personId: string }) {
   const actor = requireActor(ctx.actor)
   const group = await groupForActor(ctx.db, actor, input.slug)
-  if (input.personId === actor.id) throw badRequest('To leave a group yourself, use "Leave group".', 'personId')
+  if (input.personId === actor.id)
+    throw badRequest('To leave a group yourself, use "Leave group".', 'personId')
   const member = await currentMembership(ctx, group.id, input.personId)
   if (!canManageMember(group, member.role, null)) {
-    throw forbidden(group.role === 'officer' ? 'Only the chair can remove the chair.' : `Only the chair and officers of ${group.title} can remove members.`)
+    throw forbidden(
+      group.role === 'officer'
+        ? 'Only the chair can remove the chair.'
+        : `Only the chair and officers of ${group.title} can remove members.`,
+    )
   }
   await assertNotLastChair(ctx, group, member.role, null)
   await ctx.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('membership').where('id', '=', member.id).execute()
-    await audit(tx, ctx.clock, { actorId: actor.id, action: 'group.member.removed', appgId: group.id, details: { personId: input.personId, role: member.role } })
+    await audit(tx, ctx.clock, {
+      actorId: actor.id,
+      action: 'group.member.removed',
+      appgId: group.id,
+      details: { personId: input.personId, role: member.role },
+    })
   })
 }
 
@@ -301,7 +365,16 @@ export async function leaveGroup(ctx: ServiceContext, input: { slug: string }) {
   if (!group.role) throw notFound('Your membership of that group')
   await assertNotLastChair(ctx, group, group.role, null)
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('membership').where('appg_id', '=', group.id).where('person_id', '=', actor.id).execute()
-    await audit(tx, ctx.clock, { actorId: actor.id, action: 'group.member.left', appgId: group.id, details: { role: group.role } })
+    await tx
+      .deleteFrom('membership')
+      .where('appg_id', '=', group.id)
+      .where('person_id', '=', actor.id)
+      .execute()
+    await audit(tx, ctx.clock, {
+      actorId: actor.id,
+      action: 'group.member.left',
+      appgId: group.id,
+      details: { role: group.role },
+    })
   })
 }

@@ -61,7 +61,11 @@ export async function listGroups(db: Db, input: ListGroupsInput): Promise<GroupP
       'appg.category',
       'appg.purpose',
       'appg.status',
-      eb.selectFrom('appg_tag').select(jsonAgg(db, { tag: 'appg_tag.tag' }).as('tags')).whereRef('appg_tag.appg_id', '=', 'appg.id').as('tags'),
+      eb
+        .selectFrom('appg_tag')
+        .select(jsonAgg(db, { tag: 'appg_tag.tag' }).as('tags'))
+        .whereRef('appg_tag.appg_id', '=', 'appg.id')
+        .as('tags'),
       sql<number>`count(*) over ()`.as('remaining'),
     ])
     .orderBy('appg.slug')
@@ -82,16 +86,25 @@ export async function listGroups(db: Db, input: ListGroupsInput): Promise<GroupP
   if (input.tag) {
     const tag = input.tag
     query = query.where((eb) =>
-      eb.exists(eb.selectFrom('appg_tag').select('appg_tag.tag').whereRef('appg_tag.appg_id', '=', 'appg.id').where('appg_tag.tag', '=', tag)),
+      eb.exists(
+        eb
+          .selectFrom('appg_tag')
+          .select('appg_tag.tag')
+          .whereRef('appg_tag.appg_id', '=', 'appg.id')
+          .where('appg_tag.tag', '=', tag),
+      ),
     )
   }
   const rows = await query.execute()
   const items = rows.slice(0, limit).map(({ remaining: _, ...row }) => ({
     ...row,
-    tags: parseJsonArray<{ tag: string }>(row.tags).map((t) => t.tag).sort(),
+    tags: parseJsonArray<{ tag: string }>(row.tags)
+      .map((t) => t.tag)
+      .sort(),
   }))
   const total = seen + (rows[0] ? Number(rows[0].remaining) : 0)
-  const nextCursor = rows.length > limit ? encodeCursor(`${seen + items.length}:${items[items.length - 1]!.slug}`) : null
+  const nextCursor =
+    rows.length > limit ? encodeCursor(`${seen + items.length}:${items[items.length - 1]!.slug}`) : null
   return { items, nextCursor, total }
 }
 
@@ -131,7 +144,11 @@ export async function getGroup(db: Db, slug: string) {
     .selectFrom('appg')
     .selectAll('appg')
     .select((eb) => [
-      eb.selectFrom('appg_tag').select(jsonAgg(db, { tag: 'appg_tag.tag' }).as('tags')).whereRef('appg_tag.appg_id', '=', 'appg.id').as('tags'),
+      eb
+        .selectFrom('appg_tag')
+        .select(jsonAgg(db, { tag: 'appg_tag.tag' }).as('tags'))
+        .whereRef('appg_tag.appg_id', '=', 'appg.id')
+        .as('tags'),
       eb
         .selectFrom('benefit')
         .select(
@@ -154,7 +171,14 @@ export async function getGroup(db: Db, slug: string) {
   const people = await db
     .selectFrom('membership')
     .innerJoin('person', 'person.id', 'membership.person_id')
-    .select(['person.id as personId', 'person.display_name as name', 'person.kind', 'person.party', 'membership.role', 'membership.register_title as registerTitle'])
+    .select([
+      'person.id as personId',
+      'person.display_name as name',
+      'person.kind',
+      'person.party',
+      'membership.role',
+      'membership.register_title as registerTitle',
+    ])
     .where('membership.appg_id', '=', group.id)
     .where('person.erased_at', 'is', null)
     .orderBy('person.display_name')
@@ -162,7 +186,9 @@ export async function getGroup(db: Db, slug: string) {
   const { tags, benefits, ...entry } = group
   return {
     ...entry,
-    tags: parseJsonArray<{ tag: string }>(tags).map((t) => t.tag).sort(),
+    tags: parseJsonArray<{ tag: string }>(tags)
+      .map((t) => t.tag)
+      .sort(),
     benefits: parseJsonArray<Benefit>(benefits).sort((a, b) => a.position - b.position),
     people: people as GroupPerson[],
   }

@@ -14,8 +14,8 @@
  * memberships; memberships from invitations, the demo or an admin are never touched.
  */
 import type { Insertable, Selectable } from 'kysely'
-import type { Db } from '../kysely'
 import { newId } from '../ids'
+import type { Db } from '../kysely'
 import type { AppgTable, BenefitTable, MembershipTable, PersonKind, PersonTable, Role } from '../schema'
 import {
   normaliseName,
