@@ -11,15 +11,36 @@ export const testConfig: HubConfig = {
   demoMode: true,
   passwordCost: { ln: 10, r: 8, p: 1 },
   groupInviteTtlMs: 7 * DAY,
+  handshakeTtlMs: 14 * DAY,
 }
 
-export async function makePerson(db: Db, name: string, options: { email?: string; siteAdmin?: boolean } = {}) {
+export async function makePerson(
+  db: Db,
+  name: string,
+  options: { email?: string; siteAdmin?: boolean } = {},
+) {
   const now = new Date().toISOString()
   const id = newId()
   const email = options.email ?? `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.org`
   await db
     .insertInto('person')
-    .values({ id, email, display_name: name, kind: 'other', organisation: null, party: null, mnis_id: null, twfy_id: null, register_key: null, password_hash: null, is_site_admin: options.siteAdmin ? 1 : 0, email_preference: 'immediate', created_at: now, updated_at: now, erased_at: null })
+    .values({
+      id,
+      email,
+      display_name: name,
+      kind: 'other',
+      organisation: null,
+      party: null,
+      mnis_id: null,
+      twfy_id: null,
+      register_key: null,
+      password_hash: null,
+      is_site_admin: options.siteAdmin ? 1 : 0,
+      email_preference: 'immediate',
+      created_at: now,
+      updated_at: now,
+      erased_at: null,
+    })
     .execute()
   return { id, email, name }
 }
@@ -29,14 +50,49 @@ export async function makeGroup(db: Db, slug: string, title = `APPG on ${slug}`)
   const id = newId()
   await db
     .insertInto('appg')
-    .values({ id, slug, title, purpose: `To discuss ${slug}.`, category: 'Subject Group', registered_contact_name: null, registered_contact_address: null, registered_contact_email: null, public_enquiry_point_name: null, public_enquiry_point_email: null, secretariat: null, website_url: null, agm_date: null, agm_statement_published: null, agm_reporting_year: null, agm_next_deadline: null, registrable_benefits: null, status: 'registered', register_edition: 'test', source_url: null, created_at: now, updated_at: now })
+    .values({
+      id,
+      slug,
+      title,
+      purpose: `To discuss ${slug}.`,
+      category: 'Subject Group',
+      registered_contact_name: null,
+      registered_contact_address: null,
+      registered_contact_email: null,
+      public_enquiry_point_name: null,
+      public_enquiry_point_email: null,
+      secretariat: null,
+      website_url: null,
+      agm_date: null,
+      agm_statement_published: null,
+      agm_reporting_year: null,
+      agm_next_deadline: null,
+      registrable_benefits: null,
+      status: 'registered',
+      register_edition: 'test',
+      source_url: null,
+      created_at: now,
+      updated_at: now,
+    })
     .execute()
   return { id, slug, title }
 }
 
 export async function addMember(db: Db, personId: string, appgId: string, role: Role) {
   const now = new Date().toISOString()
-  await db.insertInto('membership').values({ id: newId(), person_id: personId, appg_id: appgId, role, register_title: null, source: 'admin', created_at: now, updated_at: now }).execute()
+  await db
+    .insertInto('membership')
+    .values({
+      id: newId(),
+      person_id: personId,
+      appg_id: appgId,
+      role,
+      register_title: null,
+      source: 'admin',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute()
 }
 
 /**

@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DAY, hashPassword, type HubConfig, systemClock } from '@appg-hub/core'
+import { DAY, type HubConfig, hashPassword, systemClock } from '@appg-hub/core'
 import { type Db, migrateToLatest } from '@appg-hub/db'
 import { createDb } from '@appg-hub/db/create-db'
 import { seedDemo } from '@appg-hub/db/demo/seed-demo'
@@ -35,13 +35,29 @@ export interface HubServer {
   close(): Promise<void>
 }
 
-export async function startHubServer(options: { databaseUrl?: string; extraRoutes?: (app: Hono) => void; config?: Partial<HubConfig> } = {}): Promise<HubServer> {
-  const databaseUrl = options.databaseUrl ?? `sqlite:${join(mkdtempSync(join(tmpdir(), 'appg-hub-')), 'hub.db')}`
+export async function startHubServer(
+  options: { databaseUrl?: string; extraRoutes?: (app: Hono) => void; config?: Partial<HubConfig> } = {},
+): Promise<HubServer> {
+  const databaseUrl =
+    options.databaseUrl ?? `sqlite:${join(mkdtempSync(join(tmpdir(), 'appg-hub-')), 'hub.db')}`
   const db = await createDb(databaseUrl)
   await loadDemoWorld(db)
   // Port 0 picks a free port; the public URL is fixed up once it is known.
-  const config: HubConfig = { publicUrl: 'http://localhost:0', demoMode: true, groupInviteTtlMs: 7 * DAY, ...options.config }
-  const server = await startNodeServer({ db, clock: systemClock, config, host: '127.0.0.1', port: 0, extraRoutes: options.extraRoutes })
+  const config: HubConfig = {
+    publicUrl: 'http://localhost:0',
+    demoMode: true,
+    groupInviteTtlMs: 7 * DAY,
+    handshakeTtlMs: 14 * DAY,
+    ...options.config,
+  }
+  const server = await startNodeServer({
+    db,
+    clock: systemClock,
+    config,
+    host: '127.0.0.1',
+    port: 0,
+    extraRoutes: options.extraRoutes,
+  })
   const port = new URL(server.url).port
   config.publicUrl = `http://localhost:${port}`
   return {

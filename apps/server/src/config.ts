@@ -11,7 +11,8 @@ export interface NodeSettings {
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): NodeSettings {
   const port = Number(env.PORT ?? 3000)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (got "${env.PORT}")`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number (got "${env.PORT}")`)
   const host = env.HOST ?? '127.0.0.1'
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '')
   return {
@@ -22,6 +23,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): NodeSettings
       publicUrl,
       demoMode: (env.DEMO_MODE ?? 'true') !== 'false',
       groupInviteTtlMs: Number(env.GROUP_INVITE_TTL_DAYS ?? 7) * DAY,
+      handshakeTtlMs: Number(env.HANDSHAKE_TTL_DAYS ?? 14) * DAY,
     },
   }
 }

@@ -15,6 +15,7 @@ export interface Env {
   PUBLIC_URL?: string
   DEMO_MODE?: string
   GROUP_INVITE_TTL_DAYS?: string
+  HANDSHAKE_TTL_DAYS?: string
   ASSETS: { fetch(request: Request): Promise<Response> }
 }
 
@@ -30,13 +31,14 @@ let cached: { key: string; app: ReturnType<typeof createApp>; db: Db } | undefin
 
 /** One app (and one database client) per isolate, rebuilt only if the settings change. */
 function appFor(env: Env, request: Request) {
-  const key = `${env.DATABASE_URL}|${env.PUBLIC_URL}|${env.DEMO_MODE}|${env.GROUP_INVITE_TTL_DAYS}`
+  const key = `${env.DATABASE_URL}|${env.PUBLIC_URL}|${env.DEMO_MODE}|${env.GROUP_INVITE_TTL_DAYS}|${env.HANDSHAKE_TTL_DAYS}`
   if (cached?.key === key) return cached.app
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: `wrangler secret put DATABASE_URL`')
   const config: HubConfig = {
     publicUrl: (env.PUBLIC_URL ?? new URL(request.url).origin).replace(/\/$/, ''),
     demoMode: env.DEMO_MODE === 'true',
     groupInviteTtlMs: Number(env.GROUP_INVITE_TTL_DAYS ?? 7) * DAY,
+    handshakeTtlMs: Number(env.HANDSHAKE_TTL_DAYS ?? 14) * DAY,
   }
   const db = createKysely(createPlanetscaleDialect(env.DATABASE_URL))
   const app = createApp({

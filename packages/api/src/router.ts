@@ -1,8 +1,12 @@
 import { authRouter } from './routers/auth'
+import { commentsRouter } from './routers/comments'
 import { devRouter } from './routers/dev'
+import { invitationsRouter } from './routers/invitations'
 import { meRouter } from './routers/me'
 import { membershipsRouter } from './routers/memberships'
+import { notificationsRouter } from './routers/notifications'
 import { registerRouter } from './routers/register'
+import { topicsRouter } from './routers/topics'
 import { router } from './trpc'
 
 export const appRouter = router({
@@ -10,6 +14,10 @@ export const appRouter = router({
   me: meRouter,
   register: registerRouter,
   memberships: membershipsRouter,
+  topics: topicsRouter,
+  invitations: invitationsRouter,
+  comments: commentsRouter,
+  notifications: notificationsRouter,
   dev: devRouter,
 })
 

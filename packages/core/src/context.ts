@@ -19,6 +19,8 @@ export interface HubConfig {
   passwordCost?: PasswordCost
   /** How long a group invitation link stays valid. */
   groupInviteTtlMs: number
+  /** How long an invitation between groups (the handshake) waits for an answer: 14 days by default. */
+  handshakeTtlMs: number
 }
 
 /** What every domain service is given. */

@@ -29,3 +29,26 @@ export async function queueEmail(db: Db, clock: Clock, email: EmailInput): Promi
     })
     .execute()
 }
+
+/** Several emails in one statement (per few hundred), in the caller's transaction. */
+export async function queueEmails(db: Db, clock: Clock, emails: EmailInput[]): Promise<void> {
+  const now = clock.now().toISOString()
+  for (let i = 0; i < emails.length; i += 200) {
+    await db
+      .insertInto('email_outbox')
+      .values(
+        emails.slice(i, i + 200).map((email) => ({
+          id: newId(),
+          to_email: email.to,
+          subject: email.subject.slice(0, 300),
+          body_text: email.body,
+          kind: email.kind,
+          created_at: now,
+          sent_at: null,
+          attempts: 0,
+          last_error: null,
+        })),
+      )
+      .execute()
+  }
+}

@@ -24,3 +24,29 @@ export function decodeCursor(cursor: string | null | undefined): string | undefi
     throw badRequest('That page link is not valid; start again from the first page.', 'cursor')
   }
 }
+
+/** A cursor for a list ordered by (sort key, id), such as (last activity, id). */
+export function encodeKeyCursor(key: string, id: string): string {
+  return encodeCursor(JSON.stringify([key, id]))
+}
+
+/** Undefined for a missing cursor; anything but what `encodeKeyCursor` made is a BAD_REQUEST. */
+export function decodeKeyCursor(cursor: string | null | undefined): { key: string; id: string } | undefined {
+  const text = decodeCursor(cursor)
+  if (text === undefined) return undefined
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    value = null
+  }
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    typeof value[0] !== 'string' ||
+    typeof value[1] !== 'string'
+  ) {
+    throw badRequest('That page link is not valid; start again from the first page.', 'cursor')
+  }
+  return { key: value[0], id: value[1] }
+}

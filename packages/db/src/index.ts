@@ -1,6 +1,14 @@
-export { createKysely, dialectOf, parseDatabaseUrl, DEFAULT_DATABASE_URL, type Db, type DatabaseTarget } from './kysely'
-export { migrateToLatest } from './migrate'
+export { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from './demo-constants'
 export { newId } from './ids'
+export {
+  createKysely,
+  type DatabaseTarget,
+  type Db,
+  DEFAULT_DATABASE_URL,
+  dialectOf,
+  parseDatabaseUrl,
+} from './kysely'
+export { migrateToLatest } from './migrate'
 export * from './schema'
 export { jsonAgg, parseJsonArray } from './sql/json'
-export { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from './demo-constants'
+export { isUniqueViolation } from './sql/unique'

@@ -280,7 +280,14 @@ export interface NotificationTable {
   text: string
   created_at: string
   read_at: string | null
+  /** Set when the notification went out by email (at once, or in a digest); null until then. */
   emailed_at: string | null
+  /** The comment it is about, so that its words can be withheld once moderators hide it. */
+  comment_id: string | null
+  /** Where the client shows its subject: `/topics/<id>#comment-<cid>`, `/groups/<slug>/invitations`. */
+  link_path: string | null
+  /** A few words of the comment, message or reply it reports; shown beside `text`. */
+  excerpt: string | null
 }
 
 export interface EmailOutboxTable {

@@ -9,6 +9,7 @@ import { createAdmin } from './create-admin'
 import { importRegisterFile } from './import-register'
 import { migrate } from './migrate'
 import { seedDemoWorld } from './seed-demo'
+import { sendDigestsCommand } from './send-digests'
 import { start } from './start'
 
 const HELP = `APPG Hub command line
@@ -21,6 +22,9 @@ const HELP = `APPG Hub command line
                                            create (or promote) a site administrator
   pnpm hub start                           migrate, load the demo world into an empty
                                            database, and serve the hub
+  pnpm hub send-digests                    the daily job: expire overdue invitations, queue
+                                           the digest emails, and deliver the outbox by SMTP
+                                           when SMTP_URL is set (MAIL_FROM names the sender)
 
 The database is DATABASE_URL (default sqlite:./data/appg-hub.db); see README.md.`
 
@@ -29,17 +33,26 @@ type Command = (db: Db, args: string[]) => Promise<unknown>
 const COMMANDS: Record<string, Command> = {
   migrate: (db) => migrate(db),
   'import-register': (db, args) => {
-    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { members: { type: 'boolean' } } })
-    if (positionals.length !== 1) throw new UsageError('import-register takes one file: pnpm hub import-register <file.jsonl>')
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { members: { type: 'boolean' } },
+    })
+    if (positionals.length !== 1)
+      throw new UsageError('import-register takes one file: pnpm hub import-register <file.jsonl>')
     return importRegisterFile(db, positionals[0]!, values.members ? 'members' : 'edition')
   },
   'seed-demo': (db) => seedDemoWorld(db),
   'create-admin': (db, args) => {
-    const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } } })
+    const { values } = parseArgs({
+      args,
+      options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+    })
     if (!values.email || !values.name) throw new UsageError('create-admin needs --email and --name')
     return createAdmin(db, { email: values.email, name: values.name, password: values.password })
   },
   start: (db) => start(db),
+  'send-digests': (db) => sendDigestsCommand(db),
 }
 
 export class UsageError extends Error {}

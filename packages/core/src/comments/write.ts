@@ -1,0 +1,186 @@
+/** Writing comments: adding (and replying), editing with a kept history, deleting. */
+import { type ItemType, newId } from '@appg-hub/db'
+import { audit } from '../audit'
+import type { ServiceContext } from '../context'
+import { badRequest, conflict, forbidden, notFound } from '../errors'
+import { assertCan } from '../items/access'
+import { touchActivity } from '../items/activity'
+import { ITEM_NOUN, isActive, type LoadedItem, loadItem } from '../items/load'
+import { renderMarkdown } from '../markdown'
+import { requireActor } from '../memberships/access'
+import { ensureFollowing } from '../notifications/follows'
+import { notify } from '../notifications/notify'
+import { commentNotifications } from './notify'
+import { commentQuery, viewerOf } from './query'
+import { type CommentView, commentView } from './view'
+
+export const MAX_COMMENT_LENGTH = 10_000
+
+function checkBody(body: string): string {
+  const text = body.trim()
+  if (!text) throw badRequest('Write something first.', 'body')
+  if (text.length > MAX_COMMENT_LENGTH)
+    throw badRequest(`Keep a comment under ${MAX_COMMENT_LENGTH} characters.`, 'body')
+  return text
+}
+
+function assertMayComment(item: LoadedItem) {
+  const noun = ITEM_NOUN[item.type]
+  assertCan(
+    item.access,
+    'item.comment',
+    `That ${noun}`,
+    `Only members of the groups taking part in this ${noun} can comment on it.`,
+  )
+  if (!isActive(item.type, item.status))
+    throw conflict(`This ${noun} is ${item.status}: it takes no more comments.`)
+}
+
+export interface AddCommentInput {
+  itemType: ItemType
+  itemId: string
+  /** The comment answered; a reply to a reply joins the same thread (one level of nesting). */
+  parentId?: string | null
+  body: string
+}
+
+export async function addComment(ctx: ServiceContext, input: AddCommentInput): Promise<CommentView> {
+  const actor = requireActor(ctx.actor)
+  const item = await loadItem(ctx.db, actor, input.itemType, input.itemId)
+  assertMayComment(item)
+  const body = checkBody(input.body)
+  let parentId: string | null = null
+  let repliedTo: string | null = null
+  if (input.parentId) {
+    const parent = await ctx.db
+      .selectFrom('comment')
+      .select(['id', 'parent_id', 'author_id', 'deleted_at', 'hidden_at'])
+      .where('id', '=', input.parentId)
+      .where('item_type', '=', input.itemType)
+      .where('item_id', '=', input.itemId)
+      .executeTakeFirst()
+    if (!parent) throw badRequest('The comment you are replying to is not in this discussion.', 'parentId')
+    if (parent.deleted_at) throw conflict('That comment was deleted, so it cannot be replied to.', 'parentId')
+    if (parent.hidden_at)
+      throw conflict('That comment was hidden by moderators, so it cannot be replied to.', 'parentId')
+    parentId = parent.parent_id ?? parent.id
+    repliedTo = parent.author_id
+  }
+  const { mentions } = renderMarkdown(body)
+  const id = newId()
+  const notifications = await commentNotifications(ctx.db, {
+    item,
+    commentId: id,
+    body,
+    actorName: actor.displayName,
+    mentioned: mentions,
+    repliedTo,
+    toFollowers: true,
+  })
+  const now = ctx.clock.now().toISOString()
+  const row = {
+    id,
+    item_type: input.itemType,
+    item_id: input.itemId,
+    parent_id: parentId,
+    author_id: actor.id,
+    body,
+    created_at: now,
+    edited_at: null,
+    deleted_at: null,
+    hidden_at: null,
+    hidden_by: null,
+    hidden_reason: null,
+  }
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.insertInto('comment').values(row).execute()
+    await ensureFollowing(tx, actor.id, input.itemType, input.itemId, now)
+    await touchActivity(tx, input.itemType, input.itemId, now)
+    await audit(tx, ctx.clock, {
+      actorId: actor.id,
+      action: 'comment.added',
+      appgId: item.owner.appgId,
+      itemType: input.itemType,
+      itemId: input.itemId,
+      details: { commentId: id, parentId, mentions: mentions.length },
+    })
+    await notify(tx, ctx, actor.id, notifications)
+  })
+  return commentView({ ...row, authorName: actor.displayName }, viewerOf(actor, item))
+}
+
+/** The comment and its item, for a change by the actor; NOT_FOUND when they may not read it. */
+export async function commentForChange(ctx: ServiceContext, id: string) {
+  const actor = requireActor(ctx.actor)
+  const comment = await commentQuery(ctx.db).where('comment.id', '=', id).executeTakeFirst()
+  if (!comment) throw notFound('That comment')
+  const item = await loadItem(ctx.db, actor, comment.item_type, comment.item_id)
+  assertCan(item.access, 'item.read', 'That comment', '')
+  if (comment.deleted_at) throw conflict('That comment was deleted.')
+  return { actor, comment, item }
+}
+
+export async function editComment(
+  ctx: ServiceContext,
+  input: { id: string; body: string },
+): Promise<CommentView> {
+  const { actor, comment, item } = await commentForChange(ctx, input.id)
+  if (comment.author_id !== actor.id) throw forbidden('Only its author can edit a comment.')
+  if (comment.hidden_at) throw conflict('Moderators hid this comment, so it cannot be edited.')
+  assertMayComment(item)
+  const body = checkBody(input.body)
+  const viewer = viewerOf(actor, item)
+  if (body === comment.body) return commentView(comment, viewer)
+  const before = new Set(renderMarkdown(comment.body).mentions)
+  const added = renderMarkdown(body).mentions.filter((id) => !before.has(id))
+  const notifications = await commentNotifications(ctx.db, {
+    item,
+    commentId: comment.id,
+    body,
+    actorName: actor.displayName,
+    mentioned: added,
+    repliedTo: null,
+    toFollowers: false,
+  })
+  const now = ctx.clock.now().toISOString()
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('comment_edit')
+      .values({ id: newId(), comment_id: comment.id, body: comment.body, edited_at: now })
+      .execute()
+    await tx.updateTable('comment').set({ body, edited_at: now }).where('id', '=', comment.id).execute()
+    await audit(tx, ctx.clock, {
+      actorId: actor.id,
+      action: 'comment.edited',
+      appgId: item.owner.appgId,
+      itemType: item.type,
+      itemId: item.id,
+      details: { commentId: comment.id, newMentions: added.length },
+    })
+    await notify(tx, ctx, actor.id, notifications)
+  })
+  return commentView({ ...comment, body, edited_at: now }, viewer)
+}
+
+/** Its author (or a site admin) deletes a comment; the thread keeps a "comment deleted" in its place. */
+export async function deleteComment(ctx: ServiceContext, input: { id: string }): Promise<{ deleted: true }> {
+  const { actor, comment, item } = await commentForChange(ctx, input.id)
+  if (comment.author_id !== actor.id && !actor.isSiteAdmin)
+    throw forbidden('Only its author can delete a comment.')
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('comment')
+      .set({ deleted_at: ctx.clock.now().toISOString() })
+      .where('id', '=', comment.id)
+      .execute()
+    await audit(tx, ctx.clock, {
+      actorId: actor.id,
+      action: 'comment.deleted',
+      appgId: item.owner.appgId,
+      itemType: item.type,
+      itemId: item.id,
+      details: { commentId: comment.id, byAuthor: comment.author_id === actor.id },
+    })
+  })
+  return { deleted: true }
+}

@@ -1,0 +1,105 @@
+/** The in-app inbox: a page of notifications, the unread count the client polls, marking read. */
+import type { Db } from '@appg-hub/db'
+import { audit } from '../audit'
+import type { ServiceContext } from '../context'
+import { requireActor } from '../memberships/access'
+import { decodeKeyCursor, encodeKeyCursor, type Page } from '../pagination'
+import { notificationText } from './kinds'
+import { visibleExcerpt, withCommentState } from './visible'
+
+export const INBOX_PAGE_SIZE = 30
+
+export interface InboxItem {
+  id: string
+  kind: string
+  text: string
+  path: string | null
+  createdAt: string
+  readAt: string | null
+  actor: { name: string } | null
+}
+
+/** One query whatever the page holds: the notifications with their actor and comment state. */
+export async function listNotifications(
+  ctx: ServiceContext,
+  input: { cursor?: string | null },
+): Promise<Page<InboxItem>> {
+  const actor = requireActor(ctx.actor)
+  const after = decodeKeyCursor(input.cursor)
+  let query = withCommentState(
+    ctx.db
+      .selectFrom('notification as n')
+      .leftJoin('person as na', 'na.id', 'n.actor_id')
+      .select([
+        'n.id',
+        'n.kind',
+        'n.text',
+        'n.excerpt',
+        'n.comment_id',
+        'n.link_path',
+        'n.created_at',
+        'n.read_at',
+        'na.display_name as actorName',
+      ])
+      .where('n.person_id', '=', actor.id),
+  )
+    .orderBy('n.created_at', 'desc')
+    .orderBy('n.id', 'desc')
+    .limit(INBOX_PAGE_SIZE + 1)
+  if (after) {
+    const { key, id } = after
+    query = query.where((eb) =>
+      eb.or([eb('n.created_at', '<', key), eb.and([eb('n.created_at', '=', key), eb('n.id', '<', id)])]),
+    )
+  }
+  const rows = await query.execute()
+  const page = rows.slice(0, INBOX_PAGE_SIZE)
+  const last = page[page.length - 1]
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      text: notificationText(row.text, visibleExcerpt(row, actor.isSiteAdmin)),
+      path: row.link_path,
+      createdAt: row.created_at,
+      readAt: row.read_at,
+      actor: row.actorName ? { name: row.actorName } : null,
+    })),
+    nextCursor: rows.length > INBOX_PAGE_SIZE && last ? encodeKeyCursor(last.created_at, last.id) : null,
+  }
+}
+
+/** One indexed query (`notification_unread`): the client polls this. */
+export async function unreadCount(db: Db, personId: string): Promise<{ count: number }> {
+  const row = await db
+    .selectFrom('notification')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('person_id', '=', personId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow()
+  return { count: Number(row.n) }
+}
+
+/** Marks the given notifications of mine read, or all of them when `ids` is omitted. */
+export async function markRead(ctx: ServiceContext, input: { ids?: string[] }): Promise<{ marked: number }> {
+  const actor = requireActor(ctx.actor)
+  if (input.ids && input.ids.length === 0) return { marked: 0 }
+  return ctx.db.transaction().execute(async (tx) => {
+    let update = tx
+      .updateTable('notification')
+      .set({ read_at: ctx.clock.now().toISOString() })
+      .where('person_id', '=', actor.id)
+      .where('read_at', 'is', null)
+    if (input.ids) update = update.where('id', 'in', input.ids)
+    const result = await update.executeTakeFirst()
+    const marked = Number(result.numUpdatedRows)
+    if (marked > 0) {
+      await audit(tx, ctx.clock, {
+        actorId: actor.id,
+        action: 'notification.read',
+        details: { count: marked, all: !input.ids },
+      })
+    }
+    return { marked }
+  })
+}

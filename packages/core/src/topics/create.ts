@@ -1,0 +1,143 @@
+/** Creating and changing topics. */
+import { newId, type Visibility } from '@appg-hub/db'
+import { audit } from '../audit'
+import type { ServiceContext } from '../context'
+import { badRequest, forbidden } from '../errors'
+import { assertCan } from '../items/access'
+import { loadItem } from '../items/load'
+import { ownerCan } from '../items/powers'
+import { groupForActor, requireActor } from '../memberships/access'
+import { ensureFollowing } from '../notifications/follows'
+import { can } from '../policy'
+import { checkTags, type TopicStatus } from './fields'
+
+export interface CreateTopicInput {
+  groupSlug: string
+  title: string
+  summary: string
+  tags: string[]
+  visibility: Visibility
+}
+
+/** An officer, the chair or the secretariat of a group creates a topic owned by that group. */
+export async function createTopic(ctx: ServiceContext, input: CreateTopicInput): Promise<{ id: string }> {
+  const actor = requireActor(ctx.actor)
+  const group = await groupForActor(ctx.db, actor, input.groupSlug)
+  if (!can({ role: group.role, isSiteAdmin: group.isSiteAdmin, isPublic: false }, 'item.create')) {
+    throw forbidden(`Only the chair, officers and secretariat of ${group.title} can start a topic for it.`)
+  }
+  const tags = await checkTags(ctx.db, input.tags)
+  const id = newId()
+  const now = ctx.clock.now().toISOString()
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('topic')
+      .values({
+        id,
+        appg_id: group.id,
+        title: input.title.trim(),
+        summary: input.summary,
+        tags: JSON.stringify(tags),
+        visibility: input.visibility,
+        status: 'open',
+        created_by: actor.id,
+        created_at: now,
+        updated_at: now,
+        last_activity_at: now,
+      })
+      .execute()
+    await tx
+      .insertInto('participant')
+      .values({ item_type: 'topic', item_id: id, appg_id: group.id, is_owner: 1, joined_at: now })
+      .execute()
+    await ensureFollowing(tx, actor.id, 'topic', id, now)
+    await audit(tx, ctx.clock, {
+      actorId: actor.id,
+      action: 'topic.created',
+      appgId: group.id,
+      itemType: 'topic',
+      itemId: id,
+      details: { title: input.title.trim(), visibility: input.visibility, tags },
+    })
+  })
+  return { id }
+}
+
+export interface UpdateTopicInput {
+  id: string
+  title?: string
+  summary?: string
+  tags?: string[]
+  visibility?: Visibility
+  status?: TopicStatus
+}
+
+/**
+ * The owner group's chair, officers and secretariat edit the title, summary and tags; changing
+ * who may see it (visibility) or closing, archiving and reopening it is for its chair and
+ * officers, like publishing (DESIGN §3).
+ */
+export async function updateTopic(
+  ctx: ServiceContext,
+  input: UpdateTopicInput,
+): Promise<{ id: string; changed: string[] }> {
+  const actor = requireActor(ctx.actor)
+  const item = await loadItem(ctx.db, actor, 'topic', input.id)
+  assertCan(item.access, 'item.read', 'That topic', '')
+  const owner = item.owner.title
+  const wantsText = input.title !== undefined || input.summary !== undefined || input.tags !== undefined
+  if (wantsText && !ownerCan(item.access, 'item.edit')) {
+    throw forbidden(`Only the chair, officers and secretariat of ${owner} can edit this topic.`)
+  }
+  if (
+    (input.visibility !== undefined || input.status !== undefined) &&
+    !ownerCan(item.access, 'item.invite')
+  ) {
+    throw forbidden(`Only the chair and officers of ${owner} can change who sees this topic or close it.`)
+  }
+  const current = await ctx.db
+    .selectFrom('topic')
+    .select(['title', 'summary', 'tags', 'visibility', 'status'])
+    .where('id', '=', input.id)
+    .executeTakeFirstOrThrow()
+  const changes: {
+    title?: string
+    summary?: string
+    tags?: string
+    visibility?: Visibility
+    status?: TopicStatus
+  } = {}
+  if (input.title !== undefined && input.title.trim() !== current.title) changes.title = input.title.trim()
+  if (input.summary !== undefined && input.summary !== current.summary) changes.summary = input.summary
+  if (input.tags !== undefined) {
+    const tags = JSON.stringify(await checkTags(ctx.db, input.tags))
+    if (tags !== current.tags) changes.tags = tags
+  }
+  if (input.visibility !== undefined && input.visibility !== current.visibility)
+    changes.visibility = input.visibility
+  if (input.status !== undefined && input.status !== current.status) changes.status = input.status
+  const changed = Object.keys(changes)
+  if (changed.length === 0) return { id: input.id, changed }
+  if (changes.title === '') throw badRequest('Give the topic a title.', 'title')
+  const now = ctx.clock.now().toISOString()
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('topic')
+      .set({ ...changes, updated_at: now, last_activity_at: now })
+      .where('id', '=', input.id)
+      .execute()
+    await audit(tx, ctx.clock, {
+      actorId: actor.id,
+      action: 'topic.updated',
+      appgId: item.owner.appgId,
+      itemType: 'topic',
+      itemId: input.id,
+      details: {
+        changed,
+        ...(changes.visibility ? { visibility: { from: current.visibility, to: changes.visibility } } : {}),
+        ...(changes.status ? { status: { from: current.status, to: changes.status } } : {}),
+      },
+    })
+  })
+  return { id: input.id, changed }
+}

@@ -1,0 +1,136 @@
+/**
+ * Lists of topics, newest activity first: a group's topics (those it owns or joined) and a
+ * person's dashboard (the topics of all their groups). Each page is one query, whatever it holds;
+ * a list shows only topics a single read would show (`readableBy`).
+ */
+import { type Db, jsonAgg, parseJsonArray } from '@appg-hub/db'
+import { sql } from 'kysely'
+import type { Actor, ServiceContext } from '../context'
+import { readableBy } from '../items/access'
+import { groupForActor, requireActor } from '../memberships/access'
+import { decodeKeyCursor, encodeKeyCursor, type Page } from '../pagination'
+import { rolesAllowed } from '../policy'
+
+export const TOPIC_PAGE_SIZE = 20
+
+export interface TopicSummary {
+  id: string
+  title: string
+  status: 'open' | 'closed' | 'archived'
+  visibility: 'participants' | 'public'
+  owner: { slug: string; title: string }
+  partners: { slug: string; title: string }[]
+  lastActivityAt: string
+  /** Comments that everyone who reads the topic sees (neither deleted nor hidden). */
+  commentCount: number
+}
+
+function topicPage(db: Db, actor: Actor | null, cursor: string | null | undefined) {
+  const after = decodeKeyCursor(cursor)
+  let query = db
+    .selectFrom('topic')
+    .where((eb) => readableBy(eb, actor, 'topic', 'topic.id', 'topic.visibility'))
+    .innerJoin('appg as owner', 'owner.id', 'topic.appg_id')
+    .select((eb) => [
+      'topic.id',
+      'topic.title',
+      'topic.status',
+      'topic.visibility',
+      'topic.last_activity_at',
+      'owner.slug as ownerSlug',
+      'owner.title as ownerTitle',
+      eb
+        .selectFrom('participant')
+        .innerJoin('appg', 'appg.id', 'participant.appg_id')
+        .select(
+          jsonAgg(db, { slug: 'appg.slug', title: 'appg.title', joinedAt: 'participant.joined_at' }).as(
+            'partners',
+          ),
+        )
+        .where('participant.item_type', '=', 'topic')
+        .where('participant.item_id', '=', sql.ref<string>('topic.id'))
+        .where('participant.is_owner', '=', 0)
+        .as('partners'),
+      eb
+        .selectFrom('comment')
+        .select((c) => c.fn.countAll<number>().as('n'))
+        .where('comment.item_type', '=', 'topic')
+        .where('comment.item_id', '=', sql.ref<string>('topic.id'))
+        .where('comment.deleted_at', 'is', null)
+        .where('comment.hidden_at', 'is', null)
+        .as('commentCount'),
+    ])
+    .orderBy('topic.last_activity_at', 'desc')
+    .orderBy('topic.id', 'desc')
+    .limit(TOPIC_PAGE_SIZE + 1)
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('topic.last_activity_at', '<', after.key),
+        eb.and([eb('topic.last_activity_at', '=', after.key), eb('topic.id', '<', after.id)]),
+      ]),
+    )
+  }
+  return query
+}
+
+type TopicRow = Awaited<ReturnType<ReturnType<typeof topicPage>['execute']>>[number]
+
+function toPage(rows: TopicRow[]): Page<TopicSummary> {
+  const page = rows.slice(0, TOPIC_PAGE_SIZE)
+  const last = page[page.length - 1]
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      visibility: row.visibility,
+      owner: { slug: row.ownerSlug, title: row.ownerTitle },
+      partners: parseJsonArray<{ slug: string; title: string; joinedAt: string }>(row.partners)
+        .sort((a, b) => a.joinedAt.localeCompare(b.joinedAt) || a.slug.localeCompare(b.slug))
+        .map(({ slug, title }) => ({ slug, title })),
+      lastActivityAt: row.last_activity_at,
+      commentCount: Number(row.commentCount ?? 0),
+    })),
+    nextCursor:
+      rows.length > TOPIC_PAGE_SIZE && last ? encodeKeyCursor(last.last_activity_at, last.id) : null,
+  }
+}
+
+/** The topics a group owns or takes part in, as far as the caller may read them. Two queries. */
+export async function listGroupTopics(
+  ctx: ServiceContext,
+  input: { slug: string; cursor?: string | null },
+): Promise<Page<TopicSummary>> {
+  const group = await groupForActor(ctx.db, ctx.actor, input.slug)
+  const rows = await topicPage(ctx.db, ctx.actor, input.cursor)
+    .where('topic.id', 'in', (eb) =>
+      eb
+        .selectFrom('participant')
+        .select('participant.item_id')
+        .where('participant.item_type', '=', 'topic')
+        .where('participant.appg_id', '=', group.id),
+    )
+    .execute()
+  return toPage(rows)
+}
+
+/** The topics of all the groups I belong to. One query. */
+export async function listDashboardTopics(
+  ctx: ServiceContext,
+  input: { cursor?: string | null },
+): Promise<Page<TopicSummary>> {
+  const actor = requireActor(ctx.actor)
+  const rows = await topicPage(ctx.db, actor, input.cursor)
+    .where('topic.id', 'in', (eb) =>
+      eb
+        .selectFrom('participant')
+        .innerJoin('membership', 'membership.appg_id', 'participant.appg_id')
+        .select('participant.item_id')
+        .where('participant.item_type', '=', 'topic')
+        .where('membership.person_id', '=', actor.id)
+        .where('membership.role', 'in', [...rolesAllowed('item.read')]),
+    )
+    .execute()
+  return toPage(rows)
+}

@@ -1,0 +1,162 @@
+/** Reading one topic: everything its page shows above the discussion, in one query. */
+import { jsonAgg, parseJsonArray } from '@appg-hub/db'
+import { sql } from 'kysely'
+import type { ServiceContext } from '../context'
+import { notFound } from '../errors'
+import { assertCan } from '../items/access'
+import { isActive, itemFromRow, participantsOf } from '../items/load'
+import { groupCan, ownerCan } from '../items/powers'
+import { renderMarkdown } from '../markdown'
+import { can } from '../policy'
+import { parseTags } from './fields'
+
+export interface TopicView {
+  id: string
+  title: string
+  summary: string
+  summaryHtml: string
+  tags: string[]
+  visibility: 'participants' | 'public'
+  status: 'open' | 'closed' | 'archived'
+  owner: { slug: string; title: string }
+  partners: { slug: string; title: string; joinedAt: string }[]
+  pendingInvitations: {
+    id: string
+    group: { slug: string; title: string }
+    createdAt: string
+    expiresAt: string
+    message: string | null
+  }[]
+  followers: { id: string; name: string }[]
+  following: boolean
+  /** Documents and sessions linked to the topic (documents come later; always empty for now). */
+  links: never[]
+  createdBy: { id: string; name: string }
+  createdAt: string
+  lastActivityAt: string
+  can: {
+    comment: boolean
+    edit: boolean
+    invite: boolean
+    moderate: boolean
+    follow: boolean
+    /** Slugs of the partner groups the actor may take out of the topic. */
+    leave: string[]
+    /** Whether the actor may remove partner groups (an officer of the owner group). */
+    remove: boolean
+  }
+}
+
+/**
+ * The topic with its groups, followers and open invitations: one query. NOT_FOUND when the
+ * caller may not read it. Followers are shown to members of participant groups only, and open
+ * invitations to their officers only.
+ */
+export async function getTopic(ctx: ServiceContext, id: string): Promise<TopicView> {
+  const { db, actor } = ctx
+  const now = ctx.clock.now().toISOString()
+  const row = await db
+    .selectFrom('topic')
+    .innerJoin('person as creator', 'creator.id', 'topic.created_by')
+    .select((eb) => [
+      'topic.id',
+      'topic.title',
+      'topic.summary',
+      'topic.tags',
+      'topic.visibility',
+      'topic.status',
+      'topic.created_at',
+      'topic.last_activity_at',
+      'creator.id as creatorId',
+      'creator.display_name as creatorName',
+      participantsOf(db, 'topic', 'topic.id', actor).as('participants'),
+      eb
+        .selectFrom('follow')
+        .innerJoin('person', 'person.id', 'follow.person_id')
+        .select(
+          jsonAgg(db, { id: 'person.id', name: 'person.display_name', at: 'follow.created_at' }).as(
+            'followers',
+          ),
+        )
+        .where('follow.item_type', '=', 'topic')
+        .where('follow.item_id', '=', sql.ref<string>('topic.id'))
+        .where('person.erased_at', 'is', null)
+        .as('followers'),
+      eb
+        .selectFrom('invitation')
+        .innerJoin('appg', 'appg.id', 'invitation.to_appg_id')
+        .select(
+          jsonAgg(db, {
+            id: 'invitation.id',
+            slug: 'appg.slug',
+            title: 'appg.title',
+            createdAt: 'invitation.created_at',
+            expiresAt: 'invitation.expires_at',
+            message: 'invitation.message',
+          }).as('pending'),
+        )
+        .where('invitation.item_type', '=', 'topic')
+        .where('invitation.item_id', '=', sql.ref<string>('topic.id'))
+        .where('invitation.status', '=', 'pending')
+        .where('invitation.expires_at', '>', now)
+        .as('pending'),
+    ])
+    .where('topic.id', '=', id)
+    .executeTakeFirst()
+  if (!row) throw notFound('That topic')
+  const item = itemFromRow(actor, 'topic', row)
+  const access = item.access
+  assertCan(access, 'item.read', 'That topic', '')
+
+  const isParticipantMember = access.role !== null || access.isSiteAdmin
+  const isParticipantOfficer = item.participants.some((p) => groupCan(access, p.appgId, 'item.invite'))
+  const active = isActive('topic', row.status)
+  const followers = parseJsonArray<{ id: string; name: string; at: string }>(row.followers).sort(
+    (a, b) => a.at.localeCompare(b.at) || a.name.localeCompare(b.name),
+  )
+  const partners = item.participants.filter((p) => !p.isOwner)
+  return {
+    id: row.id,
+    title: row.title,
+    summary: row.summary,
+    summaryHtml: renderMarkdown(row.summary).html,
+    tags: parseTags(row.tags),
+    visibility: row.visibility,
+    status: row.status,
+    owner: { slug: item.owner.slug, title: item.owner.title },
+    partners: partners.map((p) => ({ slug: p.slug, title: p.title, joinedAt: p.joinedAt })),
+    pendingInvitations: isParticipantOfficer
+      ? parseJsonArray<{
+          id: string
+          slug: string
+          title: string
+          createdAt: string
+          expiresAt: string
+          message: string | null
+        }>(row.pending)
+          .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.slug.localeCompare(b.slug))
+          .map((p) => ({
+            id: p.id,
+            group: { slug: p.slug, title: p.title },
+            createdAt: p.createdAt,
+            expiresAt: p.expiresAt,
+            message: p.message,
+          }))
+      : [],
+    followers: isParticipantMember ? followers.map(({ id, name }) => ({ id, name })) : [],
+    following: actor ? followers.some((f) => f.id === actor.id) : false,
+    links: [],
+    createdBy: { id: row.creatorId, name: row.creatorName },
+    createdAt: row.created_at,
+    lastActivityAt: row.last_activity_at,
+    can: {
+      comment: active && can(access, 'item.comment'),
+      edit: ownerCan(access, 'item.edit'),
+      invite: active && ownerCan(access, 'item.invite'),
+      moderate: ownerCan(access, 'comment.moderate'),
+      follow: actor !== null,
+      leave: partners.filter((p) => groupCan(access, p.appgId, 'item.invite')).map((p) => p.slug),
+      remove: partners.length > 0 && ownerCan(access, 'item.invite'),
+    },
+  }
+}

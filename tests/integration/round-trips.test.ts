@@ -1,0 +1,105 @@
+import type { Db } from '@appg-hub/db'
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { testDatabases } from '../support/databases'
+import { callers } from '../support/fixtures'
+import { type JointWorld, joinTopic, makeJointWorld, makeTopic } from '../support/joint-work'
+import { QueryCounter } from '../support/query-counter'
+
+/**
+ * DESIGN §5: on the edge every query is an HTTP call, so opening a topic, the dashboard and the
+ * inbox take a fixed number of queries, whether they show one thing or thirty. Each count
+ * includes the one query that checks the session cookie.
+ */
+describe.each(testDatabases())('round trips on $name', (target) => {
+  let db: Db
+  let world: JointWorld
+  let api: ReturnType<typeof callers>
+
+  beforeEach(async () => {
+    db = await target.fresh()
+    world = await makeJointWorld(db)
+    api = callers(db)
+  })
+  afterAll(() => target.close())
+
+  /** `n` topics shared with beta and gamma; the first with `n` comments, each with a reply, which notify the officer. */
+  async function seed(n: number) {
+    const topics: string[] = []
+    for (let i = 0; i < n; i++) {
+      const id = await makeTopic(api, world, { title: `Topic ${i}` })
+      await joinTopic(api, world, id, 'beta')
+      await joinTopic(api, world, id, 'gamma')
+      topics.push(id)
+    }
+    const member = await api.as(world.people.member.id)
+    const betaMember = await api.as(world.people.betaMember.id)
+    for (let i = 0; i < n; i++) {
+      const comment = await member.comments.add({
+        itemType: 'topic',
+        itemId: topics[0]!,
+        body: `Comment ${i} @[Alpha Officer](person:${world.people.officer.id})`,
+      })
+      await betaMember.comments.add({
+        itemType: 'topic',
+        itemId: topics[0]!,
+        body: `Reply ${i}`,
+        parentId: comment.id,
+      })
+    }
+    return topics
+  }
+
+  async function measureAll(topicId: string) {
+    const counter = new QueryCounter()
+    const counted = callers(db.withPlugin(counter), api.clock)
+    type Caller = Awaited<ReturnType<typeof counted.as>>
+    const sizes: Record<string, number> = {}
+    const counts: Record<string, number> = {}
+    // A new caller for each, as each HTTP request has its own context (and checks its session).
+    const run = async (name: string, call: (officer: Caller) => Promise<unknown>) => {
+      const officer = await counted.as(world.people.officer.id)
+      counts[name] = await counter.measure(async () => {
+        const result = (await call(officer)) as { items?: unknown[]; partners?: unknown[] }
+        sizes[name] = result.items?.length ?? result.partners?.length ?? 0
+      })
+    }
+    await run('topics.get', (officer) => officer.topics.get({ id: topicId }))
+    await run('comments.list', (officer) => officer.comments.list({ itemType: 'topic', itemId: topicId }))
+    await run('topics.dashboard', (officer) => officer.topics.dashboard())
+    await run('topics.listForGroup', (officer) => officer.topics.listForGroup({ slug: 'alpha' }))
+    await run('notifications.list', (officer) => officer.notifications.list())
+    await run('notifications.unreadCount', (officer) => officer.notifications.unreadCount())
+    return { counts, sizes }
+  }
+
+  const EXPECTED = {
+    // session + the topic with its groups, followers and open invitations
+    'topics.get': 2,
+    // session + the item and the caller's rights + the page + its replies (one `in (…)` read)
+    'comments.list': 4,
+    'topics.dashboard': 2,
+    // session + the group + the page
+    'topics.listForGroup': 3,
+    'notifications.list': 2,
+    'notifications.unreadCount': 2,
+  }
+
+  it('one item', async () => {
+    const [topic] = await seed(1)
+    const { counts, sizes } = await measureAll(topic!)
+    expect(sizes).toMatchObject({ 'comments.list': 1, 'topics.dashboard': 1, 'topics.get': 2 })
+    expect(counts).toEqual(EXPECTED)
+  })
+
+  it('thirty items', async () => {
+    const [topic] = await seed(30)
+    const { counts, sizes } = await measureAll(topic!)
+    expect(sizes).toMatchObject({
+      'comments.list': 20,
+      'topics.dashboard': 20,
+      'notifications.list': 30,
+      'topics.get': 2,
+    })
+    expect(counts).toEqual(EXPECTED)
+  })
+})
