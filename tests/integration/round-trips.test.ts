@@ -1,7 +1,7 @@
 import type { Db } from '@appg-hub/db'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { testDatabases } from '../support/databases'
-import { callers } from '../support/fixtures'
+import { addMember, callers, makeGroup } from '../support/fixtures'
 import { type JointWorld, joinTopic, makeJointWorld, makeTopic } from '../support/joint-work'
 import { QueryCounter } from '../support/query-counter'
 
@@ -101,5 +101,51 @@ describe.each(testDatabases())('round trips on $name', (target) => {
       'topics.get': 2,
     })
     expect(counts).toEqual(EXPECTED)
+  })
+})
+
+/** The foundation's main reads: the Register (signed out) and `me`, whatever the data size. */
+describe.each(testDatabases())('round trips of the Register and me on $name', (target) => {
+  let db: Db
+  afterAll(() => target.close())
+
+  async function measure(groups: number) {
+    db = await target.fresh()
+    const world = await makeJointWorld(db)
+    for (let i = 0; i < groups; i++) {
+      const group = await makeGroup(db, `extra-${String(i).padStart(2, '0')}`)
+      await db
+        .insertInto('appg_tag')
+        .values({ appg_id: group.id, tag: 'Health, Medicine & Public Health' })
+        .execute()
+      await addMember(db, world.people.officer.id, group.id, 'member')
+    }
+    const counter = new QueryCounter()
+    const api = callers(db.withPlugin(counter))
+    const anonymous = await api.as(null)
+    const officer = await api.as(world.people.officer.id)
+    return {
+      'register.list': await counter.measure(() => anonymous.register.list({ limit: 50 })),
+      'register.list with search and tag': await counter.measure(() =>
+        anonymous.register.list({ q: 'extra', tag: 'Health, Medicine & Public Health' }),
+      ),
+      'register.group': await counter.measure(() => anonymous.register.group({ slug: 'alpha' })),
+      'me.get': await counter.measure(() => officer.me.get()),
+    }
+  }
+
+  const EXPECTED = {
+    // the page with its tags and the total, in one query
+    'register.list': 1,
+    'register.list with search and tag': 1,
+    // the entry with tags and benefits + its people
+    'register.group': 2,
+    // session + memberships
+    'me.get': 2,
+  }
+
+  it('with a few groups and with forty more', async () => {
+    expect(await measure(0)).toEqual(EXPECTED)
+    expect(await measure(40)).toEqual(EXPECTED)
   })
 })
