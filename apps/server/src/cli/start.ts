@@ -1,7 +1,8 @@
-import { systemClock } from '@appg-hub/core'
+import { deliverOutbox, systemClock } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import { migrateToLatest } from '@appg-hub/db'
 import { readSettings } from '../config'
+import { createSmtpTransport, smtpSettingsFrom } from '../mail-smtp'
 import { startNodeServer } from '../node'
 import { DEMO_EDITION, MEMBERS_FILE, registerDataDir } from './data-files'
 import { importRegisterFile } from './import-register'
@@ -37,12 +38,48 @@ export async function start(db: Db): Promise<void> {
       console.log(`  ${a.email.padEnd(42)} ${roles || 'site administrator'}`)
     }
   }
+  const stopMail = startMailDelivery(db)
   console.log('\nPress Ctrl+C to stop.')
   const stop = async () => {
+    stopMail()
     await server.close()
     await db.destroy()
     process.exit(0)
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
+}
+
+/** How often the outbox is sent when SMTP_URL is set. */
+const DELIVERY_INTERVAL_MS = 15_000
+
+/**
+ * With SMTP_URL set, sends what the outbox holds every few seconds (immediate emails; digests are
+ * queued by `hub send-digests`, run daily). Without it, emails stay in the outbox for the mailbox page.
+ */
+function startMailDelivery(db: Db): () => void {
+  const smtp = smtpSettingsFrom()
+  if (!smtp) {
+    console.log('\nEmail: SMTP_URL is not set, so emails stay in the outbox (see /mailbox in demo mode).')
+    return () => {}
+  }
+  console.log(`\nEmail: sending by SMTP through ${new URL(smtp.url).host} as ${smtp.from}.`)
+  const transport = createSmtpTransport(smtp)
+  let running = false
+  const timer = setInterval(async () => {
+    if (running) return
+    running = true
+    try {
+      const report = await deliverOutbox(db, transport, { clock: systemClock })
+      if (report.failed) console.error(`Email: ${report.failed} could not be sent; they will be tried again.`)
+    } catch (error) {
+      console.error(`Email: delivery failed: ${(error as Error).message}`)
+    } finally {
+      running = false
+    }
+  }, DELIVERY_INTERVAL_MS)
+  return () => {
+    clearInterval(timer)
+    transport.close()
+  }
 }
