@@ -45,7 +45,8 @@ export function createApp(options: AppOptions) {
       createContext: (opts, c) =>
         createApiContext(deps, opts.req, opts.resHeaders, options.clientAddress?.(opts.req, c.env) ?? null),
       onError: ({ error, path }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR')
+        if (error.code === 'SERVICE_UNAVAILABLE') console.warn(`[trpc] ${path}: database unreachable`)
+        else if (error.code === 'INTERNAL_SERVER_ERROR')
           (options.onError ?? logError)(error.cause ?? error, path ?? '')
       },
     }),

@@ -1,4 +1,5 @@
 import { type Actor, DomainError } from '@appg-hub/core'
+import { isDatabaseUnavailable } from '@appg-hub/db'
 import { initTRPC, TRPCError } from '@trpc/server'
 import { z } from 'zod'
 import type { ApiContext } from './context'
@@ -41,13 +42,20 @@ const t = initTRPC
 export const router = t.router
 export const createCallerFactory = t.createCallerFactory
 
-/** Turns domain errors into tRPC errors with the same code (and so the same HTTP status). */
+export const DATABASE_UNAVAILABLE =
+  'The hub cannot reach its database just now. Nothing was changed; please try again in a minute.'
+
+/**
+ * Turns domain errors into tRPC errors with the same code (and so the same HTTP status), and an
+ * unreachable database into 503 with a plain message instead of a 500.
+ */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next()
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    const cause = result.error.cause
-    throw new TRPCError({ code: cause.code, message: cause.message, cause })
-  }
+  if (result.ok) return result
+  const cause = result.error.cause
+  if (cause instanceof DomainError) throw new TRPCError({ code: cause.code, message: cause.message, cause })
+  if (isDatabaseUnavailable(cause))
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE, cause })
   return result
 })
 
