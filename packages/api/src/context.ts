@@ -23,6 +23,8 @@ export type ApiContext = ApiDeps & {
   /** The id (hash) of the current session, once `getActor` has run. */
   sessionId(): string | null
   startSession(token: string, expiresAt: string): void
+  /** Sets a header on the answer (Retry-After). */
+  setHeader(name: string, value: string): void
   endSession(): Promise<void>
   userAgent: string | null
   /** The caller's address as the server saw it, for rate limits. */
@@ -81,6 +83,9 @@ export function createApiContext(
       return actor
     },
     sessionId: () => currentSessionId,
+    setHeader(name, value) {
+      resHeaders.set(name, value)
+    },
     startSession(newToken, expiresAt) {
       resHeaders.append('set-cookie', sessionCookie(deps.config, newToken, expiresAt))
     },

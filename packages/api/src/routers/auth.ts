@@ -1,5 +1,17 @@
-import { createSession, invalidateAllSessions, PASSWORD_MAX_LENGTH, signIn, signUp } from '@appg-hub/core'
+import {
+  changeEmail,
+  changePassword,
+  createSession,
+  endMySession,
+  invalidateAllSessions,
+  listMySessions,
+  PASSWORD_MAX_LENGTH,
+  RATE_RULES,
+  signIn,
+  signUp,
+} from '@appg-hub/core'
 import { z } from 'zod'
+import { rateLimit } from '../rate-limit'
 import { authedProcedure, publicProcedure, router } from '../trpc'
 
 const email = z.email('Enter an email address such as name@example.org.').max(254)
@@ -17,6 +29,7 @@ export const authRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
+      await rateLimit(ctx, [[RATE_RULES.signUpPerAddress, ctx.clientAddress]])
       const actor = await signUp(ctx.service(null), input)
       const session = await createSession(ctx.db, ctx.clock, actor.id, ctx.userAgent)
       ctx.startSession(session.token, session.expiresAt)
@@ -24,6 +37,10 @@ export const authRouter = router({
     }),
 
   signIn: publicProcedure.input(z.object({ email, password })).mutation(async ({ ctx, input }) => {
+    await rateLimit(ctx, [
+      [RATE_RULES.signInPerAccount, input.email.trim()],
+      [RATE_RULES.signInPerAddress, ctx.clientAddress],
+    ])
     const actor = await signIn(ctx.service(null), input)
     const session = await createSession(ctx.db, ctx.clock, actor.id, ctx.userAgent)
     ctx.startSession(session.token, session.expiresAt)
@@ -41,4 +58,32 @@ export const authRouter = router({
     await ctx.endSession()
     return { signedOut: true }
   }),
+
+  /** The devices I am signed in on. */
+  sessions: authedProcedure.query(({ ctx }) => listMySessions(ctx.service(ctx.actor), ctx.sessionId())),
+
+  endSession: authedProcedure
+    .input(z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, 'That is not a session.') }))
+    .mutation(async ({ ctx, input }) => {
+      await endMySession(ctx.service(ctx.actor), input.id)
+      return { ended: true }
+    }),
+
+  /** Ends every session, then signs this device in again. */
+  changePassword: authedProcedure
+    .input(z.object({ currentPassword: password, newPassword: z.string().max(PASSWORD_MAX_LENGTH) }))
+    .mutation(async ({ ctx, input }) => {
+      await rateLimit(ctx, [[RATE_RULES.passwordPerAccount, ctx.actor.id]])
+      await changePassword(ctx.service(ctx.actor), input)
+      const session = await createSession(ctx.db, ctx.clock, ctx.actor.id, ctx.userAgent)
+      ctx.startSession(session.token, session.expiresAt)
+      return { changed: true }
+    }),
+
+  changeEmail: authedProcedure
+    .input(z.object({ password, newEmail: email }))
+    .mutation(async ({ ctx, input }) => {
+      await rateLimit(ctx, [[RATE_RULES.passwordPerAccount, ctx.actor.id]])
+      return changeEmail(ctx.service(ctx.actor), input)
+    }),
 })

@@ -4,10 +4,12 @@ import {
   groupInvitations,
   ITEM_TYPES,
   MAX_GROUPS_PER_SEND,
+  RATE_RULES,
   sendInvitations,
   withdrawInvitation,
 } from '@appg-hub/core'
 import { z } from 'zod'
+import { rateLimit } from '../rate-limit'
 import { authedProcedure, router } from '../trpc'
 import { slug } from './register'
 import { itemId } from './topics'
@@ -26,7 +28,10 @@ export const invitationsRouter = router({
         message: words.optional(),
       }),
     )
-    .mutation(({ ctx, input }) => sendInvitations(ctx.service(ctx.actor), input)),
+    .mutation(async ({ ctx, input }) => {
+      await rateLimit(ctx, [[RATE_RULES.invitationsPerPerson, ctx.actor.id]])
+      return sendInvitations(ctx.service(ctx.actor), input)
+    }),
 
   accept: authedProcedure
     .input(z.object({ id, reply: words.optional() }))

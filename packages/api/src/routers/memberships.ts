@@ -5,10 +5,12 @@ import {
   getRoster,
   inviteToGroup,
   leaveGroup,
+  RATE_RULES,
   removeMember,
   revokeGroupInvite,
 } from '@appg-hub/core'
 import { z } from 'zod'
+import { rateLimit } from '../rate-limit'
 import { authedProcedure, publicProcedure, router } from '../trpc'
 import { slug } from './register'
 
@@ -25,7 +27,10 @@ export const membershipsRouter = router({
     .input(
       z.object({ slug, email: z.email('Enter an email address such as name@example.org.').max(254), role }),
     )
-    .mutation(({ ctx, input }) => inviteToGroup(ctx.service(ctx.actor), input)),
+    .mutation(async ({ ctx, input }) => {
+      await rateLimit(ctx, [[RATE_RULES.invitationsPerPerson, ctx.actor.id]])
+      return inviteToGroup(ctx.service(ctx.actor), input)
+    }),
 
   revokeInvite: authedProcedure.input(z.object({ slug, inviteId: id })).mutation(async ({ ctx, input }) => {
     await revokeGroupInvite(ctx.service(ctx.actor), input)

@@ -1,0 +1,133 @@
+/**
+ * A person's own account: the sessions they are signed in with, their password and email
+ * address (DESIGN §7: sessions end on a credential change; changing the address asks for the
+ * password again).
+ */
+import { audit } from '../audit'
+import type { ServiceContext } from '../context'
+import { badRequest, conflict, notFound } from '../errors'
+import { requireActor } from '../memberships/access'
+import { queueEmail } from '../outbox'
+import { normaliseEmail } from './accounts'
+import { hashPassword, passwordProblem, verifyPassword } from './password'
+
+/** Sessions are shown by a short prefix of their stored hash: enough to name one, useless to sign in. */
+const PUBLIC_ID_LENGTH = 16
+
+export interface SessionSummary {
+  id: string
+  createdAt: string
+  lastSeenAt: string
+  expiresAt: string
+  userAgent: string | null
+  current: boolean
+}
+
+export async function listMySessions(
+  ctx: ServiceContext,
+  currentSessionId: string | null,
+): Promise<SessionSummary[]> {
+  const actor = requireActor(ctx.actor)
+  const rows = await ctx.db
+    .selectFrom('auth_session')
+    .select(['id', 'created_at', 'last_seen_at', 'expires_at', 'absolute_expires_at', 'user_agent'])
+    .where('person_id', '=', actor.id)
+    .where('expires_at', '>', ctx.clock.now().toISOString())
+    .orderBy('last_seen_at', 'desc')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id.slice(0, PUBLIC_ID_LENGTH),
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+    expiresAt: r.expires_at < r.absolute_expires_at ? r.expires_at : r.absolute_expires_at,
+    userAgent: r.user_agent,
+    current: r.id === currentSessionId,
+  }))
+}
+
+export async function endMySession(ctx: ServiceContext, publicId: string): Promise<void> {
+  const actor = requireActor(ctx.actor)
+  if (!/^[0-9a-f]{16}$/.test(publicId)) throw notFound('That session')
+  await ctx.db.transaction().execute(async (tx) => {
+    const ended = await tx
+      .deleteFrom('auth_session')
+      .where('person_id', '=', actor.id)
+      .where('id', 'like', `${publicId}%`)
+      .executeTakeFirst()
+    if (Number(ended.numDeletedRows) === 0) throw notFound('That session')
+    await audit(tx, ctx.clock, { actorId: actor.id, action: 'account.session_ended', details: {} })
+  })
+}
+
+/** A credential change asks for the password again; `field` names the input that carried it. */
+async function checkPassword(
+  ctx: ServiceContext,
+  personId: string,
+  password: string,
+  field: string,
+): Promise<void> {
+  const row = await ctx.db
+    .selectFrom('person')
+    .select('password_hash')
+    .where('id', '=', personId)
+    .executeTakeFirst()
+  if (!row?.password_hash || !(await verifyPassword(row.password_hash, password))) {
+    throw badRequest('That is not your current password.', field)
+  }
+}
+
+/** Sets a new password and ends every session of the person; the caller starts a fresh one. */
+export async function changePassword(
+  ctx: ServiceContext,
+  input: { currentPassword: string; newPassword: string },
+) {
+  const actor = requireActor(ctx.actor)
+  await checkPassword(ctx, actor.id, input.currentPassword, 'currentPassword')
+  const problem = passwordProblem(input.newPassword)
+  if (problem) throw badRequest(problem, 'newPassword')
+  const hash = await hashPassword(input.newPassword, ctx.config.passwordCost)
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('person')
+      .set({ password_hash: hash, updated_at: ctx.clock.now().toISOString() })
+      .where('id', '=', actor.id)
+      .execute()
+    await tx.deleteFrom('auth_session').where('person_id', '=', actor.id).execute()
+    await audit(tx, ctx.clock, { actorId: actor.id, action: 'account.password_changed', details: {} })
+    if (actor.email) {
+      await queueEmail(tx, ctx.clock, {
+        to: actor.email,
+        kind: 'account.password_changed',
+        subject: 'Your APPG Hub password was changed',
+        body: `The password of your APPG Hub account was changed and every device was signed out.\n\nIf this was not you, reset your password at ${ctx.config.publicUrl}/sign-in and tell the site administrator.`,
+      })
+    }
+  })
+}
+
+/** Moves the account to a new address: asks for the password, tells the old address. */
+export async function changeEmail(ctx: ServiceContext, input: { password: string; newEmail: string }) {
+  const actor = requireActor(ctx.actor)
+  await checkPassword(ctx, actor.id, input.password, 'password')
+  const email = normaliseEmail(input.newEmail)
+  if (email === actor.email) throw badRequest('That is already your email address.', 'newEmail')
+  const taken = await ctx.db.selectFrom('person').select('id').where('email', '=', email).executeTakeFirst()
+  if (taken) throw conflict('Another account uses that email address.', 'newEmail')
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('person')
+      .set({ email, updated_at: ctx.clock.now().toISOString() })
+      .where('id', '=', actor.id)
+      .execute()
+    await audit(tx, ctx.clock, { actorId: actor.id, action: 'account.email_changed', details: {} })
+    if (actor.email) {
+      await queueEmail(tx, ctx.clock, {
+        to: actor.email,
+        kind: 'account.email_changed',
+        subject: 'Your APPG Hub email address was changed',
+        body: `The email address of your APPG Hub account was changed to ${email}.\n\nIf this was not you, tell the site administrator at once.`,
+      })
+    }
+  })
+  return { email }
+}

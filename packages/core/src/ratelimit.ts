@@ -1,0 +1,46 @@
+/**
+ * Rate limits held in the database (DESIGN §7), so that they hold the same on Node and on
+ * Workers, where isolates share no memory: a fixed window per key.
+ */
+import { type Db, incrementCounter } from '@appg-hub/db'
+import type { Clock } from './clock'
+import { HOUR, MINUTE } from './clock'
+
+export interface RateRule {
+  /** What is limited, for the key and the message ("sign-in attempts"). */
+  name: string
+  limit: number
+  windowMs: number
+}
+
+export const RATE_RULES = {
+  signInPerAccount: { name: 'sign-in attempts for this account', limit: 10, windowMs: 15 * MINUTE },
+  signInPerAddress: { name: 'sign-in attempts from your address', limit: 50, windowMs: 15 * MINUTE },
+  signUpPerAddress: { name: 'new accounts from your address', limit: 10, windowMs: HOUR },
+  passwordPerAccount: { name: 'password changes for this account', limit: 5, windowMs: HOUR },
+  invitationsPerPerson: { name: 'invitations', limit: 50, windowMs: HOUR },
+  exportsPerPerson: { name: 'downloads', limit: 20, windowMs: HOUR },
+} as const satisfies Record<string, RateRule>
+
+export interface RateDecision {
+  allowed: boolean
+  /** Seconds until the window resets (for Retry-After). */
+  retryAfterSeconds: number
+}
+
+/** Counts one attempt against `rule` for `subject` (an email, an address, a person id). */
+export async function consumeRate(
+  db: Db,
+  clock: Clock,
+  rule: RateRule,
+  subject: string,
+): Promise<RateDecision> {
+  const now = clock.now().getTime()
+  const windowStart = Math.floor(now / rule.windowMs) * rule.windowMs
+  const key = `${rule.name}|${subject}`.slice(0, 200)
+  const count = await incrementCounter(db, key, new Date(windowStart).toISOString())
+  return {
+    allowed: count <= rule.limit,
+    retryAfterSeconds: Math.max(1, Math.ceil((windowStart + rule.windowMs - now) / 1000)),
+  }
+}

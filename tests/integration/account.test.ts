@@ -1,0 +1,192 @@
+/**
+ * A person's sessions and credentials (DESIGN §7), and the database-held rate limits, over real
+ * HTTP against the Node server with a fake clock.
+ */
+import { DAY, fakeClock, HOUR, hashPassword, SESSION_COOKIE } from '@appg-hub/core'
+import type { Db } from '@appg-hub/db'
+import { startNodeServer } from '@appg-hub/server/node'
+import { TRPCClientError } from '@trpc/client'
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { testDatabases } from '../support/databases'
+import { makePerson, testConfig } from '../support/fixtures'
+import { httpClient } from '../support/http-client'
+
+const PASSWORD = 'a good long password'
+
+async function code(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof TRPCClientError) return error.data?.code
+    throw error
+  }
+  return 'OK'
+}
+
+describe.each(testDatabases())('accounts and sessions on $name', (target) => {
+  let db: Db
+  let clock: ReturnType<typeof fakeClock>
+  let server: { url: string; close(): Promise<void> }
+  let email: string
+
+  beforeEach(async () => {
+    db = await target.fresh()
+    clock = fakeClock(new Date('2026-06-29T09:00:00.000Z'))
+    const person = await makePerson(db, 'Ada Account')
+    email = person.email
+    await db
+      .updateTable('person')
+      .set({ password_hash: await hashPassword(PASSWORD, testConfig.passwordCost) })
+      .where('id', '=', person.id)
+      .execute()
+    server = await startNodeServer({ db, clock, config: { ...testConfig }, host: '127.0.0.1', port: 0 })
+    server.url = server.url.replace('127.0.0.1', 'localhost')
+  })
+  afterEach(() => server?.close())
+  afterAll(() => target.close())
+
+  async function signedIn() {
+    const person = httpClient(server.url)
+    await person.client.auth.signIn.mutate({ email, password: PASSWORD })
+    return person
+  }
+
+  it('sets the session cookie HttpOnly, SameSite=Lax and Secure, with an expiry', async () => {
+    const response = await fetch(`${server.url}/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    })
+    const cookie = response.headers.get('set-cookie') ?? ''
+    expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[a-z2-7]{32};`))
+    expect(cookie).toContain('HttpOnly')
+    expect(cookie).toContain('SameSite=Lax')
+    expect(cookie).toContain('Secure')
+    expect(cookie).toMatch(/Expires=/)
+  })
+
+  it('lists my sessions and ends one of them', async () => {
+    const laptop = await signedIn()
+    const phone = await signedIn()
+    const sessions = await laptop.client.auth.sessions.query()
+    expect(sessions).toHaveLength(2)
+    expect(sessions.filter((s) => s.current)).toHaveLength(1)
+    const other = sessions.find((s) => !s.current)!
+    await laptop.client.auth.endSession.mutate({ id: other.id })
+    expect(await phone.client.me.get.query()).toBeNull()
+    expect(await laptop.client.me.get.query()).not.toBeNull()
+  })
+
+  it('ends every session on a password change, keeping this device signed in', async () => {
+    const laptop = await signedIn()
+    const phone = await signedIn()
+    expect(
+      await code(
+        laptop.client.auth.changePassword.mutate({
+          currentPassword: 'wrong password!',
+          newPassword: 'another long password',
+        }),
+      ),
+    ).toBe('BAD_REQUEST')
+    await laptop.client.auth.changePassword.mutate({
+      currentPassword: PASSWORD,
+      newPassword: 'another long password',
+    })
+    expect(await phone.client.me.get.query()).toBeNull()
+    expect(await laptop.client.me.get.query()).not.toBeNull()
+    expect(await code(httpClient(server.url).client.auth.signIn.mutate({ email, password: PASSWORD }))).toBe(
+      'UNAUTHORIZED',
+    )
+    const mail = await db.selectFrom('email_outbox').select('subject').where('to_email', '=', email).execute()
+    expect(mail.map((m) => m.subject)).toContain('Your APPG Hub password was changed')
+  })
+
+  it('asks for the password again to change the email address', async () => {
+    const person = await signedIn()
+    expect(
+      await code(
+        person.client.auth.changeEmail.mutate({ password: 'not my password', newEmail: 'new@example.org' }),
+      ),
+    ).toBe('BAD_REQUEST')
+    expect(
+      await db.selectFrom('person').select('id').where('email', '=', 'new@example.org').executeTakeFirst(),
+    ).toBeUndefined()
+    await person.client.auth.changeEmail.mutate({ password: PASSWORD, newEmail: 'New@Example.org' })
+    expect((await person.client.me.get.query())?.email).toBe('new@example.org')
+  })
+
+  it('ends an idle session after 14 days, and any session after 60 days however busy', async () => {
+    const idle = await signedIn()
+    clock.advance(15 * DAY)
+    expect(await idle.client.me.get.query()).toBeNull()
+
+    const busy = await signedIn()
+    // Used every six days for 54 days: the idle expiry keeps sliding forward…
+    for (let i = 0; i < 9; i++) {
+      clock.advance(6 * DAY)
+      expect(await busy.client.me.get.query()).not.toBeNull()
+    }
+    // …but not past 60 days from sign-in.
+    clock.advance(7 * DAY)
+    expect(await busy.client.me.get.query()).toBeNull()
+  })
+
+  it('a copy of the sessions table signs nobody in', async () => {
+    await signedIn()
+    const rows = await db.selectFrom('auth_session').select('id').execute()
+    expect(rows).toHaveLength(1)
+    const thief = httpClient(server.url)
+    thief.cookies.set(SESSION_COOKIE, rows[0]!.id)
+    expect(await thief.client.me.get.query()).toBeNull()
+    thief.cookies.set(SESSION_COOKIE, rows[0]!.id.slice(0, 32))
+    expect(await thief.client.me.get.query()).toBeNull()
+  })
+
+  it('limits sign-in attempts per account with 429 and Retry-After, and lets the window pass', async () => {
+    const attempt = () =>
+      fetch(`${server.url}/trpc/auth.signIn`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify({ email, password: 'wrong password' }),
+      })
+    for (let i = 0; i < 10; i++) expect((await attempt()).status).toBe(401)
+    const limited = await attempt()
+    expect(limited.status).toBe(429)
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
+    // Even the right password waits: the limit is on attempts, not failures.
+    expect(await code(httpClient(server.url).client.auth.signIn.mutate({ email, password: PASSWORD }))).toBe(
+      'TOO_MANY_REQUESTS',
+    )
+    clock.advance(HOUR)
+    expect(await code(httpClient(server.url).client.auth.signIn.mutate({ email, password: PASSWORD }))).toBe(
+      'OK',
+    )
+  })
+
+  it('limits sign-ups per address', async () => {
+    const anonymous = httpClient(server.url).client
+    for (let i = 0; i < 10; i++) {
+      await anonymous.auth.signUp.mutate({
+        email: `new${i}@example.org`,
+        password: PASSWORD,
+        displayName: `New ${i}`,
+      })
+    }
+    expect(
+      await code(
+        anonymous.auth.signUp.mutate({
+          email: 'one.more@example.org',
+          password: PASSWORD,
+          displayName: 'One more',
+        }),
+      ),
+    ).toBe('TOO_MANY_REQUESTS')
+    expect(
+      await db
+        .selectFrom('person')
+        .select('id')
+        .where('email', '=', 'one.more@example.org')
+        .executeTakeFirst(),
+    ).toBeUndefined()
+  })
+})
