@@ -5,6 +5,8 @@ import { invitationsRouter } from './routers/invitations'
 import { meRouter } from './routers/me'
 import { membershipsRouter } from './routers/memberships'
 import { notificationsRouter } from './routers/notifications'
+import { privacyRouter } from './routers/privacy'
+import { auditRouter } from './routers/audit'
 import { registerRouter } from './routers/register'
 import { topicsRouter } from './routers/topics'
 import { router } from './trpc'
@@ -18,6 +20,8 @@ export const appRouter = router({
   invitations: invitationsRouter,
   comments: commentsRouter,
   notifications: notificationsRouter,
+  privacy: privacyRouter,
+  audit: auditRouter,
   dev: devRouter,
 })
 

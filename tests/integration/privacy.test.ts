@@ -1,0 +1,143 @@
+/**
+ * Personal data (DESIGN §7): a person downloads everything the hub holds about them, and can
+ * erase their account, keeping their contributions under a pseudonym. Also the audit log's
+ * readers: a group's officers and the site administrator.
+ */
+import { hashPassword } from '@appg-hub/core'
+import type { Db } from '@appg-hub/db'
+import { TRPCError } from '@trpc/server'
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { testDatabases } from '../support/databases'
+import { callers, testConfig } from '../support/fixtures'
+import { type JointWorld, joinTopic, makeJointWorld, makeTopic } from '../support/joint-work'
+
+const PASSWORD = 'member password 1'
+
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code
+    throw error
+  }
+  throw new Error('expected a refusal')
+}
+
+describe.each(testDatabases())('personal data and the audit log on $name', (target) => {
+  let db: Db
+  let world: JointWorld
+  let api: ReturnType<typeof callers>
+  let topicId: string
+
+  beforeEach(async () => {
+    db = await target.fresh()
+    world = await makeJointWorld(db)
+    api = callers(db)
+    await db
+      .updateTable('person')
+      .set({
+        password_hash: await hashPassword(PASSWORD, testConfig.passwordCost),
+        organisation: 'Lung Trust',
+      })
+      .where('id', '=', world.people.member.id)
+      .execute()
+    topicId = await makeTopic(api, world)
+    await joinTopic(api, world, topicId, 'beta')
+    const member = await api.as(world.people.member.id)
+    await member.comments.add({ itemType: 'topic', itemId: topicId, body: 'Screening saves lives.' })
+  })
+  afterAll(() => target.close())
+
+  it('exports everything about me and no secret', async () => {
+    const member = await api.as(world.people.member.id)
+    const data = await member.privacy.export()
+    expect(data.person).toMatchObject({
+      email: world.people.member.email,
+      display_name: 'Alpha Member',
+      organisation: 'Lung Trust',
+    })
+    expect(data.memberships.map((m) => [m.slug, m.role])).toEqual([['alpha', 'member']])
+    expect(data.comments.map((c) => c.body)).toEqual(['Screening saves lives.'])
+    expect(data.follows.map((f) => f.item_id)).toContain(topicId)
+    expect(data.sessions.length).toBeGreaterThan(0)
+    const text = JSON.stringify(data)
+    expect(text).not.toMatch(/\$scrypt\$/)
+    expect(text).not.toMatch(/"(id|token_hash|password_hash)":"[0-9a-f]{64}"/)
+    const exported = await db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('actor_id', '=', world.people.member.id)
+      .execute()
+    expect(exported.map((e) => e.action)).toContain('account.data_exported')
+  })
+
+  it('erases an account: personal fields go, comments stay under a pseudonym, sessions end, no more email', async () => {
+    const member = await api.as(world.people.member.id)
+    expect(await refusal(member.privacy.erase({ password: PASSWORD, confirmation: 'yes' }))).toBe(
+      'BAD_REQUEST',
+    )
+    expect(
+      await refusal(member.privacy.erase({ password: 'wrong password', confirmation: 'erase my account' })),
+    ).toBe('BAD_REQUEST')
+    const { pseudonym } = await member.privacy.erase({ password: PASSWORD, confirmation: 'Erase my account' })
+    expect(pseudonym).toMatch(/^Former member /)
+
+    const person = await db
+      .selectFrom('person')
+      .selectAll()
+      .where('id', '=', world.people.member.id)
+      .executeTakeFirstOrThrow()
+    expect(person).toMatchObject({
+      email: null,
+      display_name: pseudonym,
+      organisation: null,
+      password_hash: null,
+    })
+    expect(person.erased_at).not.toBeNull()
+    expect(
+      await db.selectFrom('auth_session').select('id').where('person_id', '=', person.id).execute(),
+    ).toEqual([])
+    expect(
+      await db.selectFrom('membership').select('id').where('person_id', '=', person.id).execute(),
+    ).toEqual([])
+
+    // Their comment is still in the thread, under the pseudonym.
+    const officer = await api.as(world.people.officer.id)
+    const thread = await officer.comments.list({ itemType: 'topic', itemId: topicId })
+    expect(thread.items.map((c) => [c.author.name, c.body])).toEqual([[pseudonym, 'Screening saves lives.']])
+
+    // A mention of them no longer sends anything, and their old session is gone.
+    const before = await db.selectFrom('email_outbox').select('id').execute()
+    await officer.comments.add({
+      itemType: 'topic',
+      itemId: topicId,
+      body: `Thanks @[${pseudonym}](person:${person.id})`,
+    })
+    const after = await db.selectFrom('email_outbox').select(['to_email']).execute()
+    expect(after.length).toBe(before.length)
+    // Nobody can sign in as them any more.
+    const anonymous = await api.as(null)
+    expect(
+      await refusal(anonymous.auth.signIn({ email: world.people.member.email, password: PASSWORD })),
+    ).toBe('UNAUTHORIZED')
+  })
+
+  it("shows a group's audit log to its officers only, and everything to the site administrator", async () => {
+    const officer = await api.as(world.people.officer.id)
+    const log = await officer.audit.forGroup({ slug: 'alpha' })
+    expect(log.items.map((e) => e.action)).toContain('topic.created')
+    expect(log.items.every((e) => e.group?.slug === 'alpha')).toBe(true)
+    for (const role of ['member', 'secretariat', 'observer'] as const) {
+      expect(await refusal((await api.as(world.people[role].id)).audit.forGroup({ slug: 'alpha' }))).toBe(
+        'FORBIDDEN',
+      )
+    }
+    expect(await refusal((await api.as(world.people.betaOfficer.id)).audit.forGroup({ slug: 'alpha' }))).toBe(
+      'FORBIDDEN',
+    )
+    expect(await refusal(officer.audit.all({}))).toBe('FORBIDDEN')
+    const admin = await api.as(world.people.admin.id)
+    const all = await admin.audit.all({})
+    expect(new Set(all.items.map((e) => e.group?.slug)).size).toBeGreaterThan(1)
+  })
+})
