@@ -163,6 +163,17 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     )
   })
 
+  it('limits sign-in attempts per address, whichever accounts they name', async () => {
+    const attempt = (i: number) =>
+      fetch(`${server.url}/trpc/auth.signIn`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify({ email: `guess${i}@example.org`, password: 'wrong password' }),
+      })
+    for (let i = 0; i < 50; i++) expect((await attempt(i)).status).toBe(401)
+    expect((await attempt(50)).status).toBe(429)
+  })
+
   it('limits sign-ups per address', async () => {
     const anonymous = httpClient(server.url).client
     for (let i = 0; i < 10; i++) {

@@ -122,6 +122,29 @@ describe.each(testDatabases())('personal data and the audit log on $name', (targ
     ).toBe('UNAUTHORIZED')
   })
 
+  it('limits downloads of my data and invitations, per person', async () => {
+    const member = await api.as(world.people.member.id)
+    for (let i = 0; i < 20; i++) await member.privacy.export()
+    expect(await refusal(member.privacy.export())).toBe('TOO_MANY_REQUESTS')
+    const officer = await api.as(world.people.officer.id)
+    // The officer sent one invitation in set-up (to beta); 199 more reach the limit of 200 an hour.
+    for (let i = 0; i < 199; i++) {
+      await officer.memberships.invite({ slug: 'alpha', email: `invitee${i}@example.org`, role: 'member' })
+    }
+    const before = (await db.selectFrom('group_invite').select('id').execute()).length
+    expect(
+      await refusal(
+        officer.memberships.invite({ slug: 'alpha', email: 'one.more@example.org', role: 'member' }),
+      ),
+    ).toBe('TOO_MANY_REQUESTS')
+    expect(
+      await refusal(
+        officer.invitations.send({ itemType: 'topic', itemId: topicId, toGroupSlugs: ['gamma'] }),
+      ),
+    ).toBe('TOO_MANY_REQUESTS')
+    expect((await db.selectFrom('group_invite').select('id').execute()).length).toBe(before)
+  })
+
   it("shows a group's audit log to its officers only, and everything to the site administrator", async () => {
     const officer = await api.as(world.people.officer.id)
     const log = await officer.audit.forGroup({ slug: 'alpha' })
