@@ -4,58 +4,20 @@
  * invitee follows the link from the development mailbox, creates an account and accepts.
  * Full-page screenshots of the main pages go to tests/e2e/screenshots/ (git-ignored).
  */
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser } from '../support/browser'
+import { buildClientIfStale, pageWatcher, SHOTS } from '../support/e2e'
 import { type HubServer, startHubServer } from '../support/server'
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const WEB = join(ROOT, 'apps/web')
-const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url))
 const OFFICER = 'officer@demo.appg-hub.test'
 const INVITEE = 'new.person@example.org'
-
-/** Newest modification time under a path (files and folders). */
-function newest(path: string): number {
-  const stat = statSync(path)
-  if (!stat.isDirectory()) return stat.mtimeMs
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))))
-}
-
-/** Builds the client unless apps/web/dist is newer than every source of it. */
-function buildClientIfStale() {
-  const index = join(WEB, 'dist/index.html')
-  const sources = Math.max(
-    newest(join(WEB, 'src')),
-    newest(join(WEB, 'public')),
-    newest(join(WEB, 'index.html')),
-    newest(join(WEB, 'vite.config.ts')),
-  )
-  if (existsSync(index) && statSync(index).mtimeMs > sources) return
-  execFileSync('npx', ['--yes', 'pnpm@10', '--filter', '@appg-hub/web', 'build'], {
-    cwd: ROOT,
-    stdio: 'pipe',
-    timeout: 180_000,
-  })
-}
 
 let server: HubServer
 let browser: Browser
 /** Content Security Policy violations and uncaught errors seen by any page: there must be none. */
-const problems: string[] = []
-
-async function newPage(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage()
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text()))
-      problems.push(message.text())
-  })
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-  return page
-}
+const { problems, newPage } = pageWatcher()
 
 async function shoot(page: Page, name: string) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
@@ -84,21 +46,8 @@ function h1(page: Page) {
 
 beforeAll(async () => {
   buildClientIfStale()
-  mkdirSync(SHOTS, { recursive: true })
   server = await startHubServer()
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  browser = await launchBrowser()
 })
 
 afterAll(async () => {

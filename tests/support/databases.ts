@@ -19,6 +19,7 @@ const TABLES_IN_DELETE_ORDER = [
   'comment_edit',
   'comment',
   'link',
+  'document_presence',
   'revision',
   'document',
   'signup',

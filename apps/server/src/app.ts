@@ -6,6 +6,7 @@ import { type ApiDeps, appRouter, createApiContext } from '@appg-hub/api'
 import { trpcServer } from '@hono/trpc-server'
 import { Hono } from 'hono'
 import { sql } from 'kysely'
+import { registerCalendarRoutes } from './calendar-routes'
 import { sameOriginJson, securityHeaders } from './security'
 
 export interface AppOptions extends ApiDeps {
@@ -52,6 +53,7 @@ export function createApp(options: AppOptions) {
     }),
   )
 
+  registerCalendarRoutes(app, deps)
   options.serveClient?.(app)
   return app
 }

@@ -1,7 +1,9 @@
 import { authRouter } from './routers/auth'
 import { commentsRouter } from './routers/comments'
 import { devRouter } from './routers/dev'
+import { documentsRouter } from './routers/documents'
 import { invitationsRouter } from './routers/invitations'
+import { meetingsRouter } from './routers/meetings'
 import { meRouter } from './routers/me'
 import { membershipsRouter } from './routers/memberships'
 import { notificationsRouter } from './routers/notifications'
@@ -17,8 +19,10 @@ export const appRouter = router({
   register: registerRouter,
   memberships: membershipsRouter,
   topics: topicsRouter,
+  meetings: meetingsRouter,
   invitations: invitationsRouter,
   comments: commentsRouter,
+  documents: documentsRouter,
   notifications: notificationsRouter,
   privacy: privacyRouter,
   audit: auditRouter,

@@ -7,6 +7,8 @@
  * boundary (see `dialects/`), so the rest of the code sees the same thing on every database.
  */
 
+import type { ColumnType } from 'kysely'
+
 export type Role = 'chair' | 'officer' | 'secretariat' | 'member' | 'observer'
 export type PersonKind = 'mp' | 'peer' | 'staff' | 'secretariat' | 'other'
 export type ItemType = 'topic' | 'meeting' | 'document'
@@ -31,6 +33,8 @@ export interface PersonTable {
   created_at: string
   updated_at: string
   erased_at: string | null
+  /** SHA-256 of the secret in the address of the person's calendar feed, or null (none). */
+  calendar_token_hash: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface AppgTable {
@@ -173,6 +177,11 @@ export interface MeetingTable {
   cancel_reason: string | null
   /** iCalendar SEQUENCE, raised on every change. */
   sequence: number
+  /**
+   * The visibility chosen by the hosts. `visibility` (what access checks read) stays
+   * 'participants' while the session is a draft and takes this value once it is scheduled.
+   */
+  intended_visibility: ColumnType<Visibility | null, Visibility | null | undefined, Visibility | null>
   created_by: string
   created_at: string
   updated_at: string
@@ -237,6 +246,13 @@ export interface LinkTable {
   origin: 'explicit' | 'markdown'
   created_by: string
   created_at: string
+}
+
+/** Who has a document open in the editor: touched by a polled call, entries older than 30 s ignored. */
+export interface DocumentPresenceTable {
+  document_id: string
+  person_id: string
+  last_seen_at: string
 }
 
 export interface CommentTable {
@@ -338,6 +354,7 @@ export interface Database {
   document: DocumentTable
   revision: RevisionTable
   link: LinkTable
+  document_presence: DocumentPresenceTable
   comment: CommentTable
   comment_edit: CommentEditTable
   follow: FollowTable

@@ -113,6 +113,181 @@ export function SelectField(props: SelectFieldProps) {
   )
 }
 
+export interface TextAreaFieldProps {
+  id: string
+  label: JSX.Element
+  hint?: JSX.Element
+  error?: string | null | undefined
+  value: string
+  onValue: (value: string) => void
+  rows?: number
+  hideLabel?: boolean
+  maxLength?: number
+  ref?: (el: HTMLTextAreaElement) => void
+  /** Extra attributes for the textarea (ARIA for a completion list, key handlers). */
+  textarea?: JSX.TextareaHTMLAttributes<HTMLTextAreaElement>
+  /** Sits between the textarea and the end of the field, e.g. a completion list. */
+  after?: JSX.Element
+}
+
+export function TextAreaField(props: TextAreaFieldProps) {
+  return (
+    <div class="field" classList={{ 'field--error': Boolean(props.error) }}>
+      <label for={props.id} class="label" classList={{ 'visually-hidden': props.hideLabel }}>
+        {props.label}
+      </label>
+      <Show when={props.hint}>
+        <p id={`${props.id}-hint`} class="hint">
+          {props.hint}
+        </p>
+      </Show>
+      <FieldError id={props.id} error={props.error} />
+      <textarea
+        {...props.textarea}
+        ref={props.ref}
+        id={props.id}
+        name={props.id}
+        class="textarea"
+        rows={props.rows ?? 5}
+        maxLength={props.maxLength}
+        value={props.value}
+        onInput={(e) => props.onValue(e.currentTarget.value)}
+        aria-describedby={
+          [describedBy(props.id, props.hint, props.error), props.textarea?.['aria-describedby']]
+            .filter(Boolean)
+            .join(' ') || undefined
+        }
+        aria-invalid={props.error ? 'true' : undefined}
+      />
+      {props.after}
+    </div>
+  )
+}
+
+export interface Choice {
+  value: string
+  label: JSX.Element
+  hint?: JSX.Element
+}
+
+/** A fieldset of radios or checkboxes; the legend names the question. */
+function ChoiceGroup(props: {
+  type: 'radio' | 'checkbox'
+  id: string
+  legend: JSX.Element
+  hint?: JSX.Element
+  error?: string | null | undefined
+  choices: Choice[]
+  isChecked: (value: string) => boolean
+  onToggle: (value: string, checked: boolean) => void
+  columns?: boolean
+  small?: boolean
+}) {
+  return (
+    <div class="field" classList={{ 'field--error': Boolean(props.error) }}>
+      <fieldset
+        class="fieldset"
+        id={props.id}
+        tabIndex={-1}
+        aria-describedby={describedBy(props.id, props.hint, props.error)}
+      >
+        <legend class="fieldset__legend">{props.legend}</legend>
+        <Show when={props.hint}>
+          <p id={`${props.id}-hint`} class="hint">
+            {props.hint}
+          </p>
+        </Show>
+        <FieldError id={props.id} error={props.error} />
+        <div class="choices" classList={{ 'choices--columns': props.columns, 'choices--small': props.small }}>
+          <For each={props.choices}>
+            {(choice, index) => {
+              const inputId = `${props.id}-${index()}`
+              return (
+                <div class="checkbox" classList={{ 'checkbox--radio': props.type === 'radio' }}>
+                  <input
+                    id={inputId}
+                    type={props.type}
+                    name={props.id}
+                    value={choice.value}
+                    class="checkbox__input"
+                    checked={props.isChecked(choice.value)}
+                    onChange={(e) => props.onToggle(choice.value, e.currentTarget.checked)}
+                    aria-describedby={choice.hint ? `${inputId}-hint` : undefined}
+                  />
+                  <div class="checkbox__text">
+                    <label for={inputId} class="checkbox__label">
+                      {choice.label}
+                    </label>
+                    <Show when={choice.hint}>
+                      <p id={`${inputId}-hint`} class="checkbox__hint">
+                        {choice.hint}
+                      </p>
+                    </Show>
+                  </div>
+                </div>
+              )
+            }}
+          </For>
+        </div>
+      </fieldset>
+    </div>
+  )
+}
+
+export function RadioGroup(props: {
+  id: string
+  legend: JSX.Element
+  hint?: JSX.Element
+  error?: string | null | undefined
+  choices: Choice[]
+  value: string
+  onValue: (value: string) => void
+}) {
+  return (
+    <ChoiceGroup
+      type="radio"
+      id={props.id}
+      legend={props.legend}
+      hint={props.hint}
+      error={props.error}
+      choices={props.choices}
+      isChecked={(v) => v === props.value}
+      onToggle={(v, checked) => checked && props.onValue(v)}
+    />
+  )
+}
+
+export function CheckboxGroup(props: {
+  id: string
+  legend: JSX.Element
+  hint?: JSX.Element
+  error?: string | null | undefined
+  choices: Choice[]
+  values: string[]
+  onValues: (values: string[]) => void
+  columns?: boolean
+  small?: boolean
+}) {
+  return (
+    <ChoiceGroup
+      type="checkbox"
+      id={props.id}
+      legend={props.legend}
+      hint={props.hint}
+      error={props.error}
+      choices={props.choices}
+      columns={props.columns}
+      small={props.small}
+      isChecked={(v) => props.values.includes(v)}
+      onToggle={(v, checked) =>
+        props.onValues(
+          checked ? [...props.values.filter((x) => x !== v), v] : props.values.filter((x) => x !== v),
+        )
+      }
+    />
+  )
+}
+
 export interface SummaryItem {
   /** The id of the field to jump to; none for an error about the whole form. */
   field?: string
@@ -123,15 +298,21 @@ export interface SummaryItem {
  * "There is a problem": listed at the top of a form, each linked to its field, and focused when
  * it appears so that the person hears it first.
  */
-export function ErrorSummary(props: { items: SummaryItem[]; title?: string }) {
+export function ErrorSummary(props: {
+  items: SummaryItem[]
+  title?: string
+  /** Needed when two forms on one page may both show a summary. */
+  id?: string
+}) {
+  const titleId = () => `${props.id ?? 'error-summary'}-title`
   let el: HTMLDivElement | undefined
   createEffect(() => {
     if (props.items.length > 0) queueMicrotask(() => el?.focus())
   })
   return (
     <Show when={props.items.length > 0}>
-      <div class="error-summary" role="alert" tabIndex={-1} ref={el} aria-labelledby="error-summary-title">
-        <h2 class="error-summary__title" id="error-summary-title">
+      <div class="error-summary" role="alert" tabIndex={-1} ref={el} aria-labelledby={titleId()}>
+        <h2 class="error-summary__title" id={titleId()}>
           {props.title ?? 'There is a problem'}
         </h2>
         <ul class="error-summary__list">

@@ -1,10 +1,12 @@
 import { A, type RouteSectionProps, useLocation, useNavigate } from '@solidjs/router'
 import { createSignal, Show } from 'solid-js'
+import { useUnread } from '../lib/notifications'
 import { useSession } from '../lib/session'
 import { api } from '../lib/trpc'
 
 function Header() {
   const session = useSession()
+  const unread = useUnread()
   const navigate = useNavigate()
   const location = useLocation()
   const [signingOut, setSigningOut] = createSignal(false)
@@ -48,6 +50,25 @@ function Header() {
                   My dashboard
                 </A>
               </li>
+              <li>
+                <A
+                  href="/notifications"
+                  activeClass="is-current"
+                  class="site-nav__bell"
+                  data-count={unread.count() ?? undefined}
+                >
+                  Notifications
+                  <Show when={unread.count()}>
+                    {(n) => (
+                      <>
+                        {' '}
+                        <span class="count-badge">{n() > 99 ? '99+' : n()}</span>
+                        <span class="visually-hidden"> unread</span>
+                      </>
+                    )}
+                  </Show>
+                </A>
+              </li>
             </Show>
             <Show when={session.demo()}>
               <li>
@@ -70,10 +91,11 @@ function Header() {
             >
               {(me) => (
                 <>
-                  <span class="site-nav__who">
-                    <span class="visually-hidden">Signed in as </span>
+                  <A href="/account" class="site-nav__who" activeClass="is-current">
+                    <span class="visually-hidden">Your account (signed in as </span>
                     {me().displayName}
-                  </span>
+                    <span class="visually-hidden">)</span>
+                  </A>
                   <button
                     type="button"
                     class="site-nav__signout"
@@ -109,10 +131,21 @@ function Footer() {
         </p>
         <p class="site-footer__small">
           APPG Hub is not an official Parliament service. All-Party Parliamentary Groups are informal,
-          cross-party groups; they have no official status within Parliament.
+          cross-party groups; they have no official status within Parliament.{' '}
+          <A href="/privacy">Privacy: what we keep and why</A>.
         </p>
       </div>
     </footer>
+  )
+}
+
+/** Says when new notifications arrive; it sits last in the page so that page regions come first. */
+function UnreadAnnouncer() {
+  const unread = useUnread()
+  return (
+    <p class="visually-hidden" role="status" aria-live="polite">
+      {unread.announcement()}
+    </p>
   )
 }
 
@@ -139,6 +172,7 @@ export function Layout(props: RouteSectionProps) {
         </main>
       </div>
       <Footer />
+      <UnreadAnnouncer />
     </>
   )
 }

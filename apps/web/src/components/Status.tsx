@@ -1,5 +1,5 @@
 import { A, useLocation } from '@solidjs/router'
-import { type JSX, Match, Show, Switch } from 'solid-js'
+import { createEffect, type JSX, Match, Show, Switch } from 'solid-js'
 import { errorInfo } from '../lib/errors'
 import { useTitle } from '../lib/page'
 import { Heading } from './Heading'
@@ -97,5 +97,43 @@ export function Success(props: { children: JSX.Element; title?: string }) {
       </Show>
       <div>{props.children}</div>
     </div>
+  )
+}
+
+/**
+ * The outcome of the last action in a part of the page: success in a polite live region (which
+ * is in the page before anything is said in it), an error as an alert.
+ */
+export function ActionStatus(props: {
+  message: string | null
+  error: string | null
+  compact?: boolean
+  /** Move focus to the message, when the button that was pressed has gone from the page. */
+  focus?: boolean
+}) {
+  let success: HTMLDivElement | undefined
+  createEffect(() => {
+    if (props.focus && props.message) queueMicrotask(() => success?.focus())
+  })
+  return (
+    <>
+      <div class="live-region" role="status" aria-live="polite">
+        <Show when={props.message}>
+          <div
+            class="alert alert--success"
+            classList={{ 'alert--compact': props.compact }}
+            tabIndex={-1}
+            ref={success}
+          >
+            {props.message}
+          </div>
+        </Show>
+      </div>
+      <Show when={props.error}>
+        <div class="alert alert--error" classList={{ 'alert--compact': props.compact }} role="alert">
+          {props.error}
+        </div>
+      </Show>
+    </>
   )
 }

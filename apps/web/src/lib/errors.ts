@@ -12,7 +12,9 @@ export interface ErrorInfo {
 
 export function errorInfo(error: unknown): ErrorInfo {
   if (error instanceof TRPCClientError) {
-    const data = error.data as { code?: string; field?: string | null; fieldErrors?: Record<string, string> } | undefined
+    const data = error.data as
+      | { code?: string; field?: string | null; fieldErrors?: Record<string, string> }
+      | undefined
     const offline = !data && /fetch|network/i.test(error.message)
     return {
       code: data?.code ?? null,

@@ -112,3 +112,19 @@ export function safeNext(next: string | string[] | undefined, fallback = '/dashb
 export function websiteHref(url: string): string {
   return /^https?:\/\//i.test(url) ? url : `https://${url}`
 }
+
+/** Who may start a topic for a group (DESIGN §3): its chair, officers and secretariat. */
+export function canStartTopic(role: string | null | undefined, isSiteAdmin = false): boolean {
+  return isSiteAdmin || role === 'chair' || role === 'officer' || role === 'secretariat'
+}
+
+/** Who sends and answers invitations between groups (DESIGN §3): the chair and officers. */
+export function isOfficer(role: string | null | undefined): boolean {
+  return role === 'chair' || role === 'officer'
+}
+
+/** "A, B and C". */
+export function listText(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? ''
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
+}

@@ -13,9 +13,12 @@ export function useTitle(title: () => string | null | undefined) {
 /** The path whose heading last received focus; the first page load keeps focus where the browser put it. */
 let focusedPath = typeof window === 'undefined' ? '' : window.location.pathname
 
-/** Moves focus to a page's heading once per navigation, so screen readers start from the new page. */
-export function focusOnNavigation(el: HTMLElement) {
-  const path = window.location.pathname
+/**
+ * Moves focus to a page's heading once per navigation, so screen readers start from the new page.
+ * `path` is the router's location: while the new page renders, `window.location` may still show
+ * the old one.
+ */
+export function focusOnNavigation(el: HTMLElement, path: string = window.location.pathname) {
   if (path === focusedPath) return
   focusedPath = path
   queueMicrotask(() => el.focus({ preventScroll: true }))

@@ -18,3 +18,21 @@ export type RosterMember = Roster['members'][number]
 export type InviteDescription = Awaited<ReturnType<Api['memberships']['describeInvite']['query']>>
 export type MailboxEmail = Awaited<ReturnType<Api['dev']['mailbox']['query']>>[number]
 export type Role = RosterMember['role']
+
+// Joint work: topics, the invitation handshake between groups, comments and notifications.
+type Out<T extends (...args: never[]) => unknown> = Awaited<ReturnType<T>>
+export type Topic = Out<Api['topics']['get']['query']>
+export type TopicPartner = Topic['partners'][number]
+export type TopicPendingInvitation = Topic['pendingInvitations'][number]
+export type TopicLink = Topic['links'][number]
+export type TopicSummary = Out<Api['topics']['dashboard']['query']>['items'][number]
+export type TopicStatus = Topic['status']
+export type Visibility = Topic['visibility']
+export type PartnerSuggestion = Out<Api['topics']['suggestPartners']['query']>[number]
+export type GroupInvitations = Out<Api['invitations']['forGroup']['query']>
+export type ItemInvitation = GroupInvitations['received'][number]
+export type Comment = Out<Api['comments']['list']['query']>['items'][number]
+export type CommentVersion = Out<Api['comments']['history']['query']>[number]
+export type MentionCandidate = Out<Api['comments']['mentionCandidates']['query']>[number]
+export type Notification = Out<Api['notifications']['list']['query']>['items'][number]
+export type EmailPreference = Out<Api['notifications']['preferences']['query']>['email']

@@ -1,8 +1,10 @@
 import { A, useNavigate } from '@solidjs/router'
 import { createSignal, For, Show } from 'solid-js'
 import { ConfirmAction } from '../components/Confirm'
+import { DashboardTopics } from '../components/DashboardTopics'
 import { Heading } from '../components/Heading'
 import { Loading, PageError } from '../components/Status'
+import { MySessions } from '../components/sessions/MySessions'
 import { errorInfo } from '../lib/errors'
 import { plural, roleName } from '../lib/format'
 import { useTitle } from '../lib/page'
@@ -86,6 +88,13 @@ export default function Dashboard() {
                               </A>
                             </li>
                           </Show>
+                          <Show when={MANAGERS.includes(group.role) || me().isSiteAdmin}>
+                            <li>
+                              <A href={`/groups/${group.slug}/invitations`}>
+                                Invitations<span class="visually-hidden"> of {group.title}</span>
+                              </A>
+                            </li>
+                          </Show>
                         </ul>
                       </li>
                     )}
@@ -93,6 +102,9 @@ export default function Dashboard() {
                 </ul>
               </Show>
             </section>
+
+            <DashboardTopics />
+            <MySessions />
 
             <section class="section" aria-labelledby="account-heading">
               <h2 id="account-heading" class="heading-l">

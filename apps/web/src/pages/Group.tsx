@@ -1,9 +1,12 @@
 import { A, useParams } from '@solidjs/router'
 import { createSignal, For, type JSX, Show } from 'solid-js'
 import { ConfirmAction } from '../components/Confirm'
+import { GroupDocuments } from '../components/documents/GroupDocuments'
+import { GroupTopics } from '../components/GroupTopics'
 import { Heading } from '../components/Heading'
 import { Linkify, spaceBeforeUrls } from '../components/Linkify'
 import { Loading, PageError } from '../components/Status'
+import { GroupSessionsLink } from '../components/sessions/GroupSessionsLink'
 import { StatusBadge, TagList } from '../components/Tags'
 import { errorInfo } from '../lib/errors'
 import { formatDate, formatShortDate, plural, roleName, websiteHref } from '../lib/format'
@@ -168,6 +171,10 @@ function GroupView(props: {
               </Show>
             </div>
           </Show>
+
+          <GroupTopics slug={g().slug} title={g().title} />
+          <GroupDocuments slug={g().slug} title={g().title} />
+          <GroupSessionsLink slug={g().slug} title={g().title} />
 
           <section class="section" aria-labelledby="officers-heading">
             <h2 id="officers-heading" class="heading-l">

@@ -115,7 +115,8 @@ export function itemFromRow(
     actor,
     type,
     row.id,
-    row.visibility,
+    // A document is public only once published: a public draft is still for its participants.
+    type === 'document' && row.status !== 'published' ? 'participants' : row.visibility,
     participants.map((p) => ({ appg_id: p.appgId, is_owner: p.isOwner ? 1 : 0, role: p.role })),
   )
   return {

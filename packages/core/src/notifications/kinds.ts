@@ -11,6 +11,10 @@ export type NotificationKind =
   | 'comment.mention'
   | 'comment.reply'
   | 'comment.new'
+  | 'meeting.changed'
+  | 'meeting.cancelled'
+  | 'meeting.held'
+  | 'signup.promoted'
 
 /** The client route of a group's invitations page. */
 export function invitationsPath(slug: string): string {

@@ -6,6 +6,7 @@ import { notFound } from '../errors'
 import { assertCan } from '../items/access'
 import { isActive, itemFromRow, participantsOf } from '../items/load'
 import { groupCan, ownerCan } from '../items/powers'
+import { type LinkView, linkRowsOf, linksFromJson } from '../links/list'
 import { renderMarkdown } from '../markdown'
 import { can } from '../policy'
 import { parseTags } from './fields'
@@ -29,8 +30,11 @@ export interface TopicView {
   }[]
   followers: { id: string; name: string }[]
   following: boolean
-  /** Documents and sessions linked to the topic (documents come later; always empty for now). */
-  links: never[]
+  /**
+   * Documents and sessions linked to the topic, either way (`direction`); one the viewer may not
+   * read shows as restricted, without its title.
+   */
+  links: LinkView[]
   createdBy: { id: string; name: string }
   createdAt: string
   lastActivityAt: string
@@ -70,6 +74,7 @@ export async function getTopic(ctx: ServiceContext, id: string): Promise<TopicVi
       'creator.id as creatorId',
       'creator.display_name as creatorName',
       participantsOf(db, 'topic', 'topic.id', actor).as('participants'),
+      linkRowsOf(db, 'topic', 'topic.id').as('links'),
       eb
         .selectFrom('follow')
         .innerJoin('person', 'person.id', 'follow.person_id')
@@ -115,6 +120,7 @@ export async function getTopic(ctx: ServiceContext, id: string): Promise<TopicVi
     (a, b) => a.at.localeCompare(b.at) || a.name.localeCompare(b.name),
   )
   const partners = item.participants.filter((p) => !p.isOwner)
+  const linked = await linksFromJson(db, actor, 'topic', row.id, row.links)
   return {
     id: row.id,
     title: row.title,
@@ -145,7 +151,7 @@ export async function getTopic(ctx: ServiceContext, id: string): Promise<TopicVi
       : [],
     followers: isParticipantMember ? followers.map(({ id, name }) => ({ id, name })) : [],
     following: actor ? followers.some((f) => f.id === actor.id) : false,
-    links: [],
+    links: [...linked.links, ...linked.backlinks],
     createdBy: { id: row.creatorId, name: row.creatorName },
     createdAt: row.created_at,
     lastActivityAt: row.last_activity_at,

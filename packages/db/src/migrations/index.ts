@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely/migration'
 import * as initial from './0001-initial'
 import * as jointWork from './0002-joint-work'
+import * as sessions from './0003-sessions'
+import * as documents from './0004-documents'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the file system so that the
@@ -9,4 +11,6 @@ import * as jointWork from './0002-joint-work'
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-joint-work': jointWork,
+  '0003-sessions': sessions,
+  '0004-documents': documents,
 }

@@ -1,0 +1,97 @@
+/**
+ * Public HTTP routes for sessions that non-JS clients read (DESIGN §6): iCalendar files and feeds,
+ * and the hosts' CSV of sign-ups. Signed-in reads use the session cookie, like the API.
+ */
+import { type ApiDeps, createApiContext } from '@appg-hub/api'
+import {
+  consumeRate,
+  DomainError,
+  groupCalendar,
+  meetingCalendar,
+  personalCalendar,
+  RATE_RULES,
+  signupsCsv,
+} from '@appg-hub/core'
+import type { Context, Hono } from 'hono'
+
+const STATUS = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+} as const
+
+function failure(c: Context, error: unknown): Response {
+  if (error instanceof DomainError) return c.text(error.message, STATUS[error.code])
+  throw error
+}
+
+function calendar(c: Context, ics: string, filename: string, cache: 'public' | 'private'): Response {
+  return c.body(ics, 200, {
+    'content-type': 'text/calendar; charset=utf-8',
+    'content-disposition': `inline; filename="${filename}"`,
+    'cache-control': cache === 'public' ? 'public, max-age=300' : 'private, no-store',
+  })
+}
+
+/** Mounts the routes; call before the client's catch-all routes. */
+export function registerCalendarRoutes(app: Hono, deps: ApiDeps): void {
+  async function service(c: Context) {
+    const headers = new Headers()
+    const ctx = createApiContext(deps, c.req.raw, headers)
+    const actor = await ctx.getActor()
+    for (const cookie of headers.getSetCookie()) c.header('set-cookie', cookie, { append: true })
+    return ctx.service(actor)
+  }
+
+  /** One session: public sessions for anyone, others for their readers. */
+  app.get('/sessions/:file{[A-Za-z0-9_-]{1,36}\\.ics}', async (c) => {
+    const id = c.req.param('file').replace(/\.ics$/, '')
+    try {
+      const ctx = await service(c)
+      const { ics, filename } = await meetingCalendar(ctx, id)
+      return calendar(c, ics, filename, ctx.actor ? 'private' : 'public')
+    } catch (error) {
+      return failure(c, error)
+    }
+  })
+
+  /** The hosts' list of sign-ups as CSV. */
+  app.get('/sessions/:id{[A-Za-z0-9_-]{1,36}}/signups.csv', async (c) => {
+    try {
+      const ctx = await service(c)
+      if (!ctx.actor) return c.text('Please sign in first.', 401)
+      const rate = await consumeRate(deps.db, deps.clock, RATE_RULES.exportsPerPerson, ctx.actor.id)
+      if (!rate.allowed) {
+        c.header('retry-after', String(rate.retryAfterSeconds))
+        return c.text('Too many downloads. Please wait and try again.', 429)
+      }
+      const { csv, filename } = await signupsCsv(ctx, { id: c.req.param('id') })
+      return c.body(csv, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${filename}"`,
+        'cache-control': 'private, no-store',
+      })
+    } catch (error) {
+      return failure(c, error)
+    }
+  })
+
+  /** A person's feed at its secret address; unknown or revoked addresses are 404. */
+  app.get('/calendar/:file{[a-z2-7]{32}\\.ics}', async (c) => {
+    const token = c.req.param('file').replace(/\.ics$/, '')
+    const ics = await personalCalendar({ ...deps, actor: null }, token)
+    if (ics === null) return c.text('No such calendar.', 404)
+    c.header('referrer-policy', 'no-referrer')
+    return calendar(c, ics, 'appg-hub.ics', 'private')
+  })
+
+  /** A group's public sessions. */
+  app.get('/groups/:slug{[a-z0-9-]{1,100}}/calendar.ics', async (c) => {
+    const ics = await groupCalendar({ ...deps, actor: null }, c.req.param('slug'))
+    if (ics === null) return c.text('No such group.', 404)
+    return calendar(c, ics, `${c.req.param('slug')}.ics`, 'public')
+  })
+}

@@ -1,0 +1,144 @@
+import { createEffect, createSignal, For, type JSX, Match, Show, Switch } from 'solid-js'
+import { type Block, type Inline, parseMarkdown } from '../lib/markdown'
+import { describedBy, FieldError } from './Form'
+import { Tabs } from './Tabs'
+
+function Inlines(props: { inlines: Inline[] }) {
+  return (
+    <For each={props.inlines}>
+      {(part) => (
+        <Switch fallback={'text' in part ? part.text : ''}>
+          <Match when={part.kind === 'strong' && part}>{(p) => <strong>{p().text}</strong>}</Match>
+          <Match when={part.kind === 'em' && part}>{(p) => <em>{p().text}</em>}</Match>
+          <Match when={part.kind === 'code' && part}>{(p) => <code>{p().text}</code>}</Match>
+          <Match when={part.kind === 'link' && part}>
+            {(p) => <a href={(p() as { href: string }).href}>{p().text}</a>}
+          </Match>
+          <Match when={part.kind === 'mention' && part}>
+            {(p) => <span class="mention">@{(p() as { name: string }).name}</span>}
+          </Match>
+        </Switch>
+      )}
+    </For>
+  )
+}
+
+function BlockView(props: { block: Block }): JSX.Element {
+  const b = props.block
+  switch (b.kind) {
+    case 'h':
+      return b.level === 2 ? (
+        <h2>
+          <Inlines inlines={b.inlines} />
+        </h2>
+      ) : b.level === 3 ? (
+        <h3>
+          <Inlines inlines={b.inlines} />
+        </h3>
+      ) : (
+        <h4>
+          <Inlines inlines={b.inlines} />
+        </h4>
+      )
+    case 'ul':
+    case 'ol': {
+      const items = <For each={b.items}>{(item) => <li>{<Inlines inlines={item} />}</li>}</For>
+      return b.kind === 'ul' ? <ul>{items}</ul> : <ol>{items}</ol>
+    }
+    case 'quote':
+      return (
+        <blockquote>
+          <p>
+            <Inlines inlines={b.inlines} />
+          </p>
+        </blockquote>
+      )
+    default:
+      return (
+        <p>
+          <Inlines inlines={b.inlines} />
+        </p>
+      )
+  }
+}
+
+/** Markdown shown as it will roughly look; built as elements, never as HTML. */
+export function MarkdownPreview(props: { source: string; empty?: string }) {
+  const blocks = () => parseMarkdown(props.source)
+  return (
+    <div class="prose prose--preview">
+      <Show
+        when={blocks().length > 0}
+        fallback={<p class="hint">{props.empty ?? 'Nothing to preview yet.'}</p>}
+      >
+        <For each={blocks()}>{(block) => <BlockView block={block} />}</For>
+      </Show>
+    </div>
+  )
+}
+
+/** HTML the server rendered and sanitised (summaryHtml, bodyHtml). */
+export function ServerHtml(props: { html: string; class?: string }) {
+  return <div class={`prose ${props.class ?? ''}`} innerHTML={props.html} />
+}
+
+/** A Markdown textarea with Write and Preview tabs under one label. */
+export function MarkdownField(props: {
+  id: string
+  label: JSX.Element
+  hint?: JSX.Element
+  error?: string | null | undefined
+  value: string
+  onValue: (value: string) => void
+  rows?: number
+}) {
+  const [tab, setTab] = createSignal('write')
+  // A mistake in the text is fixed in the Write tab: go back there when one is reported.
+  createEffect(() => {
+    if (props.error) setTab('write')
+  })
+  return (
+    <div class="field markdown-field" classList={{ 'field--error': Boolean(props.error) }}>
+      <label for={props.id} class="label">
+        {props.label}
+      </label>
+      <Show when={props.hint}>
+        <p id={`${props.id}-hint`} class="hint">
+          {props.hint}
+        </p>
+      </Show>
+      <FieldError id={props.id} error={props.error} />
+      <Tabs
+        id={props.id}
+        label="Write or preview"
+        class="tabs--compact"
+        selected={tab()}
+        onSelect={setTab}
+        tabs={[
+          {
+            id: 'write',
+            label: 'Write',
+            focusable: false,
+            panel: () => (
+              <textarea
+                id={props.id}
+                name={props.id}
+                class="textarea"
+                rows={props.rows ?? 8}
+                value={props.value}
+                onInput={(e) => props.onValue(e.currentTarget.value)}
+                aria-describedby={describedBy(props.id, props.hint, props.error)}
+                aria-invalid={props.error ? 'true' : undefined}
+              />
+            ),
+          },
+          {
+            id: 'preview',
+            label: 'Preview',
+            panel: () => <MarkdownPreview source={props.value} />,
+          },
+        ]}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,201 @@
+import { createSignal, For, type JSX, Show } from 'solid-js'
+import { debounce } from '../../lib/page'
+import { api, type MentionCandidate } from '../../lib/trpc'
+import { TextAreaField } from '../Form'
+
+export type ItemType = 'topic' | 'meeting' | 'document'
+
+/** `@` and the start of a name, right before the caret: "@To" or "@Tom Wh". */
+const TRIGGER = /(?:^|[\s(])@([\p{L}][\p{L}\p{M}'’.-]*(?: [\p{L}\p{M}'’.-]*)?)$/u
+
+/** The query being typed at `caret`, and where its `@` starts; null when none. */
+export function mentionQuery(text: string, caret: number): { start: number; query: string } | null {
+  const before = text.slice(0, caret)
+  const match = TRIGGER.exec(before)
+  if (!match) return null
+  const query = match[1]!
+  return { start: caret - query.length - 1, query }
+}
+
+/** The text with `@query` at `start` replaced by the mention, and where the caret goes. */
+export function insertMention(
+  text: string,
+  start: number,
+  caret: number,
+  person: { id: string; name: string },
+): { text: string; caret: number } {
+  const token = `@[${person.name.replace(/[[\]]/g, '')}](person:${person.id})`
+  const after = text.slice(caret)
+  const space = after.startsWith(' ') ? '' : ' '
+  const next = `${text.slice(0, start)}${token}${space}${after}`
+  return { text: next, caret: start + token.length + 1 }
+}
+
+/**
+ * A textarea with @mention completion: typing `@` and letters lists the people who may read the
+ * item; Up and Down move through them, Enter or Tab picks one, Escape closes the list. The pick
+ * is written as `@[Name](person:id)`.
+ */
+export function MentionTextarea(props: {
+  id: string
+  label: JSX.Element
+  hideLabel?: boolean
+  hint?: JSX.Element
+  error?: string | null
+  value: string
+  onValue: (value: string) => void
+  itemType: ItemType
+  itemId: string
+  rows?: number
+  ref?: (el: HTMLTextAreaElement) => void
+}) {
+  const [options, setOptions] = createSignal<MentionCandidate[]>([])
+  const [open, setOpen] = createSignal(false)
+  const [active, setActive] = createSignal(0)
+  const [note, setNote] = createSignal('')
+  let textarea: HTMLTextAreaElement | undefined
+  let range: { start: number; query: string } | null = null
+  let sequence = 0
+  const listId = () => `${props.id}-mentions`
+  const optionId = (i: number) => `${props.id}-mention-${i}`
+
+  function close() {
+    sequence++
+    setOpen(false)
+    setOptions([])
+    range = null
+  }
+
+  const lookUp = debounce(async (query: string) => {
+    const mine = ++sequence
+    try {
+      const found = await api.comments.mentionCandidates.query({
+        itemType: props.itemType,
+        itemId: props.itemId,
+        q: query,
+      })
+      if (mine !== sequence || document.activeElement !== textarea) return
+      setOptions(found)
+      setActive(0)
+      setOpen(true)
+      setNote(
+        found.length === 0
+          ? `Nobody called “${query}” can read this.`
+          : `${found.length} ${found.length === 1 ? 'person' : 'people'} found. Use the up and down arrows, then Enter to choose.`,
+      )
+    } catch {
+      if (mine === sequence) close()
+    }
+  }, 200)
+
+  function onInput(value: string) {
+    props.onValue(value)
+    const caret = textarea?.selectionStart ?? value.length
+    range = mentionQuery(value, caret)
+    if (range) lookUp(range.query)
+    else {
+      lookUp.flush()
+      close()
+    }
+  }
+
+  function pick(person: MentionCandidate) {
+    if (!range || !textarea) return
+    const caret = range.start + range.query.length + 1
+    const result = insertMention(props.value, range.start, caret, person)
+    props.onValue(result.text)
+    close()
+    setNote(`${person.name} mentioned.`)
+    queueMicrotask(() => {
+      textarea?.focus()
+      textarea?.setSelectionRange(result.caret, result.caret)
+    })
+  }
+
+  function onKeyDown(e: KeyboardEvent) {
+    if (!open()) return
+    const n = options().length
+    if (e.key === 'Escape') {
+      e.preventDefault()
+      e.stopPropagation()
+      close()
+      setNote('Suggestions closed.')
+      return
+    }
+    if (n === 0) return
+    if (e.key === 'ArrowDown') {
+      e.preventDefault()
+      setActive((active() + 1) % n)
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault()
+      setActive((active() - 1 + n) % n)
+    } else if (e.key === 'Enter' || e.key === 'Tab') {
+      e.preventDefault()
+      pick(options()[active()]!)
+    }
+  }
+
+  const expanded = () => open() && options().length > 0
+
+  return (
+    <div class="mention-field">
+      <TextAreaField
+        id={props.id}
+        label={props.label}
+        hideLabel={props.hideLabel}
+        hint={props.hint ?? 'To mention someone, type @ and the start of their name.'}
+        error={props.error}
+        value={props.value}
+        onValue={onInput}
+        rows={props.rows ?? 4}
+        ref={(el) => {
+          textarea = el
+          props.ref?.(el)
+        }}
+        textarea={{
+          'aria-autocomplete': 'list',
+          'aria-controls': expanded() ? listId() : undefined,
+          'aria-activedescendant': expanded() ? optionId(active()) : undefined,
+          onKeyDown,
+          onBlur: () => {
+            // Leave the list open while a pointer picks from it (mousedown keeps focus here).
+            close()
+          },
+        }}
+        after={
+          <>
+            <p class="visually-hidden" role="status" aria-live="polite">
+              {note()}
+            </p>
+            <Show when={expanded()}>
+              <div class="mention-field__list" role="listbox" id={listId()} aria-label="People to mention">
+                <For each={options()}>
+                  {(person, i) => (
+                    <div
+                      id={optionId(i())}
+                      role="option"
+                      tabIndex={-1}
+                      class="mention-field__option"
+                      classList={{ 'is-active': i() === active() }}
+                      aria-selected={i() === active() ? 'true' : 'false'}
+                      onMouseDown={(e) => {
+                        e.preventDefault()
+                        pick(person)
+                      }}
+                      onMouseMove={() => setActive(i())}
+                    >
+                      <span class="mention-field__name">{person.name}</span>
+                      <Show when={person.organisation}>
+                        <span class="mention-field__org">{person.organisation}</span>
+                      </Show>
+                    </div>
+                  )}
+                </For>
+              </div>
+            </Show>
+          </>
+        }
+      />
+    </div>
+  )
+}

@@ -1,0 +1,160 @@
+import { createSignal, For, Show } from 'solid-js'
+import { createActions } from '../../lib/action'
+import type { HistoryEntry, RevisionDiff } from '../../lib/documents'
+import { errorInfo } from '../../lib/errors'
+import { formatDateTime } from '../../lib/format'
+import { createPagedList } from '../../lib/paged'
+import { api } from '../../lib/trpc'
+import { Button, SelectField } from '../Form'
+import { ShowMore } from '../ShowMore'
+import { ActionStatus, Loading } from '../Status'
+import { DiffView } from './DiffView'
+
+/** Every revision, newest first, with the changes each made, a comparison of any two, and restore. */
+export function History(props: {
+  id: string
+  headNumber: number
+  canRestore: boolean
+  onRestored: () => Promise<void>
+}) {
+  const history = createPagedList(
+    () => `${props.id}:${props.headNumber}`,
+    (_key, cursor) => api.documents.history.query({ id: props.id, cursor }),
+  )
+  const [diff, setDiff] = createSignal<RevisionDiff | null>(null)
+  const [diffError, setDiffError] = createSignal<string | null>(null)
+  const [from, setFrom] = createSignal('')
+  const [to, setTo] = createSignal('')
+  const actions = createActions()
+  let diffAnchor: HTMLDivElement | undefined
+
+  async function compare(a: number, b: number) {
+    setDiffError(null)
+    try {
+      setDiff(await api.documents.diff.query({ id: props.id, from: a, to: b }))
+      queueMicrotask(() => diffAnchor?.querySelector<HTMLElement>('h3')?.focus())
+    } catch (error) {
+      setDiffError(errorInfo(error).message)
+    }
+  }
+
+  const numbers = () => history.items().map((h) => String(h.number))
+  const options = () => numbers().map((n) => ({ value: n, label: `Revision ${n}` }))
+
+  return (
+    <section class="section" aria-labelledby="history-heading">
+      <h2 id="history-heading" class="heading-l">
+        History
+      </h2>
+      <ActionStatus message={actions.message()} error={actions.error()} />
+      <Show
+        when={!history.loading() || history.items().length > 0}
+        fallback={<Loading label="Loading the history…" />}
+      >
+        <table class="doc-history" id="doc-history">
+          <caption class="visually-hidden">Revisions, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Revision</th>
+              <th scope="col">By</th>
+              <th scope="col">When</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={history.items()}>
+              {(entry: HistoryEntry) => (
+                <tr data-revision={entry.number}>
+                  <td>
+                    {entry.number}
+                    <Show when={entry.merged}>
+                      {' '}
+                      <span class="badge badge--teal">Merged</span>
+                    </Show>
+                    <Show when={entry.baseNumber !== null && entry.baseNumber !== entry.number - 1}>
+                      <span class="hint"> (started from {entry.baseNumber})</span>
+                    </Show>
+                  </td>
+                  <td>{entry.author.name}</td>
+                  <td>{formatDateTime(entry.createdAt)}</td>
+                  <td>
+                    <Show when={entry.number > 1}>
+                      <Button
+                        variant="secondary"
+                        onClick={() => compare(entry.number - 1, entry.number)}
+                        aria-label={`Changes in revision ${entry.number}`}
+                      >
+                        Changes
+                      </Button>
+                    </Show>
+                    <Show when={props.canRestore && entry.number !== props.headNumber}>
+                      <Button
+                        variant="secondary"
+                        busy={actions.busy() === `restore-${entry.number}`}
+                        aria-label={`Restore revision ${entry.number}`}
+                        onClick={() =>
+                          actions.run(`restore-${entry.number}`, async () => {
+                            const r = await api.documents.restore.mutate({
+                              id: props.id,
+                              number: entry.number,
+                            })
+                            await props.onRestored()
+                            return r.status === 'unchanged'
+                              ? `Revision ${entry.number} has the same text as the latest revision.`
+                              : `Revision ${entry.number} restored as revision ${r.status === 'conflict' ? '' : r.revision.number}.`
+                          })
+                        }
+                      >
+                        Restore
+                      </Button>
+                    </Show>
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+        <ShowMore list={history} label="Show older revisions" listId="doc-history" focusSelector="tr" />
+        <Show when={history.items().length > 1}>
+          <form
+            class="doc-compare"
+            onSubmit={(e) => {
+              e.preventDefault()
+              const a = Number(from() || numbers().at(-1))
+              const b = Number(to() || numbers()[0])
+              void compare(Math.min(a, b), Math.max(a, b))
+            }}
+          >
+            <SelectField
+              id="diff-from"
+              label="Compare revision"
+              value={from() || (numbers().at(-1) ?? '')}
+              onValue={setFrom}
+              options={options()}
+              inline
+            />
+            <SelectField
+              id="diff-to"
+              label="with revision"
+              value={to() || (numbers()[0] ?? '')}
+              onValue={setTo}
+              options={options()}
+              inline
+            />
+            <Button type="submit" variant="secondary">
+              Compare
+            </Button>
+          </form>
+        </Show>
+      </Show>
+      <Show when={diffError()}>
+        <div class="alert alert--error" role="alert">
+          {diffError()}
+        </div>
+      </Show>
+      <div ref={diffAnchor}>
+        <Show when={diff()}>{(d) => <DiffView diff={d()} />}</Show>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,27 @@
+/** The group page's pointer to its sessions, with "Draft a session" for its staff. */
+import { A } from '@solidjs/router'
+import { Show } from 'solid-js'
+import { useSession } from '../../lib/session'
+import { canDraftSession } from '../../lib/sessions'
+
+export function GroupSessionsLink(props: { slug: string; title: string }) {
+  const session = useSession()
+  return (
+    <section class="section" aria-labelledby="group-sessions-heading">
+      <h2 id="group-sessions-heading" class="heading-l">
+        Sessions
+      </h2>
+      <p>Meetings and events that {props.title} hosts or co-hosts.</p>
+      <div class="button-group">
+        <A href={`/groups/${props.slug}/sessions`} class="button button--secondary">
+          Sessions calendar
+        </A>
+        <Show when={canDraftSession(session.roleIn(props.slug), session.me()?.isSiteAdmin)}>
+          <A href={`/groups/${props.slug}/sessions/new`} class="button button--primary">
+            Draft a session
+          </A>
+        </Show>
+      </div>
+    </section>
+  )
+}

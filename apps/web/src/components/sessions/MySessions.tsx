@@ -1,0 +1,45 @@
+/** The dashboard's "My sessions": upcoming sessions of my groups and those I signed up to. */
+import { Show } from 'solid-js'
+import { errorInfo } from '../../lib/errors'
+import { createPagedList } from '../../lib/paged'
+import { useSession } from '../../lib/session'
+import { api } from '../../lib/trpc'
+import { ShowMore } from '../ShowMore'
+import { Loading } from '../Status'
+import { CalendarFeed } from './CalendarFeed'
+import { SessionList } from './SessionBits'
+
+export function MySessions() {
+  const session = useSession()
+  const list = createPagedList(
+    () => session.ready() && session.me() && 'upcoming',
+    (_when, cursor) => api.meetings.mine.query({ when: 'upcoming', cursor }),
+  )
+  return (
+    <section class="section" aria-labelledby="my-sessions-heading">
+      <h2 id="my-sessions-heading" class="heading-l">
+        My sessions
+      </h2>
+      <Show when={!list.loading()} fallback={<Loading label="Loading sessions…" />}>
+        <Show when={list.error() && list.items().length === 0}>
+          <div class="alert alert--error" role="alert">
+            {errorInfo(list.error()).message}
+          </div>
+        </Show>
+        <Show
+          when={list.items().length > 0}
+          fallback={<p>No upcoming sessions of your groups, and none you signed up to.</p>}
+        >
+          <SessionList items={list.items()} id="my-sessions" />
+          <ShowMore
+            list={list}
+            label="Show more sessions"
+            listId="my-sessions"
+            focusSelector=".card__title a"
+          />
+        </Show>
+      </Show>
+      <CalendarFeed />
+    </section>
+  )
+}

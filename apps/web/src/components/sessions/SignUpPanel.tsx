@@ -1,0 +1,177 @@
+/** Going, maybe or not going; the waiting list; interest from signed-out visitors. */
+import { createSignal, For, Show } from 'solid-js'
+import { createActions } from '../../lib/action'
+import { formErrors } from '../../lib/errors'
+import { plural } from '../../lib/format'
+import { type Meeting, SIGNUP_NAMES } from '../../lib/sessions'
+import { api } from '../../lib/trpc'
+import { Button, ErrorSummary, TextField } from '../Form'
+import { ActionStatus } from '../Status'
+
+const CHOICES = [
+  { value: 'going', label: 'Going' },
+  { value: 'maybe', label: 'Maybe' },
+  { value: 'not_going', label: 'Not going' },
+] as const
+
+export function SignUpPanel(props: { meeting: Meeting; refetch: () => Promise<void> }) {
+  const m = () => props.meeting
+  const actions = createActions()
+  const mine = () => m().mySignup
+
+  return (
+    <section class="section" aria-labelledby="signup-heading">
+      <h2 id="signup-heading" class="heading-l">
+        Sign up
+      </h2>
+      <p>
+        {plural(m().counts.going, 'person', 'people')} going
+        <Show when={m().capacity !== null}>
+          {' '}
+          of {plural(m().capacity!, 'place')} ({m().placesLeft} left)
+        </Show>
+        <Show when={m().counts.waitlist > 0}>, {m().counts.waitlist} on the waiting list</Show>
+        <Show when={m().counts.maybe > 0}>, {m().counts.maybe} maybe</Show>.
+      </p>
+      <Show when={m().can.signUp}>
+        <p id="my-signup" role="status">
+          <Show when={mine()} fallback="You have not signed up.">
+            You: <strong>{SIGNUP_NAMES[mine()!.status]}</strong>
+            <Show when={mine()!.waitlistPosition}> (number {mine()!.waitlistPosition} in line)</Show>
+          </Show>
+        </p>
+        <fieldset class="signup-choices">
+          <legend class="visually-hidden">Are you going?</legend>
+          <For each={CHOICES}>
+            {(choice) => (
+              <Button
+                variant="secondary"
+                aria-pressed={
+                  mine()?.status === choice.value ||
+                  (choice.value === 'going' && mine()?.status === 'waitlist')
+                    ? 'true'
+                    : 'false'
+                }
+                busy={actions.busy() === choice.value}
+                onClick={() =>
+                  actions.run(choice.value, async () => {
+                    const r = await api.meetings.signUp.mutate({ id: m().id, status: choice.value })
+                    await props.refetch()
+                    return r.status === 'waitlist'
+                      ? `The session is full: you are number ${r.waitlistPosition} on the waiting list. You will be told if a place comes up.`
+                      : `You are down as ${SIGNUP_NAMES[r.status].toLowerCase()}.`
+                  })
+                }
+              >
+                {choice.label}
+              </Button>
+            )}
+          </For>
+          <Show when={mine()}>
+            <Button
+              variant="link"
+              busy={actions.busy() === 'withdraw'}
+              onClick={() =>
+                actions.run('withdraw', async () => {
+                  await api.meetings.withdraw.mutate({ id: m().id })
+                  await props.refetch()
+                  return 'Your sign-up was withdrawn.'
+                })
+              }
+            >
+              Withdraw my sign-up
+            </Button>
+          </Show>
+        </fieldset>
+        <ActionStatus message={actions.message()} error={actions.error()} compact />
+      </Show>
+      <Show when={m().can.registerInterest}>
+        <InterestForm meetingId={m().id} />
+      </Show>
+      <Show when={!m().can.signUp && !m().can.registerInterest}>
+        <p class="hint">
+          {m().status === 'draft' ? 'Sign-ups open once the session is scheduled.' : 'Sign-ups are closed.'}
+        </p>
+      </Show>
+    </section>
+  )
+}
+
+function InterestForm(props: { meetingId: string }) {
+  const [name, setName] = createSignal('')
+  const [email, setEmail] = createSignal('')
+  const [errors, setErrors] = createSignal<Record<string, string>>({})
+  const [general, setGeneral] = createSignal<string | null>(null)
+  const [done, setDone] = createSignal(false)
+  const [busy, setBusy] = createSignal(false)
+  async function submit(e: SubmitEvent) {
+    e.preventDefault()
+    if (busy()) return
+    const found: Record<string, string> = {}
+    if (!name().trim()) found.name = 'Give your name.'
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email().trim()))
+      found.email = 'Give an email address we can write to.'
+    setErrors(found)
+    setGeneral(null)
+    if (Object.keys(found).length) return
+    setBusy(true)
+    try {
+      await api.meetings.registerInterest.mutate({
+        id: props.meetingId,
+        name: name().trim(),
+        email: email().trim(),
+      })
+      setDone(true)
+    } catch (caught) {
+      const r = formErrors(caught, ['name', 'email'])
+      setErrors(r.fields)
+      setGeneral(r.general)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <div role="status" aria-live="polite">
+      <Show
+        when={!done()}
+        fallback={
+          <div class="alert alert--success">
+            Check your email: we sent a link to confirm your interest. It counts once you open it.
+          </div>
+        }
+      >
+        <h3 class="heading-m">Register your interest</h3>
+        <p>No account needed. We email you a link to confirm.</p>
+        <ErrorSummary
+          id="interest-errors"
+          items={[
+            ...Object.entries(errors()).map(([f, message]) => ({ field: `interest-${f}`, message })),
+            ...(general() ? [{ message: general()! }] : []),
+          ]}
+        />
+        <form onSubmit={submit} novalidate>
+          <TextField
+            id="interest-name"
+            label="Your name"
+            value={name()}
+            onValue={setName}
+            error={errors().name}
+            autocomplete="name"
+          />
+          <TextField
+            id="interest-email"
+            label="Email address"
+            type="email"
+            value={email()}
+            onValue={setEmail}
+            error={errors().email}
+            autocomplete="email"
+          />
+          <Button type="submit" busy={busy()}>
+            Register interest
+          </Button>
+        </form>
+      </Show>
+    </div>
+  )
+}

@@ -1,0 +1,44 @@
+/** Types and words for documents, from the API's own types. */
+import type { api } from './trpc'
+
+type Api = typeof api
+type Out<T extends (...args: never[]) => unknown> = Awaited<ReturnType<T>>
+export type DocumentView = Out<Api['documents']['get']['query']>
+export type DocumentLink = DocumentView['links'][number]
+export type DocumentSummary = Out<Api['documents']['listForGroup']['query']>['items'][number]
+export type TopicDocument = Out<Api['documents']['listForTopic']['query']>[number]
+export type HistoryEntry = Out<Api['documents']['history']['query']>['items'][number]
+export type RevisionDiff = Out<Api['documents']['diff']['query']>
+export type DiffLine = RevisionDiff['lines'][number]
+export type SaveResult = Out<Api['documents']['save']['mutate']>
+export type Conflict = Extract<SaveResult, { status: 'conflict' }>
+export type DocumentKind = DocumentView['kind']
+
+export const KIND_NAMES: Record<DocumentKind, string> = {
+  briefing: 'Briefing',
+  report: 'Report',
+  minutes: 'Minutes',
+  work_programme: 'Work programme',
+  notes: 'Notes',
+}
+
+export const LINK_TYPE_NAMES: Record<string, string> = {
+  briefing_for: 'Briefing for',
+  minutes_of: 'Minutes of',
+  references: 'References',
+  supersedes: 'Supersedes',
+}
+
+export const BACKLINK_TYPE_NAMES: Record<string, string> = {
+  briefing_for: 'Has briefing',
+  minutes_of: 'Has minutes',
+  references: 'Referred to by',
+  supersedes: 'Superseded by',
+}
+
+export const ITEM_NAMES: Record<string, string> = { topic: 'Topic', meeting: 'Session', document: 'Document' }
+
+/** Whether a text still holds conflict markers left from a merge. */
+export function hasConflictMarkers(text: string): boolean {
+  return /^(<<<<<<< yours|=======|>>>>>>> theirs)$/m.test(text)
+}

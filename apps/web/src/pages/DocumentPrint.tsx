@@ -1,0 +1,82 @@
+import '../styles/documents.css'
+import { A, useParams } from '@solidjs/router'
+import { For, Show } from 'solid-js'
+import { Button } from '../components/Form'
+import { ServerHtml } from '../components/Markdown'
+import { Loading, PageError } from '../components/Status'
+import { KIND_NAMES } from '../lib/documents'
+import { formatDate, listText } from '../lib/format'
+import { useTitle } from '../lib/page'
+import { createQuery } from '../lib/query'
+import { useSession } from '../lib/session'
+import { api } from '../lib/trpc'
+
+/** The print view of a published document, with the notice the rules require. */
+export default function DocumentPrint() {
+  const params = useParams<{ id: string }>()
+  const session = useSession()
+  const doc = createQuery(
+    () => session.ready() && params.id,
+    (id) => api.documents.get.query({ id }),
+  )
+  useTitle(() => doc.data()?.title ?? (doc.error() ? null : 'Document'))
+  return (
+    <Show when={!doc.error()} fallback={<PageError error={doc.error()} what="this document" />}>
+      <Show when={doc.data()} fallback={<Loading label="Loading the document…" />}>
+        {(d) => (
+          <article class="doc-print">
+            <p class="caption">
+              {KIND_NAMES[d().kind]} · {listText([d().owner.title, ...d().coAuthors.map((g) => g.title)])}
+            </p>
+            <h1 tabIndex={-1}>{d().title}</h1>
+            <Show
+              when={d().publication}
+              fallback={
+                <p class="alert alert--error">This document is a draft: it has not been published.</p>
+              }
+            >
+              <p class="hint">
+                Published version, revision {d().head.number}, {formatDate(d().head.createdAt)}.
+              </p>
+            </Show>
+            <div class="doc-toolbar no-print">
+              <Button onClick={() => window.print()}>Print</Button>
+              <A class="button button--secondary" href={`/documents/${d().id}`}>
+                Back to the document
+              </A>
+            </div>
+            <ServerHtml html={d().bodyHtml} class="doc-html" />
+            <Show when={d().publication}>
+              {(p) => (
+                <section class="doc-notice" aria-labelledby="print-notice-heading">
+                  <h2 id="print-notice-heading" class="heading-m">
+                    Notice
+                  </h2>
+                  <p>{p().notice}</p>
+                  <p>Published by {listText(p().groups.map((g) => g.title))}.</p>
+                  <Show when={p().secretariat}>
+                    <p>Secretariat: {p().secretariat}</p>
+                  </Show>
+                  <Show when={p().funders.length > 0} fallback={<p>The group has registered no benefits.</p>}>
+                    <p>Funding and benefits registered by {d().owner.title}:</p>
+                    <ul>
+                      <For each={p().funders}>
+                        {(f) => (
+                          <li>
+                            {f.source ?? 'Unnamed source'}
+                            {f.description ? `: ${f.description}` : ''}
+                            {f.valueBand ? ` (${f.valueBand})` : ''}
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  </Show>
+                </section>
+              )}
+            </Show>
+          </article>
+        )}
+      </Show>
+    </Show>
+  )
+}

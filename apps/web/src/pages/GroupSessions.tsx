@@ -1,0 +1,88 @@
+import { A, useParams } from '@solidjs/router'
+import { Show } from 'solid-js'
+import { Heading } from '../components/Heading'
+import { ShowMore } from '../components/ShowMore'
+import { Loading, PageError } from '../components/Status'
+import { SessionList } from '../components/sessions/SessionBits'
+import { Tabs } from '../components/Tabs'
+import { errorInfo } from '../lib/errors'
+import { useTitle } from '../lib/page'
+import { createPagedList } from '../lib/paged'
+import { createQuery } from '../lib/query'
+import { useSession } from '../lib/session'
+import { canDraftSession } from '../lib/sessions'
+import { api } from '../lib/trpc'
+import '../styles/sessions.css'
+
+/** A group's calendar: upcoming sessions (soonest first) and past ones (latest first). */
+export default function GroupSessions() {
+  const params = useParams<{ slug: string }>()
+  const session = useSession()
+  const group = createQuery(
+    () => params.slug,
+    (slug) => api.register.group.query({ slug }),
+  )
+  useTitle(() => (group.data() ? `Sessions – ${group.data()!.title}` : 'Sessions'))
+  const list = (when: 'upcoming' | 'past') =>
+    createPagedList(
+      () => session.ready() && params.slug,
+      (slug, cursor) => api.meetings.listForGroup.query({ slug, when, cursor }),
+    )
+  const upcoming = list('upcoming')
+  const past = list('past')
+
+  const panel = (l: typeof upcoming, id: string, empty: string) => (
+    <Show when={!l.loading()} fallback={<Loading label="Loading sessions…" />}>
+      <Show when={l.error() && l.items().length === 0}>
+        <div class="alert alert--error" role="alert">
+          {errorInfo(l.error()).message}
+        </div>
+      </Show>
+      <Show when={l.items().length > 0} fallback={<p>{empty}</p>}>
+        <SessionList items={l.items()} id={id} />
+        <ShowMore list={l} label="Show more sessions" listId={id} focusSelector=".card__title a" />
+      </Show>
+    </Show>
+  )
+
+  return (
+    <Show when={!group.error()} fallback={<PageError error={group.error()} />}>
+      <Show when={group.data()} fallback={<Loading />}>
+        {(g) => (
+          <>
+            <A href={`/groups/${g().slug}`} class="back-link">
+              Back to {g().title}
+            </A>
+            <Heading caption={g().title}>Sessions</Heading>
+            <div class="button-group">
+              <Show when={canDraftSession(session.roleIn(g().slug), session.me()?.isSiteAdmin)}>
+                <A href={`/groups/${g().slug}/sessions/new`} class="button button--primary">
+                  Draft a session
+                </A>
+              </Show>
+              <a href={`/groups/${g().slug}/calendar.ics`} class="button button--secondary">
+                Public calendar feed (.ics)
+              </a>
+            </div>
+            <Tabs
+              label="Sessions"
+              id="group-sessions"
+              tabs={[
+                {
+                  id: 'upcoming',
+                  label: 'Upcoming',
+                  panel: () => panel(upcoming, 'upcoming-sessions', 'No upcoming sessions you can see.'),
+                },
+                {
+                  id: 'past',
+                  label: 'Past',
+                  panel: () => panel(past, 'past-sessions', 'No past sessions you can see.'),
+                },
+              ]}
+            />
+          </>
+        )}
+      </Show>
+    </Show>
+  )
+}

@@ -1,0 +1,183 @@
+import { A, useParams } from '@solidjs/router'
+import { createSignal, For, type JSX, Show } from 'solid-js'
+import { Discussion } from '../components/comments/Discussion'
+import { Heading } from '../components/Heading'
+import { ServerHtml } from '../components/Markdown'
+import { Loading, PageError } from '../components/Status'
+import { Agenda } from '../components/sessions/Agenda'
+import { CohostInvite, EditSession, LifecycleActions } from '../components/sessions/HostActions'
+import { MinutesPanel, NoticePanel, SignupList } from '../components/sessions/HostPanels'
+import { SessionStatusBadge } from '../components/sessions/SessionBits'
+import { SignUpPanel } from '../components/sessions/SignUpPanel'
+import { VisibilityBadge } from '../components/TopicBits'
+import { errorInfo } from '../lib/errors'
+import { formatDate, listText } from '../lib/format'
+import { useTitle } from '../lib/page'
+import { createQuery } from '../lib/query'
+import { useSession } from '../lib/session'
+import { type Meeting, sessionWhen } from '../lib/sessions'
+import { api } from '../lib/trpc'
+import '../styles/sessions.css'
+
+export default function SessionPage() {
+  const params = useParams<{ id: string }>()
+  const session = useSession()
+  const meeting = createQuery(
+    () => session.ready() && params.id,
+    (id) => api.meetings.get.query({ id }),
+  )
+  useTitle(() => meeting.data()?.title ?? (meeting.error() ? null : 'Session'))
+  return (
+    <Show
+      when={!meeting.error()}
+      fallback={
+        <PageError
+          error={meeting.error()}
+          code={!session.me() && errorInfo(meeting.error()).code === 'NOT_FOUND' ? 'UNAUTHORIZED' : undefined}
+          what="this session"
+        />
+      }
+    >
+      <Show when={meeting.data()} fallback={<Loading label="Loading the session…" />}>
+        {(m) => <SessionView meeting={m()} refetch={meeting.refetch} />}
+      </Show>
+    </Show>
+  )
+}
+
+function Row(props: { label: string; children: JSX.Element }) {
+  return (
+    <div class="summary-list__row">
+      <dt class="summary-list__key">{props.label}</dt>
+      <dd class="summary-list__value">{props.children}</dd>
+    </div>
+  )
+}
+
+function SessionView(props: { meeting: Meeting; refetch: () => Promise<void> }) {
+  const m = () => props.meeting
+  const [editing, setEditing] = createSignal(false)
+  const hosts = () => [m().owner, ...m().cohosts]
+  return (
+    <>
+      <Heading caption="Session">{m().title}</Heading>
+      <p class="session-badges">
+        <SessionStatusBadge status={m().status} /> <VisibilityBadge visibility={m().visibility} />
+      </p>
+      <p class="session-when">
+        <time datetime={m().startsAt}>{sessionWhen(m().startsAt, m().endsAt)}</time>{' '}
+        <span class="hint-inline">(London time)</span>
+      </p>
+      <p class="session-where">
+        {m().place ?? 'Place to be confirmed'}
+        <Show when={m().onlineUrl}>
+          {' · '}
+          <a href={m().onlineUrl!} rel="noopener noreferrer">
+            Join online
+          </a>
+        </Show>
+      </p>
+      <p class="topic-groups">
+        Hosted by{' '}
+        <For each={hosts()}>
+          {(g, i) => (
+            <>
+              {i() > 0 ? (i() === hosts().length - 1 ? ' and ' : ', ') : ''}
+              <A href={`/groups/${g.slug}`}>{g.title}</A>
+            </>
+          )}
+        </For>
+        .
+      </p>
+      <Show when={m().status === 'cancelled'}>
+        <div class="session-cancelled" role="note">
+          <strong>This session is cancelled.</strong>
+          <Show when={m().cancelReason}> {m().cancelReason}</Show>
+        </div>
+      </Show>
+      <Show when={m().noticeWarning}>
+        <div class="session-warning" role="note">
+          {m().noticeWarning}
+        </div>
+      </Show>
+
+      <div class="grid-row">
+        <div class="grid-main">
+          <LifecycleActions meeting={m()} refetch={props.refetch} onEdit={() => setEditing(true)} />
+          <Show
+            when={editing()}
+            fallback={
+              <section class="section" aria-labelledby="about-session-heading">
+                <h2 id="about-session-heading" class="visually-hidden">
+                  About the session
+                </h2>
+                <Show when={m().descriptionHtml.trim()} fallback={<p class="hint">No description yet.</p>}>
+                  <ServerHtml html={m().descriptionHtml} class="prose--lead" />
+                </Show>
+              </section>
+            }
+          >
+            <EditSession
+              meeting={m()}
+              onSaved={async () => {
+                await props.refetch()
+                setEditing(false)
+              }}
+              onCancel={() => setEditing(false)}
+            />
+          </Show>
+
+          <Agenda meeting={m()} refetch={props.refetch} />
+          <SignUpPanel meeting={m()} refetch={props.refetch} />
+          <Show when={m().can.seeSignups}>
+            <SignupList meeting={m()} />
+          </Show>
+          <Show when={m().can.invite}>
+            <CohostInvite meeting={m()} refetch={props.refetch} />
+          </Show>
+          <NoticePanel meeting={m()} />
+          <MinutesPanel meeting={m()} refetch={props.refetch} />
+          <Discussion itemType="meeting" itemId={m().id} canComment={m().can.comment} />
+        </div>
+
+        <aside class="grid-side" aria-label="About this session">
+          <section class="side-section" aria-labelledby="side-heading">
+            <h2 id="side-heading" class="heading-m">
+              About this session
+            </h2>
+            <dl class="summary-list">
+              <Row label="Status">
+                <SessionStatusBadge status={m().status} />
+              </Row>
+              <Row label="Who can see it">
+                {m().visibility === 'public'
+                  ? m().status === 'draft'
+                    ? 'Everyone, once scheduled'
+                    : 'Everyone, without signing in'
+                  : 'Members of the host groups'}
+              </Row>
+              <Row label="Hosts">{listText(hosts().map((h) => h.title))}</Row>
+              <Show when={m().topic}>
+                <Row label="Topic">
+                  <A href={`/topics/${m().topic!.id}`}>{m().topic!.title}</A>
+                </Row>
+              </Show>
+              <Row label="Places">
+                {m().capacity === null ? 'No limit' : `${m().capacity} (${m().placesLeft} left)`}
+              </Row>
+              <Row label="Drafted by">
+                {m().createdBy.name}
+                <span class="block hint-inline">{formatDate(m().createdAt)}</span>
+              </Row>
+            </dl>
+            <p class="side-text">
+              <a href={`/sessions/${m().id}.ics`} download="">
+                Add to your calendar (.ics)
+              </a>
+            </p>
+          </section>
+        </aside>
+      </div>
+    </>
+  )
+}

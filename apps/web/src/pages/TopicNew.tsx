@@ -1,0 +1,117 @@
+import { A, useNavigate, useParams } from '@solidjs/router'
+import { createSignal, Show } from 'solid-js'
+import { Button, ErrorSummary } from '../components/Form'
+import { Heading } from '../components/Heading'
+import { Loading, PageError } from '../components/Status'
+import { checkTopic, TOPIC_FIELDS, type TopicDraft, TopicFields } from '../components/TopicFields'
+import { formErrors } from '../lib/errors'
+import { canStartTopic } from '../lib/format'
+import { useTitle } from '../lib/page'
+import { useSession } from '../lib/session'
+import { api } from '../lib/trpc'
+
+export default function TopicNew() {
+  const params = useParams<{ slug: string }>()
+  const session = useSession()
+  const group = () => session.me()?.groups.find((g) => g.slug === params.slug)
+  useTitle(() => (group() ? `Start a topic – ${group()!.title}` : 'Start a topic'))
+
+  return (
+    <Show when={session.ready()} fallback={<Loading />}>
+      <Show when={session.me()} fallback={<PageError code="UNAUTHORIZED" what="this page" />}>
+        <Show
+          when={group() && canStartTopic(group()!.role)}
+          fallback={
+            <>
+              <Heading>You cannot start a topic for this group</Heading>
+              <p class="lead">
+                Only the chair, officers and secretariat of a group can start a topic on its behalf.
+              </p>
+              <p>
+                <A href={`/groups/${params.slug}`}>Back to the group</A>
+              </p>
+            </>
+          }
+        >
+          <NewTopicForm slug={params.slug} groupTitle={group()!.title} />
+        </Show>
+      </Show>
+    </Show>
+  )
+}
+
+function NewTopicForm(props: { slug: string; groupTitle: string }) {
+  const navigate = useNavigate()
+  const [draft, setDraft] = createSignal<TopicDraft>({
+    title: '',
+    summary: '',
+    tags: [],
+    visibility: 'participants',
+  })
+  const [errors, setErrors] = createSignal<Record<string, string>>({})
+  const [general, setGeneral] = createSignal<string | null>(null)
+  const [busy, setBusy] = createSignal(false)
+
+  async function submit(e: SubmitEvent) {
+    e.preventDefault()
+    if (busy()) return
+    const found = checkTopic(draft())
+    setErrors(found)
+    setGeneral(null)
+    if (Object.keys(found).length > 0) return
+    setBusy(true)
+    try {
+      const d = draft()
+      const result = await api.topics.create.mutate({
+        groupSlug: props.slug,
+        title: d.title.trim(),
+        summary: d.summary,
+        tags: d.tags,
+        visibility: d.visibility,
+      })
+      navigate(`/topics/${result.id}`)
+    } catch (caught) {
+      const result = formErrors(caught, TOPIC_FIELDS)
+      setErrors(result.fields)
+      setGeneral(result.general)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const summary = () => [
+    ...Object.entries(errors()).map(([field, message]) => ({ field: `topic-${field}`, message })),
+    ...(general() ? [{ message: general()! }] : []),
+  ]
+
+  return (
+    <div class="grid-main--form">
+      <A href={`/groups/${props.slug}`} class="back-link">
+        Back to {props.groupTitle}
+      </A>
+      <Heading caption={props.groupTitle}>Start a topic</Heading>
+      <p class="lead">
+        A topic is joint work your group proposes to other groups. Once it exists you can invite other groups
+        to take part; their officers accept or decline.
+      </p>
+      <ErrorSummary items={summary()} />
+      <form onSubmit={submit} novalidate>
+        <TopicFields
+          prefix="topic"
+          draft={draft()}
+          onChange={setDraft}
+          errors={errors()}
+          ownerTitle={props.groupTitle}
+        />
+        <div class="button-group">
+          <Button type="submit" busy={busy()}>
+            {busy() ? 'Creating the topic…' : 'Create topic'}
+          </Button>
+          <A href={`/groups/${props.slug}`} class="link-secondary">
+            Cancel
+          </A>
+        </div>
+      </form>
+    </div>
+  )
+}

@@ -1,0 +1,106 @@
+/** The devices I am signed in on, each with a button to end it. */
+import { For, Show } from 'solid-js'
+import { Button } from '../../components/Form'
+import { ActionStatus, Loading, PageError } from '../../components/Status'
+import { createActions } from '../../lib/action'
+import { formatDateTime } from '../../lib/format'
+import { createQuery } from '../../lib/query'
+import { api } from '../../lib/trpc'
+
+/** A readable name for a browser from its user agent, without a library. */
+export function deviceName(userAgent: string | null): string {
+  if (!userAgent) return 'Unknown device'
+  const browser = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /Firefox\//.test(userAgent)
+      ? 'Firefox'
+      : /Chrome\//.test(userAgent)
+        ? 'Chrome'
+        : /Safari\//.test(userAgent)
+          ? 'Safari'
+          : 'A browser'
+  const system = /iPhone|iPad/.test(userAgent)
+    ? 'iOS'
+    : /Android/.test(userAgent)
+      ? 'Android'
+      : /Mac OS X/.test(userAgent)
+        ? 'macOS'
+        : /Windows/.test(userAgent)
+          ? 'Windows'
+          : /Linux/.test(userAgent)
+            ? 'Linux'
+            : null
+  return system ? `${browser} on ${system}` : browser
+}
+
+export function SessionsSection() {
+  const sessions = createQuery(
+    () => true,
+    () => api.auth.sessions.query(),
+  )
+  const actions = createActions()
+
+  async function end(id: string) {
+    const ok = await actions.run(`end-${id}`, async () => {
+      await api.auth.endSession.mutate({ id })
+      return 'That device is signed out.'
+    })
+    if (ok) sessions.refetch()
+  }
+
+  return (
+    <section class="section" aria-labelledby="sessions-heading">
+      <h2 id="sessions-heading" class="heading-l">
+        Where you are signed in
+      </h2>
+      <ActionStatus message={actions.message()} error={actions.error()} />
+      <Show when={!sessions.error()} fallback={<PageError error={sessions.error()} />}>
+        <Show when={sessions.data()} fallback={<Loading />}>
+          {(list) => (
+            <table class="table">
+              <caption class="visually-hidden">Your signed-in devices</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Device</th>
+                  <th scope="col">Signed in</th>
+                  <th scope="col">Last seen</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Action</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={list()}>
+                  {(session) => (
+                    <tr>
+                      <td data-label="Device">
+                        {deviceName(session.userAgent)}
+                        <Show when={session.current}>
+                          {' '}
+                          <strong class="badge badge--teal">This device</strong>
+                        </Show>
+                      </td>
+                      <td data-label="Signed in">{formatDateTime(session.createdAt)}</td>
+                      <td data-label="Last seen">{formatDateTime(session.lastSeenAt)}</td>
+                      <td>
+                        <Show when={!session.current}>
+                          <Button
+                            variant="secondary"
+                            busy={actions.busy() === `end-${session.id}`}
+                            onClick={() => end(session.id)}
+                          >
+                            Sign out<span class="visually-hidden"> {deviceName(session.userAgent)}</span>
+                          </Button>
+                        </Show>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          )}
+        </Show>
+      </Show>
+    </section>
+  )
+}

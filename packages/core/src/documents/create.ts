@@ -1,0 +1,105 @@
+/** Creating a document: its first revision, its owner group, and (optionally) the topic it is for. */
+import { newId, type Visibility } from '@appg-hub/db'
+import { audit } from '../audit'
+import type { ServiceContext } from '../context'
+import { forbidden } from '../errors'
+import { assertCan } from '../items/access'
+import { loadItem } from '../items/load'
+import { syncMarkdownLinks } from '../links/sync'
+import { groupForActor, requireActor } from '../memberships/access'
+import { ensureFollowing } from '../notifications/follows'
+import { can } from '../policy'
+import type { DocumentKind } from './fields'
+import { normaliseText } from './text'
+
+export interface CreateDocumentInput {
+  groupSlug: string
+  kind: DocumentKind
+  title: string
+  body: string
+  visibility: Visibility
+  /** A topic the document is for: linked as `briefing_for` (a briefing) or `references`. */
+  topicId?: string | null
+}
+
+/** The chair, officers and secretariat of a group create a draft document owned by it. */
+export async function createDocument(
+  ctx: ServiceContext,
+  input: CreateDocumentInput,
+): Promise<{ id: string; revisionId: string }> {
+  const actor = requireActor(ctx.actor)
+  const group = await groupForActor(ctx.db, actor, input.groupSlug)
+  if (!can({ role: group.role, isSiteAdmin: group.isSiteAdmin, isPublic: false }, 'item.create')) {
+    throw forbidden(`Only the chair, officers and secretariat of ${group.title} can create documents for it.`)
+  }
+  if (input.topicId) {
+    const topic = await loadItem(ctx.db, actor, 'topic', input.topicId)
+    assertCan(topic.access, 'item.read', 'That topic', '')
+  }
+  const id = newId()
+  const revisionId = newId()
+  const now = ctx.clock.now().toISOString()
+  const body = normaliseText(input.body)
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('document')
+      .values({
+        id,
+        appg_id: group.id,
+        kind: input.kind,
+        title: input.title.trim(),
+        status: 'draft',
+        visibility: input.visibility,
+        head_revision_id: revisionId,
+        head_number: 1,
+        created_by: actor.id,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute()
+    await tx
+      .insertInto('revision')
+      .values({
+        id: revisionId,
+        document_id: id,
+        number: 1,
+        body,
+        author_id: actor.id,
+        base_revision_id: null,
+        merged: 0,
+        created_at: now,
+      })
+      .execute()
+    await tx
+      .insertInto('participant')
+      .values({ item_type: 'document', item_id: id, appg_id: group.id, is_owner: 1, joined_at: now })
+      .execute()
+    if (input.topicId) {
+      await tx
+        .insertInto('link')
+        .values({
+          id: newId(),
+          from_type: 'document',
+          from_id: id,
+          to_type: 'topic',
+          to_id: input.topicId,
+          link_type: input.kind === 'briefing' ? 'briefing_for' : 'references',
+          origin: 'explicit',
+          created_by: actor.id,
+          created_at: now,
+        })
+        .execute()
+    }
+    await syncMarkdownLinks(tx, { type: 'document', id }, body, actor.id, now)
+    await ensureFollowing(tx, actor.id, 'document', id, now)
+    await audit(tx, ctx.clock, {
+      actorId: actor.id,
+      action: 'document.created',
+      appgId: group.id,
+      itemType: 'document',
+      itemId: id,
+      details: { title: input.title.trim(), kind: input.kind, visibility: input.visibility },
+    })
+  })
+  return { id, revisionId }
+}

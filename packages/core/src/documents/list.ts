@@ -1,0 +1,126 @@
+/** Lists of documents: a group's (owned or co-authored) and a topic's (linked either way). */
+import type { Db, Visibility } from '@appg-hub/db'
+import type { Actor, ServiceContext } from '../context'
+import { assertCan } from '../items/access'
+import { loadItem } from '../items/load'
+import { itemReadableBy } from '../links/readable'
+import { groupForActor } from '../memberships/access'
+import { decodeKeyCursor, encodeKeyCursor, type Page } from '../pagination'
+import { DOCUMENT_PAGE_SIZE, type DocumentKind } from './fields'
+
+export interface DocumentSummary {
+  id: string
+  kind: DocumentKind
+  title: string
+  status: 'draft' | 'published'
+  visibility: Visibility
+  owner: { slug: string; title: string }
+  headNumber: number
+  updatedAt: string
+}
+
+function documentQuery(db: Db, actor: Actor | null) {
+  return db
+    .selectFrom('document as d')
+    .innerJoin('appg as owner', 'owner.id', 'd.appg_id')
+    .select([
+      'd.id',
+      'd.kind',
+      'd.title',
+      'd.status',
+      'd.visibility',
+      'd.head_number',
+      'd.updated_at',
+      'owner.slug as ownerSlug',
+      'owner.title as ownerTitle',
+    ])
+    .where((eb) => itemReadableBy(eb as never, actor, 'document', 'd'))
+    .orderBy('d.updated_at', 'desc')
+    .orderBy('d.id', 'desc')
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof documentQuery>['execute']>>[number]
+
+function summary(row: Row): DocumentSummary {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    status: row.status,
+    visibility: row.visibility,
+    owner: { slug: row.ownerSlug, title: row.ownerTitle },
+    headNumber: Number(row.head_number),
+    updatedAt: row.updated_at,
+  }
+}
+
+/** The documents a group owns or co-authors, as far as the caller may read them. Two queries. */
+export async function listGroupDocuments(
+  ctx: ServiceContext,
+  input: { slug: string; cursor?: string | null },
+): Promise<Page<DocumentSummary>> {
+  const group = await groupForActor(ctx.db, ctx.actor, input.slug)
+  const after = decodeKeyCursor(input.cursor)
+  let query = documentQuery(ctx.db, ctx.actor)
+    .where('d.id', 'in', (eb) =>
+      eb
+        .selectFrom('participant')
+        .select('participant.item_id')
+        .where('participant.item_type', '=', 'document')
+        .where('participant.appg_id', '=', group.id),
+    )
+    .limit(DOCUMENT_PAGE_SIZE + 1)
+  if (after)
+    query = query.where((eb) =>
+      eb.or([
+        eb('d.updated_at', '<', after.key),
+        eb.and([eb('d.updated_at', '=', after.key), eb('d.id', '<', after.id)]),
+      ]),
+    )
+  const rows = await query.execute()
+  const page = rows.slice(0, DOCUMENT_PAGE_SIZE)
+  const last = page[page.length - 1]
+  return {
+    items: page.map(summary),
+    nextCursor: rows.length > DOCUMENT_PAGE_SIZE && last ? encodeKeyCursor(last.updated_at, last.id) : null,
+  }
+}
+
+/** The documents linked to a topic (either way) that the caller may read. Two queries. */
+export async function listTopicDocuments(
+  ctx: ServiceContext,
+  input: { topicId: string },
+): Promise<(DocumentSummary & { linkType: string })[]> {
+  const topic = await loadItem(ctx.db, ctx.actor, 'topic', input.topicId)
+  assertCan(topic.access, 'item.read', 'That topic', '')
+  const rows = await documentQuery(ctx.db, ctx.actor)
+    .innerJoin('link as l', (join) =>
+      join.on((eb) =>
+        eb.or([
+          eb.and([
+            eb('l.from_type', '=', 'document'),
+            eb('l.from_id', '=', eb.ref('d.id')),
+            eb('l.to_type', '=', 'topic'),
+            eb('l.to_id', '=', input.topicId),
+          ]),
+          eb.and([
+            eb('l.to_type', '=', 'document'),
+            eb('l.to_id', '=', eb.ref('d.id')),
+            eb('l.from_type', '=', 'topic'),
+            eb('l.from_id', '=', input.topicId),
+          ]),
+        ]),
+      ),
+    )
+    .select('l.link_type')
+    .limit(200)
+    .execute()
+  const seen = new Set<string>()
+  const out: (DocumentSummary & { linkType: string })[] = []
+  for (const row of rows) {
+    if (seen.has(row.id)) continue
+    seen.add(row.id)
+    out.push({ ...summary(row), linkType: row.link_type })
+  }
+  return out
+}

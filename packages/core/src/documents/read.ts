@@ -1,0 +1,307 @@
+/** Reading documents: the document page, its history, one revision, the diff between two. */
+import type { Db, Visibility } from '@appg-hub/db'
+import type { ServiceContext } from '../context'
+import { badRequest, forbidden, notFound } from '../errors'
+import { assertCan } from '../items/access'
+import { type LoadedItem, loadItem } from '../items/load'
+import { groupCan, ownerCan } from '../items/powers'
+import { itemLinks, type LinkView } from '../links/list'
+import { linkReferencesInHtml } from '../links/refs'
+import { renderMarkdown } from '../markdown'
+import { decodeCursor, encodeCursor, type Page } from '../pagination'
+import { can } from '../policy'
+import { type DocumentKind, HISTORY_PAGE_SIZE } from './fields'
+import { type PresentPerson, presentPeople } from './presence'
+import { diffText, type LineDiff } from './text'
+
+/**
+ * Markdown rendered safely (html disabled), with `[[type:id]]` references turned into links.
+ * Headings go one level down (`#` is an <h2>), as the page's own <h1> is the document's title.
+ */
+export function renderDocumentBody(body: string): string {
+  const html = renderMarkdown(body).html.replace(
+    /<(\/?)h([1-5])>/g,
+    (_all, close: string, level: string) => `<${close}h${Number(level) + 1}>`,
+  )
+  return linkReferencesInHtml(html)
+}
+
+export interface PublicationNotice {
+  groups: { slug: string; title: string }[]
+  secretariat: string | null
+  /** The owner group's registered benefits: who funds it and with what. */
+  funders: { source: string | null; description: string | null; valueBand: string | null }[]
+  notice: string
+}
+
+export interface DocumentView {
+  id: string
+  kind: DocumentKind
+  title: string
+  status: 'draft' | 'published'
+  visibility: Visibility
+  owner: { slug: string; title: string }
+  coAuthors: { slug: string; title: string; joinedAt: string }[]
+  head: {
+    id: string
+    number: number
+    author: { id: string; name: string }
+    createdAt: string
+    merged: boolean
+  }
+  body: string
+  bodyHtml: string
+  links: LinkView[]
+  backlinks: LinkView[]
+  /** Others who have it open in the editor now (never the caller). */
+  presence: PresentPerson[]
+  createdBy: { id: string; name: string }
+  createdAt: string
+  updatedAt: string
+  /** Shown on the public page and the print view of a published document. */
+  publication: PublicationNotice | null
+  can: {
+    edit: boolean
+    publish: boolean
+    invite: boolean
+    comment: boolean
+    /** Slugs of co-author groups the actor may take out of the document. */
+    leave: string[]
+  }
+}
+
+export const NOT_OFFICIAL_NOTICE =
+  'This is not an official publication of the House of Commons or the House of Lords. It has not been approved by either House or its committees. All-Party Parliamentary Groups are informal groups of Members of both Houses with a common interest in particular issues. The views expressed in this document are those of the group.'
+
+/** Loads the document and checks the caller may read it (NOT_FOUND otherwise). */
+export async function readableDocument(ctx: ServiceContext, id: string): Promise<LoadedItem> {
+  const item = await loadItem(ctx.db, ctx.actor, 'document', id)
+  assertCan(item.access, 'item.read', 'That document', '')
+  return item
+}
+
+/**
+ * Earlier revisions are the groups' working drafts: only their people (and site admins) read the
+ * history, old revisions and diffs; the public reads the published text only.
+ */
+async function draftsReader(ctx: ServiceContext, id: string): Promise<LoadedItem> {
+  const item = await readableDocument(ctx, id)
+  if (!item.access.role && !item.access.isSiteAdmin)
+    throw forbidden('Only the groups writing this document can see its earlier revisions.')
+  return item
+}
+
+export async function getDocument(ctx: ServiceContext, id: string): Promise<DocumentView> {
+  const item = await readableDocument(ctx, id)
+  const access = item.access
+  const [row, links, presence] = await Promise.all([
+    ctx.db
+      .selectFrom('document as d')
+      .innerJoin('revision as r', 'r.id', 'd.head_revision_id')
+      .innerJoin('person as author', 'author.id', 'r.author_id')
+      .innerJoin('person as creator', 'creator.id', 'd.created_by')
+      .innerJoin('appg as owner', 'owner.id', 'd.appg_id')
+      .select([
+        'd.id',
+        'd.kind',
+        'd.status',
+        'd.visibility',
+        'd.head_number',
+        'd.created_at',
+        'd.updated_at',
+        'r.id as headId',
+        'r.body',
+        'r.created_at as headAt',
+        'r.merged',
+        'author.id as authorId',
+        'author.display_name as authorName',
+        'creator.id as creatorId',
+        'creator.display_name as creatorName',
+        'owner.secretariat',
+      ])
+      .where('d.id', '=', id)
+      .executeTakeFirstOrThrow(),
+    itemLinks(ctx.db, ctx.actor, 'document', id),
+    ctx.actor && (access.role || access.isSiteAdmin)
+      ? presentPeople(ctx.db, ctx.clock, id, ctx.actor.id)
+      : Promise.resolve([]),
+  ])
+  const published = row.status === 'published'
+  const partners = item.participants.filter((p) => !p.isOwner)
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: item.title,
+    status: row.status,
+    visibility: row.visibility,
+    owner: { slug: item.owner.slug, title: item.owner.title },
+    coAuthors: partners.map((p) => ({ slug: p.slug, title: p.title, joinedAt: p.joinedAt })),
+    head: {
+      id: row.headId,
+      number: Number(row.head_number),
+      author: { id: row.authorId, name: row.authorName },
+      createdAt: row.headAt,
+      merged: Number(row.merged) === 1,
+    },
+    body: row.body,
+    bodyHtml: renderDocumentBody(row.body),
+    links: links.links,
+    backlinks: links.backlinks,
+    presence,
+    createdBy: { id: row.creatorId, name: row.creatorName },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    publication: published ? await publicationNotice(ctx.db, item, row.secretariat) : null,
+    can: {
+      edit: can(access, 'item.edit'),
+      publish: ownerCan(access, 'item.invite'),
+      invite: ownerCan(access, 'item.invite'),
+      comment: can(access, 'item.comment'),
+      leave: partners.filter((p) => groupCan(access, p.appgId, 'item.invite')).map((p) => p.slug),
+    },
+  }
+}
+
+/** The rule-required notice: not an official publication, the groups, the secretariat, funders. */
+async function publicationNotice(
+  db: Db,
+  item: LoadedItem,
+  secretariat: string | null,
+): Promise<PublicationNotice> {
+  const funders = await db
+    .selectFrom('benefit')
+    .select(['source', 'description', 'value_band as valueBand'])
+    .where('appg_id', '=', item.owner.appgId)
+    .orderBy('position')
+    .execute()
+  return {
+    groups: item.participants.map((p) => ({ slug: p.slug, title: p.title })),
+    secretariat,
+    funders,
+    notice: NOT_OFFICIAL_NOTICE,
+  }
+}
+
+export interface HistoryEntry {
+  id: string
+  number: number
+  author: { id: string; name: string }
+  createdAt: string
+  merged: boolean
+  /** The revision the author started from (null for the first). */
+  baseNumber: number | null
+}
+
+/** The document's revisions, newest first, a page at a time. Two queries. */
+export async function documentHistory(
+  ctx: ServiceContext,
+  input: { id: string; cursor?: string | null },
+): Promise<Page<HistoryEntry>> {
+  await draftsReader(ctx, input.id)
+  const before = decodeCursor(input.cursor)
+  const beforeNumber = before === undefined ? undefined : Number(before)
+  if (beforeNumber !== undefined && !Number.isInteger(beforeNumber))
+    throw badRequest('That page link is not valid; start again from the first page.', 'cursor')
+  let query = ctx.db
+    .selectFrom('revision as r')
+    .innerJoin('person as p', 'p.id', 'r.author_id')
+    .leftJoin('revision as b', 'b.id', 'r.base_revision_id')
+    .select([
+      'r.id',
+      'r.number',
+      'r.created_at',
+      'r.merged',
+      'p.id as authorId',
+      'p.display_name as authorName',
+      'b.number as baseNumber',
+    ])
+    .where('r.document_id', '=', input.id)
+    .orderBy('r.number', 'desc')
+    .limit(HISTORY_PAGE_SIZE + 1)
+  if (beforeNumber !== undefined) query = query.where('r.number', '<', beforeNumber)
+  const rows = await query.execute()
+  const page = rows.slice(0, HISTORY_PAGE_SIZE)
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      number: Number(r.number),
+      author: { id: r.authorId, name: r.authorName },
+      createdAt: r.created_at,
+      merged: Number(r.merged) === 1,
+      baseNumber: r.baseNumber === null ? null : Number(r.baseNumber),
+    })),
+    nextCursor: rows.length > HISTORY_PAGE_SIZE ? encodeCursor(String(page[page.length - 1]!.number)) : null,
+  }
+}
+
+export interface RevisionView extends HistoryEntry {
+  body: string
+  bodyHtml: string
+}
+
+async function revisionRows(db: Db, documentId: string, numbers: number[]) {
+  return db
+    .selectFrom('revision as r')
+    .innerJoin('person as p', 'p.id', 'r.author_id')
+    .leftJoin('revision as b', 'b.id', 'r.base_revision_id')
+    .select([
+      'r.id',
+      'r.number',
+      'r.body',
+      'r.created_at',
+      'r.merged',
+      'p.id as authorId',
+      'p.display_name as authorName',
+      'b.number as baseNumber',
+    ])
+    .where('r.document_id', '=', documentId)
+    .where('r.number', 'in', numbers)
+    .execute()
+}
+
+export async function getRevision(
+  ctx: ServiceContext,
+  input: { id: string; number: number },
+): Promise<RevisionView> {
+  await draftsReader(ctx, input.id)
+  const [r] = await revisionRows(ctx.db, input.id, [input.number])
+  if (!r) throw notFound(`Revision ${input.number} of this document`)
+  return {
+    id: r.id,
+    number: Number(r.number),
+    author: { id: r.authorId, name: r.authorName },
+    createdAt: r.created_at,
+    merged: Number(r.merged) === 1,
+    baseNumber: r.baseNumber === null ? null : Number(r.baseNumber),
+    body: r.body,
+    bodyHtml: renderDocumentBody(r.body),
+  }
+}
+
+export interface RevisionDiff extends LineDiff {
+  from: { number: number; author: string; createdAt: string }
+  to: { number: number; author: string; createdAt: string }
+}
+
+/** The difference between any two revisions, by line with the changes inside lines. */
+export async function diffRevisions(
+  ctx: ServiceContext,
+  input: { id: string; from: number; to: number },
+): Promise<RevisionDiff> {
+  await draftsReader(ctx, input.id)
+  const rows = await revisionRows(ctx.db, input.id, [input.from, input.to])
+  const from = rows.find((r) => Number(r.number) === input.from)
+  const to = rows.find((r) => Number(r.number) === input.to)
+  if (!from) throw notFound(`Revision ${input.from} of this document`)
+  if (!to) throw notFound(`Revision ${input.to} of this document`)
+  return {
+    ...diffText(from.body, to.body),
+    from: { number: input.from, author: from.authorName, createdAt: from.created_at },
+    to: { number: input.to, author: to.authorName, createdAt: to.created_at },
+  }
+}
+
+/** The editor's preview: the same rendering as the saved document. */
+export function previewDocument(body: string): { html: string } {
+  return { html: renderDocumentBody(body) }
+}

@@ -1,0 +1,32 @@
+/**
+ * Whether the actor may read an item, as SQL, for every item type: topics and sessions by their
+ * visibility and participant groups (`readableBy`); documents likewise, except that a document is
+ * public only once it is published and public. The same rule as `documentVisibility`.
+ */
+import type { Database, ItemType, Visibility } from '@appg-hub/db'
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely'
+import type { Actor } from '../context'
+import { readableBy } from '../items/access'
+
+/** The visibility the access rules apply to a document: a draft is for its participants only. */
+export function documentVisibility(row: { visibility: Visibility; status: string }): Visibility {
+  return row.status === 'published' ? row.visibility : 'participants'
+}
+
+/** `alias` names the item table in the query (e.g. 'document' or 'd'). */
+export function itemReadableBy(
+  eb: ExpressionBuilder<Database, keyof Database>,
+  actor: Actor | null,
+  type: ItemType,
+  alias: string,
+): Expression<SqlBool> {
+  if (type !== 'document') return readableBy(eb, actor, type, `${alias}.id`, `${alias}.visibility`)
+  const isPublic = eb.and([
+    eb(eb.ref(`${alias}.visibility` as 'document.visibility'), '=', 'public'),
+    eb(eb.ref(`${alias}.status` as 'document.status'), '=', 'published'),
+  ])
+  if (actor?.isSiteAdmin) return eb.lit(true) as unknown as Expression<SqlBool>
+  // readableBy without the public branch: a column that is never 'public' stands in for it.
+  const members = readableBy(eb, actor, 'document', `${alias}.id`, `${alias}.kind`)
+  return actor ? eb.or([isPublic, members]) : isPublic
+}

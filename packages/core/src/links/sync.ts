@@ -1,0 +1,60 @@
+/** Keeping a body's `references` links (origin `markdown`) in step with what the body says. */
+import { type Db, type ItemType, newId } from '@appg-hub/db'
+import { parseReferences } from './refs'
+
+/**
+ * Call inside the transaction that saves the body. Adds a link for each item the body refers to
+ * (that exists, and is not the item itself) and removes the markdown links it no longer refers
+ * to; explicit links are left alone.
+ */
+export async function syncMarkdownLinks(
+  tx: Db,
+  from: { type: ItemType; id: string },
+  body: string,
+  actorId: string,
+  now: string,
+): Promise<{ added: number; removed: number }> {
+  const refs = parseReferences(body).filter((r) => !(r.type === from.type && r.id === from.id))
+  const existing = await tx
+    .selectFrom('link')
+    .select(['id', 'to_type', 'to_id'])
+    .where('from_type', '=', from.type)
+    .where('from_id', '=', from.id)
+    .where('origin', '=', 'markdown')
+    .execute()
+  const wanted = new Set(refs.map((r) => `${r.type}:${r.id}`))
+  const have = new Set(existing.map((e) => `${e.to_type}:${e.to_id}`))
+  const stale = existing.filter((e) => !wanted.has(`${e.to_type}:${e.to_id}`)).map((e) => e.id)
+  const missing = refs.filter((r) => !have.has(`${r.type}:${r.id}`))
+  let added = 0
+  if (missing.length) {
+    const exists = new Set<string>()
+    for (const type of ['topic', 'meeting', 'document'] as const) {
+      const ids = missing.filter((m) => m.type === type).map((m) => m.id)
+      if (!ids.length) continue
+      const rows = await tx
+        .selectFrom(`${type} as item` as 'topic as item')
+        .select('item.id')
+        .where('item.id', 'in', ids)
+        .execute()
+      for (const row of rows) exists.add(`${type}:${row.id}`)
+    }
+    const values = missing
+      .filter((m) => exists.has(`${m.type}:${m.id}`))
+      .map((m) => ({
+        id: newId(),
+        from_type: from.type,
+        from_id: from.id,
+        to_type: m.type,
+        to_id: m.id,
+        link_type: 'references' as const,
+        origin: 'markdown' as const,
+        created_by: actorId,
+        created_at: now,
+      }))
+    if (values.length) await tx.insertInto('link').values(values).execute()
+    added = values.length
+  }
+  if (stale.length) await tx.deleteFrom('link').where('id', 'in', stale).execute()
+  return { added, removed: stale.length }
+}

@@ -1,0 +1,184 @@
+/**
+ * Lists of sessions: a group's calendar (upcoming, soonest first; past, latest first) and mine
+ * (the sessions of my groups and those I signed up to, upcoming first). One query a page; a list
+ * shows only what a single read would show (`readableBy`).
+ */
+import { type Db, jsonAgg, parseJsonArray, type Visibility } from '@appg-hub/db'
+import { sql } from 'kysely'
+import type { Actor, ServiceContext } from '../context'
+import { readableBy } from '../items/access'
+import { groupForActor, requireActor } from '../memberships/access'
+import { decodeKeyCursor, encodeKeyCursor, type Page } from '../pagination'
+import { rolesAllowed } from '../policy'
+import { chosenVisibility, type MeetingStatus } from './load'
+import type { SignupStatus } from './signups'
+
+export const MEETING_PAGE_SIZE = 20
+
+export interface MeetingSummary {
+  id: string
+  title: string
+  startsAt: string
+  endsAt: string
+  place: string | null
+  onlineUrl: string | null
+  status: MeetingStatus
+  visibility: Visibility
+  owner: { slug: string; title: string }
+  cohosts: { slug: string; title: string }[]
+  going: number
+  capacity: number | null
+  mySignup: SignupStatus | null
+}
+
+function meetingPage(
+  db: Db,
+  actor: Actor | null,
+  when: 'upcoming' | 'past',
+  now: string,
+  cursor?: string | null,
+) {
+  const after = decodeKeyCursor(cursor)
+  const dir = when === 'upcoming' ? 'asc' : 'desc'
+  let query = db
+    .selectFrom('meeting')
+    .where((eb) => readableBy(eb, actor, 'meeting', 'meeting.id', 'meeting.visibility'))
+    .innerJoin('appg as owner', 'owner.id', 'meeting.appg_id')
+    .where('meeting.ends_at', when === 'upcoming' ? '>=' : '<', now)
+    .select((eb) => [
+      'meeting.id',
+      'meeting.title',
+      'meeting.starts_at',
+      'meeting.ends_at',
+      'meeting.place',
+      'meeting.online_url',
+      'meeting.status',
+      'meeting.visibility',
+      'meeting.intended_visibility',
+      'meeting.capacity',
+      'owner.slug as ownerSlug',
+      'owner.title as ownerTitle',
+      eb
+        .selectFrom('participant')
+        .innerJoin('appg', 'appg.id', 'participant.appg_id')
+        .select(
+          jsonAgg(db, { slug: 'appg.slug', title: 'appg.title', joinedAt: 'participant.joined_at' }).as('c'),
+        )
+        .where('participant.item_type', '=', 'meeting')
+        .where('participant.item_id', '=', sql.ref<string>('meeting.id'))
+        .where('participant.is_owner', '=', 0)
+        .as('cohosts'),
+      eb
+        .selectFrom('signup')
+        .select((c) => c.fn.countAll<number>().as('n'))
+        .where('signup.meeting_id', '=', sql.ref<string>('meeting.id'))
+        .where('signup.status', '=', 'going')
+        .as('going'),
+      eb
+        .selectFrom('signup')
+        .select('signup.status')
+        .where('signup.meeting_id', '=', sql.ref<string>('meeting.id'))
+        .where('signup.person_id', '=', actor?.id ?? '')
+        .limit(1)
+        .as('mine'),
+    ])
+    .orderBy('meeting.starts_at', dir)
+    .orderBy('meeting.id', dir)
+    .limit(MEETING_PAGE_SIZE + 1)
+  if (after) {
+    const op = when === 'upcoming' ? '>' : '<'
+    query = query.where((eb) =>
+      eb.or([
+        eb('meeting.starts_at', op, after.key),
+        eb.and([eb('meeting.starts_at', '=', after.key), eb('meeting.id', op, after.id)]),
+      ]),
+    )
+  }
+  return query
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof meetingPage>['execute']>>[number]
+
+function toPage(rows: Row[]): Page<MeetingSummary> {
+  const page = rows.slice(0, MEETING_PAGE_SIZE)
+  const last = page[page.length - 1]
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      title: r.title,
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+      place: r.place,
+      onlineUrl: r.online_url,
+      status: r.status,
+      visibility: chosenVisibility(r),
+      owner: { slug: r.ownerSlug, title: r.ownerTitle },
+      cohosts: parseJsonArray<{ slug: string; title: string; joinedAt: string }>(r.cohosts)
+        .sort((a, b) => a.joinedAt.localeCompare(b.joinedAt) || a.slug.localeCompare(b.slug))
+        .map(({ slug, title }) => ({ slug, title })),
+      going: Number(r.going ?? 0),
+      capacity: r.capacity === null ? null : Number(r.capacity),
+      mySignup: (r.mine as SignupStatus | null) ?? null,
+    })),
+    nextCursor: rows.length > MEETING_PAGE_SIZE && last ? encodeKeyCursor(last.starts_at, last.id) : null,
+  }
+}
+
+/** The sessions a group hosts or co-hosts, as far as the caller may read them. Two queries. */
+export async function listGroupMeetings(
+  ctx: ServiceContext,
+  input: { slug: string; when: 'upcoming' | 'past'; cursor?: string | null },
+): Promise<Page<MeetingSummary>> {
+  const group = await groupForActor(ctx.db, ctx.actor, input.slug)
+  const rows = await meetingPage(ctx.db, ctx.actor, input.when, ctx.clock.now().toISOString(), input.cursor)
+    .where('meeting.id', 'in', (eb) =>
+      eb
+        .selectFrom('participant')
+        .select('participant.item_id')
+        .where('participant.item_type', '=', 'meeting')
+        .where('participant.appg_id', '=', group.id),
+    )
+    .execute()
+  return toPage(rows)
+}
+
+/** My sessions: those my groups host and those I signed up to. One query. */
+export async function listMyMeetings(
+  ctx: ServiceContext,
+  input: { when?: 'upcoming' | 'past'; cursor?: string | null },
+): Promise<Page<MeetingSummary>> {
+  const actor = requireActor(ctx.actor)
+  const rows = await meetingPage(
+    ctx.db,
+    actor,
+    input.when ?? 'upcoming',
+    ctx.clock.now().toISOString(),
+    input.cursor,
+  )
+    .where((eb) =>
+      eb.or([
+        eb(
+          'meeting.id',
+          'in',
+          eb
+            .selectFrom('participant')
+            .innerJoin('membership', 'membership.appg_id', 'participant.appg_id')
+            .select('participant.item_id')
+            .where('participant.item_type', '=', 'meeting')
+            .where('membership.person_id', '=', actor.id)
+            .where('membership.role', 'in', [...rolesAllowed('item.read')]),
+        ),
+        eb(
+          'meeting.id',
+          'in',
+          eb
+            .selectFrom('signup')
+            .select('signup.meeting_id')
+            .where('signup.person_id', '=', actor.id)
+            .where('signup.status', 'in', ['going', 'maybe', 'waitlist']),
+        ),
+      ]),
+    )
+    .execute()
+  return toPage(rows)
+}

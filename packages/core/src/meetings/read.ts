@@ -1,0 +1,277 @@
+/** Reading one session: everything its page shows above the discussion, in two queries. */
+import { jsonAgg, parseJsonArray, type Visibility } from '@appg-hub/db'
+import { sql } from 'kysely'
+import type { ServiceContext } from '../context'
+import { notFound } from '../errors'
+import { assertCan, readableBy } from '../items/access'
+import { isActive, itemFromRow, participantsOf } from '../items/load'
+import { groupCan, ownerCan } from '../items/powers'
+import { itemReadableBy } from '../links/readable'
+import { renderMarkdown } from '../markdown'
+import { can } from '../policy'
+import { chosenVisibility, type MeetingStatus, minutesBetween } from './load'
+import { agendaSpeakers, noticeText, noticeWarning } from './notice'
+import type { MySignup, SignupStatus } from './signups'
+
+export interface AgendaItemView {
+  id: string
+  position: number
+  title: string
+  speakers: string | null
+  durationMinutes: number
+  notes: string | null
+}
+
+export interface MeetingView {
+  id: string
+  title: string
+  description: string
+  descriptionHtml: string
+  /** UTC, ISO 8601; the client shows them in Europe/London. */
+  startsAt: string
+  endsAt: string
+  place: string | null
+  onlineUrl: string | null
+  /** The visibility the hosts chose; a draft is seen by the host groups only until scheduled. */
+  visibility: Visibility
+  capacity: number | null
+  status: MeetingStatus
+  cancelReason: string | null
+  sequence: number
+  topic: { id: string; title: string } | null
+  owner: { slug: string; title: string }
+  cohosts: { slug: string; title: string; joinedAt: string }[]
+  pendingInvitations: {
+    id: string
+    group: { slug: string; title: string }
+    createdAt: string
+    expiresAt: string
+  }[]
+  agenda: AgendaItemView[]
+  agendaMinutes: number
+  sessionMinutes: number
+  counts: { going: number; maybe: number; notGoing: number; waitlist: number; interest: number }
+  placesLeft: number | null
+  mySignup: MySignup | null
+  /** The draft notice for the All-Party Notices (hosts only), and the week's-notice warning. */
+  notice: string | null
+  noticeWarning: string | null
+  minutes: { documentId: string; title: string }[]
+  /** Held, no minutes yet, and the caller may attach them. */
+  minutesPrompt: boolean
+  createdBy: { id: string; name: string }
+  createdAt: string
+  updatedAt: string
+  can: {
+    edit: boolean
+    editAgenda: boolean
+    changeVisibility: boolean
+    schedule: boolean
+    cancel: boolean
+    markHeld: boolean
+    invite: boolean
+    comment: boolean
+    moderate: boolean
+    signUp: boolean
+    seeSignups: boolean
+    attachMinutes: boolean
+    registerInterest: boolean
+  }
+}
+
+/**
+ * The session with its groups, agenda, counts and my sign-up in one query, and the minutes I may
+ * read in a second. NOT_FOUND when the caller may not read it.
+ */
+export async function getMeeting(ctx: ServiceContext, id: string): Promise<MeetingView> {
+  const { db, actor } = ctx
+  const now = ctx.clock.now()
+  const nowIso = now.toISOString()
+  const row = await db
+    .selectFrom('meeting')
+    .innerJoin('person as creator', 'creator.id', 'meeting.created_by')
+    .innerJoin('appg as ownerGroup', 'ownerGroup.id', 'meeting.appg_id')
+    .selectAll('meeting')
+    .select((eb) => [
+      'creator.display_name as creatorName',
+      'ownerGroup.registered_contact_name as contactName',
+      'ownerGroup.registered_contact_email as contactEmail',
+      'ownerGroup.public_enquiry_point_name as enquiryName',
+      'ownerGroup.public_enquiry_point_email as enquiryEmail',
+      participantsOf(db, 'meeting', 'meeting.id', actor).as('participants'),
+      eb
+        .selectFrom('topic')
+        .select(jsonAgg(db, { id: 'topic.id', title: 'topic.title' }).as('t'))
+        .where('topic.id', '=', sql.ref<string>('meeting.topic_id'))
+        .where((t) => readableBy(t as never, actor, 'topic', 'topic.id', 'topic.visibility'))
+        .as('topic'),
+      eb
+        .selectFrom('agenda_item')
+        .select(
+          jsonAgg(db, {
+            id: 'agenda_item.id',
+            position: 'agenda_item.position',
+            title: 'agenda_item.title',
+            speakers: 'agenda_item.speakers',
+            durationMinutes: 'agenda_item.duration_minutes',
+            notes: 'agenda_item.notes',
+          }).as('a'),
+        )
+        .where('agenda_item.meeting_id', '=', sql.ref<string>('meeting.id'))
+        .as('agenda'),
+      eb
+        .selectFrom('invitation')
+        .innerJoin('appg', 'appg.id', 'invitation.to_appg_id')
+        .select(
+          jsonAgg(db, {
+            id: 'invitation.id',
+            slug: 'appg.slug',
+            title: 'appg.title',
+            createdAt: 'invitation.created_at',
+            expiresAt: 'invitation.expires_at',
+          }).as('p'),
+        )
+        .where('invitation.item_type', '=', 'meeting')
+        .where('invitation.item_id', '=', sql.ref<string>('meeting.id'))
+        .where('invitation.status', '=', 'pending')
+        .where('invitation.expires_at', '>', nowIso)
+        .as('pending'),
+      eb
+        .selectFrom('signup')
+        .select(
+          jsonAgg(db, {
+            status: 'signup.status',
+            n: 'signup.id',
+            at: 'signup.updated_at',
+            person: 'signup.person_id',
+          }).as('s'),
+        )
+        .where('signup.meeting_id', '=', sql.ref<string>('meeting.id'))
+        .where('signup.status', 'in', ['going', 'maybe', 'not_going', 'waitlist', 'interest'])
+        .as('signups'),
+    ])
+    .where('meeting.id', '=', id)
+    .executeTakeFirst()
+  if (!row) throw notFound('That session')
+  const item = itemFromRow(actor, 'meeting', row)
+  const access = item.access
+  assertCan(access, 'item.read', 'That session', '')
+
+  const minutes = await db
+    .selectFrom('link')
+    .innerJoin('document', 'document.id', 'link.from_id')
+    .select(['document.id', 'document.title', 'link.created_at'])
+    .where('link.to_type', '=', 'meeting')
+    .where('link.to_id', '=', row.id)
+    .where('link.from_type', '=', 'document')
+    .where('link.link_type', '=', 'minutes_of')
+    .where((eb) => itemReadableBy(eb as never, actor, 'document', 'document'))
+    .orderBy('link.created_at')
+    .execute()
+
+  const agenda = parseJsonArray<AgendaItemView>(row.agenda)
+    .map((a) => ({ ...a, position: Number(a.position), durationMinutes: Number(a.durationMinutes) }))
+    .sort((a, b) => a.position - b.position || a.id.localeCompare(b.id))
+  const signups = parseJsonArray<{ status: SignupStatus; n: string; at: string; person: string | null }>(
+    row.signups,
+  )
+  const counted = (s: SignupStatus) => signups.filter((x) => x.status === s).length
+  const waiting = signups
+    .filter((s) => s.status === 'waitlist')
+    .sort((a, b) => a.at.localeCompare(b.at) || a.n.localeCompare(b.n))
+  const mine = actor ? signups.find((s) => s.person === actor.id) : undefined
+  const capacity = row.capacity === null ? null : Number(row.capacity)
+  const going = counted('going')
+  const isHost = can(access, 'item.edit')
+  const active = isActive('meeting', row.status)
+  const participants = item.participants
+  const cohosts = participants.filter((p) => !p.isOwner)
+  const visibility = chosenVisibility(row)
+  const topic = parseJsonArray<{ id: string; title: string }>(row.topic)[0] ?? null
+  const contact =
+    row.contactName || row.contactEmail
+      ? { name: row.contactName, email: row.contactEmail }
+      : row.enquiryName || row.enquiryEmail
+        ? { name: row.enquiryName, email: row.enquiryEmail }
+        : null
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    descriptionHtml: renderMarkdown(row.description).html,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    place: row.place,
+    onlineUrl: row.online_url,
+    visibility,
+    capacity,
+    status: row.status,
+    cancelReason: row.cancel_reason,
+    sequence: Number(row.sequence),
+    topic,
+    owner: { slug: item.owner.slug, title: item.owner.title },
+    cohosts: cohosts.map((p) => ({ slug: p.slug, title: p.title, joinedAt: p.joinedAt })),
+    pendingInvitations: participants.some((p) => groupCan(access, p.appgId, 'item.invite'))
+      ? parseJsonArray<{ id: string; slug: string; title: string; createdAt: string; expiresAt: string }>(
+          row.pending,
+        )
+          .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.slug.localeCompare(b.slug))
+          .map((p) => ({
+            id: p.id,
+            group: { slug: p.slug, title: p.title },
+            createdAt: p.createdAt,
+            expiresAt: p.expiresAt,
+          }))
+      : [],
+    agenda,
+    agendaMinutes: agenda.reduce((sum, a) => sum + a.durationMinutes, 0),
+    sessionMinutes: minutesBetween(row.starts_at, row.ends_at),
+    counts: {
+      going,
+      maybe: counted('maybe'),
+      notGoing: counted('not_going'),
+      waitlist: waiting.length,
+      interest: counted('interest'),
+    },
+    placesLeft: capacity === null ? null : Math.max(0, capacity - going),
+    mySignup: mine
+      ? {
+          status: mine.status,
+          waitlistPosition: mine.status === 'waitlist' ? waiting.findIndex((w) => w.n === mine.n) + 1 : null,
+        }
+      : null,
+    notice: isHost
+      ? noticeText({
+          title: row.title,
+          startsAt: row.starts_at,
+          endsAt: row.ends_at,
+          place: row.place,
+          onlineUrl: row.online_url,
+          groups: participants.map((p) => p.title),
+          contact,
+          speakers: agendaSpeakers(agenda),
+        })
+      : null,
+    noticeWarning: isHost ? noticeWarning(visibility, row.status, row.starts_at, now) : null,
+    minutes: minutes.map((m) => ({ documentId: m.id, title: m.title })),
+    minutesPrompt: row.status === 'held' && minutes.length === 0 && isHost,
+    createdBy: { id: row.created_by, name: row.creatorName },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    can: {
+      edit: active && ownerCan(access, 'item.edit'),
+      editAgenda: active && isHost,
+      changeVisibility: active && ownerCan(access, 'item.invite'),
+      schedule: row.status === 'draft' && ownerCan(access, 'item.invite'),
+      cancel: active && ownerCan(access, 'item.invite'),
+      markHeld: row.status === 'scheduled' && row.starts_at <= nowIso && ownerCan(access, 'item.invite'),
+      invite: active && ownerCan(access, 'item.invite'),
+      comment: actor !== null && active && can(access, 'item.comment'),
+      moderate: ownerCan(access, 'comment.moderate'),
+      signUp: actor !== null && row.status === 'scheduled',
+      seeSignups: isHost,
+      attachMinutes: row.status === 'held' && isHost,
+      registerInterest: actor === null && row.status === 'scheduled' && access.isPublic,
+    },
+  }
+}

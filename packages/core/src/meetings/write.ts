@@ -1,0 +1,356 @@
+/** Drafting, changing, scheduling, cancelling and closing sessions. */
+import { type Db, newId, type Visibility } from '@appg-hub/db'
+import { audit } from '../audit'
+import type { ServiceContext } from '../context'
+import { badRequest, conflict, forbidden } from '../errors'
+import { assertCan } from '../items/access'
+import { itemPath } from '../items/load'
+import { ownerCan } from '../items/powers'
+import { groupForActor, requireActor } from '../memberships/access'
+import { ensureFollowing } from '../notifications/follows'
+import { type NotificationInput, notify } from '../notifications/notify'
+import { queueEmails } from '../outbox'
+import { can } from '../policy'
+import {
+  assertOpen,
+  bumpMeeting,
+  chosenVisibility,
+  hostPeople,
+  loadMeeting,
+  lockMeeting,
+  type MeetingRow,
+} from './load'
+import { formatLondonRange, londonToUtc } from './london'
+import { promoteWaiting } from './signups'
+
+export interface MeetingTimes {
+  /** London date, `YYYY-MM-DD`. */
+  date: string
+  /** London time, `HH:MM`. */
+  startTime: string
+  endTime: string
+}
+
+export interface CreateMeetingInput extends MeetingTimes {
+  groupSlug: string
+  title: string
+  description: string
+  place?: string | null
+  onlineUrl?: string | null
+  visibility: Visibility
+  capacity?: number | null
+  topicId?: string | null
+}
+
+function times(input: MeetingTimes): { startsAt: string; endsAt: string } {
+  const startsAt = londonToUtc(input.date, input.startTime, 'startTime')
+  const endsAt = londonToUtc(input.date, input.endTime, 'endTime')
+  if (endsAt <= startsAt) throw badRequest('The session must end after it starts.', 'endTime')
+  return { startsAt, endsAt }
+}
+
+async function checkTopic(db: Db, topicId: string, appgId: string): Promise<void> {
+  const row = await db
+    .selectFrom('participant')
+    .select('item_id')
+    .where('item_type', '=', 'topic')
+    .where('item_id', '=', topicId)
+    .where('appg_id', '=', appgId)
+    .executeTakeFirst()
+  if (!row) throw badRequest('Choose a topic that the group takes part in.', 'topicId')
+}
+
+function clean(value: string | null | undefined): string | null {
+  return value?.trim() || null
+}
+
+/** The chair, officers or secretariat of a group draft a session owned by that group. */
+export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInput): Promise<{ id: string }> {
+  const actor = requireActor(ctx.actor)
+  const group = await groupForActor(ctx.db, actor, input.groupSlug)
+  if (!can({ role: group.role, isSiteAdmin: group.isSiteAdmin, isPublic: false }, 'item.create'))
+    throw forbidden(`Only the chair, officers and secretariat of ${group.title} can draft a session for it.`)
+  const { startsAt, endsAt } = times(input)
+  if (input.topicId) await checkTopic(ctx.db, input.topicId, group.id)
+  const id = newId()
+  const now = ctx.clock.now().toISOString()
+  const title = input.title.trim()
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('meeting')
+      .values({
+        id,
+        appg_id: group.id,
+        topic_id: input.topicId || null,
+        title,
+        description: input.description,
+        starts_at: startsAt,
+        ends_at: endsAt,
+        place: clean(input.place),
+        online_url: clean(input.onlineUrl),
+        visibility: 'participants',
+        intended_visibility: input.visibility,
+        capacity: input.capacity ?? null,
+        status: 'draft',
+        cancel_reason: null,
+        sequence: 0,
+        created_by: actor.id,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute()
+    await tx
+      .insertInto('participant')
+      .values({ item_type: 'meeting', item_id: id, appg_id: group.id, is_owner: 1, joined_at: now })
+      .execute()
+    await ensureFollowing(tx, actor.id, 'meeting', id, now)
+    await audit(tx, ctx.clock, {
+      actorId: actor.id,
+      action: 'meeting.created',
+      appgId: group.id,
+      itemType: 'meeting',
+      itemId: id,
+      details: { title, startsAt, endsAt, visibility: input.visibility, topicId: input.topicId ?? null },
+    })
+  })
+  return { id }
+}
+
+export interface UpdateMeetingInput extends Partial<MeetingTimes> {
+  id: string
+  title?: string
+  description?: string
+  place?: string | null
+  onlineUrl?: string | null
+  visibility?: Visibility
+  capacity?: number | null
+  topicId?: string | null
+}
+
+/** The people told about a change: everyone signed up (going, maybe, waiting) with an account. */
+async function signedUpPeople(db: Db, meetingId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('signup')
+    .select('person_id')
+    .where('meeting_id', '=', meetingId)
+    .where('status', 'in', ['going', 'maybe', 'waitlist'])
+    .where('person_id', 'is not', null)
+    .execute()
+  return rows.map((r) => r.person_id!)
+}
+
+/**
+ * The owner group's chair, officers and secretariat change the details; who may see it is for
+ * its chair and officers. A change of time or place tells everyone signed up.
+ */
+export async function updateMeeting(
+  ctx: ServiceContext,
+  input: UpdateMeetingInput,
+): Promise<{ id: string; changed: string[] }> {
+  const actor = requireActor(ctx.actor)
+  const { row, item } = await loadMeeting(ctx.db, actor, input.id)
+  assertCan(item.access, 'item.read', 'That session', '')
+  if (!ownerCan(item.access, 'item.edit'))
+    throw forbidden(
+      `Only the chair, officers and secretariat of ${item.owner.title} can change this session.`,
+    )
+  if (input.visibility !== undefined && !ownerCan(item.access, 'item.invite'))
+    throw forbidden(`Only the chair and officers of ${item.owner.title} can change who sees this session.`)
+  assertOpen(row)
+  const changes: Partial<MeetingRow> = {}
+  const timeGiven = [input.date, input.startTime, input.endTime].filter((v) => v !== undefined).length
+  if (timeGiven > 0) {
+    if (timeGiven < 3) throw badRequest('Give the date, start and end time together.', 'date')
+    const t = times(input as MeetingTimes)
+    if (t.startsAt !== row.starts_at) changes.starts_at = t.startsAt
+    if (t.endsAt !== row.ends_at) changes.ends_at = t.endsAt
+  }
+  if (input.title !== undefined && input.title.trim() !== row.title) changes.title = input.title.trim()
+  if (input.description !== undefined && input.description !== row.description)
+    changes.description = input.description
+  if (input.place !== undefined && clean(input.place) !== row.place) changes.place = clean(input.place)
+  if (input.onlineUrl !== undefined && clean(input.onlineUrl) !== row.online_url)
+    changes.online_url = clean(input.onlineUrl)
+  if (input.capacity !== undefined && (input.capacity ?? null) !== row.capacity)
+    changes.capacity = input.capacity ?? null
+  if (input.topicId !== undefined && (input.topicId || null) !== row.topic_id) {
+    if (input.topicId) await checkTopic(ctx.db, input.topicId, item.owner.appgId)
+    changes.topic_id = input.topicId || null
+  }
+  if (input.visibility !== undefined && input.visibility !== chosenVisibility(row)) {
+    changes.intended_visibility = input.visibility
+    if (row.status !== 'draft') changes.visibility = input.visibility
+  }
+  const changed = Object.keys(changes)
+  if (changed.length === 0) return { id: input.id, changed }
+  if (changes.title === '') throw badRequest('Give the session a title.', 'title')
+  const now = ctx.clock.now().toISOString()
+  const moved =
+    'starts_at' in changes || 'ends_at' in changes || 'place' in changes || 'online_url' in changes
+  await ctx.db.transaction().execute(async (tx) => {
+    await lockMeeting(tx, row.id)
+    await bumpMeeting(tx, row.id, now, changes)
+    if ('capacity' in changes)
+      await promoteWaiting(tx, ctx, { ...row, ...changes, capacity: changes.capacity ?? null }, actor.id)
+    if (moved && row.status === 'scheduled') {
+      const people = await signedUpPeople(tx, row.id)
+      const when = formatLondonRange(changes.starts_at ?? row.starts_at, changes.ends_at ?? row.ends_at)
+      const where = [changes.place ?? row.place, changes.online_url ?? row.online_url]
+        .filter(Boolean)
+        .join(' / ')
+      await notify(
+        tx,
+        ctx,
+        actor.id,
+        people.map((personId) => ({
+          personId,
+          kind: 'meeting.changed',
+          text: `The session “${changes.title ?? row.title}” has changed: ${when}${where ? `, ${where}` : ''}`,
+          path: itemPath('meeting', row.id),
+          itemType: 'meeting',
+          itemId: row.id,
+          appgId: item.owner.appgId,
+        })),
+      )
+    }
+    await audit(tx, ctx.clock, {
+      actorId: actor.id,
+      action: 'meeting.updated',
+      appgId: item.owner.appgId,
+      itemType: 'meeting',
+      itemId: row.id,
+      details: { changed },
+    })
+  })
+  return { id: input.id, changed }
+}
+
+type Step = 'schedule' | 'cancel' | 'markHeld'
+
+const FROM: Record<Step, MeetingRow['status'][]> = {
+  schedule: ['draft'],
+  cancel: ['draft', 'scheduled'],
+  markHeld: ['scheduled'],
+}
+const DONE: Record<Step, string> = { schedule: 'scheduled', cancel: 'cancelled', markHeld: 'marked as held' }
+const TO: Record<Step, MeetingRow['status']> = {
+  schedule: 'scheduled',
+  cancel: 'cancelled',
+  markHeld: 'held',
+}
+
+/**
+ * The owner group's chair and officers schedule, cancel and close sessions (DESIGN §3: "publish,
+ * cancel"). The status changes only from the state it was read in, so two clicks count once.
+ */
+async function transition(
+  ctx: ServiceContext,
+  id: string,
+  step: Step,
+  reason: string | null,
+): Promise<{ id: string; status: MeetingRow['status'] }> {
+  const actor = requireActor(ctx.actor)
+  const { row, item } = await loadMeeting(ctx.db, actor, id)
+  assertCan(item.access, 'item.read', 'That session', '')
+  const verb = step === 'schedule' ? 'schedule' : step === 'cancel' ? 'cancel' : 'mark as held'
+  if (!ownerCan(item.access, 'item.invite'))
+    throw forbidden(`Only the chair and officers of ${item.owner.title} can ${verb} this session.`)
+  if (!FROM[step].includes(row.status))
+    throw conflict(`This session is ${row.status}, so it cannot be ${DONE[step]} now.`)
+  const now = ctx.clock.now()
+  if (step === 'schedule' && row.starts_at <= now.toISOString())
+    throw conflict('This session’s start is in the past: change its time before scheduling it.', 'date')
+  if (step === 'markHeld' && row.starts_at > now.toISOString())
+    throw conflict('This session has not started yet, so it cannot be marked as held.')
+  const status = TO[step]
+  const nowIso = now.toISOString()
+  await ctx.db.transaction().execute(async (tx) => {
+    const updated = await tx
+      .updateTable('meeting')
+      .set({
+        status,
+        sequence: row.sequence + 1,
+        updated_at: nowIso,
+        ...(step === 'schedule' ? { visibility: chosenVisibility(row) } : {}),
+        ...(step === 'cancel' ? { cancel_reason: reason } : {}),
+      })
+      .where('id', '=', row.id)
+      .where('status', '=', row.status)
+      .executeTakeFirst()
+    if (Number(updated.numUpdatedRows) !== 1)
+      throw conflict('Someone else has just changed this session; reload it and try again.')
+    if (step === 'cancel') {
+      const people = await signedUpPeople(tx, row.id)
+      const text = `The session “${row.title}” on ${formatLondonRange(row.starts_at, row.ends_at)} is cancelled`
+      await notify(
+        tx,
+        ctx,
+        actor.id,
+        people.map((personId) => ({
+          personId,
+          kind: 'meeting.cancelled' as const,
+          text,
+          path: itemPath('meeting', row.id),
+          itemType: 'meeting' as const,
+          itemId: row.id,
+          appgId: item.owner.appgId,
+          excerpt: reason,
+        })),
+      )
+      // People who registered interest without an account hear of it by email.
+      const interested = await tx
+        .selectFrom('signup')
+        .select('email')
+        .where('meeting_id', '=', row.id)
+        .where('status', '=', 'interest')
+        .where('email', 'is not', null)
+        .execute()
+      await queueEmails(
+        tx,
+        ctx.clock,
+        interested.map((s) => ({
+          to: s.email!,
+          kind: 'meeting.cancelled',
+          subject: text,
+          body: `${text}.\n\nReason: ${reason}\n\n${ctx.config.publicUrl}${itemPath('meeting', row.id)}`,
+        })),
+      )
+    }
+    if (step === 'markHeld') {
+      const hosts = await hostPeople(tx, item.access.participantAppgIds)
+      const entries: NotificationInput[] = hosts.map((personId) => ({
+        personId,
+        kind: 'meeting.held',
+        text: `The session “${row.title}” was held: attach its minutes`,
+        path: itemPath('meeting', row.id),
+        itemType: 'meeting',
+        itemId: row.id,
+        appgId: item.owner.appgId,
+      }))
+      await notify(tx, ctx, actor.id, entries)
+    }
+    await audit(tx, ctx.clock, {
+      actorId: actor.id,
+      action: `meeting.${status}`,
+      appgId: item.owner.appgId,
+      itemType: 'meeting',
+      itemId: row.id,
+      details: { from: row.status, to: status, ...(reason ? { reason } : {}) },
+    })
+  })
+  return { id: row.id, status }
+}
+
+export function scheduleMeeting(ctx: ServiceContext, input: { id: string }) {
+  return transition(ctx, input.id, 'schedule', null)
+}
+
+export function cancelMeeting(ctx: ServiceContext, input: { id: string; reason: string }) {
+  const reason = input.reason.trim()
+  if (!reason) throw badRequest('Say why the session is cancelled.', 'reason')
+  return transition(ctx, input.id, 'cancel', reason)
+}
+
+export function markMeetingHeld(ctx: ServiceContext, input: { id: string }) {
+  return transition(ctx, input.id, 'markHeld', null)
+}

@@ -1,0 +1,90 @@
+/** auth.*: sign-up, sign-in and a person's own sessions and credentials. */
+import { createSession, hashToken } from '@appg-hub/core'
+import { always, type RouterCases } from '../../support/authz-model'
+import { freshEmail, SELF, WORLD_PASSWORD } from '../../support/authz-world'
+
+export const authCases: RouterCases = {
+  'auth.signUp': {
+    access: 'public',
+    variants: [
+      {
+        relations: SELF,
+        input: () => ({ email: freshEmail('signup'), password: 'a long enough passphrase', displayName: 'New Person' }),
+        expect: always,
+      },
+    ],
+  },
+  'auth.signIn': {
+    access: 'public',
+    variants: [
+      {
+        relations: SELF,
+        input: async ({ w }) => ({ email: (await w.make.account()).email, password: WORLD_PASSWORD }),
+        expect: always,
+      },
+    ],
+  },
+  'auth.signOut': {
+    access: 'public',
+    variants: [{ relations: SELF, input: () => undefined, expect: always }],
+  },
+  'auth.signOutEverywhere': {
+    access: 'signed-in',
+    variants: [{ relations: SELF, input: () => undefined, expect: always }],
+  },
+  'auth.sessions': {
+    access: 'signed-in',
+    variants: [{ relations: SELF, input: () => undefined, expect: always }],
+  },
+  'auth.endSession': {
+    access: 'signed-in',
+    variants: [
+      {
+        name: 'another session of mine',
+        relations: SELF,
+        input: async ({ w, callerId }) => {
+          // A second device of the caller's (or, signed out, of the officer's).
+          const { token } = await createSession(w.db, w.api.clock, callerId ?? w.person.officer!.id, 'other device')
+          return { id: (await hashToken(token)).slice(0, 16) }
+        },
+        expect: always,
+      },
+      {
+        name: "someone else's session",
+        relations: SELF,
+        input: async ({ w }) => {
+          const { token } = await createSession(w.db, w.api.clock, w.person.deltaChair!.id, 'not yours')
+          return { id: (await hashToken(token)).slice(0, 16) }
+        },
+        // Somebody else's session does not exist as far as the caller is concerned.
+        expect: () => 'NOT_FOUND',
+      },
+    ],
+  },
+  'auth.changePassword': {
+    access: 'signed-in',
+    variants: [
+      {
+        relations: SELF,
+        input: async ({ w, callerId }) => {
+          if (callerId) await w.make.password(callerId)
+          return { currentPassword: WORLD_PASSWORD, newPassword: 'another long passphrase' }
+        },
+        expect: always,
+      },
+    ],
+  },
+  'auth.changeEmail': {
+    access: 'signed-in',
+    variants: [
+      {
+        relations: SELF,
+        input: async ({ w, callerId }) => {
+          if (callerId) await w.make.password(callerId)
+          return { password: WORLD_PASSWORD, newEmail: freshEmail('moved') }
+        },
+        expect: always,
+      },
+    ],
+  },
+}

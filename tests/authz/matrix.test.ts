@@ -1,0 +1,111 @@
+/**
+ * The authorization matrix (DESIGN §3, §8), generated from the router itself: every procedure of
+ * `appRouter` × every caller × every relation of the item (or group) to the callers' group, each
+ * answered as the policy says (`can()`, `canManageMember()`, see support/authz-model.ts). Refusals:
+ * UNAUTHORIZED signed out, NOT_FOUND when the caller may not read the item, FORBIDDEN when they may
+ * read it but not act; a refused call changes no table. A procedure without a declared case fails.
+ */
+import type { Database } from '@appg-hub/db'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { checkLists, type ListWorld, makeListWorld } from '../support/authz-lists'
+import { type Cell, runProcedure } from '../support/authz-run'
+import { CALLERS, listProcedures, tableNames } from '../support/authz-world'
+import { testDatabases } from '../support/databases'
+import { CASES } from './cases'
+
+/** Every table of `Database`: the type checker keeps this in step with schema.ts. */
+const DATABASE_TABLES: Record<keyof Database, true> = {
+  person: true,
+  appg: true,
+  appg_tag: true,
+  benefit: true,
+  membership: true,
+  auth_session: true,
+  group_invite: true,
+  topic: true,
+  participant: true,
+  invitation: true,
+  meeting: true,
+  agenda_item: true,
+  signup: true,
+  document: true,
+  revision: true,
+  link: true,
+  document_presence: true,
+  comment: true,
+  comment_edit: true,
+  follow: true,
+  notification: true,
+  email_outbox: true,
+  audit_event: true,
+  rate_limit: true,
+}
+
+const procedures = listProcedures()
+
+describe('the authorization matrix covers the router', () => {
+  it.each(procedures.map((p) => [p.path]))('%s has a declared authorization case', (path) => {
+    if (!CASES[path]) expect.fail(`procedure ${path} has no declared authorization case`)
+  })
+
+  it('declares no case for a procedure that does not exist', () => {
+    const known = new Set(procedures.map((p) => p.path))
+    expect(Object.keys(CASES).filter((path) => !known.has(path))).toEqual([])
+  })
+
+  it('each procedure declares the access its case expects', () => {
+    const wrong = procedures
+      .filter((p) => CASES[p.path] && CASES[p.path]!.access !== p.access)
+      .map((p) => `${p.path}: meta.access is ${p.access}, the case expects ${CASES[p.path]!.access}`)
+    expect(wrong).toEqual([])
+  })
+})
+
+describe.each(testDatabases())('the authorization matrix on $name', (target) => {
+  const cells: Cell[] = []
+  const covered = procedures.filter((p) => CASES[p.path])
+
+  afterAll(async () => {
+    const relations = new Set(cells.map((c) => c.relation))
+    const procs = new Set(cells.map((c) => c.path))
+    const byOutcome: Record<string, number> = {}
+    for (const c of cells) byOutcome[c.expected] = (byOutcome[c.expected] ?? 0) + 1
+    console.log(
+      `authorization matrix on ${target.name}: ${procs.size} procedures × ${CALLERS.length} callers × ` +
+        `${relations.size} relations (${[...relations].join(', ')}) → ${cells.length} cells ` +
+        `(${Object.entries(byOutcome)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ')}); ${cells.filter((c) => c.problem).length} violations`,
+    )
+    await target.close()
+  })
+
+  it('snapshots cover every table of Database', async () => {
+    const db = await target.fresh()
+    expect(await tableNames(db)).toEqual(Object.keys(DATABASE_TABLES).sort())
+  })
+
+  it.each(covered.map((p) => [p.path, p] as const))('%s', async (_path, info) => {
+    const result = await runProcedure(target, info, CASES[info.path]!)
+    cells.push(...result)
+    expect(result.filter((c) => c.problem).map((c) => c.problem)).toEqual([])
+  })
+})
+
+describe.each(testDatabases())('lists agree with single reads on $name', (target) => {
+  let lw: ListWorld
+  let checks = 0
+  beforeAll(async () => {
+    lw = await makeListWorld(await target.fresh())
+  })
+  afterAll(async () => {
+    console.log(`list consistency on ${target.name}: ${CALLERS.length} callers, ${checks} list calls checked against single reads`)
+    await target.close()
+  })
+
+  it.each(CALLERS.map((c) => [c]))('as %s', async (caller) => {
+    const result = await checkLists(lw, caller)
+    checks += result.checks
+    expect(result.problems).toEqual([])
+  })
+})

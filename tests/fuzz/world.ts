@@ -1,0 +1,35 @@
+/**
+ * Rows for the fuzzer to find: topics of every relation with comments and follows, handshake
+ * invitations, group invitations (with their tokens), notifications. Returns the strings worth
+ * feeding to procedures (ids, slugs, tokens, emails).
+ */
+import { hashToken } from '@appg-hub/core'
+import { createSession } from '@appg-hub/core'
+import { type AuthzWorld, ITEM_RELATIONS } from '../support/authz-world'
+
+export async function seedFuzzWorld(w: AuthzWorld): Promise<string[]> {
+  const pool: string[] = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'topic', 'meeting', 'document']
+  for (const relation of ITEM_RELATIONS) {
+    const topicId = await w.make.topic(relation)
+    const commentId = await w.make.comment('topic', topicId, w.bystanderAuthor[relation])
+    const hiddenId = await w.make.comment('topic', topicId, w.bystanderAuthor[relation], { hidden: true })
+    const replyId = await w.make.comment('topic', topicId, w.person.officer!.id, { parentId: commentId })
+    pool.push(topicId, commentId, hiddenId, replyId)
+  }
+  const received = await w.make.topic({ owner: 'epsilon', partners: [], visibility: 'participants' })
+  pool.push(received, await w.make.invitation('topic', received, 'epsilon', 'alpha'))
+  const sent = await w.make.topic({ owner: 'alpha', partners: [], visibility: 'public' })
+  pool.push(sent, await w.make.invitation('topic', sent, 'alpha', 'epsilon'))
+  for (const role of ['member', 'chair'] as const) {
+    const invite = await w.make.groupInvite('alpha', role)
+    pool.push(invite.id, invite.token, invite.email)
+  }
+  for (const [name, person] of Object.entries(w.person)) {
+    pool.push(person.id, person.email)
+    if (name === 'officer') await w.make.notification(person.id)
+  }
+  const { token } = await createSession(w.db, w.api.clock, w.person.officer!.id, 'fuzz pool')
+  // The 16-hex public id of a session (auth.endSession), never its token.
+  pool.push((await hashToken(token)).slice(0, 16))
+  return pool
+}

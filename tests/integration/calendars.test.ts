@@ -1,0 +1,227 @@
+import { createSession, fakeClock, SESSION_COOKIE } from '@appg-hub/core'
+import type { Db } from '@appg-hub/db'
+import { createApp } from '@appg-hub/server'
+import ICAL from 'ical.js'
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { testDatabases } from '../support/databases'
+import { callers, makePerson, testConfig } from '../support/fixtures'
+import { type JointWorld, makeJointWorld } from '../support/joint-work'
+import { cohost, makeSession, SESSION_NOW } from '../support/sessions'
+
+const london = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  dateStyle: 'short',
+  timeStyle: 'short',
+})
+
+/** Parses a feed with ical.js and returns its events by UID. */
+function parse(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text))
+  expect(calendar.name).toBe('vcalendar')
+  const events = calendar.getAllSubcomponents('vevent').map((v) => {
+    const event = new ICAL.Event(v)
+    return {
+      uid: event.uid,
+      summary: event.summary,
+      location: event.location,
+      description: event.description,
+      sequence: event.sequence,
+      status: String(v.getFirstPropertyValue('status')),
+      start: event.startDate.toJSDate(),
+      end: event.endDate.toJSDate(),
+      stamp: (v.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate(),
+      categories: v.getAllProperties('categories').flatMap((p) => p.getValues() as string[]),
+    }
+  })
+  return new Map(events.map((e) => [e.uid, e]))
+}
+
+describe.each(testDatabases())('session calendars and the sign-up CSV on $name', (target) => {
+  let db: Db
+  let world: JointWorld
+  let api: ReturnType<typeof callers>
+  let clock: ReturnType<typeof fakeClock>
+  let app: ReturnType<typeof createApp>
+
+  beforeEach(async () => {
+    db = await target.fresh()
+    world = await makeJointWorld(db)
+    clock = fakeClock(SESSION_NOW)
+    api = callers(db, clock)
+    app = createApp({ db, clock, config: testConfig, onError: (e) => console.error(e) })
+  })
+  afterAll(() => target.close())
+
+  async function get(path: string, personId?: string) {
+    const headers: Record<string, string> = {}
+    if (personId) {
+      const { token } = await createSession(db, clock, personId, 'test')
+      headers.cookie = `${SESSION_COOKIE}=${token}`
+    }
+    return app.request(path, { headers })
+  }
+
+  it('serves one session as iCalendar: public to anyone, others to their readers only', async () => {
+    const publicId = await makeSession(api, world, { schedule: true, visibility: 'public' })
+    const privateId = await makeSession(api, world, { schedule: true })
+    await (await api.as(world.people.secretariat.id)).meetings.update({
+      id: publicId,
+      description: `Bring ID; doors open 09:45, sharp.\n${'A long line of words about screening, '.repeat(6)}`,
+    })
+    const response = await get(`/sessions/${publicId}.ics`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8')
+    const text = await response.text()
+    // Every physical line is at most 75 octets, and lines end in CRLF.
+    for (const line of text.split('\r\n'))
+      expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75)
+    const event = parse(text).get(`${publicId}@appg-hub`)!
+    expect(event).toMatchObject({
+      summary: 'Screening roundtable',
+      location: 'Committee Room 10, House of Commons',
+      status: 'CONFIRMED',
+      sequence: 2,
+      categories: ['APPG on Alpha'],
+    })
+    expect(event.description).toContain('Bring ID; doors open 09:45, sharp.\nA long line of words')
+    expect(event.start.toISOString()).toBe('2026-07-15T09:00:00.000Z')
+    expect(london.format(event.start)).toBe('15/07/2026, 10:00')
+
+    expect((await get(`/sessions/${privateId}.ics`)).status).toBe(404)
+    expect((await get(`/sessions/${privateId}.ics`, world.people.gammaMember.id)).status).toBe(404)
+    const forMember = await get(`/sessions/${privateId}.ics`, world.people.observer.id)
+    expect(forMember.status).toBe(200)
+    expect(forMember.headers.get('cache-control')).toBe('private, no-store')
+    expect(parse(await forMember.text()).has(`${privateId}@appg-hub`)).toBe(true)
+    expect((await get('/sessions/nonexistent.ics')).status).toBe(404)
+  })
+
+  it('shows the right London times across the October clock change', async () => {
+    const before = await makeSession(api, world, {
+      schedule: true,
+      visibility: 'public',
+      date: '2026-10-24',
+      startTime: '18:00',
+      endTime: '19:30',
+    })
+    const after = await makeSession(api, world, {
+      schedule: true,
+      visibility: 'public',
+      date: '2026-10-25',
+      startTime: '18:00',
+      endTime: '19:30',
+    })
+    const events = parse(await (await get('/groups/alpha/calendar.ics')).text())
+    const b = events.get(`${before}@appg-hub`)!
+    const a = events.get(`${after}@appg-hub`)!
+    expect(b.start.toISOString()).toBe('2026-10-24T17:00:00.000Z')
+    expect(a.start.toISOString()).toBe('2026-10-25T18:00:00.000Z')
+    expect(london.format(b.start)).toBe('24/10/2026, 18:00')
+    expect(london.format(a.start)).toBe('25/10/2026, 18:00')
+    expect(london.format(a.end)).toBe('25/10/2026, 19:30')
+    expect((a.end.getTime() - a.start.getTime()) / 60_000).toBe(90)
+  })
+
+  it('keeps a personal feed at a secret, revocable address: sessions I host or signed up to, and their cancellation', async () => {
+    const hosted = await makeSession(api, world, { schedule: true, title: 'Alpha private' })
+    const draft = await makeSession(api, world, { title: 'Alpha draft' })
+    const gammaPublic = await makeSession(api, world, {
+      schedule: true,
+      visibility: 'public',
+      title: 'Open session',
+    })
+    const member = await api.as(world.people.member.id)
+    const first = await member.meetings.calendarFeed()
+    expect(first.url).toMatch(/^http:\/\/localhost:3000\/calendar\/[a-z2-7]{32}\.ics$/)
+    expect(await member.meetings.calendarFeed()).toEqual({ url: null, active: true })
+    const path = new URL(first.url!).pathname
+    const stored = await db
+      .selectFrom('person')
+      .select('calendar_token_hash')
+      .where('id', '=', world.people.member.id)
+      .executeTakeFirstOrThrow()
+    expect(stored.calendar_token_hash).toMatch(/^[0-9a-f]{64}$/)
+    expect(stored.calendar_token_hash).not.toContain(path.slice(10, 42))
+
+    let events = parse(await (await get(path)).text())
+    expect([...events.keys()].sort()).toEqual(
+      [hosted, draft, gammaPublic].map((id) => `${id}@appg-hub`).sort(),
+    )
+    expect(events.get(`${draft}@appg-hub`)!.status).toBe('TENTATIVE')
+
+    // Someone outside alpha sees only what they signed up to, never alpha's private sessions.
+    const gamma = await api.as(world.people.gammaMember.id)
+    const gammaPath = new URL((await gamma.meetings.calendarFeed()).url!).pathname
+    expect([...parse(await (await get(gammaPath)).text()).keys()]).toEqual([])
+    await gamma.meetings.signUp({ id: gammaPublic, status: 'going' })
+    expect([...parse(await (await get(gammaPath)).text()).keys()]).toEqual([`${gammaPublic}@appg-hub`])
+
+    // Cancelled: STATUS:CANCELLED with a higher SEQUENCE under the same UID.
+    const sequence = events.get(`${hosted}@appg-hub`)!.sequence
+    clock.advance(60_000)
+    await (await api.as(world.people.officer.id)).meetings.cancel({ id: hosted, reason: 'Recess' })
+    events = parse(await (await get(path)).text())
+    const cancelled = events.get(`${hosted}@appg-hub`)!
+    expect(cancelled.status).toBe('CANCELLED')
+    expect(cancelled.sequence).toBeGreaterThan(sequence)
+    expect(cancelled.stamp.toISOString()).toBe(clock.now().toISOString())
+
+    // Rotating stops the old address at once; revoking stops the feed.
+    const rotated = await member.meetings.rotateCalendarFeed()
+    expect((await get(path)).status).toBe(404)
+    const newPath = new URL(rotated.url).pathname
+    expect((await get(newPath)).status).toBe(200)
+    await member.meetings.revokeCalendarFeed()
+    expect((await get(newPath)).status).toBe(404)
+    expect((await get(`/calendar/${'a'.repeat(32)}.ics`)).status).toBe(404)
+  })
+
+  it('publishes a group’s public sessions, hosted or co-hosted, and nothing else', async () => {
+    const publicId = await makeSession(api, world, { schedule: true, visibility: 'public' })
+    await makeSession(api, world, { schedule: true })
+    await makeSession(api, world, { visibility: 'public' }) // a draft
+    clock.advance(60_000)
+    await cohost(api, world, publicId, 'beta')
+    for (const slug of ['alpha', 'beta']) {
+      const response = await get(`/groups/${slug}/calendar.ics`)
+      expect(response.headers.get('cache-control')).toBe('public, max-age=300')
+      const events = parse(await response.text())
+      expect([...events.keys()]).toEqual([`${publicId}@appg-hub`])
+      expect(events.get(`${publicId}@appg-hub`)!.categories).toEqual(['APPG on Alpha', 'APPG on Beta'])
+      expect(events.get(`${publicId}@appg-hub`)!.description).toContain('co-hosted by APPG on Beta')
+      // The entry changed when beta joined: its DTSTAMP says so.
+      expect(events.get(`${publicId}@appg-hub`)!.stamp.toISOString()).toBe(clock.now().toISOString())
+    }
+    expect([...parse(await (await get('/groups/gamma/calendar.ics')).text()).keys()]).toEqual([])
+    expect((await get('/groups/no-such-group/calendar.ics')).status).toBe(404)
+  })
+
+  it('gives the hosts the sign-ups as CSV that a spreadsheet cannot run', async () => {
+    const id = await makeSession(api, world, { schedule: true, visibility: 'public', capacity: 1 })
+    const sly = await makePerson(db, '=HYPERLINK("http://evil.example","click")', {
+      email: 'sly@example.org',
+    })
+    await (await api.as(world.people.member.id)).meetings.signUp({ id, status: 'going' })
+    await (await api.as(sly.id)).meetings.signUp({ id, status: 'going' })
+    const response = await get(`/sessions/${id}/signups.csv`, world.people.secretariat.id)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="signups-2026-07-15-/)
+    const lines = (await response.text()).trim().split('\r\n')
+    expect(lines).toEqual([
+      'Name,Email,Organisation,Status,Signed up (London time)',
+      'Alpha Member,alpha.member@example.org,,Going,2026-06-29 10:00',
+      `"'=HYPERLINK(""http://evil.example"",""click"")",sly@example.org,,Waiting list,2026-06-29 10:00`,
+    ])
+    expect((await get(`/sessions/${id}/signups.csv`, world.people.member.id)).status).toBe(403)
+    expect((await get(`/sessions/${id}/signups.csv`)).status).toBe(401)
+    const privateId = await makeSession(api, world, { schedule: true })
+    expect((await get(`/sessions/${privateId}/signups.csv`, world.people.gammaMember.id)).status).toBe(404)
+    // Downloads are rate-limited per person (20 an hour).
+    for (let i = 1; i < 20; i++)
+      expect((await get(`/sessions/${id}/signups.csv`, world.people.secretariat.id)).status).toBe(200)
+    const limited = await get(`/sessions/${id}/signups.csv`, world.people.secretariat.id)
+    expect(limited.status).toBe(429)
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
+  })
+})

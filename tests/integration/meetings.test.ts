@@ -1,0 +1,647 @@
+import { fakeClock } from '@appg-hub/core'
+import type { Db } from '@appg-hub/db'
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { testDatabases } from '../support/databases'
+import { callers, makePerson } from '../support/fixtures'
+import {
+  type JointWorld,
+  makeJointWorld,
+  makeTopic,
+  notificationsOf,
+  refusal,
+  refused,
+} from '../support/joint-work'
+import { QueryCounter } from '../support/query-counter'
+import { cohost, makeDocument, makeSession, SESSION_NOW, sessionSnapshot } from '../support/sessions'
+
+describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
+  let db: Db
+  let world: JointWorld
+  let api: ReturnType<typeof callers>
+  let clock: ReturnType<typeof fakeClock>
+
+  beforeEach(async () => {
+    db = await target.fresh()
+    world = await makeJointWorld(db)
+    clock = fakeClock(SESSION_NOW)
+    api = callers(db, clock)
+  })
+  afterAll(() => target.close())
+
+  const as = (id: string | null) => api.as(id)
+  const meeting = (id: string) =>
+    db.selectFrom('meeting').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+  const audits = async (id: string) =>
+    (
+      await db.selectFrom('audit_event').select('action').where('item_id', '=', id).orderBy('id').execute()
+    ).map((a) => a.action)
+
+  /** Runs a call that must be refused and checks that it changed nothing. */
+  async function refusedWithoutChange(call: () => Promise<unknown>): Promise<string> {
+    const before = await sessionSnapshot(db)
+    const code = await refusal(call())
+    expect(await sessionSnapshot(db)).toEqual(before)
+    return code
+  }
+
+  it('the secretariat drafts a session; times are London times stored in UTC; a draft is the hosts’ only', async () => {
+    const topicId = await makeTopic(api, world)
+    const id = await makeSession(api, world, { topicId, visibility: 'public' })
+    const row = await meeting(id)
+    expect(row).toMatchObject({
+      status: 'draft',
+      starts_at: '2026-07-15T09:00:00.000Z',
+      ends_at: '2026-07-15T10:30:00.000Z',
+      visibility: 'participants',
+      intended_visibility: 'public',
+      sequence: 0,
+      topic_id: topicId,
+    })
+    expect(await audits(id)).toEqual(['meeting.created'])
+    const view = await (await as(world.people.member.id)).meetings.get({ id })
+    expect(view).toMatchObject({
+      status: 'draft',
+      visibility: 'public',
+      startsAt: '2026-07-15T09:00:00.000Z',
+      owner: { slug: 'alpha' },
+      topic: { id: topicId, title: 'Lung cancer screening' },
+      sessionMinutes: 90,
+      agendaMinutes: 0,
+    })
+    expect(view.descriptionHtml).toContain('<strong>lung cancer screening</strong>')
+    expect(view.can).toMatchObject({ edit: false, schedule: false, signUp: false })
+    // Public once scheduled, not before.
+    expect(await refusal((await as(null)).meetings.get({ id }))).toBe('NOT_FOUND')
+    expect(await refusal((await as(world.people.gammaMember.id)).meetings.get({ id }))).toBe('NOT_FOUND')
+    await (await as(world.people.officer.id)).meetings.schedule({ id })
+    expect((await (await as(null)).meetings.get({ id })).status).toBe('scheduled')
+    expect(await meeting(id)).toMatchObject({ visibility: 'public', sequence: 1 })
+  })
+
+  it('converts London times on both sides of the October clock change', async () => {
+    const before = await makeSession(api, world, { date: '2026-10-24', startTime: '18:00', endTime: '19:00' })
+    const after = await makeSession(api, world, { date: '2026-10-25', startTime: '18:00', endTime: '19:00' })
+    expect((await meeting(before)).starts_at).toBe('2026-10-24T17:00:00.000Z')
+    expect((await meeting(after)).starts_at).toBe('2026-10-25T18:00:00.000Z')
+    const secretariat = await as(world.people.secretariat.id)
+    const skipped = await refused(
+      secretariat.meetings.create({
+        groupSlug: 'alpha',
+        title: 'x',
+        description: '',
+        date: '2027-03-28',
+        startTime: '01:30',
+        endTime: '02:30',
+        visibility: 'participants',
+      }),
+    )
+    expect(skipped.code).toBe('BAD_REQUEST')
+    expect(skipped.message).toMatch(/does not exist in London/)
+  })
+
+  it('refuses drafts by members, observers, outsiders and other groups, and bad input, changing nothing', async () => {
+    const topicId = await makeTopic(api, world)
+    const gammaTopic = await makeTopic(api, world, { by: world.people.gammaOfficer.id, groupSlug: 'gamma' })
+    const input = {
+      groupSlug: 'alpha',
+      title: 'Roundtable',
+      description: '',
+      date: '2026-07-15',
+      startTime: '10:00',
+      endTime: '11:00',
+      visibility: 'participants' as const,
+    }
+    for (const person of [
+      world.people.member,
+      world.people.observer,
+      world.people.outsider,
+      world.people.betaOfficer,
+    ])
+      expect(await refusedWithoutChange(async () => (await as(person.id)).meetings.create(input))).toBe(
+        'FORBIDDEN',
+      )
+    expect(await refusedWithoutChange(async () => (await as(null)).meetings.create(input))).toBe(
+      'UNAUTHORIZED',
+    )
+    const secretariat = await as(world.people.secretariat.id)
+    expect(
+      await refusedWithoutChange(() => secretariat.meetings.create({ ...input, startTime: '12:00' })),
+    ).toBe('BAD_REQUEST')
+    expect(
+      await refusedWithoutChange(() => secretariat.meetings.create({ ...input, date: '15/07/2026' })),
+    ).toBe('BAD_REQUEST')
+    // Only a topic the group takes part in.
+    expect(
+      await refusedWithoutChange(() => secretariat.meetings.create({ ...input, topicId: gammaTopic })),
+    ).toBe('BAD_REQUEST')
+    expect((await secretariat.meetings.create({ ...input, topicId })).id).toBeTruthy()
+  })
+
+  it('schedules, changes, cancels with a reason and marks held: each step by the owner’s officers, SEQUENCE rising', async () => {
+    const id = await makeSession(api, world)
+    const secretariat = await as(world.people.secretariat.id)
+    const officer = await as(world.people.officer.id)
+    expect(await refusedWithoutChange(() => secretariat.meetings.schedule({ id }))).toBe('FORBIDDEN')
+    expect(
+      await refusedWithoutChange(async () => (await as(world.people.member.id)).meetings.schedule({ id })),
+    ).toBe('FORBIDDEN')
+    expect(
+      await refusedWithoutChange(async () =>
+        (await as(world.people.betaOfficer.id)).meetings.schedule({ id }),
+      ),
+    ).toBe('NOT_FOUND')
+    expect(await refusedWithoutChange(() => officer.meetings.markHeld({ id }))).toBe('CONFLICT')
+    await officer.meetings.schedule({ id })
+    expect(await refusedWithoutChange(() => officer.meetings.schedule({ id }))).toBe('CONFLICT')
+    expect(await refusedWithoutChange(() => officer.meetings.markHeld({ id }))).toBe('CONFLICT') // not started yet
+
+    // A member signs up; a change of time tells them.
+    await (await as(world.people.member.id)).meetings.signUp({ id, status: 'going' })
+    await secretariat.meetings.update({ id, date: '2026-07-16', startTime: '14:00', endTime: '15:00' })
+    expect(await meeting(id)).toMatchObject({ starts_at: '2026-07-16T13:00:00.000Z', sequence: 2 })
+    const [changed] = await notificationsOf(db, world.people.member.id)
+    expect(changed).toMatchObject({ kind: 'meeting.changed', link_path: `/sessions/${id}` })
+    expect(changed!.text).toContain('Thursday 16 July 2026, 14:00–15:00')
+    // A title change alone tells nobody.
+    await secretariat.meetings.update({ id, title: 'Screening roundtable (II)' })
+    expect(await notificationsOf(db, world.people.member.id)).toHaveLength(1)
+    expect((await meeting(id)).sequence).toBe(3)
+    expect(await refusedWithoutChange(() => secretariat.meetings.update({ id, visibility: 'public' }))).toBe(
+      'FORBIDDEN',
+    )
+    expect(await refusedWithoutChange(() => secretariat.meetings.update({ id, date: '2026-07-17' }))).toBe(
+      'BAD_REQUEST',
+    )
+
+    expect(await refusedWithoutChange(() => secretariat.meetings.cancel({ id, reason: 'Recess' }))).toBe(
+      'FORBIDDEN',
+    )
+    expect(await refusedWithoutChange(() => officer.meetings.cancel({ id, reason: '  ' }))).toBe(
+      'BAD_REQUEST',
+    )
+    await officer.meetings.cancel({ id, reason: 'The House rose early for recess.' })
+    expect(await meeting(id)).toMatchObject({
+      status: 'cancelled',
+      cancel_reason: 'The House rose early for recess.',
+      sequence: 4,
+    })
+    const [cancelled] = await notificationsOf(db, world.people.member.id)
+    expect(cancelled).toMatchObject({
+      kind: 'meeting.cancelled',
+      excerpt: 'The House rose early for recess.',
+    })
+    const mail = await db.selectFrom('email_outbox').select(['to_email', 'subject']).execute()
+    expect(mail.some((m) => m.to_email === world.people.member.email && /is cancelled/.test(m.subject))).toBe(
+      true,
+    )
+    expect(await refusedWithoutChange(() => officer.meetings.schedule({ id }))).toBe('CONFLICT')
+    expect(await refusedWithoutChange(() => secretariat.meetings.update({ id, title: 'Again' }))).toBe(
+      'CONFLICT',
+    )
+    expect(
+      await refusedWithoutChange(async () =>
+        (await as(world.people.member.id)).meetings.signUp({ id, status: 'going' }),
+      ),
+    ).toBe('CONFLICT')
+    expect(await audits(id)).toEqual([
+      'meeting.created',
+      'meeting.scheduled',
+      'meeting.signup',
+      'meeting.updated',
+      'meeting.updated',
+      'meeting.cancelled',
+    ])
+
+    // Held: after it starts; the hosts are prompted for minutes.
+    const held = await makeSession(api, world, { schedule: true })
+    clock.set('2026-07-15T09:30:00.000Z')
+    await officer.meetings.markHeld({ id: held })
+    expect(await meeting(held)).toMatchObject({ status: 'held', sequence: 2 })
+    const [prompt] = await notificationsOf(db, world.people.secretariat.id)
+    expect(prompt).toMatchObject({ kind: 'meeting.held', item_id: held })
+    expect((await secretariat.meetings.get({ id: held })).minutesPrompt).toBe(true)
+    expect((await (await as(world.people.member.id)).meetings.get({ id: held })).minutesPrompt).toBe(false)
+  })
+
+  it('co-hosts join through the handshake; every host group’s secretariat edits the agenda, and only they', async () => {
+    const id = await makeSession(api, world, { schedule: true })
+    expect(await refusal((await as(world.people.betaSecretariat.id)).meetings.get({ id }))).toBe('NOT_FOUND')
+    await cohost(api, world, id, 'beta')
+    const betaSecretariat = await as(world.people.betaSecretariat.id)
+    const view = await betaSecretariat.meetings.get({ id })
+    expect(view.cohosts.map((c) => c.slug)).toEqual(['beta'])
+    expect(view.can).toMatchObject({ editAgenda: true, edit: false, cancel: false, seeSignups: true })
+
+    const a = await (await as(world.people.secretariat.id)).meetings.agenda.add({
+      id,
+      title: 'Welcome',
+      speakers: 'Alpha Chair',
+      durationMinutes: 10,
+    })
+    const b = await betaSecretariat.meetings.agenda.add({
+      id,
+      title: 'Evidence on screening',
+      speakers: 'Prof. Jane Doe, University of Leeds; Dr Sam Roe',
+      durationMinutes: 60,
+      notes: 'Slides in advance',
+    })
+    const c = await betaSecretariat.meetings.agenda.add({ id, title: 'Questions', durationMinutes: 30 })
+    let got = await betaSecretariat.meetings.get({ id })
+    expect(got.agenda.map((x) => x.title)).toEqual(['Welcome', 'Evidence on screening', 'Questions'])
+    expect(got).toMatchObject({ agendaMinutes: 100, sessionMinutes: 90 })
+    await betaSecretariat.meetings.agenda.move({ id, itemId: c.id, direction: 'up' })
+    await betaSecretariat.meetings.agenda.update({ id, itemId: a.id, durationMinutes: 5 })
+    await betaSecretariat.meetings.agenda.remove({ id, itemId: b.id })
+    got = await betaSecretariat.meetings.get({ id })
+    expect(got.agenda.map((x) => [x.title, x.position, x.durationMinutes])).toEqual([
+      ['Welcome', 1, 5],
+      ['Questions', 2, 30],
+    ])
+    expect(got.agendaMinutes).toBe(35)
+    const sequence = (await meeting(id)).sequence
+
+    expect(
+      await refusedWithoutChange(() =>
+        betaSecretariat.meetings.agenda.move({ id, itemId: a.id, direction: 'up' }),
+      ),
+    ).toBe('BAD_REQUEST')
+    for (const person of [world.people.member, world.people.betaMember, world.people.observer])
+      expect(
+        await refusedWithoutChange(async () =>
+          (await as(person.id)).meetings.agenda.add({ id, title: 'Mine', durationMinutes: 5 }),
+        ),
+      ).toBe('FORBIDDEN')
+    expect(
+      await refusedWithoutChange(async () =>
+        (await as(world.people.gammaOfficer.id)).meetings.agenda.remove({ id, itemId: a.id }),
+      ),
+    ).toBe('NOT_FOUND')
+    expect((await meeting(id)).sequence).toBe(sequence)
+    expect(sequence).toBe(1 + 6) // scheduled, then six agenda changes
+
+    // The draft notice names both groups, the room and the speakers.
+    await betaSecretariat.meetings.agenda.update({ id, itemId: c.id, speakers: 'Fiona MacLeod MP' })
+    const notice = (await betaSecretariat.meetings.get({ id })).notice!
+    expect(notice).toContain('APPG on Alpha; APPG on Beta')
+    expect(notice).toContain('Wednesday 15 July 2026, 10:00–11:30')
+    expect(notice).toContain('Committee Room 10, House of Commons')
+    expect(notice).toContain('Speakers: Alpha Chair; Fiona MacLeod MP')
+    expect((await (await as(world.people.betaMember.id)).meetings.get({ id })).notice).toBeNull()
+  })
+
+  it('warns when a public session is less than a week away', async () => {
+    const soon = await makeSession(api, world, { visibility: 'public', date: '2026-07-03' })
+    const later = await makeSession(api, world, { visibility: 'public', date: '2026-07-08' })
+    const privateSoon = await makeSession(api, world, { date: '2026-07-03' })
+    const secretariat = await as(world.people.secretariat.id)
+    expect((await secretariat.meetings.get({ id: soon })).noticeWarning).toMatch(/seven days/)
+    expect((await secretariat.meetings.get({ id: later })).noticeWarning).toBeNull()
+    expect((await secretariat.meetings.get({ id: privateSoon })).noticeWarning).toBeNull()
+  })
+
+  it('fills places first come, first served; a withdrawal promotes the first waiting, who is told', async () => {
+    const id = await makeSession(api, world, { schedule: true, capacity: 2 })
+    await cohost(api, world, id, 'beta')
+    const member = await as(world.people.member.id)
+    const observer = await as(world.people.observer.id)
+    const betaMember = await as(world.people.betaMember.id)
+    const chair = await as(world.people.chair.id)
+    expect(await member.meetings.signUp({ id, status: 'going' })).toEqual({
+      status: 'going',
+      waitlistPosition: null,
+    })
+    clock.advance(1000)
+    expect(await observer.meetings.signUp({ id, status: 'going' })).toEqual({
+      status: 'going',
+      waitlistPosition: null,
+    })
+    clock.advance(1000)
+    expect(await betaMember.meetings.signUp({ id, status: 'going' })).toEqual({
+      status: 'waitlist',
+      waitlistPosition: 1,
+    })
+    clock.advance(1000)
+    expect(await chair.meetings.signUp({ id, status: 'going' })).toEqual({
+      status: 'waitlist',
+      waitlistPosition: 2,
+    })
+    // Asking again keeps one's place in the line.
+    clock.advance(1000)
+    expect(await betaMember.meetings.signUp({ id, status: 'going' })).toEqual({
+      status: 'waitlist',
+      waitlistPosition: 1,
+    })
+    expect((await chair.meetings.get({ id })).mySignup).toEqual({ status: 'waitlist', waitlistPosition: 2 })
+    expect((await chair.meetings.get({ id })).counts).toMatchObject({ going: 2, waitlist: 2 })
+    expect(await notificationsOf(db, world.people.betaMember.id)).toEqual([])
+
+    clock.advance(1000)
+    expect(await observer.meetings.withdraw({ id })).toEqual({ withdrawn: true })
+    expect((await betaMember.meetings.get({ id })).mySignup).toEqual({
+      status: 'going',
+      waitlistPosition: null,
+    })
+    expect((await chair.meetings.get({ id })).mySignup).toEqual({ status: 'waitlist', waitlistPosition: 1 })
+    const [promoted] = await notificationsOf(db, world.people.betaMember.id)
+    expect(promoted).toMatchObject({ kind: 'signup.promoted', item_id: id })
+    const mail = await db
+      .selectFrom('email_outbox')
+      .selectAll()
+      .where('to_email', '=', world.people.betaMember.email)
+      .execute()
+    expect(mail.map((m) => m.subject)).toEqual([expect.stringMatching(/A place has come up/)])
+
+    // Going → maybe frees a place too; raising capacity fills from the line.
+    await member.meetings.signUp({ id, status: 'maybe' })
+    expect((await chair.meetings.get({ id })).mySignup?.status).toBe('going')
+    await member.meetings.signUp({ id, status: 'going' })
+    expect((await member.meetings.get({ id })).mySignup).toEqual({ status: 'waitlist', waitlistPosition: 1 })
+    await (await as(world.people.secretariat.id)).meetings.update({ id, capacity: 3 })
+    expect((await member.meetings.get({ id })).mySignup?.status).toBe('going')
+    expect((await member.meetings.get({ id })).counts).toMatchObject({ going: 3, waitlist: 0, maybe: 0 })
+    expect(await observer.meetings.withdraw({ id })).toEqual({ withdrawn: false })
+
+    // Not for people who may not read it, nor for drafts.
+    expect(
+      await refusedWithoutChange(async () =>
+        (await as(world.people.gammaMember.id)).meetings.signUp({ id, status: 'going' }),
+      ),
+    ).toBe('NOT_FOUND')
+    const draft = await makeSession(api, world)
+    expect(await refusedWithoutChange(() => member.meetings.signUp({ id: draft, status: 'going' }))).toBe(
+      'CONFLICT',
+    )
+  })
+
+  it('never lets more people go than there are places, however many sign up at once', async () => {
+    const id = await makeSession(api, world, { schedule: true, capacity: 3, visibility: 'public' })
+    const people = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        makePerson(db, `Visitor ${i}`, { email: `visitor${i}@example.org` }),
+      ),
+    )
+    const visitors = await Promise.all(people.map((p) => as(p.id)))
+    const results = await Promise.all(visitors.map((v) => v.meetings.signUp({ id, status: 'going' })))
+    expect(results.filter((r) => r.status === 'going')).toHaveLength(3)
+    expect(results.filter((r) => r.status === 'waitlist')).toHaveLength(7)
+    const rows = await db.selectFrom('signup').select('status').where('meeting_id', '=', id).execute()
+    expect(rows.filter((r) => r.status === 'going')).toHaveLength(3)
+    // And concurrent withdrawals promote exactly as many as left.
+    const going = people.filter((_, i) => results[i]!.status === 'going')
+    await Promise.all(going.map(async (p) => (await as(p.id)).meetings.withdraw({ id })))
+    const after = await db.selectFrom('signup').select('status').where('meeting_id', '=', id).execute()
+    expect(after.filter((r) => r.status === 'going')).toHaveLength(3)
+    expect(after.filter((r) => r.status === 'waitlist')).toHaveLength(4)
+  })
+
+  it('hosts see the sign-up list; others are refused', async () => {
+    const id = await makeSession(api, world, { schedule: true, visibility: 'public' })
+    await cohost(api, world, id, 'beta')
+    await (await as(world.people.member.id)).meetings.signUp({ id, status: 'going' })
+    await (await as(world.people.outsider.id)).meetings.signUp({ id, status: 'maybe' })
+    const list = await (await as(world.people.betaSecretariat.id)).meetings.signups({ id })
+    expect(list.signups.map((s) => [s.name, s.status])).toEqual([
+      ['Alpha Member', 'going'],
+      ['Out Sider', 'maybe'],
+    ])
+    for (const person of [
+      world.people.member,
+      world.people.observer,
+      world.people.outsider,
+      world.people.betaMember,
+    ])
+      expect(await refusal((await as(person.id)).meetings.signups({ id }))).toBe('FORBIDDEN')
+    expect(await refusal((await as(null)).meetings.signups({ id }))).toBe('UNAUTHORIZED')
+  })
+
+  it('a signed-out visitor registers interest in a public session, confirmed by a one-time link', async () => {
+    const id = await makeSession(api, world, { schedule: true, visibility: 'public' })
+    const privateId = await makeSession(api, world, { schedule: true })
+    const visitor = await as(null)
+    expect(
+      await refusedWithoutChange(() =>
+        visitor.meetings.registerInterest({ id: privateId, name: 'Pat', email: 'pat@example.org' }),
+      ),
+    ).toBe('NOT_FOUND')
+    expect(
+      await visitor.meetings.registerInterest({ id, name: 'Pat Visitor', email: 'Pat@Example.org' }),
+    ).toEqual({
+      ok: true,
+    })
+    const signup = await db
+      .selectFrom('signup')
+      .selectAll()
+      .where('meeting_id', '=', id)
+      .executeTakeFirstOrThrow()
+    expect(signup).toMatchObject({
+      status: 'interest_unconfirmed',
+      email: 'pat@example.org',
+      person_id: null,
+    })
+    const mail = await db
+      .selectFrom('email_outbox')
+      .select('body_text')
+      .where('to_email', '=', 'pat@example.org')
+      .executeTakeFirstOrThrow()
+    const token = /\/sessions\/confirm\/([a-z2-7]{32})/.exec(mail.body_text)![1]!
+    expect(signup.confirm_token_hash).not.toContain(token)
+    expect(
+      await refusedWithoutChange(() => visitor.meetings.confirmInterest({ token: 'x'.repeat(32) })),
+    ).toBe('NOT_FOUND')
+    expect(await visitor.meetings.confirmInterest({ token })).toEqual({
+      meetingId: id,
+      title: 'Screening roundtable',
+    })
+    expect(await meetingSignup(id)).toMatchObject({ status: 'interest', confirm_token_hash: null })
+    expect(await refusedWithoutChange(() => visitor.meetings.confirmInterest({ token }))).toBe('NOT_FOUND')
+    expect((await visitor.meetings.get({ id })).counts.interest).toBe(1)
+    // Cancelling tells them by email.
+    await (await as(world.people.officer.id)).meetings.cancel({ id, reason: 'Recess' })
+    const told = await db
+      .selectFrom('email_outbox')
+      .select('subject')
+      .where('to_email', '=', 'pat@example.org')
+      .execute()
+    expect(told.map((t) => t.subject)).toContainEqual(expect.stringMatching(/is cancelled/))
+  })
+
+  it('limits registrations of interest for one address, and refuses them for drafts and cancelled sessions', async () => {
+    const id = await makeSession(api, world, { schedule: true, visibility: 'public' })
+    const visitor = await as(null)
+    for (let i = 0; i < 3; i++)
+      await visitor.meetings.registerInterest({ id, name: 'Pat Visitor', email: 'pat@example.org' })
+    expect(
+      await refusedWithoutChange(() =>
+        visitor.meetings.registerInterest({ id, name: 'Pat Visitor', email: 'pat@example.org' }),
+      ),
+    ).toBe('TOO_MANY_REQUESTS')
+    const mails = await db
+      .selectFrom('email_outbox')
+      .select('id')
+      .where('to_email', '=', 'pat@example.org')
+      .execute()
+    expect(mails).toHaveLength(3)
+    expect(await db.selectFrom('signup').select('id').where('meeting_id', '=', id).execute()).toHaveLength(1)
+    const draft = await makeSession(api, world, { visibility: 'public' })
+    expect(
+      await refusedWithoutChange(() =>
+        visitor.meetings.registerInterest({ id: draft, name: 'Sam', email: 'sam@example.org' }),
+      ),
+    ).toBe('NOT_FOUND')
+    await (await as(world.people.officer.id)).meetings.cancel({ id, reason: 'Recess' })
+    expect(
+      await refusedWithoutChange(() =>
+        visitor.meetings.registerInterest({ id, name: 'Sam', email: 'sam@example.org' }),
+      ),
+    ).toBe('CONFLICT')
+  })
+
+  async function meetingSignup(id: string) {
+    return db.selectFrom('signup').selectAll().where('meeting_id', '=', id).executeTakeFirstOrThrow()
+  }
+
+  it('attaches minutes after the session is held: a document of a host group, once', async () => {
+    const id = await makeSession(api, world, { schedule: true })
+    await cohost(api, world, id, 'beta')
+    const betaDoc = await makeDocument(db, world.beta.id, world.people.betaSecretariat.id)
+    const gammaDoc = await makeDocument(db, world.gamma.id, world.people.gammaOfficer.id)
+    const betaSecretariat = await as(world.people.betaSecretariat.id)
+    expect(
+      await refusedWithoutChange(() => betaSecretariat.meetings.attachMinutes({ id, documentId: betaDoc })),
+    ).toBe('CONFLICT')
+    clock.set('2026-07-15T11:00:00.000Z')
+    await (await as(world.people.officer.id)).meetings.markHeld({ id })
+    expect(
+      await refusedWithoutChange(() => betaSecretariat.meetings.attachMinutes({ id, documentId: gammaDoc })),
+    ).toBe('BAD_REQUEST')
+    expect(
+      await refusedWithoutChange(async () =>
+        (await as(world.people.betaMember.id)).meetings.attachMinutes({ id, documentId: betaDoc }),
+      ),
+    ).toBe('FORBIDDEN')
+    // Alpha's secretariat may edit the session, but not read beta's draft (public only once published).
+    const betaPublicDraft = await makeDocument(db, world.beta.id, world.people.betaSecretariat.id, 'Draft', {
+      visibility: 'public',
+    })
+    expect(
+      await refusedWithoutChange(async () =>
+        (await as(world.people.secretariat.id)).meetings.attachMinutes({ id, documentId: betaPublicDraft }),
+      ),
+    ).toBe('BAD_REQUEST')
+    await betaSecretariat.meetings.attachMinutes({ id, documentId: betaDoc })
+    expect(
+      await db.selectFrom('link').selectAll().where('to_id', '=', id).executeTakeFirstOrThrow(),
+    ).toMatchObject({
+      from_type: 'document',
+      from_id: betaDoc,
+      to_type: 'meeting',
+      link_type: 'minutes_of',
+      origin: 'explicit',
+    })
+    expect(
+      await refusedWithoutChange(() => betaSecretariat.meetings.attachMinutes({ id, documentId: betaDoc })),
+    ).toBe('CONFLICT')
+    const view = await betaSecretariat.meetings.get({ id })
+    expect(view.minutes).toEqual([{ documentId: betaDoc, title: 'Minutes of the roundtable' }])
+    expect(view.minutesPrompt).toBe(false)
+    // Alpha's member may read the session but not beta's private document: the link is not shown.
+    expect((await (await as(world.people.member.id)).meetings.get({ id })).minutes).toEqual([])
+  })
+
+  it('lists a group’s sessions and mine, never showing what a single read would refuse', async () => {
+    const upcoming = await makeSession(api, world, { schedule: true, title: 'Private upcoming' })
+    const publicOne = await makeSession(api, world, {
+      schedule: true,
+      visibility: 'public',
+      title: 'Public upcoming',
+      date: '2026-07-20',
+    })
+    const draft = await makeSession(api, world, { title: 'Draft', date: '2026-07-10' })
+    const past = await makeSession(api, world, { schedule: true, title: 'Past', date: '2026-07-01' })
+    clock.set('2026-07-02T12:00:00.000Z')
+    const member = await as(world.people.member.id)
+    const up = await member.meetings.listForGroup({ slug: 'alpha', when: 'upcoming' })
+    expect(up.items.map((m) => m.id)).toEqual([draft, upcoming, publicOne])
+    expect(
+      (await member.meetings.listForGroup({ slug: 'alpha', when: 'past' })).items.map((m) => m.id),
+    ).toEqual([past])
+    for (const person of [world.people.gammaMember, world.people.betaOfficer, null]) {
+      const caller = await as(person?.id ?? null)
+      expect(
+        (await caller.meetings.listForGroup({ slug: 'alpha', when: 'upcoming' })).items.map((m) => m.id),
+      ).toEqual([publicOne])
+      expect((await caller.meetings.listForGroup({ slug: 'alpha', when: 'past' })).items).toEqual([])
+    }
+    expect((await (await as(world.people.gammaMember.id)).meetings.mine()).items).toEqual([])
+    await (await as(world.people.gammaMember.id)).meetings.signUp({ id: publicOne, status: 'going' })
+    expect(
+      (await (await as(world.people.gammaMember.id)).meetings.mine()).items.map((m) => [m.id, m.mySignup]),
+    ).toEqual([[publicOne, 'going']])
+    expect((await member.meetings.mine()).items.map((m) => m.id)).toEqual([draft, upcoming, publicOne])
+
+    // Co-hosting puts it on beta's calendar too.
+    await cohost(api, world, upcoming, 'beta')
+    const beta = await (await as(world.people.betaMember.id)).meetings.listForGroup({
+      slug: 'beta',
+      when: 'upcoming',
+    })
+    expect(beta.items.map((m) => [m.id, m.cohosts.map((c) => c.slug)])).toEqual([[upcoming, ['beta']]])
+  })
+
+  it('pages with cursors, and reads a session and a page in a fixed number of queries', async () => {
+    for (let i = 0; i < 23; i++)
+      await makeSession(api, world, { schedule: true, date: `2026-08-${String(i + 1).padStart(2, '0')}` })
+    const member = await as(world.people.member.id)
+    const first = await member.meetings.listForGroup({ slug: 'alpha', when: 'upcoming' })
+    expect(first.items).toHaveLength(20)
+    const second = await member.meetings.listForGroup({
+      slug: 'alpha',
+      when: 'upcoming',
+      cursor: first.nextCursor,
+    })
+    expect(second.items).toHaveLength(3)
+    expect(second.nextCursor).toBeNull()
+    expect(second.items[0]!.startsAt > first.items[19]!.startsAt).toBe(true)
+    expect(
+      await refusal(member.meetings.listForGroup({ slug: 'alpha', when: 'upcoming', cursor: 'nonsense' })),
+    ).toBe('BAD_REQUEST')
+
+    const counter = new QueryCounter()
+    const counted = callers(db.withPlugin(counter), clock)
+    const reader = await counted.as(world.people.member.id)
+    const id = first.items[0]!.id
+    await reader.meetings.get({ id }) // warm: the session cookie is validated once per caller
+    expect(await counter.measure(() => reader.meetings.get({ id }))).toBe(2)
+    expect(
+      await counter.measure(() => reader.meetings.listForGroup({ slug: 'alpha', when: 'upcoming' })),
+    ).toBe(2)
+    expect(await counter.measure(() => reader.meetings.mine())).toBe(1)
+  })
+
+  it('comments on sessions reuse the comments of topics', async () => {
+    const id = await makeSession(api, world, { schedule: true })
+    await (await as(world.people.member.id)).comments.add({
+      itemType: 'meeting',
+      itemId: id,
+      body: 'I will come.',
+    })
+    const list = await (await as(world.people.observer.id)).comments.list({ itemType: 'meeting', itemId: id })
+    expect(list.items.map((c) => c.body)).toEqual(['I will come.'])
+    expect(
+      await refusal(
+        (await as(world.people.gammaMember.id)).comments.list({ itemType: 'meeting', itemId: id }),
+      ),
+    ).toBe('NOT_FOUND')
+  })
+
+  it('keeps the visibility chosen for a draft and applies it when scheduled', async () => {
+    const id = await makeSession(api, world)
+    await (await as(world.people.officer.id)).meetings.update({ id, visibility: 'public' })
+    expect(await meeting(id)).toMatchObject({ visibility: 'participants', intended_visibility: 'public' })
+    expect(await refusal((await as(null)).meetings.get({ id }))).toBe('NOT_FOUND')
+    await (await as(world.people.officer.id)).meetings.schedule({ id })
+    expect((await (await as(null)).meetings.get({ id })).visibility).toBe('public')
+    await (await as(world.people.officer.id)).meetings.update({ id, visibility: 'participants' })
+    expect(await refusal((await as(null)).meetings.get({ id }))).toBe('NOT_FOUND')
+  })
+})

@@ -1,0 +1,357 @@
+/**
+ * Lists against single reads (DESIGN §3: "a list never shows what a single read would refuse"):
+ * for every list procedure and every caller, each listed item's single read succeeds, and every
+ * item the caller may read within the list's scope is listed. The single read is the oracle, so
+ * the check holds whatever the policy's details.
+ */
+import type { Db } from '@appg-hub/db'
+import { callPath, outcomeOf } from './authz-run'
+import { type AuthzWorld, CALLERS, type CallerName, type GroupName, makeAuthzWorld } from './authz-world'
+
+type Caller = Awaited<ReturnType<AuthzWorld['api']['as']>>
+type Page<T> = { items: T[]; nextCursor: string | null }
+
+/** Every page of a cursor-paginated list (bounded, in case a cursor never ends). */
+export async function allPages<T>(
+  caller: Caller,
+  path: string,
+  input: Record<string, unknown>,
+): Promise<{ outcome: string; items: T[] }> {
+  const items: T[] = []
+  let cursor: string | null = null
+  for (let page = 0; page < 50; page++) {
+    const result = await callPath(caller, path, { ...input, cursor })
+    if (!result.ok) return { outcome: outcomeOf(result), items }
+    const value = result.value as Page<T>
+    items.push(...value.items)
+    cursor = value.nextCursor
+    if (!cursor) break
+  }
+  return { outcome: 'ok', items }
+}
+
+/** A richer world than the matrix's: more than a page of topics, in every shape and state. */
+export async function makeListWorld(db: Db) {
+  const w = await makeAuthzWorld(db)
+  const shapes: { owner: GroupName; partners: GroupName[]; visibility: 'participants' | 'public' }[] = [
+    { owner: 'alpha', partners: [], visibility: 'participants' },
+    { owner: 'alpha', partners: ['beta'], visibility: 'participants' },
+    { owner: 'alpha', partners: ['gamma'], visibility: 'public' },
+    { owner: 'beta', partners: ['alpha'], visibility: 'participants' },
+    { owner: 'beta', partners: [], visibility: 'participants' },
+    { owner: 'gamma', partners: [], visibility: 'participants' },
+    { owner: 'delta', partners: ['epsilon'], visibility: 'participants' },
+    { owner: 'delta', partners: ['epsilon'], visibility: 'public' },
+    { owner: 'epsilon', partners: ['beta', 'delta'], visibility: 'participants' },
+  ]
+  const topics: string[] = []
+  for (const shape of shapes)
+    for (const status of ['open', 'closed', 'archived', 'open'] as const) topics.push(await w.make.topic(shape, { status }))
+  // Discussion on a few: visible, hidden, deleted, replies.
+  for (const id of topics.filter((_, i) => i % 4 === 0)) {
+    const a = await w.make.comment('topic', id, w.person.deltaMember!.id)
+    await w.make.comment('topic', id, w.person.betaMember!.id, { hidden: true })
+    await w.make.comment('topic', id, w.person.member!.id, { parentId: a })
+    await w.make.comment('topic', id, w.person.officer!.id, { parentId: a, hidden: true })
+    const gone = await w.make.comment('topic', id, w.person.gammaMember!.id)
+    await db.updateTable('comment').set({ deleted_at: new Date().toISOString() }).where('id', '=', gone).execute()
+  }
+  // Invitations between every pair that has a caller on one side.
+  const pairs: [GroupName, GroupName][] = [
+    ['alpha', 'epsilon'],
+    ['epsilon', 'alpha'],
+    ['beta', 'gamma'],
+    ['delta', 'beta'],
+    ['delta', 'epsilon'],
+  ]
+  for (const [from, to] of pairs) {
+    const id = await w.make.topic({ owner: from, partners: [], visibility: 'participants' })
+    await w.make.invitation('topic', id, from, to)
+  }
+  for (const caller of CALLERS)
+    if (caller !== 'signedOut') for (let i = 0; i < 3; i++) await w.make.notification(w.idOf(caller)!, `For ${caller} ${i}`)
+
+  // Sessions in every shape and state, upcoming and past; documents drafted and published.
+  const meetings: string[] = []
+  const documents: string[] = []
+  for (const shape of shapes) {
+    for (const status of ['draft', 'scheduled', 'cancelled'] as const) meetings.push(await w.make.meeting(shape, { status }))
+    meetings.push(await w.make.meeting(shape, { status: 'held', past: true }))
+    for (const status of ['draft', 'published'] as const) documents.push((await w.make.document(shape, { status })).id)
+  }
+  // Links from documents to items of every readability, and minutes of held sessions: among them
+  // a host group's draft meant to be public (a draft is for its own participants only).
+  for (const [i, documentId] of documents.entries()) {
+    await w.make.link(documentId, 'topic', topics[(i * 3) % topics.length]!)
+    await w.make.link(documentId, 'meeting', meetings[(i * 5) % meetings.length]!)
+    await w.make.link(documentId, 'document', documents[(i + 7) % documents.length]!)
+  }
+  const heldShapes = [
+    { owner: 'alpha', partners: ['beta'], visibility: 'public' },
+    { owner: 'delta', partners: ['epsilon'], visibility: 'public' },
+    { owner: 'beta', partners: ['alpha'], visibility: 'participants' },
+  ] as const
+  for (const shape of heldShapes) {
+    const meetingId = await w.make.meeting({ ...shape, partners: [...shape.partners] }, { status: 'held', past: true })
+    meetings.push(meetingId)
+    for (const [owner, status, visibility] of [
+      [shape.owner, 'published', 'public'],
+      [shape.partners[0], 'draft', 'public'],
+      [shape.partners[0], 'draft', 'participants'],
+    ] as const) {
+      const d = await w.make.document({ owner, partners: [], visibility }, { status })
+      documents.push(d.id)
+      await db
+        .insertInto('link')
+        .values({
+          id: `${d.id}-minutes`.slice(0, 36),
+          from_type: 'document',
+          from_id: d.id,
+          to_type: 'meeting',
+          to_id: meetingId,
+          link_type: 'minutes_of',
+          origin: 'explicit',
+          created_by: w.ownerOfficer[owner],
+          created_at: new Date().toISOString(),
+        })
+        .execute()
+    }
+  }
+  return { w, topics, meetings, documents }
+}
+
+export type ListWorld = Awaited<ReturnType<typeof makeListWorld>>
+
+/** What each list check found wrong, one line per problem. */
+export async function checkLists(lw: ListWorld, caller: CallerName): Promise<{ problems: string[]; checks: number }> {
+  const { w } = lw
+  const topics = (await w.db.selectFrom('topic').select('id').execute()).map((t) => t.id)
+  const problems: string[] = []
+  let checks = 0
+  const trpc = await w.api.as(w.idOf(caller))
+  const readable = new Map<string, string>()
+  for (const id of topics) readable.set(id, outcomeOf(await callPath(trpc, 'topics.get', { id })))
+  const mayRead = (id: string) => readable.get(id) === 'ok'
+
+  // register.list ↔ register.group
+  {
+    const { outcome, items } = await allPages<{ slug: string }>(trpc, 'register.list', { status: 'all', limit: 100 })
+    checks += 1
+    if (outcome !== 'ok') problems.push(`register.list as ${caller}: ${outcome}`)
+    const all = (await w.db.selectFrom('appg').select('slug').execute()).map((g) => g.slug).sort()
+    if (JSON.stringify(items.map((g) => g.slug).sort()) !== JSON.stringify(all))
+      problems.push(`register.list as ${caller}: lists ${items.length} of ${all.length} groups`)
+    for (const g of items) {
+      const got = outcomeOf(await callPath(trpc, 'register.group', { slug: g.slug }))
+      if (got !== 'ok') problems.push(`register.list as ${caller} lists ${g.slug}, but register.group answers ${got}`)
+    }
+  }
+
+  // topics.listForGroup ↔ topics.get, for every group
+  const participants = await w.db.selectFrom('participant').select(['item_id', 'appg_id']).where('item_type', '=', 'topic').execute()
+  for (const [name, group] of Object.entries(w.groups)) {
+    const { outcome, items } = await allPages<{ id: string }>(trpc, 'topics.listForGroup', { slug: group.slug })
+    checks += 1
+    if (outcome !== 'ok') {
+      problems.push(`topics.listForGroup(${name}) as ${caller}: ${outcome}`)
+      continue
+    }
+    const listed = new Set(items.map((t) => t.id))
+    for (const id of listed)
+      if (!mayRead(id)) problems.push(`topics.listForGroup(${name}) as ${caller} lists ${id}, but topics.get answers ${readable.get(id)}`)
+    for (const p of participants.filter((p) => p.appg_id === group.id))
+      if (mayRead(p.item_id) && !listed.has(p.item_id))
+        problems.push(`topics.listForGroup(${name}) as ${caller} leaves out readable topic ${p.item_id}`)
+  }
+
+  // topics.dashboard ↔ topics.get, within the caller's groups
+  if (caller !== 'signedOut') {
+    const { outcome, items } = await allPages<{ id: string }>(trpc, 'topics.dashboard', {})
+    checks += 1
+    if (outcome !== 'ok') problems.push(`topics.dashboard as ${caller}: ${outcome}`)
+    const mine = new Set(
+      (await w.db.selectFrom('membership').select('appg_id').where('person_id', '=', w.idOf(caller)!).execute()).map(
+        (m) => m.appg_id,
+      ),
+    )
+    const listed = new Set(items.map((t) => t.id))
+    for (const id of listed)
+      if (!mayRead(id)) problems.push(`topics.dashboard as ${caller} lists ${id}, but topics.get answers ${readable.get(id)}`)
+    for (const p of participants.filter((p) => mine.has(p.appg_id)))
+      if (mayRead(p.item_id) && !listed.has(p.item_id))
+        problems.push(`topics.dashboard as ${caller} leaves out readable topic ${p.item_id} of one of their groups`)
+  }
+
+  // comments.list ↔ topics.get (the item) and comments.history (each comment)
+  const commented = await w.db.selectFrom('comment').select(['id', 'item_id', 'parent_id']).where('item_type', '=', 'topic').execute()
+  for (const itemId of new Set(commented.map((c) => c.item_id))) {
+    const { outcome, items } = await allPages<{
+      id: string
+      body: string | null
+      deleted: boolean
+      hidden: unknown
+      replies: { id: string; body: string | null; deleted: boolean; hidden: unknown }[]
+    }>(trpc, 'comments.list', { itemType: 'topic', itemId })
+    checks += 1
+    const expected = mayRead(itemId) ? 'ok' : 'NOT_FOUND'
+    if (outcome !== expected) {
+      problems.push(`comments.list(${itemId}) as ${caller}: ${outcome}, while topics.get answers ${readable.get(itemId)}`)
+      continue
+    }
+    if (outcome !== 'ok') continue
+    const flat = items.flatMap((c) => [c, ...c.replies])
+    const inDb = commented.filter((c) => c.item_id === itemId)
+    if (flat.length !== inDb.length)
+      problems.push(`comments.list(${itemId}) as ${caller}: shows ${flat.length} of ${inDb.length} comments (placeholders included)`)
+    if (caller === 'signedOut') continue
+    for (const c of flat) {
+      if (c.deleted) continue
+      const history = await callPath(trpc, 'comments.history', { id: c.id })
+      const got = outcomeOf(history)
+      // Words the list shows, history shows; words the list withholds (hidden), history withholds.
+      if (c.body !== null && got !== 'ok')
+        problems.push(`comments.list shows comment ${c.id} to ${caller}, but comments.history answers ${got}`)
+      if (c.body === null && got === 'ok')
+        problems.push(`comments.list withholds hidden comment ${c.id} from ${caller}, but comments.history shows it`)
+    }
+  }
+
+  // invitations.forGroup: only the group's invitations, all of them
+  if (caller !== 'signedOut') {
+    for (const [name, group] of Object.entries(w.groups)) {
+      const result = await callPath(trpc, 'invitations.forGroup', { slug: group.slug })
+      checks += 1
+      if (!result.ok) continue
+      const value = result.value as { received: { id: string }[]; sent: { id: string }[]; history: { id: string }[] }
+      const listed = new Set([...value.received, ...value.sent, ...value.history].map((i) => i.id))
+      const ours = await w.db
+        .selectFrom('invitation')
+        .select('id')
+        .where((eb) => eb.or([eb('from_appg_id', '=', group.id), eb('to_appg_id', '=', group.id)]))
+        .execute()
+      const oursSet = new Set(ours.map((i) => i.id))
+      for (const id of listed) if (!oursSet.has(id)) problems.push(`invitations.forGroup(${name}) as ${caller} lists another group's invitation ${id}`)
+      for (const id of oursSet) if (!listed.has(id)) problems.push(`invitations.forGroup(${name}) as ${caller} leaves out ${id}`)
+    }
+  }
+
+  // notifications.list: mine, all of them
+  if (caller !== 'signedOut') {
+    const { outcome, items } = await allPages<{ id: string }>(trpc, 'notifications.list', {})
+    checks += 1
+    if (outcome !== 'ok') problems.push(`notifications.list as ${caller}: ${outcome}`)
+    const mine = (await w.db.selectFrom('notification').select('id').where('person_id', '=', w.idOf(caller)!).execute()).map((n) => n.id).sort()
+    if (JSON.stringify(items.map((n) => n.id).sort()) !== JSON.stringify(mine))
+      problems.push(`notifications.list as ${caller}: lists ${items.length}, holds ${mine.length} of theirs`)
+  }
+
+  // Sessions and documents: the single reads are the oracle.
+  const meetingIds = (await w.db.selectFrom('meeting').select('id').execute()).map((m) => m.id)
+  const documentIds = (await w.db.selectFrom('document').select('id').execute()).map((d) => d.id)
+  const meetingRead = new Map<string, { outcome: string; value: unknown }>()
+  for (const id of meetingIds) {
+    const r = await callPath(trpc, 'meetings.get', { id })
+    meetingRead.set(id, { outcome: outcomeOf(r), value: r.ok ? r.value : null })
+  }
+  const documentRead = new Map<string, { outcome: string; value: unknown }>()
+  for (const id of documentIds) {
+    const r = await callPath(trpc, 'documents.get', { id })
+    documentRead.set(id, { outcome: outcomeOf(r), value: r.ok ? r.value : null })
+  }
+  const readOk = (type: string, id: string) =>
+    (type === 'topic' ? readable.get(id) : type === 'meeting' ? meetingRead.get(id)?.outcome : documentRead.get(id)?.outcome) === 'ok'
+  const allParticipants = await w.db.selectFrom('participant').select(['item_type', 'item_id', 'appg_id']).execute()
+
+  const checkList = (label: string, type: 'meeting' | 'document', listed: Set<string>, scope: string[]) => {
+    for (const id of listed) if (!readOk(type, id)) problems.push(`${label} as ${caller} lists ${type} ${id}, but its single read refuses`)
+    for (const id of scope) if (readOk(type, id) && !listed.has(id)) problems.push(`${label} as ${caller} leaves out readable ${type} ${id}`)
+  }
+
+  const now = w.api.clock.now().toISOString()
+  const meetingRows = await w.db.selectFrom('meeting').select(['id', 'ends_at', 'starts_at']).execute()
+  for (const [name, group] of Object.entries(w.groups)) {
+    const inGroup = allParticipants.filter((p) => p.item_type === 'meeting' && p.appg_id === group.id).map((p) => p.item_id)
+    const seen = new Set<string>()
+    for (const when of ['upcoming', 'past'] as const) {
+      const { outcome, items } = await allPages<{ id: string }>(trpc, 'meetings.listForGroup', { slug: group.slug, when })
+      checks += 1
+      if (outcome !== 'ok') problems.push(`meetings.listForGroup(${name}, ${when}) as ${caller}: ${outcome}`)
+      for (const m of items) seen.add(m.id)
+    }
+    checkList(`meetings.listForGroup(${name})`, 'meeting', seen, inGroup)
+    const docsInGroup = allParticipants.filter((p) => p.item_type === 'document' && p.appg_id === group.id).map((p) => p.item_id)
+    const { outcome, items } = await allPages<{ id: string }>(trpc, 'documents.listForGroup', { slug: group.slug })
+    checks += 1
+    if (outcome !== 'ok') problems.push(`documents.listForGroup(${name}) as ${caller}: ${outcome}`)
+    checkList(`documents.listForGroup(${name})`, 'document', new Set(items.map((d) => d.id)), docsInGroup)
+  }
+  void meetingRows
+  void now
+
+  if (caller !== 'signedOut') {
+    const seen = new Set<string>()
+    for (const when of ['upcoming', 'past'] as const) {
+      const { outcome, items } = await allPages<{ id: string }>(trpc, 'meetings.mine', { when })
+      checks += 1
+      if (outcome !== 'ok') problems.push(`meetings.mine(${when}) as ${caller}: ${outcome}`)
+      for (const m of items) seen.add(m.id)
+    }
+    const mine = new Set(
+      (await w.db.selectFrom('membership').select('appg_id').where('person_id', '=', w.idOf(caller)!).execute()).map((m) => m.appg_id),
+    )
+    checkList(
+      'meetings.mine',
+      'meeting',
+      seen,
+      allParticipants.filter((p) => p.item_type === 'meeting' && mine.has(p.appg_id)).map((p) => p.item_id),
+    )
+  }
+
+  // documents.listForTopic ↔ documents.get, for every topic the caller may read
+  const links = await w.db.selectFrom('link').selectAll().execute()
+  for (const topicId of topics) {
+    const result = await callPath(trpc, 'documents.listForTopic', { topicId })
+    checks += 1
+    const expected = mayRead(topicId) ? 'ok' : 'NOT_FOUND'
+    if (outcomeOf(result) !== expected) {
+      problems.push(`documents.listForTopic(${topicId}) as ${caller}: ${outcomeOf(result)}, topics.get answers ${readable.get(topicId)}`)
+      continue
+    }
+    if (!result.ok) continue
+    const linked = links
+      .filter((l) => (l.from_type === 'document' && l.to_type === 'topic' && l.to_id === topicId) || (l.to_type === 'document' && l.from_type === 'topic' && l.from_id === topicId))
+      .map((l) => (l.from_type === 'document' ? l.from_id : l.to_id))
+    checkList(`documents.listForTopic(${topicId})`, 'document', new Set((result.value as { id: string }[]).map((d) => d.id)), linked)
+  }
+
+  // What single reads show of other items: minutes of a session, links and backlinks.
+  for (const [id, read] of meetingRead) {
+    if (read.outcome !== 'ok') continue
+    const view = read.value as { minutes: { documentId: string; title: string }[] }
+    for (const m of view.minutes)
+      if (!readOk('document', m.documentId))
+        problems.push(
+          `meetings.get(${id}) as ${caller} shows minutes “${m.title}” (document ${m.documentId}), but documents.get answers ${documentRead.get(m.documentId)?.outcome}`,
+        )
+  }
+  type LinkRow = { itemType: string; itemId: string; title: string | null; restricted: boolean }
+  const views: [string, LinkRow[]][] = []
+  for (const [id, read] of documentRead)
+    if (read.outcome === 'ok') {
+      const v = read.value as { links: LinkRow[]; backlinks: LinkRow[] }
+      views.push([`documents.get(${id})`, [...v.links, ...v.backlinks]])
+    }
+  for (const id of topics) {
+    if (!mayRead(id)) continue
+    const r = await callPath(trpc, 'topics.get', { id })
+    if (r.ok) views.push([`topics.get(${id})`, (r.value as { links: LinkRow[] }).links])
+  }
+  for (const [label, rows] of views)
+    for (const l of rows) {
+      const ok = readOk(l.itemType, l.itemId)
+      if (!l.restricted && !ok) problems.push(`${label} as ${caller} shows ${l.itemType} ${l.itemId} (“${l.title}”), which its single read refuses`)
+      if (l.restricted && ok) problems.push(`${label} as ${caller} shows ${l.itemType} ${l.itemId} as restricted, which its single read allows`)
+    }
+
+  return { problems, checks }
+}
