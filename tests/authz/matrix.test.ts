@@ -99,7 +99,9 @@ describe.each(testDatabases())('lists agree with single reads on $name', (target
     lw = await makeListWorld(await target.fresh())
   })
   afterAll(async () => {
-    console.log(`list consistency on ${target.name}: ${CALLERS.length} callers, ${checks} list calls checked against single reads`)
+    console.log(
+      `list consistency on ${target.name}: ${CALLERS.length} callers, ${checks} list calls checked against single reads`,
+    )
     await target.close()
   })
 

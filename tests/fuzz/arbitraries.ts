@@ -79,23 +79,39 @@ function numberArb(s: JsonSchema, integer: boolean): fc.Arbitrary<unknown> {
           max: Math.min(max ?? 1e6, Number.MAX_SAFE_INTEGER),
         })
       : fc.double({ noNaN: true, noDefaultInfinity: true }),
-    fc.constantFrom(0, -1, 1.5, 1e21, -0, Number.MAX_SAFE_INTEGER, ...bounds, ...bounds.map((b) => b + 1), ...bounds.map((b) => b - 1)),
+    fc.constantFrom(
+      0,
+      -1,
+      1.5,
+      1e21,
+      -0,
+      Number.MAX_SAFE_INTEGER,
+      ...bounds,
+      ...bounds.map((b) => b + 1),
+      ...bounds.map((b) => b - 1),
+    ),
     fc.integer(),
   )
 }
 
-export function arbitraryFor(schema: JsonSchema | undefined, pool: readonly string[], depth = 0): fc.Arbitrary<unknown> {
+export function arbitraryFor(
+  schema: JsonSchema | undefined,
+  pool: readonly string[],
+  depth = 0,
+): fc.Arbitrary<unknown> {
   const anyJson = fc.jsonValue({ maxDepth: 2 })
   if (!schema || depth > 6) return anyJson
   const wrap = (arb: fc.Arbitrary<unknown>) =>
     // Now and then any JSON at all in place of the field.
     fc.oneof({ weight: 9, arbitrary: arb }, { weight: 1, arbitrary: anyJson })
-  if (schema.anyOf || schema.oneOf) return fc.oneof(...(schema.anyOf ?? schema.oneOf)!.map((s) => arbitraryFor(s, pool, depth + 1)))
+  if (schema.anyOf || schema.oneOf)
+    return fc.oneof(...(schema.anyOf ?? schema.oneOf)!.map((s) => arbitraryFor(s, pool, depth + 1)))
   if (schema.allOf?.length) return arbitraryFor(schema.allOf[0], pool, depth + 1)
   if (schema.enum) return wrap(fc.constantFrom(...schema.enum))
   if ('const' in schema) return wrap(fc.constant(schema.const))
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []
-  if (types.length > 1) return fc.oneof(...types.map((type) => arbitraryFor({ ...schema, type }, pool, depth + 1)))
+  if (types.length > 1)
+    return fc.oneof(...types.map((type) => arbitraryFor({ ...schema, type }, pool, depth + 1)))
   switch (types[0]) {
     case 'string':
       return wrap(stringArb(schema, pool))
@@ -117,7 +133,8 @@ export function arbitraryFor(schema: JsonSchema | undefined, pool: readonly stri
     case 'object': {
       const properties = schema.properties ?? {}
       const record: Record<string, fc.Arbitrary<unknown>> = {}
-      for (const [key, value] of Object.entries(properties)) record[key] = arbitraryFor(value, pool, depth + 1)
+      for (const [key, value] of Object.entries(properties))
+        record[key] = arbitraryFor(value, pool, depth + 1)
       const required = (schema.required ?? []).filter((k) => k in record)
       return wrap(
         fc.oneof(
@@ -127,7 +144,10 @@ export function arbitraryFor(schema: JsonSchema | undefined, pool: readonly stri
           {
             weight: 1,
             arbitrary: fc
-              .tuple(fc.record(record, { requiredKeys: required }), fc.dictionary(fc.string({ maxLength: 10 }), anyJson, { maxKeys: 2 }))
+              .tuple(
+                fc.record(record, { requiredKeys: required }),
+                fc.dictionary(fc.string({ maxLength: 10 }), anyJson, { maxKeys: 2 }),
+              )
               .map(([a, b]) => ({ ...b, ...a })),
           },
         ),

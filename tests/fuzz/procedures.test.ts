@@ -21,12 +21,22 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 200)
 const ORIGIN = new URL(testConfig.publicUrl).origin
 
 /** DESIGN §6: the only error codes a caller may see. */
-const DOCUMENTED = new Set(['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS'])
+const DOCUMENTED = new Set([
+  'BAD_REQUEST',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'TOO_MANY_REQUESTS',
+])
 
 /** What must never reach a caller in an error. */
 const LEAKS: [string, RegExp][] = [
   ['a stack trace', /\bat (?:async )?[\w.<>]+ \(|node_modules|\.ts:\d+|\.js:\d+/],
-  ['SQL', /\b(?:select|insert into|update \w+ set|delete from)\b|SQLITE_|ER_[A-Z_]+|syntax error|kysely|mysql|sqlite/i],
+  [
+    'SQL',
+    /\b(?:select|insert into|update \w+ set|delete from)\b|SQLITE_|ER_[A-Z_]+|syntax error|kysely|mysql|sqlite/i,
+  ],
   ['a raw token', /[a-z2-7]{32}/],
   ['a session id or hash', /[0-9a-f]{64}/],
   ['a password hash', /\$scrypt|scrypt\$|\$argon|\$2[aby]\$/i],
@@ -55,7 +65,8 @@ describe.each(targets)('fuzzing every procedure on $name', (target) => {
       db,
       clock: w.api.clock,
       config: testConfig,
-      onError: (error, path) => internal.push(`${path}: ${error instanceof Error ? error.stack : String(error)}`),
+      onError: (error, path) =>
+        internal.push(`${path}: ${error instanceof Error ? error.stack : String(error)}`),
     })
   })
 
@@ -65,7 +76,8 @@ describe.each(targets)('fuzzing every procedure on $name', (target) => {
         `shrinking included), ${calls} calls (officer and signed out), ${fiveHundreds} 5xx; HTTP statuses ` +
         JSON.stringify(statuses),
     )
-    if (internal.length) console.log(`internal errors logged by the server:\n${internal.slice(0, 5).join('\n\n')}`)
+    if (internal.length)
+      console.log(`internal errors logged by the server:\n${internal.slice(0, 5).join('\n\n')}`)
     await target.close()
   })
 
@@ -105,10 +117,12 @@ describe.each(targets)('fuzzing every procedure on $name', (target) => {
       }
       if (!code || !DOCUMENTED.has(code)) found.push(`undocumented error code ${code}`)
       for (const [what, pattern] of LEAKS) if (pattern.test(answer.text)) found.push(`${what} in the error`)
-      for (const secret of secrets) if (answer.text.includes(secret)) found.push('a stored secret in the error')
+      for (const secret of secrets)
+        if (answer.text.includes(secret)) found.push('a stored secret in the error')
     } else {
       // Even a success never carries a password hash or a session id.
-      for (const secret of secrets) if (answer.text.includes(secret)) found.push('a stored secret in the answer')
+      for (const secret of secrets)
+        if (answer.text.includes(secret)) found.push('a stored secret in the answer')
     }
     return found
   }

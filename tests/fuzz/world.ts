@@ -3,8 +3,7 @@
  * invitations, group invitations (with their tokens), notifications. Returns the strings worth
  * feeding to procedures (ids, slugs, tokens, emails).
  */
-import { hashToken } from '@appg-hub/core'
-import { createSession } from '@appg-hub/core'
+import { createSession, encodeCursor, encodeKeyCursor, hashToken } from '@appg-hub/core'
 import { type AuthzWorld, ITEM_RELATIONS } from '../support/authz-world'
 
 export async function seedFuzzWorld(w: AuthzWorld): Promise<string[]> {
@@ -28,6 +27,24 @@ export async function seedFuzzWorld(w: AuthzWorld): Promise<string[]> {
     pool.push(person.id, person.email)
     if (name === 'officer') await w.make.notification(person.id)
   }
+  // Cursors that decode (the lists read their own shape out of them): well-formed, half-formed, odd.
+  for (const text of [
+    'a',
+    '|',
+    'x|y',
+    '2026-01-01T00:00:00.000Z|',
+    ':',
+    '5:alpha',
+    'NaN:',
+    '["a","b"]',
+    '["a"]',
+    '[1,2]',
+    '{}',
+    'null',
+    '"',
+  ])
+    pool.push(encodeCursor(text))
+  pool.push(encodeKeyCursor(new Date().toISOString(), 'zzz'))
   const { token } = await createSession(w.db, w.api.clock, w.person.officer!.id, 'fuzz pool')
   // The 16-hex public id of a session (auth.endSession), never its token.
   pool.push((await hashToken(token)).slice(0, 16))

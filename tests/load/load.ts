@@ -21,10 +21,14 @@ if (useMysql) process.env.MYSQL_URL ??= 'mysql://root@127.0.0.1:3306/test'
 const databaseUrl = useMysql ? await createMysqlDatabase('hub_load') : undefined
 
 console.log(`Setting up ${process.env.LOAD_PEOPLE ?? 200} people on ${useMysql ? 'MySQL' : 'SQLite'}…`)
-const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./serve.ts', import.meta.url))], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...process.env, ...(databaseUrl ? { LOAD_DATABASE_URL: databaseUrl } : {}) },
-})
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', fileURLToPath(new URL('./serve.ts', import.meta.url))],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...(databaseUrl ? { LOAD_DATABASE_URL: databaseUrl } : {}) },
+  },
+)
 const ready = await new Promise<string>((resolve, reject) => {
   createInterface({ input: child.stdout! }).once('line', resolve)
   child.once('exit', (code) => reject(new Error(`the load server exited (${code}) before it was ready`)))
@@ -81,7 +85,10 @@ async function timed(action: Action, run: () => Promise<void>) {
 
 function pick<T>(weighted: [T, number][]): T {
   let r = Math.random() * weighted.reduce((sum, [, w]) => sum + w, 0)
-  for (const [value, weight] of weighted) if ((r -= weight) <= 0) return value
+  for (const [value, weight] of weighted) {
+    r -= weight
+    if (r <= 0) return value
+  }
   return weighted[0]![0]
 }
 
@@ -92,8 +99,19 @@ async function person(p: (typeof world.people)[number], deadline: number) {
   while (Date.now() < deadline) {
     const action = pick<Action>(
       p.editorIndex === null
-        ? [['dashboard', 35], ['open topic', 30], ['comment', 15], ['sign up', 20]]
-        : [['dashboard', 20], ['open topic', 20], ['comment', 10], ['save document', 40], ['sign up', 10]],
+        ? [
+            ['dashboard', 35],
+            ['open topic', 30],
+            ['comment', 15],
+            ['sign up', 20],
+          ]
+        : [
+            ['dashboard', 20],
+            ['open topic', 20],
+            ['comment', 10],
+            ['save document', 40],
+            ['sign up', 10],
+          ],
     )
     if (action === 'dashboard') {
       await timed(action, async () => {
@@ -107,11 +125,20 @@ async function person(p: (typeof world.people)[number], deadline: number) {
     } else if (action === 'comment') {
       const body = `Comment ${++comments} from ${p.id}`
       await timed(action, async () => {
-        const comment = (await trpc(p.cookie, 'comments.add', { itemType: 'topic', itemId: world.topicId, body }, true)) as { id: string }
+        const comment = (await trpc(
+          p.cookie,
+          'comments.add',
+          { itemType: 'topic', itemId: world.topicId, body },
+          true,
+        )) as { id: string }
         acknowledged.comments.set(comment.id, body)
       })
     } else if (action === 'sign up') {
-      const status = pick<string>([['going', 2], ['maybe', 1], ['not_going', 1]])
+      const status = pick<string>([
+        ['going', 2],
+        ['maybe', 1],
+        ['not_going', 1],
+      ])
       await timed(action, async () => {
         await trpc(p.cookie, 'meetings.signUp', { id: world.meetingId, status }, true)
         acknowledged.signups.set(p.id, status)
@@ -119,10 +146,18 @@ async function person(p: (typeof world.people)[number], deadline: number) {
     } else {
       const index = p.editorIndex!
       await timed(action, async () => {
-        const doc = (await trpc(p.cookie, 'documents.get', { id: world.documentId })) as { head: { id: string }; body: string }
+        const doc = (await trpc(p.cookie, 'documents.get', { id: world.documentId })) as {
+          head: { id: string }
+          body: string
+        }
         const text = `Paragraph ${index}: draft ${++drafts} by ${p.id}`
         const body = doc.body.replace(new RegExp(`^Paragraph ${index}: .*$`, 'm'), text)
-        const result = (await trpc(p.cookie, 'documents.save', { id: world.documentId, baseRevisionId: doc.head.id, body }, true)) as {
+        const result = (await trpc(
+          p.cookie,
+          'documents.save',
+          { id: world.documentId, baseRevisionId: doc.head.id, body },
+          true,
+        )) as {
           status: string
           revision?: { id: string }
         }
@@ -159,15 +194,25 @@ for (const action of ['dashboard', 'open topic', 'comment', 'save document', 'si
 console.log(
   `| all | ${all.length} | ${totalErrors} | ${percentile(all, 50).toFixed(0)} | ${percentile(all, 95).toFixed(0)} | ${percentile(all, 99).toFixed(0)} |`,
 )
-console.log(`Throughput: ${(all.length / elapsed).toFixed(1)} actions/s; document saves: ${[...outcomes].map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}`)
+console.log(
+  `Throughput: ${(all.length / elapsed).toFixed(1)} actions/s; document saves: ${[...outcomes].map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}`,
+)
 
 // Every write the server acknowledged must be in the database.
 const db = await createDb(world.databaseUrl)
 let lost = 0
-const comments = await db.selectFrom('comment').select(['id', 'body']).where('item_id', '=', world.topicId).execute()
+const comments = await db
+  .selectFrom('comment')
+  .select(['id', 'body'])
+  .where('item_id', '=', world.topicId)
+  .execute()
 const stored = new Map(comments.map((c) => [c.id, c.body]))
 for (const [id, body] of acknowledged.comments) if (stored.get(id) !== body) lost++
-const revisions = new Set((await db.selectFrom('revision').select('id').where('document_id', '=', world.documentId).execute()).map((r) => r.id))
+const revisions = new Set(
+  (await db.selectFrom('revision').select('id').where('document_id', '=', world.documentId).execute()).map(
+    (r) => r.id,
+  ),
+)
 for (const id of acknowledged.revisions) if (!revisions.has(id)) lost++
 const head = await db
   .selectFrom('document')
@@ -177,10 +222,20 @@ const head = await db
   .executeTakeFirstOrThrow()
 for (const [, text] of acknowledged.paragraphs) if (!head.body.includes(text)) lost++
 const signups = new Map(
-  (await db.selectFrom('signup').select(['person_id', 'status']).where('meeting_id', '=', world.meetingId).execute()).map((s) => [s.person_id, s.status]),
+  (
+    await db
+      .selectFrom('signup')
+      .select(['person_id', 'status'])
+      .where('meeting_id', '=', world.meetingId)
+      .execute()
+  ).map((s) => [s.person_id, s.status]),
 )
 for (const [personId, status] of acknowledged.signups) if (signups.get(personId) !== status) lost++
-const writes = acknowledged.comments.size + acknowledged.revisions.size + acknowledged.paragraphs.size + acknowledged.signups.size
+const writes =
+  acknowledged.comments.size +
+  acknowledged.revisions.size +
+  acknowledged.paragraphs.size +
+  acknowledged.signups.size
 console.log(`Acknowledged writes checked: ${writes}; lost: ${lost}; errors: ${totalErrors}`)
 
 await db.destroy()

@@ -13,8 +13,16 @@ const editors = Math.max(2, Math.round(people / 10))
 const server = await startHubServer({ databaseUrl: process.env.LOAD_DATABASE_URL })
 const { db } = server
 
-const group = await db.selectFrom('appg').select('id').where('slug', '=', 'personalised-medicine').executeTakeFirstOrThrow()
-const chair = await db.selectFrom('person').select('id').where('email', '=', 'chair@demo.appg-hub.test').executeTakeFirstOrThrow()
+const group = await db
+  .selectFrom('appg')
+  .select('id')
+  .where('slug', '=', 'personalised-medicine')
+  .executeTakeFirstOrThrow()
+const chair = await db
+  .selectFrom('person')
+  .select('id')
+  .where('email', '=', 'chair@demo.appg-hub.test')
+  .executeTakeFirstOrThrow()
 const api = callers(db, fakeClock(new Date()))
 const asChair = await api.as(chair.id)
 const topic = await asChair.topics.create({

@@ -46,7 +46,8 @@ export async function makeListWorld(db: Db) {
   ]
   const topics: string[] = []
   for (const shape of shapes)
-    for (const status of ['open', 'closed', 'archived', 'open'] as const) topics.push(await w.make.topic(shape, { status }))
+    for (const status of ['open', 'closed', 'archived', 'open'] as const)
+      topics.push(await w.make.topic(shape, { status }))
   // Discussion on a few: visible, hidden, deleted, replies.
   for (const id of topics.filter((_, i) => i % 4 === 0)) {
     const a = await w.make.comment('topic', id, w.person.deltaMember!.id)
@@ -54,7 +55,11 @@ export async function makeListWorld(db: Db) {
     await w.make.comment('topic', id, w.person.member!.id, { parentId: a })
     await w.make.comment('topic', id, w.person.officer!.id, { parentId: a, hidden: true })
     const gone = await w.make.comment('topic', id, w.person.gammaMember!.id)
-    await db.updateTable('comment').set({ deleted_at: new Date().toISOString() }).where('id', '=', gone).execute()
+    await db
+      .updateTable('comment')
+      .set({ deleted_at: new Date().toISOString() })
+      .where('id', '=', gone)
+      .execute()
   }
   // Invitations between every pair that has a caller on one side.
   const pairs: [GroupName, GroupName][] = [
@@ -69,15 +74,49 @@ export async function makeListWorld(db: Db) {
     await w.make.invitation('topic', id, from, to)
   }
   for (const caller of CALLERS)
-    if (caller !== 'signedOut') for (let i = 0; i < 3; i++) await w.make.notification(w.idOf(caller)!, `For ${caller} ${i}`)
+    if (caller !== 'signedOut')
+      for (let i = 0; i < 3; i++) await w.make.notification(w.idOf(caller)!, `For ${caller} ${i}`)
+
+  // Notifications about comments, some of which moderators later hid: the excerpt is a marker.
+  const hiddenOrNot = await db
+    .selectFrom('comment')
+    .select(['id', 'item_id'])
+    .where('item_type', '=', 'topic')
+    .execute()
+  for (const caller of CALLERS) {
+    if (caller === 'signedOut') continue
+    for (const c of hiddenOrNot) {
+      await db
+        .insertInto('notification')
+        .values({
+          id: `${c.id.slice(0, 20)}-${caller}`.slice(0, 36),
+          person_id: w.idOf(caller)!,
+          kind: 'comment.added',
+          item_type: 'topic',
+          item_id: c.item_id,
+          appg_id: null,
+          actor_id: null,
+          text: 'Someone commented',
+          created_at: new Date().toISOString(),
+          read_at: null,
+          emailed_at: null,
+          comment_id: c.id,
+          link_path: `/topics/${c.item_id}#comment-${c.id}`,
+          excerpt: `EXCERPT-${c.id}`,
+        })
+        .execute()
+    }
+  }
 
   // Sessions in every shape and state, upcoming and past; documents drafted and published.
   const meetings: string[] = []
   const documents: string[] = []
   for (const shape of shapes) {
-    for (const status of ['draft', 'scheduled', 'cancelled'] as const) meetings.push(await w.make.meeting(shape, { status }))
+    for (const status of ['draft', 'scheduled', 'cancelled'] as const)
+      meetings.push(await w.make.meeting(shape, { status }))
     meetings.push(await w.make.meeting(shape, { status: 'held', past: true }))
-    for (const status of ['draft', 'published'] as const) documents.push((await w.make.document(shape, { status })).id)
+    for (const status of ['draft', 'published'] as const)
+      documents.push((await w.make.document(shape, { status })).id)
   }
   // Links from documents to items of every readability, and minutes of held sessions: among them
   // a host group's draft meant to be public (a draft is for its own participants only).
@@ -92,7 +131,10 @@ export async function makeListWorld(db: Db) {
     { owner: 'beta', partners: ['alpha'], visibility: 'participants' },
   ] as const
   for (const shape of heldShapes) {
-    const meetingId = await w.make.meeting({ ...shape, partners: [...shape.partners] }, { status: 'held', past: true })
+    const meetingId = await w.make.meeting(
+      { ...shape, partners: [...shape.partners] },
+      { status: 'held', past: true },
+    )
     meetings.push(meetingId)
     for (const [owner, status, visibility] of [
       [shape.owner, 'published', 'public'],
@@ -123,7 +165,10 @@ export async function makeListWorld(db: Db) {
 export type ListWorld = Awaited<ReturnType<typeof makeListWorld>>
 
 /** What each list check found wrong, one line per problem. */
-export async function checkLists(lw: ListWorld, caller: CallerName): Promise<{ problems: string[]; checks: number }> {
+export async function checkLists(
+  lw: ListWorld,
+  caller: CallerName,
+): Promise<{ problems: string[]; checks: number }> {
   const { w } = lw
   const topics = (await w.db.selectFrom('topic').select('id').execute()).map((t) => t.id)
   const problems: string[] = []
@@ -135,7 +180,10 @@ export async function checkLists(lw: ListWorld, caller: CallerName): Promise<{ p
 
   // register.list ↔ register.group
   {
-    const { outcome, items } = await allPages<{ slug: string }>(trpc, 'register.list', { status: 'all', limit: 100 })
+    const { outcome, items } = await allPages<{ slug: string }>(trpc, 'register.list', {
+      status: 'all',
+      limit: 100,
+    })
     checks += 1
     if (outcome !== 'ok') problems.push(`register.list as ${caller}: ${outcome}`)
     const all = (await w.db.selectFrom('appg').select('slug').execute()).map((g) => g.slug).sort()
@@ -143,14 +191,21 @@ export async function checkLists(lw: ListWorld, caller: CallerName): Promise<{ p
       problems.push(`register.list as ${caller}: lists ${items.length} of ${all.length} groups`)
     for (const g of items) {
       const got = outcomeOf(await callPath(trpc, 'register.group', { slug: g.slug }))
-      if (got !== 'ok') problems.push(`register.list as ${caller} lists ${g.slug}, but register.group answers ${got}`)
+      if (got !== 'ok')
+        problems.push(`register.list as ${caller} lists ${g.slug}, but register.group answers ${got}`)
     }
   }
 
   // topics.listForGroup ↔ topics.get, for every group
-  const participants = await w.db.selectFrom('participant').select(['item_id', 'appg_id']).where('item_type', '=', 'topic').execute()
+  const participants = await w.db
+    .selectFrom('participant')
+    .select(['item_id', 'appg_id'])
+    .where('item_type', '=', 'topic')
+    .execute()
   for (const [name, group] of Object.entries(w.groups)) {
-    const { outcome, items } = await allPages<{ id: string }>(trpc, 'topics.listForGroup', { slug: group.slug })
+    const { outcome, items } = await allPages<{ id: string }>(trpc, 'topics.listForGroup', {
+      slug: group.slug,
+    })
     checks += 1
     if (outcome !== 'ok') {
       problems.push(`topics.listForGroup(${name}) as ${caller}: ${outcome}`)
@@ -158,7 +213,10 @@ export async function checkLists(lw: ListWorld, caller: CallerName): Promise<{ p
     }
     const listed = new Set(items.map((t) => t.id))
     for (const id of listed)
-      if (!mayRead(id)) problems.push(`topics.listForGroup(${name}) as ${caller} lists ${id}, but topics.get answers ${readable.get(id)}`)
+      if (!mayRead(id))
+        problems.push(
+          `topics.listForGroup(${name}) as ${caller} lists ${id}, but topics.get answers ${readable.get(id)}`,
+        )
     for (const p of participants.filter((p) => p.appg_id === group.id))
       if (mayRead(p.item_id) && !listed.has(p.item_id))
         problems.push(`topics.listForGroup(${name}) as ${caller} leaves out readable topic ${p.item_id}`)
@@ -170,20 +228,31 @@ export async function checkLists(lw: ListWorld, caller: CallerName): Promise<{ p
     checks += 1
     if (outcome !== 'ok') problems.push(`topics.dashboard as ${caller}: ${outcome}`)
     const mine = new Set(
-      (await w.db.selectFrom('membership').select('appg_id').where('person_id', '=', w.idOf(caller)!).execute()).map(
-        (m) => m.appg_id,
-      ),
+      (
+        await w.db
+          .selectFrom('membership')
+          .select('appg_id')
+          .where('person_id', '=', w.idOf(caller)!)
+          .execute()
+      ).map((m) => m.appg_id),
     )
     const listed = new Set(items.map((t) => t.id))
     for (const id of listed)
-      if (!mayRead(id)) problems.push(`topics.dashboard as ${caller} lists ${id}, but topics.get answers ${readable.get(id)}`)
+      if (!mayRead(id))
+        problems.push(`topics.dashboard as ${caller} lists ${id}, but topics.get answers ${readable.get(id)}`)
     for (const p of participants.filter((p) => mine.has(p.appg_id)))
       if (mayRead(p.item_id) && !listed.has(p.item_id))
-        problems.push(`topics.dashboard as ${caller} leaves out readable topic ${p.item_id} of one of their groups`)
+        problems.push(
+          `topics.dashboard as ${caller} leaves out readable topic ${p.item_id} of one of their groups`,
+        )
   }
 
   // comments.list ↔ topics.get (the item) and comments.history (each comment)
-  const commented = await w.db.selectFrom('comment').select(['id', 'item_id', 'parent_id']).where('item_type', '=', 'topic').execute()
+  const commented = await w.db
+    .selectFrom('comment')
+    .select(['id', 'item_id', 'parent_id'])
+    .where('item_type', '=', 'topic')
+    .execute()
   for (const itemId of new Set(commented.map((c) => c.item_id))) {
     const { outcome, items } = await allPages<{
       id: string
@@ -195,14 +264,18 @@ export async function checkLists(lw: ListWorld, caller: CallerName): Promise<{ p
     checks += 1
     const expected = mayRead(itemId) ? 'ok' : 'NOT_FOUND'
     if (outcome !== expected) {
-      problems.push(`comments.list(${itemId}) as ${caller}: ${outcome}, while topics.get answers ${readable.get(itemId)}`)
+      problems.push(
+        `comments.list(${itemId}) as ${caller}: ${outcome}, while topics.get answers ${readable.get(itemId)}`,
+      )
       continue
     }
     if (outcome !== 'ok') continue
     const flat = items.flatMap((c) => [c, ...c.replies])
     const inDb = commented.filter((c) => c.item_id === itemId)
     if (flat.length !== inDb.length)
-      problems.push(`comments.list(${itemId}) as ${caller}: shows ${flat.length} of ${inDb.length} comments (placeholders included)`)
+      problems.push(
+        `comments.list(${itemId}) as ${caller}: shows ${flat.length} of ${inDb.length} comments (placeholders included)`,
+      )
     if (caller === 'signedOut') continue
     for (const c of flat) {
       if (c.deleted) continue
@@ -212,7 +285,9 @@ export async function checkLists(lw: ListWorld, caller: CallerName): Promise<{ p
       if (c.body !== null && got !== 'ok')
         problems.push(`comments.list shows comment ${c.id} to ${caller}, but comments.history answers ${got}`)
       if (c.body === null && got === 'ok')
-        problems.push(`comments.list withholds hidden comment ${c.id} from ${caller}, but comments.history shows it`)
+        problems.push(
+          `comments.list withholds hidden comment ${c.id} from ${caller}, but comments.history shows it`,
+        )
     }
   }
 
@@ -222,7 +297,11 @@ export async function checkLists(lw: ListWorld, caller: CallerName): Promise<{ p
       const result = await callPath(trpc, 'invitations.forGroup', { slug: group.slug })
       checks += 1
       if (!result.ok) continue
-      const value = result.value as { received: { id: string }[]; sent: { id: string }[]; history: { id: string }[] }
+      const value = result.value as {
+        received: { id: string }[]
+        sent: { id: string }[]
+        history: { id: string }[]
+      }
       const listed = new Set([...value.received, ...value.sent, ...value.history].map((i) => i.id))
       const ours = await w.db
         .selectFrom('invitation')
@@ -230,17 +309,43 @@ export async function checkLists(lw: ListWorld, caller: CallerName): Promise<{ p
         .where((eb) => eb.or([eb('from_appg_id', '=', group.id), eb('to_appg_id', '=', group.id)]))
         .execute()
       const oursSet = new Set(ours.map((i) => i.id))
-      for (const id of listed) if (!oursSet.has(id)) problems.push(`invitations.forGroup(${name}) as ${caller} lists another group's invitation ${id}`)
-      for (const id of oursSet) if (!listed.has(id)) problems.push(`invitations.forGroup(${name}) as ${caller} leaves out ${id}`)
+      for (const id of listed)
+        if (!oursSet.has(id))
+          problems.push(`invitations.forGroup(${name}) as ${caller} lists another group's invitation ${id}`)
+      for (const id of oursSet)
+        if (!listed.has(id)) problems.push(`invitations.forGroup(${name}) as ${caller} leaves out ${id}`)
     }
   }
 
-  // notifications.list: mine, all of them
+  // notifications.list: mine, all of them; a comment's words only where comments.list shows them
   if (caller !== 'signedOut') {
-    const { outcome, items } = await allPages<{ id: string }>(trpc, 'notifications.list', {})
+    const { outcome, items } = await allPages<{ id: string; text: string }>(trpc, 'notifications.list', {})
+    const shownBodies = new Set<string>()
+    for (const itemId of new Set(commented.map((c) => c.item_id))) {
+      const r = await allPages<{
+        id: string
+        body: string | null
+        replies: { id: string; body: string | null }[]
+      }>(trpc, 'comments.list', { itemType: 'topic', itemId })
+      for (const c of r.items.flatMap((x) => [x, ...x.replies])) if (c.body !== null) shownBodies.add(c.id)
+    }
+    // (A notification about an item the caller can no longer read was true when it was sent; only
+    // words withheld from a discussion the caller still reads are checked.)
+    const itemOfComment = new Map(commented.map((c) => [c.id, c.item_id]))
+    for (const n of items) {
+      const marker = /EXCERPT-([\w-]+)/.exec(n.text)
+      if (marker && mayRead(itemOfComment.get(marker[1]!) ?? '') && !shownBodies.has(marker[1]!))
+        problems.push(
+          `notifications.list as ${caller} quotes comment ${marker[1]}, whose words comments.list withholds`,
+        )
+    }
     checks += 1
     if (outcome !== 'ok') problems.push(`notifications.list as ${caller}: ${outcome}`)
-    const mine = (await w.db.selectFrom('notification').select('id').where('person_id', '=', w.idOf(caller)!).execute()).map((n) => n.id).sort()
+    const mine = (
+      await w.db.selectFrom('notification').select('id').where('person_id', '=', w.idOf(caller)!).execute()
+    )
+      .map((n) => n.id)
+      .sort()
     if (JSON.stringify(items.map((n) => n.id).sort()) !== JSON.stringify(mine))
       problems.push(`notifications.list as ${caller}: lists ${items.length}, holds ${mine.length} of theirs`)
   }
@@ -259,28 +364,48 @@ export async function checkLists(lw: ListWorld, caller: CallerName): Promise<{ p
     documentRead.set(id, { outcome: outcomeOf(r), value: r.ok ? r.value : null })
   }
   const readOk = (type: string, id: string) =>
-    (type === 'topic' ? readable.get(id) : type === 'meeting' ? meetingRead.get(id)?.outcome : documentRead.get(id)?.outcome) === 'ok'
-  const allParticipants = await w.db.selectFrom('participant').select(['item_type', 'item_id', 'appg_id']).execute()
+    (type === 'topic'
+      ? readable.get(id)
+      : type === 'meeting'
+        ? meetingRead.get(id)?.outcome
+        : documentRead.get(id)?.outcome) === 'ok'
+  const allParticipants = await w.db
+    .selectFrom('participant')
+    .select(['item_type', 'item_id', 'appg_id'])
+    .execute()
 
   const checkList = (label: string, type: 'meeting' | 'document', listed: Set<string>, scope: string[]) => {
-    for (const id of listed) if (!readOk(type, id)) problems.push(`${label} as ${caller} lists ${type} ${id}, but its single read refuses`)
-    for (const id of scope) if (readOk(type, id) && !listed.has(id)) problems.push(`${label} as ${caller} leaves out readable ${type} ${id}`)
+    for (const id of listed)
+      if (!readOk(type, id))
+        problems.push(`${label} as ${caller} lists ${type} ${id}, but its single read refuses`)
+    for (const id of scope)
+      if (readOk(type, id) && !listed.has(id))
+        problems.push(`${label} as ${caller} leaves out readable ${type} ${id}`)
   }
 
   const now = w.api.clock.now().toISOString()
   const meetingRows = await w.db.selectFrom('meeting').select(['id', 'ends_at', 'starts_at']).execute()
   for (const [name, group] of Object.entries(w.groups)) {
-    const inGroup = allParticipants.filter((p) => p.item_type === 'meeting' && p.appg_id === group.id).map((p) => p.item_id)
+    const inGroup = allParticipants
+      .filter((p) => p.item_type === 'meeting' && p.appg_id === group.id)
+      .map((p) => p.item_id)
     const seen = new Set<string>()
     for (const when of ['upcoming', 'past'] as const) {
-      const { outcome, items } = await allPages<{ id: string }>(trpc, 'meetings.listForGroup', { slug: group.slug, when })
+      const { outcome, items } = await allPages<{ id: string }>(trpc, 'meetings.listForGroup', {
+        slug: group.slug,
+        when,
+      })
       checks += 1
       if (outcome !== 'ok') problems.push(`meetings.listForGroup(${name}, ${when}) as ${caller}: ${outcome}`)
       for (const m of items) seen.add(m.id)
     }
     checkList(`meetings.listForGroup(${name})`, 'meeting', seen, inGroup)
-    const docsInGroup = allParticipants.filter((p) => p.item_type === 'document' && p.appg_id === group.id).map((p) => p.item_id)
-    const { outcome, items } = await allPages<{ id: string }>(trpc, 'documents.listForGroup', { slug: group.slug })
+    const docsInGroup = allParticipants
+      .filter((p) => p.item_type === 'document' && p.appg_id === group.id)
+      .map((p) => p.item_id)
+    const { outcome, items } = await allPages<{ id: string }>(trpc, 'documents.listForGroup', {
+      slug: group.slug,
+    })
     checks += 1
     if (outcome !== 'ok') problems.push(`documents.listForGroup(${name}) as ${caller}: ${outcome}`)
     checkList(`documents.listForGroup(${name})`, 'document', new Set(items.map((d) => d.id)), docsInGroup)
@@ -297,7 +422,13 @@ export async function checkLists(lw: ListWorld, caller: CallerName): Promise<{ p
       for (const m of items) seen.add(m.id)
     }
     const mine = new Set(
-      (await w.db.selectFrom('membership').select('appg_id').where('person_id', '=', w.idOf(caller)!).execute()).map((m) => m.appg_id),
+      (
+        await w.db
+          .selectFrom('membership')
+          .select('appg_id')
+          .where('person_id', '=', w.idOf(caller)!)
+          .execute()
+      ).map((m) => m.appg_id),
     )
     checkList(
       'meetings.mine',
@@ -314,14 +445,25 @@ export async function checkLists(lw: ListWorld, caller: CallerName): Promise<{ p
     checks += 1
     const expected = mayRead(topicId) ? 'ok' : 'NOT_FOUND'
     if (outcomeOf(result) !== expected) {
-      problems.push(`documents.listForTopic(${topicId}) as ${caller}: ${outcomeOf(result)}, topics.get answers ${readable.get(topicId)}`)
+      problems.push(
+        `documents.listForTopic(${topicId}) as ${caller}: ${outcomeOf(result)}, topics.get answers ${readable.get(topicId)}`,
+      )
       continue
     }
     if (!result.ok) continue
     const linked = links
-      .filter((l) => (l.from_type === 'document' && l.to_type === 'topic' && l.to_id === topicId) || (l.to_type === 'document' && l.from_type === 'topic' && l.from_id === topicId))
+      .filter(
+        (l) =>
+          (l.from_type === 'document' && l.to_type === 'topic' && l.to_id === topicId) ||
+          (l.to_type === 'document' && l.from_type === 'topic' && l.from_id === topicId),
+      )
       .map((l) => (l.from_type === 'document' ? l.from_id : l.to_id))
-    checkList(`documents.listForTopic(${topicId})`, 'document', new Set((result.value as { id: string }[]).map((d) => d.id)), linked)
+    checkList(
+      `documents.listForTopic(${topicId})`,
+      'document',
+      new Set((result.value as { id: string }[]).map((d) => d.id)),
+      linked,
+    )
   }
 
   // What single reads show of other items: minutes of a session, links and backlinks.
@@ -349,8 +491,14 @@ export async function checkLists(lw: ListWorld, caller: CallerName): Promise<{ p
   for (const [label, rows] of views)
     for (const l of rows) {
       const ok = readOk(l.itemType, l.itemId)
-      if (!l.restricted && !ok) problems.push(`${label} as ${caller} shows ${l.itemType} ${l.itemId} (“${l.title}”), which its single read refuses`)
-      if (l.restricted && ok) problems.push(`${label} as ${caller} shows ${l.itemType} ${l.itemId} as restricted, which its single read allows`)
+      if (!l.restricted && !ok)
+        problems.push(
+          `${label} as ${caller} shows ${l.itemType} ${l.itemId} (“${l.title}”), which its single read refuses`,
+        )
+      if (l.restricted && ok)
+        problems.push(
+          `${label} as ${caller} shows ${l.itemType} ${l.itemId} as restricted, which its single read allows`,
+        )
     }
 
   return { problems, checks }

@@ -117,10 +117,7 @@ export const participantsOnly = (caller: CallerName, relation: Relation): Outcom
 
 /** A power over a group (roster, register entry, invitations page): groups are public, so FORBIDDEN. */
 export const groupPower = (action: Action) => (caller: CallerName, relation: Relation) =>
-  can(
-    { role: roleIn(caller, groupOf(relation)), isSiteAdmin: isAdmin(caller), isPublic: false },
-    action,
-  )
+  can({ role: roleIn(caller, groupOf(relation)), isSiteAdmin: isAdmin(caller), isPublic: false }, action)
     ? 'ok'
     : 'FORBIDDEN'
 
@@ -131,11 +128,7 @@ export function groupOf(relation: Relation): GroupName {
 
 /** `canManageMember` for the caller in the group of `relation`. */
 export function manages(caller: CallerName, relation: Relation, from: Role | null, to: Role | null): boolean {
-  return canManageMember(
-    { role: roleIn(caller, groupOf(relation)), isSiteAdmin: isAdmin(caller) },
-    from,
-    to,
-  )
+  return canManageMember({ role: roleIn(caller, groupOf(relation)), isSiteAdmin: isAdmin(caller) }, from, to)
 }
 
 export const always = (): Outcome => 'ok'

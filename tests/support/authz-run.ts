@@ -3,13 +3,7 @@
  * (so that what one procedure's successful calls change never reaches another procedure's cells).
  */
 import { TRPCError } from '@trpc/server'
-import {
-  type CaseContext,
-  expected,
-  type Outcome,
-  type ProcedureCase,
-  type Variant,
-} from './authz-model'
+import { type CaseContext, expected, type Outcome, type ProcedureCase, type Variant } from './authz-model'
 import {
   type AuthzWorld,
   CALLERS,

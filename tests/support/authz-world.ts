@@ -63,7 +63,11 @@ export const ITEM_SHAPES: Record<
   public: { owner: 'delta', partners: ['epsilon'], visibility: 'public' },
 }
 
-export const GROUP_OF: Record<GroupRelation, GroupName> = { own: 'alpha', partner: 'beta', unrelated: 'delta' }
+export const GROUP_OF: Record<GroupRelation, GroupName> = {
+  own: 'alpha',
+  partner: 'beta',
+  unrelated: 'delta',
+}
 
 /** People in the world who are not callers: authors and answerers that the cases need. */
 const BYSTANDERS = {
@@ -142,7 +146,13 @@ export async function makeAuthzWorld(db: Db) {
       .insertInto('participant')
       .values([
         { item_type: type, item_id: id, appg_id: groups[shape.owner].id, is_owner: 1, joined_at: at },
-        ...shape.partners.map((p) => ({ item_type: type, item_id: id, appg_id: groups[p].id, is_owner: 0, joined_at: at })),
+        ...shape.partners.map((p) => ({
+          item_type: type,
+          item_id: id,
+          appg_id: groups[p].id,
+          is_owner: 0,
+          joined_at: at,
+        })),
       ])
       .execute()
   }
@@ -195,7 +205,11 @@ export async function makeAuthzWorld(db: Db) {
      */
     async meeting(
       relation: (typeof ITEM_RELATIONS)[number] | (typeof ITEM_SHAPES)[keyof typeof ITEM_SHAPES],
-      options: { status?: 'draft' | 'scheduled' | 'cancelled' | 'held'; past?: boolean; capacity?: number | null } = {},
+      options: {
+        status?: 'draft' | 'scheduled' | 'cancelled' | 'held'
+        past?: boolean
+        capacity?: number | null
+      } = {},
     ): Promise<string> {
       const shape = typeof relation === 'string' ? ITEM_SHAPES[relation] : relation
       const status = options.status ?? 'scheduled'
@@ -235,7 +249,15 @@ export async function makeAuthzWorld(db: Db) {
       const id = newId()
       await db
         .insertInto('agenda_item')
-        .values({ id, meeting_id: meetingId, position, title: `Item ${position}`, speakers: null, duration_minutes: 15, notes: null })
+        .values({
+          id,
+          meeting_id: meetingId,
+          position,
+          title: `Item ${position}`,
+          speakers: null,
+          duration_minutes: 15,
+          notes: null,
+        })
         .execute()
       return id
     },
@@ -506,7 +528,10 @@ export interface ProcedureInfo {
  */
 export function listProcedures(router = appRouter): ProcedureInfo[] {
   const def = router._def as unknown as {
-    procedures: Record<string, { _def: { type: ProcedureInfo['type']; meta?: { access?: string }; inputs: unknown[] } }>
+    procedures: Record<
+      string,
+      { _def: { type: ProcedureInfo['type']; meta?: { access?: string }; inputs: unknown[] } }
+    >
     record: Record<string, unknown>
     lazy?: Record<string, unknown>
   }
@@ -526,7 +551,9 @@ export function listProcedures(router = appRouter): ProcedureInfo[] {
   const walk = (record: Record<string, unknown>, prefix: string) => {
     for (const [key, value] of Object.entries(record)) {
       const path = prefix ? `${prefix}.${key}` : key
-      const v = value as { _def?: { procedure?: boolean; router?: boolean; record?: Record<string, unknown> } }
+      const v = value as {
+        _def?: { procedure?: boolean; router?: boolean; record?: Record<string, unknown> }
+      }
       if (typeof value === 'function' && v._def?.procedure) walked.push(path)
       else if (v._def?.router && v._def.record) walk(v._def.record, path)
       else if (value && typeof value === 'object') walk(value as Record<string, unknown>, path)
@@ -534,7 +561,8 @@ export function listProcedures(router = appRouter): ProcedureInfo[] {
   }
   walk(def.record, '')
   for (const path of walked)
-    if (!flat.has(path)) throw new Error(`procedure ${path} is in the router record but not in _def.procedures`)
+    if (!flat.has(path))
+      throw new Error(`procedure ${path} is in the router record but not in _def.procedures`)
   if (walked.length !== flat.size)
     throw new Error(`the router record holds ${walked.length} procedures, _def.procedures ${flat.size}`)
   return [...flat.values()].sort((a, b) => a.path.localeCompare(b.path))

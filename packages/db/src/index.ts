@@ -10,7 +10,7 @@ export {
 } from './kysely'
 export { migrateToLatest } from './migrate'
 export * from './schema'
+export { incrementCounter } from './sql/counter'
 export { jsonAgg, parseJsonArray } from './sql/json'
 export { isUniqueViolation } from './sql/unique'
 export { isDatabaseUnavailable } from './unavailable'
-export { incrementCounter } from './sql/counter'

@@ -9,7 +9,11 @@ export const authCases: RouterCases = {
     variants: [
       {
         relations: SELF,
-        input: () => ({ email: freshEmail('signup'), password: 'a long enough passphrase', displayName: 'New Person' }),
+        input: () => ({
+          email: freshEmail('signup'),
+          password: 'a long enough passphrase',
+          displayName: 'New Person',
+        }),
         expect: always,
       },
     ],
@@ -44,7 +48,12 @@ export const authCases: RouterCases = {
         relations: SELF,
         input: async ({ w, callerId }) => {
           // A second device of the caller's (or, signed out, of the officer's).
-          const { token } = await createSession(w.db, w.api.clock, callerId ?? w.person.officer!.id, 'other device')
+          const { token } = await createSession(
+            w.db,
+            w.api.clock,
+            callerId ?? w.person.officer!.id,
+            'other device',
+          )
           return { id: (await hashToken(token)).slice(0, 16) }
         },
         expect: always,

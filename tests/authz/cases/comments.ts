@@ -2,9 +2,9 @@
 import {
   type CaseContext,
   can,
+  isAdmin,
   itemAccess,
   itemCan,
-  isAdmin,
   mayRead,
   type Outcome,
   ownerCanM,
@@ -17,12 +17,17 @@ const topicOf = ({ w, relation }: CaseContext) => w.make.topic(relation as 'own'
 
 /** A comment on a disposable topic of the relation, by the caller (signed out: by a bystander). */
 const mine = async (ctx: CaseContext) =>
-  ctx.w.make.comment('topic', await topicOf(ctx), ctx.callerId ?? ctx.w.bystanderAuthor[ctx.relation as 'own'])
+  ctx.w.make.comment(
+    'topic',
+    await topicOf(ctx),
+    ctx.callerId ?? ctx.w.bystanderAuthor[ctx.relation as 'own'],
+  )
 /** A comment by someone who is none of the callers. */
 const theirs = async (ctx: CaseContext, options: { hidden?: boolean } = {}) =>
   ctx.w.make.comment('topic', await topicOf(ctx), ctx.w.bystanderAuthor[ctx.relation as 'own'], options)
 
-const mayComment = (caller: CallerName, relation: Relation) => can(itemAccess(caller, relation), 'item.comment')
+const mayComment = (caller: CallerName, relation: Relation) =>
+  can(itemAccess(caller, relation), 'item.comment')
 
 export const commentsCases: RouterCases = {
   'comments.list': {
@@ -40,9 +45,13 @@ export const commentsCases: RouterCases = {
       {
         name: 'on a draft session meant to be public',
         relations: ITEM_RELATIONS,
-        input: async (ctx) => ({ itemType: 'meeting', itemId: await ctx.w.make.meeting(ctx.relation as 'own', { status: 'draft' }) }),
+        input: async (ctx) => ({
+          itemType: 'meeting',
+          itemId: await ctx.w.make.meeting(ctx.relation as 'own', { status: 'draft' }),
+        }),
         // A draft is for its hosts: the public relation's draft answers as a participants-only one.
-        expect: (caller, relation) => itemCan('item.read')(caller, relation === 'public' ? 'unrelated' : relation),
+        expect: (caller, relation) =>
+          itemCan('item.read')(caller, relation === 'public' ? 'unrelated' : relation),
       },
       {
         name: 'on a draft document meant to be public',
@@ -51,7 +60,8 @@ export const commentsCases: RouterCases = {
           itemType: 'document',
           itemId: (await ctx.w.make.document(ctx.relation as 'own', { status: 'draft' })).id,
         }),
-        expect: (caller, relation) => itemCan('item.read')(caller, relation === 'public' ? 'unrelated' : relation),
+        expect: (caller, relation) =>
+          itemCan('item.read')(caller, relation === 'public' ? 'unrelated' : relation),
       },
     ],
   },
@@ -61,13 +71,21 @@ export const commentsCases: RouterCases = {
       {
         name: 'on a session',
         relations: ITEM_RELATIONS,
-        input: async (ctx) => ({ itemType: 'meeting', itemId: await ctx.w.make.meeting(ctx.relation as 'own'), body: 'See you there.' }),
+        input: async (ctx) => ({
+          itemType: 'meeting',
+          itemId: await ctx.w.make.meeting(ctx.relation as 'own'),
+          body: 'See you there.',
+        }),
         expect: itemCan('item.comment'),
       },
       {
         name: 'on a document',
         relations: ITEM_RELATIONS,
-        input: async (ctx) => ({ itemType: 'document', itemId: (await ctx.w.make.document(ctx.relation as 'own')).id, body: 'Typo in §2.' }),
+        input: async (ctx) => ({
+          itemType: 'document',
+          itemId: (await ctx.w.make.document(ctx.relation as 'own')).id,
+          body: 'Typo in §2.',
+        }),
         expect: itemCan('item.comment'),
       },
       {
@@ -80,7 +98,11 @@ export const commentsCases: RouterCases = {
         relations: ITEM_RELATIONS,
         input: async (ctx) => {
           const itemId = await topicOf(ctx)
-          const parentId = await ctx.w.make.comment('topic', itemId, ctx.w.bystanderAuthor[ctx.relation as 'own'])
+          const parentId = await ctx.w.make.comment(
+            'topic',
+            itemId,
+            ctx.w.bystanderAuthor[ctx.relation as 'own'],
+          )
           return { itemType: 'topic', itemId, parentId, body: 'Quite.' }
         },
         expect: itemCan('item.comment'),
@@ -159,7 +181,11 @@ export const commentsCases: RouterCases = {
         relations: ITEM_RELATIONS,
         input: async (ctx) => ({ id: await theirs(ctx, { hidden: true }) }),
         expect: (caller, relation): Outcome =>
-          !mayRead(caller, relation) ? 'NOT_FOUND' : ownerCanM(caller, relation, 'comment.moderate') ? 'ok' : 'FORBIDDEN',
+          !mayRead(caller, relation)
+            ? 'NOT_FOUND'
+            : ownerCanM(caller, relation, 'comment.moderate')
+              ? 'ok'
+              : 'FORBIDDEN',
       },
     ],
   },

@@ -10,9 +10,9 @@ import {
   groupPower,
   isAdmin,
   itemCan,
-  participantsOnly,
   type Outcome,
   ownerPower,
+  participantsOnly,
   type RouterCases,
 } from '../../support/authz-model'
 import { type CallerName, GROUP_RELATIONS, ITEM_RELATIONS, type Relation } from '../../support/authz-world'
@@ -48,7 +48,11 @@ export const documentsCases: RouterCases = {
   'documents.get': {
     access: 'public',
     variants: [
-      { relations: ITEM_RELATIONS, input: async (ctx) => ({ id: (await doc(ctx)).id }), expect: itemCan('item.read') },
+      {
+        relations: ITEM_RELATIONS,
+        input: async (ctx) => ({ id: (await doc(ctx)).id }),
+        expect: itemCan('item.read'),
+      },
       {
         name: 'a draft meant to be public',
         relations: ['public'],
@@ -73,12 +77,22 @@ export const documentsCases: RouterCases = {
   // Earlier revisions are the groups' working drafts: the public reads the published text only.
   'documents.history': {
     access: 'public',
-    variants: [{ relations: ITEM_RELATIONS, input: async (ctx) => ({ id: (await doc(ctx)).id }), expect: participantsOnly }],
+    variants: [
+      {
+        relations: ITEM_RELATIONS,
+        input: async (ctx) => ({ id: (await doc(ctx)).id }),
+        expect: participantsOnly,
+      },
+    ],
   },
   'documents.revision': {
     access: 'public',
     variants: [
-      { relations: ITEM_RELATIONS, input: async (ctx) => ({ id: (await doc(ctx)).id, number: 1 }), expect: participantsOnly },
+      {
+        relations: ITEM_RELATIONS,
+        input: async (ctx) => ({ id: (await doc(ctx)).id, number: 1 }),
+        expect: participantsOnly,
+      },
     ],
   },
   'documents.diff': {
@@ -106,7 +120,9 @@ export const documentsCases: RouterCases = {
     variants: [
       {
         relations: ITEM_RELATIONS,
-        input: async (ctx) => ({ id: (await ctx.w.make.document(ctx.relation as ItemRelation, { status: 'draft' })).id }),
+        input: async (ctx) => ({
+          id: (await ctx.w.make.document(ctx.relation as ItemRelation, { status: 'draft' })).id,
+        }),
         // What is readable is decided on the draft (the public relation's draft is not public yet).
         expect: asDraft(ownerPower('item.invite')),
       },
@@ -117,14 +133,18 @@ export const documentsCases: RouterCases = {
     variants: [
       {
         relations: ITEM_RELATIONS,
-        input: async (ctx) => ({ id: (await ctx.w.make.document(ctx.relation as ItemRelation, { status: 'published' })).id }),
+        input: async (ctx) => ({
+          id: (await ctx.w.make.document(ctx.relation as ItemRelation, { status: 'published' })).id,
+        }),
         expect: ownerPower('item.invite'),
       },
     ],
   },
   'documents.listForGroup': {
     access: 'public',
-    variants: [{ relations: GROUP_RELATIONS, input: ({ relation }) => ({ slug: groupOf(relation) }), expect: always }],
+    variants: [
+      { relations: GROUP_RELATIONS, input: ({ relation }) => ({ slug: groupOf(relation) }), expect: always },
+    ],
   },
   'documents.listForTopic': {
     access: 'public',
@@ -187,7 +207,10 @@ export const documentsCases: RouterCases = {
         relations: ITEM_RELATIONS,
         input: async (ctx) => {
           const { id } = await doc(ctx)
-          return { id, linkId: await ctx.w.make.link(id, 'topic', await ctx.w.make.topic(ctx.relation as ItemRelation)) }
+          return {
+            id,
+            linkId: await ctx.w.make.link(id, 'topic', await ctx.w.make.topic(ctx.relation as ItemRelation)),
+          }
         },
         expect: itemCan('item.edit'),
       },

@@ -9,7 +9,13 @@ import {
   type RouterCases,
   roleIn,
 } from '../../support/authz-model'
-import { type CallerName, GROUP_RELATIONS, type GroupName, ITEM_RELATIONS, type Relation } from '../../support/authz-world'
+import {
+  type CallerName,
+  GROUP_RELATIONS,
+  type GroupName,
+  ITEM_RELATIONS,
+  type Relation,
+} from '../../support/authz-world'
 
 /** Only the two groups' people (and site admins) learn that an invitation exists. */
 function handshake(from: (r: Relation) => GroupName, to: (r: Relation) => GroupName, side: 'from' | 'to') {
@@ -77,7 +83,16 @@ export const invitationsCases: RouterCases = {
   },
   'invitations.accept': {
     access: 'signed-in',
-    variants: [{ relations: GROUP_RELATIONS, input: received, expect: answerExpect }],
+    variants: [
+      { relations: GROUP_RELATIONS, input: received, expect: answerExpect },
+      {
+        name: 'one my group sent',
+        relations: GROUP_RELATIONS,
+        input: sent,
+        // The sending side may withdraw it but never answer it for the other group.
+        expect: handshake(groupOf, () => 'epsilon', 'to'),
+      },
+    ],
   },
   'invitations.decline': {
     access: 'signed-in',
@@ -85,10 +100,18 @@ export const invitationsCases: RouterCases = {
   },
   'invitations.withdraw': {
     access: 'signed-in',
-    variants: [{ relations: GROUP_RELATIONS, input: sent, expect: handshake(groupOf, () => 'epsilon', 'from') }],
+    variants: [
+      { relations: GROUP_RELATIONS, input: sent, expect: handshake(groupOf, () => 'epsilon', 'from') },
+    ],
   },
   'invitations.forGroup': {
     access: 'signed-in',
-    variants: [{ relations: GROUP_RELATIONS, input: ({ relation }) => ({ slug: groupOf(relation) }), expect: groupPower('group.viewRoster') }],
+    variants: [
+      {
+        relations: GROUP_RELATIONS,
+        input: ({ relation }) => ({ slug: groupOf(relation) }),
+        expect: groupPower('group.viewRoster'),
+      },
+    ],
   },
 }

@@ -32,7 +32,9 @@ const asDraft =
   (caller: CallerName, relation: Relation): Outcome =>
     rule(caller, relation === 'public' ? 'unrelated' : relation)
 
-const scheduled = async ({ w, relation }: CaseContext) => ({ id: await w.make.meeting(relation as ItemRelation) })
+const scheduled = async ({ w, relation }: CaseContext) => ({
+  id: await w.make.meeting(relation as ItemRelation),
+})
 const draft = async ({ w, relation }: CaseContext) => ({
   id: await w.make.meeting(relation as ItemRelation, { status: 'draft' }),
 })
@@ -114,10 +116,17 @@ export const meetingsCases: RouterCases = {
   'meetings.listForGroup': {
     access: 'public',
     variants: [
-      { relations: GROUP_RELATIONS, input: ({ relation }) => ({ slug: groupOf(relation), when: 'upcoming' }), expect: always },
+      {
+        relations: GROUP_RELATIONS,
+        input: ({ relation }) => ({ slug: groupOf(relation), when: 'upcoming' }),
+        expect: always,
+      },
     ],
   },
-  'meetings.mine': { access: 'signed-in', variants: [{ relations: SELF, input: () => undefined, expect: always }] },
+  'meetings.mine': {
+    access: 'signed-in',
+    variants: [{ relations: SELF, input: () => undefined, expect: always }],
+  },
   'meetings.agenda.add': {
     access: 'signed-in',
     variants: [
@@ -138,6 +147,23 @@ export const meetingsCases: RouterCases = {
           return { id, itemId: await ctx.w.make.agendaItem(id), title: 'Renamed' }
         },
         expect: itemCan('item.edit'),
+      },
+      {
+        name: 'an item of another session, through this one',
+        relations: ITEM_RELATIONS,
+        input: async (ctx) => {
+          const { id } = await scheduled(ctx)
+          const other = await ctx.w.make.meeting({
+            owner: 'epsilon',
+            partners: [],
+            visibility: 'participants',
+          })
+          return { id, itemId: await ctx.w.make.agendaItem(other), title: 'Renamed' }
+        },
+        expect: (caller, relation): Outcome => {
+          const onMeeting = itemCan('item.edit')(caller, relation)
+          return onMeeting === 'ok' ? 'NOT_FOUND' : onMeeting
+        },
       },
     ],
   },
@@ -165,6 +191,23 @@ export const meetingsCases: RouterCases = {
           return { id, itemId: await ctx.w.make.agendaItem(id) }
         },
         expect: itemCan('item.edit'),
+      },
+      {
+        name: 'an item of another session, through this one',
+        relations: ITEM_RELATIONS,
+        input: async (ctx) => {
+          const { id } = await scheduled(ctx)
+          const other = await ctx.w.make.meeting({
+            owner: 'epsilon',
+            partners: [],
+            visibility: 'participants',
+          })
+          return { id, itemId: await ctx.w.make.agendaItem(other) }
+        },
+        expect: (caller, relation): Outcome => {
+          const onMeeting = itemCan('item.edit')(caller, relation)
+          return onMeeting === 'ok' ? 'NOT_FOUND' : onMeeting
+        },
       },
     ],
   },
@@ -210,7 +253,11 @@ export const meetingsCases: RouterCases = {
     variants: [
       {
         relations: ITEM_RELATIONS,
-        input: async (ctx) => ({ ...(await scheduled(ctx)), name: 'A Visitor', email: `visitor.${Math.random().toString(36).slice(2)}@example.org` }),
+        input: async (ctx) => ({
+          ...(await scheduled(ctx)),
+          name: 'A Visitor',
+          email: `visitor.${Math.random().toString(36).slice(2)}@example.org`,
+        }),
         // Only a public session takes interest by email, from anyone; the others do not exist here.
         expect: (_caller, relation) => (relation === 'public' ? 'ok' : 'NOT_FOUND'),
       },
@@ -249,7 +296,10 @@ export const meetingsCases: RouterCases = {
           return {
             id: await ctx.w.make.meeting(ctx.relation as ItemRelation, { status: 'held', past: true }),
             documentId: (
-              await ctx.w.make.document({ owner: shape.partners[0]!, partners: [], visibility: 'public' }, { status: 'draft' })
+              await ctx.w.make.document(
+                { owner: shape.partners[0]!, partners: [], visibility: 'public' },
+                { status: 'draft' },
+              )
             ).id,
           }
         },
@@ -263,7 +313,10 @@ export const meetingsCases: RouterCases = {
       },
     ],
   },
-  'meetings.calendarFeed': { access: 'signed-in', variants: [{ relations: SELF, input: () => undefined, expect: always }] },
+  'meetings.calendarFeed': {
+    access: 'signed-in',
+    variants: [{ relations: SELF, input: () => undefined, expect: always }],
+  },
   'meetings.rotateCalendarFeed': {
     access: 'signed-in',
     variants: [{ relations: SELF, input: () => undefined, expect: always }],
@@ -273,4 +326,3 @@ export const meetingsCases: RouterCases = {
     variants: [{ relations: SELF, input: () => undefined, expect: always }],
   },
 }
-

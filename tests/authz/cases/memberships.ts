@@ -45,7 +45,11 @@ export const membershipsCases: RouterCases = {
   'memberships.roster': {
     access: 'signed-in',
     variants: [
-      { relations: GROUP_RELATIONS, input: ({ relation }) => ({ slug: slugOf(relation) }), expect: groupPower('group.viewRoster') },
+      {
+        relations: GROUP_RELATIONS,
+        input: ({ relation }) => ({ slug: slugOf(relation) }),
+        expect: groupPower('group.viewRoster'),
+      },
     ],
   },
   'memberships.invite': {
@@ -60,16 +64,29 @@ export const membershipsCases: RouterCases = {
   },
   'memberships.revokeInvite': {
     access: 'signed-in',
-    variants: (['member', 'chair'] as const).map((role) => ({
-      name: `an invitation as ${role}`,
-      relations: GROUP_RELATIONS,
-      input: async ({ w, relation }: CaseContext) => ({
-        slug: slugOf(relation),
-        inviteId: (await w.make.groupInvite(groupOf(relation), role)).id,
-      }),
-      expect: (caller: CallerName, relation: Relation): Outcome =>
-        manages(caller, relation, null, role) ? 'ok' : 'FORBIDDEN',
-    })),
+    variants: (['member', 'chair'] as const)
+      .map((role) => ({
+        name: `an invitation as ${role}`,
+        relations: GROUP_RELATIONS,
+        input: async ({ w, relation }: CaseContext) => ({
+          slug: slugOf(relation),
+          inviteId: (await w.make.groupInvite(groupOf(relation), role)).id,
+        }),
+        expect: (caller: CallerName, relation: Relation): Outcome =>
+          manages(caller, relation, null, role) ? 'ok' : 'FORBIDDEN',
+      }))
+      .concat([
+        {
+          name: "another group's invitation, named through this group",
+          relations: GROUP_RELATIONS,
+          input: async ({ w, relation }: CaseContext) => ({
+            slug: slugOf(relation),
+            inviteId: (await w.make.groupInvite('epsilon', 'member')).id,
+          }),
+          // An invitation is looked for in the group named only: elsewhere it does not exist.
+          expect: (): Outcome => 'NOT_FOUND',
+        },
+      ]),
   },
   'memberships.describeInvite': {
     access: 'public',
@@ -77,7 +94,9 @@ export const membershipsCases: RouterCases = {
     variants: [
       {
         relations: GROUP_RELATIONS,
-        input: async ({ w, relation }) => ({ token: (await w.make.groupInvite(groupOf(relation), 'member')).token }),
+        input: async ({ w, relation }) => ({
+          token: (await w.make.groupInvite(groupOf(relation), 'member')).token,
+        }),
         expect: always,
       },
     ],
@@ -87,7 +106,9 @@ export const membershipsCases: RouterCases = {
     variants: [
       {
         relations: GROUP_RELATIONS,
-        input: async ({ w, relation }) => ({ token: (await w.make.groupInvite(groupOf(relation), 'member')).token }),
+        input: async ({ w, relation }) => ({
+          token: (await w.make.groupInvite(groupOf(relation), 'member')).token,
+        }),
         expect: always,
         async check({ w, callerId, relation }) {
           // Accepting never lowers or raises an existing role.
@@ -109,6 +130,21 @@ export const membershipsCases: RouterCases = {
       changeVariant('member', 'officer'),
       changeVariant('member', 'chair'),
       changeVariant('chair', 'member'),
+      {
+        name: 'raise myself to chair',
+        relations: GROUP_RELATIONS,
+        input: async ({ w, callerId, relation }: CaseContext) => {
+          // The group keeps another chair, so that no "last chair" rule answers instead.
+          await w.make.member(groupOf(relation), 'chair')
+          return { slug: slugOf(relation), personId: callerId ?? w.person.officer!.id, role: 'chair' }
+        },
+        expect: (caller: CallerName, relation: Relation): Outcome => {
+          const mine = roleIn(caller, groupOf(relation))
+          if (!mine) return 'NOT_FOUND'
+          return manages(caller, relation, mine, 'chair') ? 'ok' : 'FORBIDDEN'
+        },
+        noAudit: 'only a chair may, and a chair raising themself to chair changes nothing',
+      },
     ],
   },
   'memberships.remove': {

@@ -8,13 +8,18 @@ export const meCases: RouterCases = {
 
 export const registerCases: RouterCases = {
   'register.list': { access: 'public', variants: [{ relations: SELF, input: () => ({}), expect: always }] },
-  'register.tags': { access: 'public', variants: [{ relations: SELF, input: () => undefined, expect: always }] },
+  'register.tags': {
+    access: 'public',
+    variants: [{ relations: SELF, input: () => undefined, expect: always }],
+  },
   'register.group': {
     access: 'public',
     variants: [
       {
         relations: GROUP_RELATIONS,
-        input: ({ relation }) => ({ slug: relation === 'own' ? 'alpha' : relation === 'partner' ? 'beta' : 'delta' }),
+        input: ({ relation }) => ({
+          slug: relation === 'own' ? 'alpha' : relation === 'partner' ? 'beta' : 'delta',
+        }),
         expect: always,
       },
     ],
@@ -24,11 +29,17 @@ export const registerCases: RouterCases = {
 /** The development mailbox and demo accounts: public, and only in demo mode (the matrix runs in demo mode). */
 export const devCases: RouterCases = {
   'dev.mailbox': { access: 'public', variants: [{ relations: SELF, input: () => ({}), expect: always }] },
-  'dev.demoAccounts': { access: 'public', variants: [{ relations: SELF, input: () => undefined, expect: always }] },
+  'dev.demoAccounts': {
+    access: 'public',
+    variants: [{ relations: SELF, input: () => undefined, expect: always }],
+  },
 }
 
 export const notificationsCases: RouterCases = {
-  'notifications.list': { access: 'signed-in', variants: [{ relations: SELF, input: () => undefined, expect: always }] },
+  'notifications.list': {
+    access: 'signed-in',
+    variants: [{ relations: SELF, input: () => undefined, expect: always }],
+  },
   'notifications.unreadCount': {
     access: 'signed-in',
     variants: [{ relations: SELF, input: () => undefined, expect: always }],
@@ -53,7 +64,11 @@ export const notificationsCases: RouterCases = {
         expect: always,
         async check({ w }, input) {
           const [id] = (input as { ids: string[] }).ids
-          const row = await w.db.selectFrom('notification').select('read_at').where('id', '=', id!).executeTakeFirstOrThrow()
+          const row = await w.db
+            .selectFrom('notification')
+            .select('read_at')
+            .where('id', '=', id!)
+            .executeTakeFirstOrThrow()
           if (row.read_at !== null) throw new Error("marked someone else's notification read")
         },
         noAudit: 'nothing of the caller was marked (someone else’s notification stays unread)',
@@ -76,7 +91,9 @@ export const auditCases: RouterCases = {
     variants: [
       {
         relations: GROUP_RELATIONS,
-        input: ({ relation }) => ({ slug: relation === 'own' ? 'alpha' : relation === 'partner' ? 'beta' : 'delta' }),
+        input: ({ relation }) => ({
+          slug: relation === 'own' ? 'alpha' : relation === 'partner' ? 'beta' : 'delta',
+        }),
         expect: groupPower('group.viewAudit'),
       },
     ],

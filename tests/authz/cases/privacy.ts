@@ -4,7 +4,10 @@ import { always, type RouterCases } from '../../support/authz-model'
 import { SELF, WORLD_PASSWORD } from '../../support/authz-world'
 
 export const privacyCases: RouterCases = {
-  'privacy.export': { access: 'signed-in', variants: [{ relations: SELF, input: () => undefined, expect: always }] },
+  'privacy.export': {
+    access: 'signed-in',
+    variants: [{ relations: SELF, input: () => undefined, expect: always }],
+  },
   'privacy.erase': {
     access: 'signed-in',
     variants: [

@@ -6,7 +6,6 @@ import {
   groupOf,
   groupPower,
   itemCan,
-
   onItem,
   ownerPower,
   type RouterCases,
@@ -65,7 +64,9 @@ export const topicsCases: RouterCases = {
   },
   'topics.listForGroup': {
     access: 'public',
-    variants: [{ relations: GROUP_RELATIONS, input: ({ relation }) => ({ slug: groupOf(relation) }), expect: always }],
+    variants: [
+      { relations: GROUP_RELATIONS, input: ({ relation }) => ({ slug: groupOf(relation) }), expect: always },
+    ],
   },
   'topics.dashboard': {
     access: 'signed-in',
@@ -108,9 +109,16 @@ export const topicsCases: RouterCases = {
       {
         name: 'take the partner group out',
         relations: ITEM_RELATIONS,
-        input: async (ctx) => ({ ...(await topic(ctx)), groupSlug: ITEM_SHAPES[ctx.relation as 'own'].partners[0] }),
+        input: async (ctx) => ({
+          ...(await topic(ctx)),
+          groupSlug: ITEM_SHAPES[ctx.relation as 'own'].partners[0],
+        }),
         expect: (caller, relation) =>
-          onItem(caller, relation, groupCanM(caller, ITEM_SHAPES[relation as 'own'].partners[0]!, 'item.invite')),
+          onItem(
+            caller,
+            relation,
+            groupCanM(caller, ITEM_SHAPES[relation as 'own'].partners[0]!, 'item.invite'),
+          ),
       },
     ],
   },
@@ -119,10 +127,12 @@ export const topicsCases: RouterCases = {
     variants: [
       {
         relations: ITEM_RELATIONS,
-        input: async (ctx) => ({ ...(await topic(ctx)), groupSlug: ITEM_SHAPES[ctx.relation as 'own'].partners[0] }),
+        input: async (ctx) => ({
+          ...(await topic(ctx)),
+          groupSlug: ITEM_SHAPES[ctx.relation as 'own'].partners[0],
+        }),
         expect: ownerPower('item.invite'),
       },
     ],
   },
 }
-

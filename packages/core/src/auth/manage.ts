@@ -39,7 +39,8 @@ export async function listMySessions(
     id: r.id.slice(0, PUBLIC_ID_LENGTH),
     createdAt: r.created_at,
     lastSeenAt: r.last_seen_at,
-    expiresAt: r.expires_at < r.absolute_expires_at ? r.expires_at : r.absolute_expires_at,
+    // ISO strings: the earlier of the two ends the session.
+    expiresAt: [r.expires_at, r.absolute_expires_at].sort()[0]!,
     userAgent: r.user_agent,
     current: r.id === currentSessionId,
   }))
