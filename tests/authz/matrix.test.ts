@@ -8,8 +8,8 @@
 import type { Database } from '@appg-hub/db'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkLists, type ListWorld, makeListWorld } from '../support/authz-lists'
-import { type Cell, runProcedure } from '../support/authz-run'
-import { CALLERS, listProcedures, tableNames } from '../support/authz-world'
+import { type Cell, callPath, outcomeOf, runProcedure } from '../support/authz-run'
+import { CALLERS, listProcedures, makeAuthzWorld, tableNames } from '../support/authz-world'
 import { testDatabases } from '../support/databases'
 import { CASES } from './cases'
 
@@ -39,6 +39,7 @@ const DATABASE_TABLES: Record<keyof Database, true> = {
   email_outbox: true,
   audit_event: true,
   rate_limit: true,
+  password_reset: true,
 }
 
 const procedures = listProcedures()
@@ -109,5 +110,35 @@ describe.each(testDatabases())('lists agree with single reads on $name', (target
     const result = await checkLists(lw, caller)
     checks += result.checks
     expect(result.problems).toEqual([])
+  })
+})
+
+describe.each(testDatabases())('notifications after access ends on $name', (target) => {
+  afterAll(() => target.close())
+
+  // DESIGN §3: "a list never shows what a single read would refuse". Once alpha takes beta out of
+  // its topic, beta's people may no longer read the topic or its discussion (NOT_FOUND), so their
+  // inbox must stop quoting its comments, as it already does for hidden and deleted ones.
+  it("notifications.list quotes no comment of a topic the recipient's group was taken out of", async () => {
+    const db = await target.fresh()
+    const w = await makeAuthzWorld(db)
+    const topicId = await w.make.topic('own')
+    const reader = w.person.betaMember!.id
+    await w.make.follow(reader, 'topic', topicId)
+    const words = 'The budget figures for the screening pilot'
+    await (await w.api.as(w.person.member!.id)).comments.add({
+      itemType: 'topic',
+      itemId: topicId,
+      body: words,
+    })
+    await (await w.api.as(w.person.officer!.id)).topics.removePartner({ id: topicId, groupSlug: 'beta' })
+
+    const asReader = await w.api.as(reader)
+    expect(outcomeOf(await callPath(asReader, 'comments.list', { itemType: 'topic', itemId: topicId }))).toBe(
+      'NOT_FOUND',
+    )
+    const inbox = await asReader.notifications.list()
+    expect(inbox.items.length).toBeGreaterThan(0)
+    expect(inbox.items.filter((n) => n.text.includes(words)).map((n) => n.text)).toEqual([])
   })
 })

@@ -90,6 +90,32 @@ describe('your account', () => {
     expect(person.erased_at).not.toBeNull()
   })
 
+  it('resets a forgotten password from the emailed link', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } })
+    const page = await newPage(context)
+    await page.goto(`${server.url}/sign-in`)
+    await page.getByRole('link', { name: 'Forgotten your password?' }).click()
+    await page.getByLabel('Email address').fill('cancer-member@demo.appg-hub.test')
+    await page.getByRole('button', { name: 'Send me a link' }).click()
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor()
+    const mail = await server.db
+      .selectFrom('email_outbox')
+      .select('body_text')
+      .where('to_email', '=', 'cancer-member@demo.appg-hub.test')
+      .where('subject', '=', 'Reset your APPG Hub password')
+      .executeTakeFirstOrThrow()
+    const link = /(http:\/\/\S+\/reset-password\/[a-z2-7]{32})/.exec(mail.body_text)![1]!
+    await page.goto(link)
+    await page.getByLabel('New password').fill('short')
+    await page.getByRole('button', { name: 'Set new password' }).click()
+    await page.getByRole('alert').filter({ hasText: 'at least 10 characters' }).waitFor()
+    await shoot(page, 'reset-password-375')
+    await page.getByLabel('New password').fill('my fresh long password')
+    await page.getByRole('button', { name: 'Set new password' }).click()
+    await page.waitForURL(/\/dashboard$/)
+    await context.close()
+  })
+
   it('shows no CSP violation or page error', () => {
     expect(problems).toEqual([])
   })

@@ -23,6 +23,7 @@ export async function seedFuzzWorld(w: AuthzWorld): Promise<string[]> {
     const invite = await w.make.groupInvite('alpha', role)
     pool.push(invite.id, invite.token, invite.email)
   }
+  pool.push(await w.make.passwordReset(w.person.member!.id))
   for (const [name, person] of Object.entries(w.person)) {
     pool.push(person.id, person.email)
     if (name === 'officer') await w.make.notification(person.id)

@@ -174,6 +174,57 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect((await attempt(50)).status).toBe(429)
   })
 
+  it('resets a forgotten password by a one-time emailed link that expires, ending every session', async () => {
+    const old = await signedIn()
+    const anonymous = httpClient(server.url).client
+    // The same answer for an address with no account, and no email for it.
+    expect(await anonymous.auth.requestPasswordReset.mutate({ email: 'nobody@example.org' })).toEqual({
+      sent: true,
+    })
+    expect(
+      await db.selectFrom('email_outbox').select('id').where('to_email', '=', 'nobody@example.org').execute(),
+    ).toEqual([])
+
+    await anonymous.auth.requestPasswordReset.mutate({ email })
+    const mail = await db
+      .selectFrom('email_outbox')
+      .select('body_text')
+      .where('subject', '=', 'Reset your APPG Hub password')
+      .executeTakeFirstOrThrow()
+    const token = /\/reset-password\/([a-z2-7]{32})/.exec(mail.body_text)![1]!
+
+    const person = httpClient(server.url)
+    expect(await code(person.client.auth.resetPassword.mutate({ token, password: 'short' }))).toBe(
+      'BAD_REQUEST',
+    )
+    await person.client.auth.resetPassword.mutate({ token, password: 'a fresh long password' })
+    expect((await person.client.me.get.query())?.email).toBe(email)
+    expect(await old.client.me.get.query()).toBeNull()
+    expect(
+      await code(person.client.auth.resetPassword.mutate({ token, password: 'yet another password' })),
+    ).toBe('CONFLICT')
+    expect(
+      await code(
+        httpClient(server.url).client.auth.signIn.mutate({ email, password: 'a fresh long password' }),
+      ),
+    ).toBe('OK')
+
+    await anonymous.auth.requestPasswordReset.mutate({ email })
+    const later = await db
+      .selectFrom('email_outbox')
+      .select('body_text')
+      .where('subject', '=', 'Reset your APPG Hub password')
+      .orderBy('created_at', 'desc')
+      .execute()
+    const second = /\/reset-password\/([a-z2-7]{32})/.exec(
+      later.find((m) => !m.body_text.includes(token))!.body_text,
+    )![1]!
+    clock.advance(2 * HOUR)
+    expect(
+      await code(anonymous.auth.resetPassword.mutate({ token: second, password: 'too late password' })),
+    ).toBe('CONFLICT')
+  })
+
   it('limits sign-ups per address', async () => {
     const anonymous = httpClient(server.url).client
     for (let i = 0; i < 10; i++) {

@@ -499,6 +499,24 @@ export async function makeAuthzWorld(db: Db) {
       await db.updateTable('person').set({ password_hash: hash }).where('id', '=', personId).execute()
     },
 
+    /** An open password-reset link for the person; returns its token (only a hash is stored). */
+    async passwordReset(personId: string): Promise<string> {
+      const token = newToken()
+      const at = api.clock.now()
+      await db
+        .insertInto('password_reset')
+        .values({
+          id: newId(),
+          person_id: personId,
+          token_hash: await hashToken(token),
+          created_at: at.toISOString(),
+          expires_at: new Date(at.getTime() + 60 * 60 * 1000).toISOString(),
+          used_at: null,
+        })
+        .execute()
+      return token
+    },
+
     /** A person with the world's password, to sign in as. */
     async account() {
       seq += 1

@@ -18,6 +18,7 @@ import NotFound from './pages/NotFound'
 import Notifications from './pages/Notifications'
 import Privacy from './pages/Privacy'
 import Register from './pages/Register'
+import ResetPassword from './pages/ResetPassword'
 import SessionPage from './pages/Session'
 import SessionConfirm from './pages/SessionConfirm'
 import SessionNew from './pages/SessionNew'
@@ -48,6 +49,8 @@ export function App() {
           <Route path="/notifications" component={Notifications} />
           <Route path="/sign-in" component={SignIn} />
           <Route path="/sign-up" component={SignUp} />
+          <Route path="/reset-password" component={ResetPassword} />
+          <Route path="/reset-password/:token" component={ResetPassword} />
           <Route path="/join/:token" component={Join} />
           <Route path="/dashboard" component={Dashboard} />
           <Route path="/account" component={Account} />

@@ -18,6 +18,8 @@ export const RATE_RULES = {
   signInPerAddress: { name: 'sign-in attempts from your address', limit: 50, windowMs: 15 * MINUTE },
   signUpPerAddress: { name: 'new accounts from your address', limit: 10, windowMs: HOUR },
   passwordPerAccount: { name: 'password changes for this account', limit: 5, windowMs: HOUR },
+  resetPerAccount: { name: 'password reset emails for this address', limit: 3, windowMs: HOUR },
+  resetPerAddress: { name: 'password reset requests from your address', limit: 10, windowMs: HOUR },
   invitationsPerPerson: { name: 'invitations', limit: 200, windowMs: HOUR },
   exportsPerPerson: { name: 'downloads', limit: 20, windowMs: HOUR },
 } as const satisfies Record<string, RateRule>

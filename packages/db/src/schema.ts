@@ -331,6 +331,16 @@ export interface AuditEventTable {
   details: string
 }
 
+/** A one-time link to set a new password; only the SHA-256 of its token is kept. */
+export interface PasswordResetTable {
+  id: string
+  person_id: string
+  token_hash: string
+  created_at: string
+  expires_at: string
+  used_at: string | null
+}
+
 export interface RateLimitTable {
   key: string
   window_start: string
@@ -362,4 +372,5 @@ export interface Database {
   email_outbox: EmailOutboxTable
   audit_event: AuditEventTable
   rate_limit: RateLimitTable
+  password_reset: PasswordResetTable
 }

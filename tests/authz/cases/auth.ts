@@ -83,6 +83,39 @@ export const authCases: RouterCases = {
       },
     ],
   },
+  'auth.requestPasswordReset': {
+    access: 'public',
+    variants: [
+      {
+        name: 'an account',
+        relations: SELF,
+        input: async ({ w }) => ({ email: (await w.make.account()).email }),
+        expect: always,
+      },
+      {
+        name: 'no account',
+        relations: SELF,
+        input: () => ({ email: freshEmail('nobody') }),
+        // The same answer either way, so the form tells nobody who has an account.
+        expect: always,
+        noAudit: 'there is no such account, so nothing is sent or stored',
+      },
+    ],
+  },
+  'auth.resetPassword': {
+    access: 'public',
+    variants: [
+      {
+        relations: SELF,
+        // The emailed token is the capability: whoever holds it sets the password.
+        input: async ({ w }) => ({
+          token: await w.make.passwordReset((await w.make.account()).id),
+          password: 'another long passphrase',
+        }),
+        expect: always,
+      },
+    ],
+  },
   'auth.changeEmail': {
     access: 'signed-in',
     variants: [

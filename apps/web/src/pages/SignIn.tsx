@@ -98,6 +98,9 @@ export default function SignIn() {
           </Button>
         </form>
         <p>
+          <A href="/reset-password">Forgotten your password?</A>
+        </p>
+        <p>
           No account yet? <A href={signUpHref()}>Create an account</A>.
         </p>
       </div>

@@ -7,6 +7,8 @@ import {
   listMySessions,
   PASSWORD_MAX_LENGTH,
   RATE_RULES,
+  requestPasswordReset,
+  resetPassword,
   signIn,
   signUp,
 } from '@appg-hub/core'
@@ -78,6 +80,31 @@ export const authRouter = router({
       const session = await createSession(ctx.db, ctx.clock, ctx.actor.id, ctx.userAgent)
       ctx.startSession(session.token, session.expiresAt)
       return { changed: true }
+    }),
+
+  /** Always answers the same, account or not; the email holds a one-time link. */
+  requestPasswordReset: publicProcedure.input(z.object({ email })).mutation(async ({ ctx, input }) => {
+    await rateLimit(ctx, [
+      [RATE_RULES.resetPerAccount, input.email.trim()],
+      [RATE_RULES.resetPerAddress, ctx.clientAddress],
+    ])
+    await requestPasswordReset(ctx.service(null), input)
+    return { sent: true }
+  }),
+
+  /** Sets a new password from an emailed link, ends every session, and signs this device in. */
+  resetPassword: publicProcedure
+    .input(
+      z.object({
+        token: z.string().regex(/^[a-z2-7]{32}$/, 'This link is not valid. Ask for a new one.'),
+        password: z.string().max(PASSWORD_MAX_LENGTH),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const { personId } = await resetPassword(ctx.service(null), input)
+      const session = await createSession(ctx.db, ctx.clock, personId, ctx.userAgent)
+      ctx.startSession(session.token, session.expiresAt)
+      return { reset: true }
     }),
 
   changeEmail: authedProcedure

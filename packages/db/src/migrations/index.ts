@@ -3,6 +3,7 @@ import * as initial from './0001-initial'
 import * as jointWork from './0002-joint-work'
 import * as sessions from './0003-sessions'
 import * as documents from './0004-documents'
+import * as passwordReset from './0005-password-reset'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the file system so that the
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002-joint-work': jointWork,
   '0003-sessions': sessions,
   '0004-documents': documents,
+  '0005-password-reset': passwordReset,
 }

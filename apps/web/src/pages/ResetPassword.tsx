@@ -1,0 +1,151 @@
+/**
+ * Forgotten passwords: asking for a link by email (`/reset-password`), then choosing a new
+ * password from that link (`/reset-password/:token`).
+ */
+import { A, useNavigate, useParams } from '@solidjs/router'
+import { createSignal, Show } from 'solid-js'
+import { Button, ErrorSummary, TextField } from '../components/Form'
+import { Heading } from '../components/Heading'
+import { formErrors } from '../lib/errors'
+import { useTitle } from '../lib/page'
+import { useSession } from '../lib/session'
+import { api } from '../lib/trpc'
+
+function RequestLink() {
+  const [email, setEmail] = createSignal('')
+  const [error, setError] = createSignal<string | null>(null)
+  const [sent, setSent] = createSignal<string | null>(null)
+  const [busy, setBusy] = createSignal(false)
+
+  async function submit(e: SubmitEvent) {
+    e.preventDefault()
+    if (busy()) return
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email().trim())) {
+      setError('Enter an email address such as name@example.org.')
+      return
+    }
+    setBusy(true)
+    setError(null)
+    try {
+      await api.auth.requestPasswordReset.mutate({ email: email().trim() })
+      setSent(email().trim())
+    } catch (caught) {
+      const found = formErrors(caught, ['email'])
+      setError(found.fields.email ?? found.general)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Show
+      when={!sent()}
+      fallback={
+        <div class="panel" role="status" tabIndex={-1}>
+          <h2 class="heading-m">Check your email</h2>
+          <p>
+            If {sent()} has an APPG Hub account, we have sent it a link to choose a new password. The link
+            works once, for an hour.
+          </p>
+        </div>
+      }
+    >
+      <p>We will email you a link to choose a new password.</p>
+      <ErrorSummary items={error() ? [{ field: 'reset-email', message: error()! }] : []} />
+      <form novalidate onSubmit={submit}>
+        <TextField
+          id="reset-email"
+          label="Email address"
+          type="email"
+          autocomplete="username"
+          spellcheck={false}
+          width="half"
+          value={email()}
+          onValue={setEmail}
+          error={error()}
+        />
+        <Button type="submit" busy={busy()}>
+          Send me a link
+        </Button>
+      </form>
+    </Show>
+  )
+}
+
+function ChooseNew(props: { token: string }) {
+  const navigate = useNavigate()
+  const session = useSession()
+  const [password, setPassword] = createSignal('')
+  const [error, setError] = createSignal<string | null>(null)
+  const [general, setGeneral] = createSignal<string | null>(null)
+  const [busy, setBusy] = createSignal(false)
+
+  async function submit(e: SubmitEvent) {
+    e.preventDefault()
+    if (busy()) return
+    if (password().length < 10) {
+      setError('Your password must be at least 10 characters long.')
+      return
+    }
+    setBusy(true)
+    setError(null)
+    setGeneral(null)
+    try {
+      await api.auth.resetPassword.mutate({ token: props.token, password: password() })
+      await session.refresh()
+      navigate('/dashboard')
+    } catch (caught) {
+      const found = formErrors(caught, ['password'])
+      setError(found.fields.password ?? null)
+      setGeneral(found.general)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <>
+      <p>Every device signed in to your account will be signed out.</p>
+      <ErrorSummary
+        items={[
+          ...(error() ? [{ field: 'new-password', message: error()! }] : []),
+          ...(general() ? [{ message: general()! }] : []),
+        ]}
+      />
+      <Show when={general()}>
+        <p>
+          <A href="/reset-password">Ask for a new link</A>.
+        </p>
+      </Show>
+      <form novalidate onSubmit={submit}>
+        <TextField
+          id="new-password"
+          label="New password"
+          hint="At least 10 characters. A few unrelated words make a strong one."
+          type="password"
+          autocomplete="new-password"
+          width="half"
+          value={password()}
+          onValue={setPassword}
+          error={error()}
+        />
+        <Button type="submit" busy={busy()}>
+          Set new password
+        </Button>
+      </form>
+    </>
+  )
+}
+
+export default function ResetPassword() {
+  const params = useParams<{ token?: string }>()
+  useTitle(() => (params.token ? 'Choose a new password' : 'Forgotten your password'))
+  return (
+    <>
+      <Heading>{params.token ? 'Choose a new password' : 'Forgotten your password?'}</Heading>
+      <Show when={params.token} fallback={<RequestLink />}>
+        {(token) => <ChooseNew token={token()} />}
+      </Show>
+    </>
+  )
+}
