@@ -88,6 +88,7 @@ const rows = [
   await count('auth.signIn', () =>
     httpClient(worker.url).client.auth.signIn.mutate({ email: DEMO_OFFICER, password: 'appg-demo-2026' }),
   ),
+  ...(await jointWorkRows()),
   await count('memberships.invite', () =>
     officer.memberships.invite.mutate({
       slug: 'cancer',
@@ -96,6 +97,44 @@ const rows = [
     }),
   ),
 ]
+async function jointWorkRows() {
+  const { id: topicId } = await officer.topics.create.mutate({
+    groupSlug: 'personalised-medicine',
+    title: 'Budget topic',
+    summary: 'For counting round trips.',
+    tags: ['Health, Medicine & Public Health'],
+    visibility: 'participants',
+  })
+  const { id: documentId } = await officer.documents.create.mutate({
+    groupSlug: 'personalised-medicine',
+    kind: 'briefing',
+    title: 'Budget briefing',
+    body: 'One paragraph.',
+    visibility: 'participants',
+  })
+  const { id: meetingId } = await officer.meetings.create.mutate({
+    groupSlug: 'personalised-medicine',
+    title: 'Budget session',
+    description: 'For counting round trips.',
+    date: '2026-12-10',
+    startTime: '10:00',
+    endTime: '11:00',
+    place: 'Committee Room 10',
+    visibility: 'participants',
+    capacity: null,
+  })
+  return [
+    await count('topics.get', () => officer.topics.get.query({ id: topicId })),
+    await count('comments.list', () => officer.comments.list.query({ itemType: 'topic', itemId: topicId })),
+    await count('topics.dashboard', () => officer.topics.dashboard.query({})),
+    await count('notifications.unreadCount', () => officer.notifications.unreadCount.query()),
+    await count('meetings.get', () => officer.meetings.get.query({ id: meetingId })),
+    await count('documents.get', () => officer.documents.get.query({ id: documentId })),
+    await count('comments.add', () =>
+      officer.comments.add.mutate({ itemType: 'topic', itemId: topicId, body: 'Counting.' }),
+    ),
+  ]
+}
 console.log('\nDatabase round trips per call (HTTP calls to PlanetScale; session check included):')
 console.log('| procedure | round trips |')
 console.log('| --- | ---: |')
