@@ -10,7 +10,7 @@ import { createDb } from '@appg-hub/db/create-db'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type PlanetscaleHttp, startPlanetscaleHttp } from '../../infra/planetscale-http/server'
-import { apiJourney, DEMO_OFFICER } from '../support/api-journey'
+import { apiJourney, DEMO_OFFICER, jointWorkJourney } from '../support/api-journey'
 import { launchBrowser } from '../support/browser'
 import { createMysqlDatabase, dropMysqlDatabases } from '../support/mysql-database'
 import { loadDemoWorld } from '../support/server'
@@ -43,6 +43,7 @@ describe.skipIf(!process.env.MYSQL_URL)('the Worker on workerd against PlanetSca
   })
 
   apiJourney(() => ({ url: worker.url, db }))
+  jointWorkJourney(() => ({ url: worker.url, db }))
 
   it('a person signs in through the web client served by the Worker', async () => {
     browser = await launchBrowser()

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe } from 'vitest'
-import { apiJourney } from '../support/api-journey'
+import { apiJourney, jointWorkJourney } from '../support/api-journey'
 import { type HubServer, startHubServer } from '../support/server'
 
 /** The API journey over HTTP against the Node server, on SQLite and (with MYSQL_URL) on MySQL. */
@@ -20,4 +20,5 @@ describe.each(targets)('the API over HTTP on Node + $name', (target) => {
     await (await import('../support/mysql-database')).dropMysqlDatabases()
   })
   apiJourney(() => server)
+  jointWorkJourney(() => server)
 })

@@ -166,3 +166,116 @@ export function apiJourney(server: () => { url: string; db: Db }) {
     expect(crossSite.headers.get('set-cookie')).toBeNull()
   })
 }
+
+const demo = (name: string) => `${name}@demo.appg-hub.test`
+
+/**
+ * DESIGN §1's journey through the API, as the web client makes it: Personalised Medicine proposes
+ * a topic to Cancer and Respiratory Health; Cancer accepts, Respiratory Health declines; a Cancer
+ * member mentions the Personalised Medicine secretariat, who is notified and replies; a
+ * Respiratory Health member cannot open the topic. Then a briefing is co-edited and a session is
+ * signed up to.
+ */
+export function jointWorkJourney(server: () => { url: string; db: Db }) {
+  it('runs the joint-work journey across three groups', async () => {
+    const { url } = server()
+    const chair = await signedIn(url, demo('chair'))
+    const { id } = await chair.topics.create.mutate({
+      groupSlug: 'personalised-medicine',
+      title: 'Personalised medicine for lung cancer',
+      summary: 'Lung cancer screening, genomic testing and targeted therapy.',
+      tags: ['Health, Medicine & Public Health'],
+      visibility: 'participants',
+    })
+    const suggestions = (await chair.topics.suggestPartners.query({ id, limit: 10 })).map((g) => g.slug)
+    expect(suggestions).toEqual(expect.arrayContaining(['cancer', 'respiratory-health']))
+    await chair.invitations.send.mutate({
+      itemType: 'topic',
+      itemId: id,
+      toGroupSlugs: ['cancer', 'respiratory-health'],
+      message: 'Would you join us?',
+    })
+
+    const cancerOfficer = await signedIn(url, demo('officer'))
+    const toCancer = (await cancerOfficer.invitations.forGroup.query({ slug: 'cancer' })).received.find(
+      (i) => i.itemId === id,
+    )!
+    await cancerOfficer.invitations.accept.mutate({ id: toCancer.id, reply: 'Gladly.' })
+    const respiratoryOfficer = await signedIn(url, demo('respiratory-officer'))
+    const toRespiratory = (
+      await respiratoryOfficer.invitations.forGroup.query({ slug: 'respiratory-health' })
+    ).received.find((i) => i.itemId === id)!
+    await respiratoryOfficer.invitations.decline.mutate({ id: toRespiratory.id, reply: 'Not this year.' })
+    expect((await chair.topics.get.query({ id })).partners.map((p) => p.slug)).toEqual(['cancer'])
+
+    const cancerMember = await signedIn(url, demo('cancer-member'))
+    const [secretariat] = await cancerMember.comments.mentionCandidates.query({
+      itemType: 'topic',
+      itemId: id,
+      q: 'Tom',
+    })
+    expect(secretariat?.name).toBe('Tom Whitfield')
+    const comment = await cancerMember.comments.add.mutate({
+      itemType: 'topic',
+      itemId: id,
+      body: `Could @[Tom Whitfield](person:${secretariat!.id}) share the screening evidence?`,
+    })
+    const phg = await signedIn(url, demo('secretariat'))
+    expect((await phg.notifications.unreadCount.query()).count).toBeGreaterThan(0)
+    const inbox = await phg.notifications.list.query({})
+    expect(inbox.items.some((n) => n.kind === 'comment.mention' && n.path?.includes(id))).toBe(true)
+    await phg.comments.add.mutate({
+      itemType: 'topic',
+      itemId: id,
+      parentId: comment.id,
+      body: 'Yes — attached soon.',
+    })
+    const thread = await cancerMember.comments.list.query({ itemType: 'topic', itemId: id })
+    expect(thread.items[0]?.replies.map((r) => r.author.name)).toEqual(['Tom Whitfield'])
+
+    const respiratoryMember = await signedIn(url, demo('respiratory-member'))
+    expect(await refusal(respiratoryMember.topics.get.query({ id }))).toBe('NOT_FOUND')
+
+    // A briefing the two secretariats edit at once, merged; a session to sign up to.
+    const briefing = await phg.documents.create.mutate({
+      groupSlug: 'personalised-medicine',
+      kind: 'briefing',
+      title: 'Lung cancer briefing',
+      body: 'Screening.\n\nGenomics.',
+      visibility: 'participants',
+      topicId: id,
+    })
+    const first = await phg.documents.get.query({ id: briefing.id })
+    const mine = await phg.documents.save.mutate({
+      id: briefing.id,
+      baseRevisionId: first.head.id,
+      body: 'Screening saves lives.\n\nGenomics.',
+    })
+    const theirs = await phg.documents.save.mutate({
+      id: briefing.id,
+      baseRevisionId: first.head.id,
+      body: 'Screening.\n\nGenomics guides therapy.',
+    })
+    expect([mine.status, theirs.status]).toEqual(['saved', 'merged'])
+    expect((await phg.documents.get.query({ id: briefing.id })).body).toBe(
+      'Screening saves lives.\n\nGenomics guides therapy.',
+    )
+
+    const session = await chair.meetings.create.mutate({
+      groupSlug: 'personalised-medicine',
+      title: 'Lung cancer: the evidence',
+      description: 'A joint session.',
+      date: '2026-12-10',
+      startTime: '10:00',
+      endTime: '11:30',
+      place: 'Committee Room 10, House of Commons',
+      visibility: 'participants',
+      capacity: 40,
+      topicId: id,
+    })
+    await chair.meetings.schedule.mutate({ id: session.id })
+    const member = await signedIn(url, demo('member'))
+    await member.meetings.signUp.mutate({ id: session.id, status: 'going' })
+    expect((await chair.meetings.get.query({ id: session.id })).counts.going).toBe(1)
+  })
+}
