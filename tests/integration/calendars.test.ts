@@ -181,6 +181,7 @@ describe.each(testDatabases())('session calendars and the sign-up CSV on $name',
     await makeSession(api, world, { schedule: true })
     await makeSession(api, world, { visibility: 'public' }) // a draft
     clock.advance(60_000)
+    const before = parse(await (await get('/groups/alpha/calendar.ics')).text()).get(`${publicId}@appg-hub`)!.sequence
     await cohost(api, world, publicId, 'beta')
     for (const slug of ['alpha', 'beta']) {
       const response = await get(`/groups/${slug}/calendar.ics`)
@@ -189,7 +190,8 @@ describe.each(testDatabases())('session calendars and the sign-up CSV on $name',
       expect([...events.keys()]).toEqual([`${publicId}@appg-hub`])
       expect(events.get(`${publicId}@appg-hub`)!.categories).toEqual(['APPG on Alpha', 'APPG on Beta'])
       expect(events.get(`${publicId}@appg-hub`)!.description).toContain('co-hosted by APPG on Beta')
-      // The entry changed when beta joined: its DTSTAMP says so.
+      // The entry changed when beta joined: its SEQUENCE went up and its DTSTAMP says when.
+      expect(events.get(`${publicId}@appg-hub`)!.sequence).toBe(before + 1)
       expect(events.get(`${publicId}@appg-hub`)!.stamp.toISOString()).toBe(clock.now().toISOString())
     }
     expect([...parse(await (await get('/groups/gamma/calendar.ics')).text()).keys()]).toEqual([])

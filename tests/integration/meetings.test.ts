@@ -277,7 +277,7 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
       ),
     ).toBe('NOT_FOUND')
     expect((await meeting(id)).sequence).toBe(sequence)
-    expect(sequence).toBe(1 + 6) // scheduled, then six agenda changes
+    expect(sequence).toBe(1 + 1 + 6) // scheduled, beta joined as co-host, then six agenda changes
 
     // The draft notice names both groups, the room and the speakers.
     await betaSecretariat.meetings.agenda.update({ id, itemId: c.id, speakers: 'Fiona MacLeod MP' })

@@ -7,7 +7,7 @@ import { isUniqueViolation } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { conflict, forbidden, notFound } from '../errors'
-import { touchActivity } from '../items/activity'
+import { participantsChanged } from '../items/activity'
 import { ITEM_NOUN, isActive, loadItem } from '../items/load'
 import { requireActor } from '../memberships/access'
 import { can } from '../policy'
@@ -81,7 +81,7 @@ async function answer(
             joined_at: now,
           })
           .execute()
-        await touchActivity(tx, row.item_type, row.item_id, now)
+        await participantsChanged(tx, row.item_type, row.item_id, now)
       }
       await audit(tx, ctx.clock, {
         actorId: actor.id,

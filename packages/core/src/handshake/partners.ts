@@ -8,7 +8,7 @@ import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, forbidden } from '../errors'
 import { assertCan } from '../items/access'
-import { touchActivity } from '../items/activity'
+import { participantsChanged } from '../items/activity'
 import { ITEM_NOUN, type LoadedItem, loadItem } from '../items/load'
 import { groupCan, ownerCan } from '../items/powers'
 import { requireActor } from '../memberships/access'
@@ -48,7 +48,7 @@ async function endPartnership(
       .where('appg_id', '=', partner.appgId)
       .where('is_owner', '=', 0)
       .execute()
-    await touchActivity(tx, item.type, item.id, now)
+    await participantsChanged(tx, item.type, item.id, now)
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: `participant.${step}`,
