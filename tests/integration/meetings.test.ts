@@ -5,6 +5,7 @@ import { testDatabases } from '../support/databases'
 import { callers, makePerson } from '../support/fixtures'
 import {
   type JointWorld,
+  joinTopic,
   makeJointWorld,
   makeTopic,
   notificationsOf,
@@ -76,6 +77,20 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     await (await as(world.people.officer.id)).meetings.schedule({ id })
     expect((await (await as(null)).meetings.get({ id })).status).toBe('scheduled')
     expect(await meeting(id)).toMatchObject({ visibility: 'public', sequence: 1 })
+  })
+
+  it('a session on a topic is listed on the topic page, restricted for partners who may not read it yet', async () => {
+    const topicId = await makeTopic(api, world)
+    await joinTopic(api, world, topicId, 'beta')
+    const id = await makeSession(api, world, { topicId })
+    const link = async (personId: string) =>
+      (await (await as(personId)).topics.get({ id: topicId })).links.find((l) => l.itemType === 'meeting')
+    // alpha hosts the draft: its member sees the session by name.
+    expect(await link(world.people.member.id)).toMatchObject({ restricted: false, title: 'Screening roundtable' })
+    // beta is a partner of the topic, not a host of the draft: the link shows, its title does not.
+    expect(await link(world.people.betaMember.id)).toMatchObject({ restricted: true, title: null })
+    await (await as(world.people.secretariat.id)).meetings.update({ id, topicId: null })
+    expect(await link(world.people.member.id)).toBeUndefined()
   })
 
   it('converts London times on both sides of the October clock change', async () => {

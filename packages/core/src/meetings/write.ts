@@ -103,6 +103,7 @@ export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInp
       .insertInto('participant')
       .values({ item_type: 'meeting', item_id: id, appg_id: group.id, is_owner: 1, joined_at: now })
       .execute()
+    await linkToTopic(tx, id, input.topicId || null, actor.id, now)
     await ensureFollowing(tx, actor.id, 'meeting', id, now)
     await audit(tx, ctx.clock, {
       actorId: actor.id,
@@ -190,6 +191,7 @@ export async function updateMeeting(
   await ctx.db.transaction().execute(async (tx) => {
     await lockMeeting(tx, row.id)
     await bumpMeeting(tx, row.id, now, changes)
+    if ('topic_id' in changes) await linkToTopic(tx, row.id, changes.topic_id ?? null, actor.id, now)
     if ('capacity' in changes)
       await promoteWaiting(tx, ctx, { ...row, ...changes, capacity: changes.capacity ?? null }, actor.id)
     if (moved && row.status === 'scheduled') {
@@ -353,4 +355,33 @@ export function cancelMeeting(ctx: ServiceContext, input: { id: string; reason: 
 
 export function markMeetingHeld(ctx: ServiceContext, input: { id: string }) {
   return transition(ctx, input.id, 'markHeld', null)
+}
+
+/**
+ * A session held on a topic is linked to it, so that the topic page lists it among its linked
+ * items (through the same link lists that respect who may read what).
+ */
+async function linkToTopic(tx: Db, meetingId: string, topicId: string | null, actorId: string, now: string) {
+  await tx
+    .deleteFrom('link')
+    .where('from_type', '=', 'meeting')
+    .where('from_id', '=', meetingId)
+    .where('to_type', '=', 'topic')
+    .where('origin', '=', 'explicit')
+    .execute()
+  if (!topicId) return
+  await tx
+    .insertInto('link')
+    .values({
+      id: newId(),
+      from_type: 'meeting',
+      from_id: meetingId,
+      to_type: 'topic',
+      to_id: topicId,
+      link_type: 'references',
+      origin: 'explicit',
+      created_by: actorId,
+      created_at: now,
+    })
+    .execute()
 }
