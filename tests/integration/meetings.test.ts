@@ -1,4 +1,4 @@
-import { fakeClock } from '@appg-hub/core'
+import { fakeClock, itemLinks } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { testDatabases } from '../support/databases'
@@ -86,7 +86,10 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     const link = async (personId: string) =>
       (await (await as(personId)).topics.get({ id: topicId })).links.find((l) => l.itemType === 'meeting')
     // alpha hosts the draft: its member sees the session by name.
-    expect(await link(world.people.member.id)).toMatchObject({ restricted: false, title: 'Screening roundtable' })
+    expect(await link(world.people.member.id)).toMatchObject({
+      restricted: false,
+      title: 'Screening roundtable',
+    })
     // beta is a partner of the topic, not a host of the draft: the link shows, its title does not.
     expect(await link(world.people.betaMember.id)).toMatchObject({ restricted: true, title: null })
     await (await as(world.people.secretariat.id)).meetings.update({ id, topicId: null })
@@ -559,6 +562,19 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     const view = await betaSecretariat.meetings.get({ id })
     expect(view.minutes).toEqual([{ documentId: betaDoc, title: 'Minutes of the roundtable' }])
     expect(view.minutesPrompt).toBe(false)
+    // The minutes say which groups held the session.
+    const betaSecretary = {
+      id: world.people.betaSecretariat.id,
+      email: null,
+      displayName: 'Beta Secretariat',
+      kind: 'other' as const,
+      isSiteAdmin: false,
+    }
+    const minutes = await itemLinks(db, betaSecretary, 'document', betaDoc)
+    expect(minutes.links.find((l) => l.linkType === 'minutes_of')).toMatchObject({
+      itemId: id,
+      hosts: ['APPG on Alpha', 'APPG on Beta'],
+    })
     // Alpha's member may read the session but not beta's private document: the link is not shown.
     expect((await (await as(world.people.member.id)).meetings.get({ id })).minutes).toEqual([])
   })

@@ -28,6 +28,8 @@ export interface LinkView {
   restricted: boolean
   /** A document's kind, a topic's or session's status; null when restricted. */
   detail: string | null
+  /** For a session: its host groups, owner first (so minutes show who held it); else null. */
+  hosts: string[] | null
 }
 
 export interface ItemLinks {
@@ -132,6 +134,7 @@ async function linkViews(
       path: readable ? itemPath(e.type, e.id) : null,
       restricted: !readable,
       detail: readable ? item!.detail : null,
+      hosts: readable ? item!.hosts : null,
     }
   })
   return {
@@ -150,6 +153,7 @@ interface Described {
   title: string
   detail: string
   readable: boolean
+  hosts: string[] | null
 }
 
 /**
@@ -183,6 +187,14 @@ export async function describeItems(
             .else(0)
             .end()
             .as('readable'),
+          // A session's host groups, in the same query.
+          eb
+            .selectFrom('participant as hp')
+            .innerJoin('appg as ha', 'ha.id', 'hp.appg_id')
+            .select(jsonAgg(db, { title: 'ha.title', owner: 'hp.is_owner' }).as('hosts'))
+            .where('hp.item_type', '=', 'meeting')
+            .whereRef('hp.item_id', '=', 'item.id')
+            .as('hosts'),
         ])
         .where('item.id', 'in', [...ids])
         .execute()
@@ -191,6 +203,12 @@ export async function describeItems(
           title: row.title,
           detail: String(row.detail),
           readable: Number(row.readable) === 1,
+          hosts:
+            type === 'meeting'
+              ? parseJsonArray<{ title: string; owner: number }>(row.hosts)
+                  .sort((a, b) => Number(b.owner) - Number(a.owner) || a.title.localeCompare(b.title))
+                  .map((h) => h.title)
+              : null,
         })
     }),
   )

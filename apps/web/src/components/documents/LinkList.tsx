@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router'
 import { For, Show } from 'solid-js'
 import { BACKLINK_TYPE_NAMES, type DocumentLink, ITEM_NAMES, LINK_TYPE_NAMES } from '../../lib/documents'
+import { listText } from '../../lib/format'
 
 /**
  * Links or backlinks. An item the reader may not see is listed as "Restricted", never by title
@@ -27,6 +28,9 @@ export function LinkList(props: {
                 fallback={<span class="doc-links__restricted">Restricted item (you cannot see it)</span>}
               >
                 <A href={link.path!}>{link.title}</A>
+              </Show>
+              <Show when={link.hosts && link.hosts.length > 0}>
+                <span class="hint"> (hosted by {listText(link.hosts!)})</span>
               </Show>
               <Show when={link.origin === 'markdown'}>
                 <span class="hint"> (referred to in the text)</span>

@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router'
 import { For, Show } from 'solid-js'
+import { listText } from '../../lib/format'
 import type { TopicLink } from '../../lib/trpc'
 
 const KIND_NAMES: Record<string, string> = { topic: 'Topic', meeting: 'Session', document: 'Document' }
@@ -44,6 +45,7 @@ export function LinkedItems(props: { links: TopicLink[] }) {
                 </Show>
                 <span class="block hint-inline link-items__meta">
                   {relation(link)}
+                  <Show when={link.hosts && link.hosts.length > 0}> · hosted by {listText(link.hosts!)}</Show>
                   <Show when={link.detail}> · {link.detail!.replace(/_/g, ' ')}</Show>
                 </span>
               </li>
