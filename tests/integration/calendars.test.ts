@@ -181,7 +181,9 @@ describe.each(testDatabases())('session calendars and the sign-up CSV on $name',
     await makeSession(api, world, { schedule: true })
     await makeSession(api, world, { visibility: 'public' }) // a draft
     clock.advance(60_000)
-    const before = parse(await (await get('/groups/alpha/calendar.ics')).text()).get(`${publicId}@appg-hub`)!.sequence
+    const before = parse(await (await get('/groups/alpha/calendar.ics')).text()).get(
+      `${publicId}@appg-hub`,
+    )!.sequence
     await cohost(api, world, publicId, 'beta')
     for (const slug of ['alpha', 'beta']) {
       const response = await get(`/groups/${slug}/calendar.ics`)
