@@ -18,6 +18,15 @@ export default defineConfig({
       },
       {
         test: {
+          // Generated from the router: every procedure × caller × relation, the audit check, fuzzing.
+          name: 'authz',
+          include: ['tests/authz/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 120_000,

@@ -125,6 +125,24 @@ export async function makeListWorld(db: Db) {
     await w.make.link(documentId, 'meeting', meetings[(i * 5) % meetings.length]!)
     await w.make.link(documentId, 'document', documents[(i + 7) % documents.length]!)
   }
+  // Sessions on topics (as meetings.create links them), of every readability either side.
+  for (const [i, meetingId] of meetings.entries()) {
+    if (i % 2) continue
+    await db
+      .insertInto('link')
+      .values({
+        id: `${meetingId.slice(0, 24)}-on-topic`,
+        from_type: 'meeting',
+        from_id: meetingId,
+        to_type: 'topic',
+        to_id: topics[(i * 7) % topics.length]!,
+        link_type: 'references',
+        origin: 'explicit',
+        created_by: w.person.officer!.id,
+        created_at: new Date().toISOString(),
+      })
+      .execute()
+  }
   const heldShapes = [
     { owner: 'alpha', partners: ['beta'], visibility: 'public' },
     { owner: 'delta', partners: ['epsilon'], visibility: 'public' },
@@ -329,12 +347,10 @@ export async function checkLists(
       }>(trpc, 'comments.list', { itemType: 'topic', itemId })
       for (const c of r.items.flatMap((x) => [x, ...x.replies])) if (c.body !== null) shownBodies.add(c.id)
     }
-    // (A notification about an item the caller can no longer read was true when it was sent; only
-    // words withheld from a discussion the caller still reads are checked.)
-    const itemOfComment = new Map(commented.map((c) => [c.id, c.item_id]))
+    // Words of a discussion the caller cannot read (any more), or that it withholds, are not quoted.
     for (const n of items) {
       const marker = /EXCERPT-([\w-]+)/.exec(n.text)
-      if (marker && mayRead(itemOfComment.get(marker[1]!) ?? '') && !shownBodies.has(marker[1]!))
+      if (marker && !shownBodies.has(marker[1]!))
         problems.push(
           `notifications.list as ${caller} quotes comment ${marker[1]}, whose words comments.list withholds`,
         )

@@ -2,8 +2,8 @@ import {
   changeEmail,
   changePassword,
   createSession,
+  endAllMySessions,
   endMySession,
-  invalidateAllSessions,
   listMySessions,
   PASSWORD_MAX_LENGTH,
   RATE_RULES,
@@ -56,7 +56,7 @@ export const authRouter = router({
 
   /** Ends every session of mine, on every device. */
   signOutEverywhere: authedProcedure.mutation(async ({ ctx }) => {
-    await invalidateAllSessions(ctx.db, ctx.actor.id)
+    await endAllMySessions(ctx.service(ctx.actor))
     await ctx.endSession()
     return { signedOut: true }
   }),

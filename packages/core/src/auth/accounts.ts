@@ -93,5 +93,6 @@ export async function signIn(
   if (!(await verifyPassword(person.password_hash, input.password))) {
     throw new DomainError('UNAUTHORIZED', 'That email address and password do not match an account.')
   }
+  await audit(ctx.db, ctx.clock, { actorId: person.id, action: 'account.signed_in', details: {} })
   return toActor(person)
 }

@@ -61,6 +61,15 @@ export async function endMySession(ctx: ServiceContext, publicId: string): Promi
 }
 
 /** A credential change asks for the password again; `field` names the input that carried it. */
+/** Signs me out on every device (the caller clears this device's cookie). */
+export async function endAllMySessions(ctx: ServiceContext): Promise<void> {
+  const actor = requireActor(ctx.actor)
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('auth_session').where('person_id', '=', actor.id).execute()
+    await audit(tx, ctx.clock, { actorId: actor.id, action: 'account.signed_out_everywhere', details: {} })
+  })
+}
+
 async function checkPassword(
   ctx: ServiceContext,
   personId: string,

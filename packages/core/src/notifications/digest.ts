@@ -34,6 +34,7 @@ export async function sendDigests(
         'n.text',
         'n.excerpt',
         'n.comment_id',
+        'n.item_id',
         'n.link_path',
         'n.created_at',
         'recipient.email',

@@ -36,6 +36,7 @@ export async function listNotifications(
         'n.text',
         'n.excerpt',
         'n.comment_id',
+        'n.item_id',
         'n.link_path',
         'n.created_at',
         'n.read_at',

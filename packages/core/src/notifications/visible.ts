@@ -30,10 +30,51 @@ export function withCommentState<O>(qb: SelectQueryBuilder<WithNotification, 'n'
         .onRef('nmod.person_id', '=', 'n.person_id')
         .on('nmod.role', 'in', [...rolesAllowed('comment.moderate')]),
     )
-    .select([
+    .select((eb) => [
       'nc.hidden_at as commentHiddenAt',
       'nc.deleted_at as commentDeletedAt',
       'nmod.role as moderatorRole',
+      // Whether the recipient may still read the item (their group may have left it since):
+      // a reading role in a participant group, or the item is public (a document once published).
+      eb
+        .or([
+          eb.exists(
+            eb
+              .selectFrom('participant as rp')
+              .innerJoin('membership as rm', 'rm.appg_id', 'rp.appg_id')
+              .select('rp.appg_id')
+              .whereRef('rp.item_type', '=', 'n.item_type')
+              .whereRef('rp.item_id', '=', 'n.item_id')
+              .whereRef('rm.person_id', '=', 'n.person_id')
+              .where('rm.role', 'in', [...rolesAllowed('item.read')]),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('topic as pt')
+              .select('pt.id')
+              .whereRef('pt.id', '=', 'n.item_id')
+              .where('n.item_type', '=', 'topic')
+              .where('pt.visibility', '=', 'public'),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('meeting as pm')
+              .select('pm.id')
+              .whereRef('pm.id', '=', 'n.item_id')
+              .where('n.item_type', '=', 'meeting')
+              .where('pm.visibility', '=', 'public'),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('document as pd')
+              .select('pd.id')
+              .whereRef('pd.id', '=', 'n.item_id')
+              .where('n.item_type', '=', 'document')
+              .where('pd.visibility', '=', 'public')
+              .where('pd.status', '=', 'published'),
+          ),
+        ])
+        .as('itemReadable'),
     ])
 }
 
@@ -44,9 +85,14 @@ export function visibleExcerpt(
     commentHiddenAt: string | null
     commentDeletedAt: string | null
     moderatorRole: string | null
+    /** Null when the notification is about no item. */
+    item_id?: string | null
+    itemReadable?: unknown
   },
   recipientIsSiteAdmin: boolean,
 ): string | null {
+  // A group taken out of an item (or that left it) no longer reads its words in old notifications.
+  if (row.item_id && !Number(row.itemReadable) && !recipientIsSiteAdmin) return null
   if (!row.comment_id) return row.excerpt
   if (row.commentDeletedAt) return null
   if (row.commentHiddenAt && !row.moderatorRole && !recipientIsSiteAdmin) return null
