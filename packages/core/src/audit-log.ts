@@ -4,7 +4,7 @@
  */
 import type { Db } from '@appg-hub/db'
 import type { ServiceContext } from './context'
-import { forbidden } from './errors'
+import { badRequest, forbidden } from './errors'
 import { groupForActor, requireActor } from './memberships/access'
 import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, type Page } from './pagination'
 import { can } from './policy'
@@ -49,7 +49,9 @@ async function page(
     .limit(size + 1)
   if (appgId) query = query.where('audit_event.appg_id', '=', appgId)
   if (after) {
-    const [at, id] = after.split('|') as [string, string]
+    const [at, id] = after.split('|')
+    if (!at || !id || Number.isNaN(Date.parse(at)))
+      throw badRequest('That page link is not valid; start again from the first page.', 'cursor')
     query = query.where((eb) =>
       eb.or([
         eb('audit_event.at', '<', at),

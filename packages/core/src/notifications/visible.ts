@@ -91,9 +91,10 @@ export function visibleExcerpt(
   },
   recipientIsSiteAdmin: boolean,
 ): string | null {
-  // A group taken out of an item (or that left it) no longer reads its words in old notifications.
-  if (row.item_id && !Number(row.itemReadable) && !recipientIsSiteAdmin) return null
   if (!row.comment_id) return row.excerpt
+  // A group taken out of an item (or that left it) no longer reads its discussion in old
+  // notifications. (An invitation's message stays: it was written to the invited group.)
+  if (row.item_id && !Number(row.itemReadable) && !recipientIsSiteAdmin) return null
   if (row.commentDeletedAt) return null
   if (row.commentHiddenAt && !row.moderatorRole && !recipientIsSiteAdmin) return null
   return row.excerpt
