@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs'
 import { DEMO_PASSWORD } from '@appg-hub/db'
 import { CLIENT_DIST } from '@appg-hub/server/node'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { DEMO_OFFICER } from '../support/api-journey'
 import { httpClient } from '../support/http-client'
 import { type HubServer, startHubServer } from '../support/server'
@@ -99,5 +99,52 @@ describe('HTTP security on the Node server', () => {
     })
     expect(ok.status).toBe(200)
     expect(await count()).toBe(before + 1)
+  })
+
+  it('writes no password, session token or link token to the server log', async () => {
+    const lines: string[] = []
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+        lines.push(
+          args.map((a) => (a instanceof Error ? `${a.stack} ${JSON.stringify(a)}` : String(a))).join(' '),
+        )
+      }),
+    )
+    try {
+      const password = 'secret password 12345'
+      const person = httpClient(server.url)
+      await person.client.auth.signUp.mutate({
+        email: 'logged@example.org',
+        password,
+        displayName: 'Log Check',
+      })
+      const sessionToken = person.cookies.get('appg_session')!
+      await person.client.auth.signIn
+        .mutate({ email: 'logged@example.org', password: `${password}!` })
+        .catch(() => {})
+      await person.client.auth.requestPasswordReset.mutate({ email: 'logged@example.org' })
+      const mail = await server.db
+        .selectFrom('email_outbox')
+        .select('body_text')
+        .where('to_email', '=', 'logged@example.org')
+        .executeTakeFirstOrThrow()
+      const resetToken = /reset-password\/([a-z2-7]{32})/.exec(mail.body_text)![1]!
+      await person.client.auth.resetPassword.mutate({ token: resetToken, password: 'short' }).catch(() => {})
+      await person.client.memberships.acceptInvite.mutate({ token: resetToken }).catch(() => {})
+      // Malformed and hostile input that reaches the error paths.
+      await fetch(`${server.url}/trpc/auth.signIn`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: `appg_session=${sessionToken}` },
+        body: '{"email":',
+      })
+      await fetch(
+        `${server.url}/trpc/topics.get?input=${encodeURIComponent(JSON.stringify({ id: sessionToken }))}`,
+        { headers: { cookie: `appg_session=${sessionToken}` } },
+      )
+      const log = lines.join('\n')
+      for (const secret of [password, sessionToken, resetToken]) expect(log).not.toContain(secret)
+    } finally {
+      for (const spy of spies) spy.mockRestore()
+    }
   })
 })
