@@ -225,6 +225,18 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     ).toBe('CONFLICT')
   })
 
+  it('limits password reset emails per address', async () => {
+    const anonymous = httpClient(server.url).client
+    for (let i = 0; i < 3; i++) await anonymous.auth.requestPasswordReset.mutate({ email })
+    expect(await code(anonymous.auth.requestPasswordReset.mutate({ email }))).toBe('TOO_MANY_REQUESTS')
+    const sent = await db
+      .selectFrom('email_outbox')
+      .select('id')
+      .where('subject', '=', 'Reset your APPG Hub password')
+      .execute()
+    expect(sent).toHaveLength(3)
+  })
+
   it('limits sign-ups per address', async () => {
     const anonymous = httpClient(server.url).client
     for (let i = 0; i < 10; i++) {
