@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../support/browser'
-import { buildClientIfStale, pageWatcher, SHOTS } from '../support/e2e'
+import { buildClientIfStale, pageWatcher, SHOTS, signInThroughForm } from '../support/e2e'
 import { type HubServer, startHubServer } from '../support/server'
 
 const PASSWORD = 'appg-demo-2026'
@@ -33,15 +33,14 @@ const { problems, newPage } = pageWatcher()
 
 /** A browser context of its own for one person, signed in through the form. */
 async function signIn(name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-  contexts.push(context)
-  const page = await newPage(context)
-  await page.goto(`${server.url}/sign-in`)
-  await page.locator('#signin-email').fill(demo(name))
-  await page.locator('#signin-password').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  await page.waitForURL('**/dashboard')
-  return page
+  return signInThroughForm({
+    browser,
+    newPage,
+    contexts,
+    url: server.url,
+    email: demo(name),
+    password: PASSWORD,
+  })
 }
 
 function h1(page: Page) {

@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signedIn } from '../support/api-journey'
 import { launchBrowser } from '../support/browser'
-import { buildClientIfStale, pageWatcher, SHOTS } from '../support/e2e'
+import { buildClientIfStale, pageWatcher, SHOTS, signInThroughForm } from '../support/e2e'
 import { LUNG_CANCER_TOPIC } from '../support/lung-cancer-topic'
 import { type HubServer, startHubServer } from '../support/server'
 
@@ -27,15 +27,14 @@ const contexts: BrowserContext[] = []
 const { problems, newPage } = pageWatcher()
 
 async function signIn(name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-  contexts.push(context)
-  const page = await newPage(context)
-  await page.goto(`${server.url}/sign-in`)
-  await page.locator('#signin-email').fill(demo(name))
-  await page.locator('#signin-password').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  await page.waitForURL('**/dashboard')
-  return page
+  return signInThroughForm({
+    browser,
+    newPage,
+    contexts,
+    url: server.url,
+    email: demo(name),
+    password: PASSWORD,
+  })
 }
 
 async function shootBoth(page: Page, name: string) {

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const WEB = join(ROOT, 'apps/web')
@@ -57,4 +57,25 @@ export function pageWatcher() {
 
 export async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage })
+}
+
+/** A browser context of one person's own, signed in through the sign-in form, on their dashboard. */
+export async function signInThroughForm(options: {
+  browser: Browser
+  newPage: (context: BrowserContext) => Promise<Page>
+  /** Collects the context, for closing after the tests. */
+  contexts: BrowserContext[]
+  url: string
+  email: string
+  password: string
+}): Promise<Page> {
+  const context = await options.browser.newContext({ viewport: { width: 1280, height: 900 } })
+  options.contexts.push(context)
+  const page = await options.newPage(context)
+  await page.goto(`${options.url}/sign-in`)
+  await page.locator('#signin-email').fill(options.email)
+  await page.locator('#signin-password').fill(options.password)
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await page.waitForURL('**/dashboard')
+  return page
 }
