@@ -14,3 +14,12 @@ export { incrementCounter } from './sql/counter'
 export { jsonAgg, parseJsonArray } from './sql/json'
 export { isUniqueViolation } from './sql/unique'
 export { isDatabaseUnavailable } from './unavailable'
+export {
+  indexItem,
+  indexItems,
+  rebuildSearchIndex,
+  removeItem,
+  removeItems,
+  SEARCH_DOC_TYPES,
+  type SearchDocType,
+} from './search/index-rows'

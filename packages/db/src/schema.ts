@@ -347,6 +347,25 @@ export interface RateLimitTable {
   count: number
 }
 
+/**
+ * One row per searchable thing (a Register group, topic, session, document or visible comment):
+ * its words as the full-text engines index them (FTS5 over this table on SQLite, a FULLTEXT index
+ * on MySQL). Access is not stored here: a search joins `item_type`/`item_id` to the item so that
+ * who may find a row is decided by the same rule as a single read, at the time of the search.
+ */
+export interface SearchIndexTable {
+  id: ColumnType<number, never, never>
+  /** 'group' | 'topic' | 'session' | 'document' | 'comment' */
+  doc_type: string
+  doc_id: string
+  /** The item whose access governs this row (a comment's topic, session or document); null for a group. */
+  item_type: ItemType | null
+  item_id: string | null
+  title: string
+  body: string
+  updated_at: string
+}
+
 export interface Database {
   person: PersonTable
   appg: AppgTable
@@ -373,4 +392,5 @@ export interface Database {
   audit_event: AuditEventTable
   rate_limit: RateLimitTable
   password_reset: PasswordResetTable
+  search_index: SearchIndexTable
 }

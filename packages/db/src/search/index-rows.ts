@@ -1,0 +1,97 @@
+/**
+ * Keeping the search index (`search_index`) in step with what it indexes. Every write that changes
+ * the words of a group, topic, session, document or comment calls `indexItem` in its own
+ * transaction, so that a search straight after the write finds the new words. Each type's row is
+ * one INSERT … SELECT from the live tables (`sourceOf`), so a single item, a batch and a full
+ * rebuild read the same SQL; on SQLite, triggers carry each change into the FTS5 table.
+ */
+import { type Kysely, type RawBuilder, sql } from 'kysely'
+import { type Db, dialectOf } from '../kysely'
+
+export const SEARCH_DOC_TYPES = ['group', 'topic', 'session', 'document', 'comment'] as const
+export type SearchDocType = (typeof SEARCH_DOC_TYPES)[number]
+
+const COLUMNS = sql`(doc_type, doc_id, item_type, item_id, title, body, updated_at)`
+
+/** `a || ' ' || b`, which MySQL spells `concat(a, ' ', b)`. */
+function joinText(db: Db, parts: RawBuilder<unknown>[]): RawBuilder<string> {
+  const withSpaces = parts.flatMap((part, i) => (i === 0 ? [part] : [sql`' '`, part]))
+  return dialectOf(db) === 'sqlite'
+    ? sql<string>`(${sql.join(withSpaces, sql` || `)})`
+    : sql<string>`concat(${sql.join(withSpaces)})`
+}
+
+/** The rows `type` contributes, optionally only those whose id is in `ids`. */
+function sourceOf(db: Db, type: SearchDocType, ids: readonly string[] | null): RawBuilder<unknown> {
+  const only = (column: string) => (ids ? sql`and ${sql.ref(column)} in (${sql.join(ids)})` : sql``)
+  switch (type) {
+    case 'group':
+      return sql`select 'group', g.id, null, null, g.title, coalesce(g.purpose, ''), g.updated_at
+        from appg g where 1 = 1 ${only('g.id')}`
+    case 'topic':
+      return sql`select 'topic', t.id, 'topic', t.id, t.title, t.summary, t.updated_at
+        from topic t where 1 = 1 ${only('t.id')}`
+    case 'session': {
+      // The agenda's item titles are part of what a session says.
+      const agenda =
+        dialectOf(db) === 'sqlite'
+          ? sql`(select group_concat(a.title, ' ') from agenda_item a where a.meeting_id = m.id)`
+          : sql`(select group_concat(a.title separator ' ') from agenda_item a where a.meeting_id = m.id)`
+      return sql`select 'session', m.id, 'meeting', m.id, m.title,
+        ${joinText(db, [sql`m.description`, sql`coalesce(${agenda}, '')`])}, m.updated_at
+        from meeting m where 1 = 1 ${only('m.id')}`
+    }
+    case 'document':
+      // The head revision: the text a single read of the document shows (to the public only once
+      // the document is published).
+      return sql`select 'document', d.id, 'document', d.id, d.title, r.body, d.updated_at
+        from document d inner join revision r on r.id = d.head_revision_id where 1 = 1 ${only('d.id')}`
+    case 'comment':
+      // Hidden and deleted comments are never indexed, so nobody can find them by their words.
+      return sql`select 'comment', c.id, c.item_type, c.item_id, '', c.body, coalesce(c.edited_at, c.created_at)
+        from comment c where c.deleted_at is null and c.hidden_at is null ${only('c.id')}`
+  }
+}
+
+/**
+ * Brings the index entries of these items up to date with the live rows: call it inside the
+ * transaction that changed them. An item that no longer qualifies (a hidden comment) drops out.
+ */
+export async function indexItems(db: Db, type: SearchDocType, ids: readonly string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    const batch = ids.slice(i, i + 500)
+    await removeItems(db, type, batch)
+    await sql`insert into search_index ${COLUMNS} ${sourceOf(db, type, batch)}`.execute(db)
+  }
+}
+
+export async function indexItem(db: Db, type: SearchDocType, id: string): Promise<void> {
+  await indexItems(db, type, [id])
+}
+
+export async function removeItems(db: Db, type: SearchDocType, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return
+  await db.deleteFrom('search_index').where('doc_type', '=', type).where('doc_id', 'in', ids).execute()
+}
+
+export async function removeItem(db: Db, type: SearchDocType, id: string): Promise<void> {
+  await removeItems(db, type, [id])
+}
+
+/** Rebuilds the whole index from the live tables, in one transaction (`hub reindex`, the migration). */
+export async function rebuildSearchIndex(db: Kysely<unknown>): Promise<number> {
+  const rebuild = async (tx: Db) => {
+    await tx.deleteFrom('search_index').execute()
+    for (const type of SEARCH_DOC_TYPES)
+      await sql`insert into search_index ${COLUMNS} ${sourceOf(tx, type, null)}`.execute(tx)
+    // Compacts the FTS5 b-trees after a bulk load; MySQL maintains its FULLTEXT index as it goes.
+    if (dialectOf(tx) === 'sqlite') await sql`insert into search_fts(search_fts) values ('optimize')`.execute(tx)
+    const row = await tx
+      .selectFrom('search_index')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  }
+  // The migrator may already have opened a transaction (SQLite runs migrations in one).
+  return db.isTransaction ? rebuild(db as Db) : (db as Db).transaction().execute(rebuild)
+}
