@@ -10,10 +10,6 @@ export {
 } from './kysely'
 export { migrateToLatest } from './migrate'
 export * from './schema'
-export { incrementCounter } from './sql/counter'
-export { jsonAgg, parseJsonArray } from './sql/json'
-export { isUniqueViolation } from './sql/unique'
-export { isDatabaseUnavailable } from './unavailable'
 export {
   indexItem,
   indexItems,
@@ -23,3 +19,7 @@ export {
   SEARCH_DOC_TYPES,
   type SearchDocType,
 } from './search/index-rows'
+export { incrementCounter } from './sql/counter'
+export { jsonAgg, parseJsonArray } from './sql/json'
+export { isUniqueViolation } from './sql/unique'
+export { isDatabaseUnavailable } from './unavailable'

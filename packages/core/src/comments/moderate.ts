@@ -3,6 +3,8 @@
  * with a reason, or shows it again. Hidden words leave every list and notification for everyone
  * but the moderators.
  */
+
+import { indexItem, removeItem } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden } from '../errors'
@@ -32,6 +34,7 @@ export async function hideComment(
       .set({ hidden_at: now, hidden_by: actor.id, hidden_reason: reason })
       .where('id', '=', comment.id)
       .execute()
+    await removeItem(tx, 'comment', comment.id)
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: 'comment.hidden',
@@ -55,6 +58,7 @@ export async function unhideComment(ctx: ServiceContext, input: { id: string }):
       .set({ hidden_at: null, hidden_by: null, hidden_reason: null })
       .where('id', '=', comment.id)
       .execute()
+    await indexItem(tx, 'comment', comment.id)
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: 'comment.unhidden',

@@ -1,5 +1,5 @@
 /** Writing comments: adding (and replying), editing with a kept history, deleting. */
-import { type ItemType, newId } from '@appg-hub/db'
+import { type ItemType, indexItem, newId, removeItem } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
@@ -94,6 +94,7 @@ export async function addComment(ctx: ServiceContext, input: AddCommentInput): P
   }
   await ctx.db.transaction().execute(async (tx) => {
     await tx.insertInto('comment').values(row).execute()
+    await indexItem(tx, 'comment', row.id)
     await ensureFollowing(tx, actor.id, input.itemType, input.itemId, now)
     await touchActivity(tx, input.itemType, input.itemId, now)
     await audit(tx, ctx.clock, {
@@ -149,6 +150,7 @@ export async function editComment(
       .values({ id: newId(), comment_id: comment.id, body: comment.body, edited_at: now })
       .execute()
     await tx.updateTable('comment').set({ body, edited_at: now }).where('id', '=', comment.id).execute()
+    await indexItem(tx, 'comment', comment.id)
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: 'comment.edited',
@@ -173,6 +175,7 @@ export async function deleteComment(ctx: ServiceContext, input: { id: string }):
       .set({ deleted_at: ctx.clock.now().toISOString() })
       .where('id', '=', comment.id)
       .execute()
+    await removeItem(tx, 'comment', comment.id)
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: 'comment.deleted',

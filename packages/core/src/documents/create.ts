@@ -1,5 +1,5 @@
 /** Creating a document: its first revision, its owner group, and (optionally) the topic it is for. */
-import { newId, type Visibility } from '@appg-hub/db'
+import { indexItem, newId, type Visibility } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { forbidden } from '../errors'
@@ -74,6 +74,7 @@ export async function createDocument(
       .insertInto('participant')
       .values({ item_type: 'document', item_id: id, appg_id: group.id, is_owner: 1, joined_at: now })
       .execute()
+    await indexItem(tx, 'document', id)
     if (input.topicId) {
       await tx
         .insertInto('link')

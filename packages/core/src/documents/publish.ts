@@ -1,5 +1,6 @@
 /** Publishing: the owner group's chair and officers (DESIGN §3: "publish" is theirs). */
 import type { Visibility } from '@appg-hub/db'
+import { indexItem } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { forbidden } from '../errors'
@@ -26,6 +27,7 @@ export async function setPublished(
       .set({ status, visibility, updated_at: now })
       .where('id', '=', input.id)
       .execute()
+    await indexItem(tx, 'document', input.id)
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: input.published ? 'document.published' : 'document.unpublished',

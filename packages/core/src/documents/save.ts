@@ -7,7 +7,7 @@
  * onto>`) in the transaction that adds the revision; when someone else won the race the merge is
  * done again on the new head, so an accepted save is never overwritten.
  */
-import { isUniqueViolation, newId } from '@appg-hub/db'
+import { indexItem, isUniqueViolation, newId } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { Actor, ServiceContext } from '../context'
 import { badRequest, conflict, forbidden } from '../errors'
@@ -189,6 +189,7 @@ async function saveAs(
             created_at: now,
           })
           .execute()
+        await indexItem(tx, 'document', input.id)
         if (text !== head.body)
           await syncMarkdownLinks(tx, { type: 'document', id: input.id }, text, actor.id, now)
         await audit(tx, ctx.clock, {

@@ -3,7 +3,7 @@
  * of every host group edit it (`item.edit` in any participant group). Each change raises the
  * session's SEQUENCE.
  */
-import { newId } from '@appg-hub/db'
+import { indexItem, newId } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, forbidden, notFound } from '../errors'
@@ -62,6 +62,7 @@ export async function addAgendaItem(
         notes: input.notes?.trim() || null,
       })
       .execute()
+    await indexItem(tx, 'session', row.id)
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: 'meeting.agenda.added',
@@ -110,6 +111,7 @@ export async function updateAgendaItem(
   await ctx.db.transaction().execute(async (tx) => {
     await bumpMeeting(tx, row.id, now)
     await tx.updateTable('agenda_item').set(changes).where('id', '=', current.id).execute()
+    await indexItem(tx, 'session', row.id)
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: 'meeting.agenda.updated',
@@ -181,6 +183,7 @@ export async function removeAgendaItem(
   await ctx.db.transaction().execute(async (tx) => {
     await bumpMeeting(tx, row.id, now)
     await tx.deleteFrom('agenda_item').where('id', '=', current.id).execute()
+    await indexItem(tx, 'session', row.id)
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: 'meeting.agenda.removed',

@@ -1,5 +1,5 @@
 /** Drafting, changing, scheduling, cancelling and closing sessions. */
-import { type Db, newId, type Visibility } from '@appg-hub/db'
+import { type Db, indexItem, newId, type Visibility } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden } from '../errors'
@@ -103,6 +103,7 @@ export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInp
       .insertInto('participant')
       .values({ item_type: 'meeting', item_id: id, appg_id: group.id, is_owner: 1, joined_at: now })
       .execute()
+    await indexItem(tx, 'session', id)
     await linkToTopic(tx, id, input.topicId || null, actor.id, now)
     await ensureFollowing(tx, actor.id, 'meeting', id, now)
     await audit(tx, ctx.clock, {
@@ -191,6 +192,7 @@ export async function updateMeeting(
   await ctx.db.transaction().execute(async (tx) => {
     await lockMeeting(tx, row.id)
     await bumpMeeting(tx, row.id, now, changes)
+    await indexItem(tx, 'session', row.id)
     if ('topic_id' in changes) await linkToTopic(tx, row.id, changes.topic_id ?? null, actor.id, now)
     if ('capacity' in changes)
       await promoteWaiting(tx, ctx, { ...row, ...changes, capacity: changes.capacity ?? null }, actor.id)
@@ -281,6 +283,7 @@ async function transition(
       .executeTakeFirst()
     if (Number(updated.numUpdatedRows) !== 1)
       throw conflict('Someone else has just changed this session; reload it and try again.')
+    await indexItem(tx, 'session', row.id)
     if (step === 'cancel') {
       const people = await signedUpPeople(tx, row.id)
       const text = `The session “${row.title}” on ${formatLondonRange(row.starts_at, row.ends_at)} is cancelled`

@@ -1,5 +1,5 @@
 /** Creating and changing topics. */
-import { newId, type Visibility } from '@appg-hub/db'
+import { indexItem, newId, type Visibility } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, forbidden } from '../errors'
@@ -50,6 +50,7 @@ export async function createTopic(ctx: ServiceContext, input: CreateTopicInput):
       .insertInto('participant')
       .values({ item_type: 'topic', item_id: id, appg_id: group.id, is_owner: 1, joined_at: now })
       .execute()
+    await indexItem(tx, 'topic', id)
     await ensureFollowing(tx, actor.id, 'topic', id, now)
     await audit(tx, ctx.clock, {
       actorId: actor.id,
@@ -126,6 +127,7 @@ export async function updateTopic(
       .set({ ...changes, updated_at: now, last_activity_at: now })
       .where('id', '=', input.id)
       .execute()
+    await indexItem(tx, 'topic', input.id)
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: 'topic.updated',

@@ -17,6 +17,7 @@ import type { Insertable, Selectable } from 'kysely'
 import { newId } from '../ids'
 import type { Db } from '../kysely'
 import type { AppgTable, BenefitTable, MembershipTable, PersonKind, PersonTable, Role } from '../schema'
+import { indexItem } from '../search/index-rows'
 import {
   normaliseName,
   parseRegisterLine,
@@ -277,6 +278,9 @@ class Writes {
           .set(this.groupUpdate.set)
           .where('id', '=', this.groupUpdate.id)
           .execute()
+      // The group's title and purpose are searchable: the index changes with them.
+      const indexed = this.groupInsert?.id ?? this.groupUpdate?.id
+      if (indexed) await indexItem(trx, 'group', indexed)
       if (this.benefitsReplace) {
         // A group made in this same transaction has no benefits to delete.
         if (!this.groupInsert)

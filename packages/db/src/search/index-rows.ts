@@ -85,7 +85,8 @@ export async function rebuildSearchIndex(db: Kysely<unknown>): Promise<number> {
     for (const type of SEARCH_DOC_TYPES)
       await sql`insert into search_index ${COLUMNS} ${sourceOf(tx, type, null)}`.execute(tx)
     // Compacts the FTS5 b-trees after a bulk load; MySQL maintains its FULLTEXT index as it goes.
-    if (dialectOf(tx) === 'sqlite') await sql`insert into search_fts(search_fts) values ('optimize')`.execute(tx)
+    if (dialectOf(tx) === 'sqlite')
+      await sql`insert into search_fts(search_fts) values ('optimize')`.execute(tx)
     const row = await tx
       .selectFrom('search_index')
       .select((eb) => eb.fn.countAll<number>().as('n'))

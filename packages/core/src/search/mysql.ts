@@ -1,0 +1,47 @@
+/**
+ * MySQL's and MariaDB's engine (PlanetScale too, over its HTTP protocol): an InnoDB FULLTEXT
+ * index on `search_index (title, body)`, queried IN BOOLEAN MODE. InnoDB does not index words
+ * shorter than `innodb_ft_min_token_size` (3 by default) nor its stopwords, and a required word it
+ * did not index matches nothing, so such words are left out of the query rather than required;
+ * inside a quoted phrase and as a prefix they work and are kept.
+ */
+import { type RawBuilder, sql } from 'kysely'
+import type { ParsedQuery, SearchTerm } from './parse'
+
+const MIN_TOKEN = 3
+/** InnoDB's default full-text stopword list (INNODB_FT_DEFAULT_STOPWORD). */
+const STOPWORDS = new Set(
+  'a about an are as at be by com de en for from how i in is it la of on or that the this to was what when where who will with und www'.split(
+    ' ',
+  ),
+)
+
+function indexed(token: string): boolean {
+  return token.length >= MIN_TOKEN && !STOPWORDS.has(token)
+}
+
+/** A term in boolean-mode syntax, or null when InnoDB could not match it. */
+function written(term: SearchTerm): string | null {
+  if (term.prefix) return `${term.tokens[0]}*`
+  if (!term.tokens.some(indexed)) return null
+  // Tokens are letters and digits only, so a quoted string holds no operator.
+  return `"${term.tokens.join(' ')}"`
+}
+
+/** The boolean-mode query for a parsed query, or null when it cannot match anything. */
+export function booleanQuery(query: ParsedQuery): string | null {
+  const parts: string[] = []
+  for (const term of query.terms) {
+    const text = written(term)
+    if (text !== null) parts.push(`${term.exclude ? '-' : '+'}${text}`)
+  }
+  return parts.some((p) => p.startsWith('+')) ? parts.join(' ') : null
+}
+
+/** A derived table of the matching index rows with their scores: `(id, score)`. */
+export function mysqlMatches(query: ParsedQuery): RawBuilder<{ id: number; score: number }> | null {
+  const against = booleanQuery(query)
+  if (against === null) return null
+  return sql`(select id, round(match(title, body) against (${against} in boolean mode), 6) as score
+    from search_index where match(title, body) against (${against} in boolean mode))`
+}
