@@ -10,6 +10,7 @@ import { membershipsRouter } from './routers/memberships'
 import { notificationsRouter } from './routers/notifications'
 import { privacyRouter } from './routers/privacy'
 import { registerRouter } from './routers/register'
+import { searchRouter } from './routers/search'
 import { topicsRouter } from './routers/topics'
 import { router } from './trpc'
 
@@ -26,6 +27,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   privacy: privacyRouter,
   audit: auditRouter,
+  search: searchRouter,
   dev: devRouter,
 })
 

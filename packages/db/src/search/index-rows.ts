@@ -79,7 +79,7 @@ export async function removeItem(db: Db, type: SearchDocType, id: string): Promi
 }
 
 /** Rebuilds the whole index from the live tables, in one transaction (`hub reindex`, the migration). */
-export async function rebuildSearchIndex(db: Kysely<unknown>): Promise<number> {
+export async function rebuildSearchIndex(db: Db | Kysely<unknown>): Promise<number> {
   const rebuild = async (tx: Db) => {
     await tx.deleteFrom('search_index').execute()
     for (const type of SEARCH_DOC_TYPES)
