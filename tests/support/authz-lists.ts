@@ -4,8 +4,9 @@
  * item the caller may read within the list's scope is listed. The single read is the oracle, so
  * the check holds whatever the policy's details.
  */
-import type { Db } from '@appg-hub/db'
+import { type Db, rebuildSearchIndex } from '@appg-hub/db'
 import { callPath, outcomeOf } from './authz-run'
+import { checkSearch } from './authz-search'
 import { type AuthzWorld, CALLERS, type CallerName, type GroupName, makeAuthzWorld } from './authz-world'
 
 type Caller = Awaited<ReturnType<AuthzWorld['api']['as']>>
@@ -177,6 +178,8 @@ export async function makeListWorld(db: Db) {
         .execute()
     }
   }
+  // The factories write rows directly: index them as `hub reindex` would.
+  await rebuildSearchIndex(db)
   return { w, topics, meetings, documents }
 }
 
@@ -516,6 +519,11 @@ export async function checkLists(
           `${label} as ${caller} shows ${l.itemType} ${l.itemId} as restricted, which its single read allows`,
         )
     }
+
+  // search.query ↔ the single reads of what it finds
+  const search = await checkSearch(w, trpc, caller, readOk)
+  problems.push(...search.problems)
+  checks += search.checks
 
   return { problems, checks }
 }

@@ -609,7 +609,13 @@ const tablesOf = new WeakMap<Db, Promise<string[]>>()
 export function tableNames(db: Db): Promise<string[]> {
   let names = tablesOf.get(db)
   if (!names) {
-    names = db.introspection.getTables().then((tables) => tables.map((t) => t.name).sort())
+    // SQLite's FTS5 table and its shadow tables only mirror search_index, which is compared.
+    names = db.introspection.getTables().then((tables) =>
+      tables
+        .map((t) => t.name)
+        .filter((name) => !name.startsWith('search_fts'))
+        .sort(),
+    )
     tablesOf.set(db, names)
   }
   return names
