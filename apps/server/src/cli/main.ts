@@ -8,6 +8,7 @@ import { createDb } from '@appg-hub/db/create-db'
 import { createAdmin } from './create-admin'
 import { importRegisterFile } from './import-register'
 import { migrate } from './migrate'
+import { reindex } from './reindex'
 import { seedDemoWorld } from './seed-demo'
 import { sendDigestsCommand } from './send-digests'
 import { start } from './start'
@@ -18,6 +19,7 @@ const HELP = `APPG Hub command line
   pnpm hub import-register <file.jsonl>    import a Register edition (or, with --members,
                                            the topic tags and membership lists file)
   pnpm hub seed-demo                       add the demo world and its accounts
+  pnpm hub reindex                         rebuild the search index from the database
   pnpm hub create-admin --email E --name N [--password P]
                                            create (or promote) a site administrator
   pnpm hub start                           migrate, load the demo world into an empty
@@ -43,6 +45,7 @@ const COMMANDS: Record<string, Command> = {
     return importRegisterFile(db, positionals[0]!, values.members ? 'members' : 'edition')
   },
   'seed-demo': (db) => seedDemoWorld(db),
+  reindex: (db) => reindex(db),
   'create-admin': (db, args) => {
     const { values } = parseArgs({
       args,
