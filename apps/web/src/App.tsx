@@ -19,6 +19,7 @@ import Notifications from './pages/Notifications'
 import Privacy from './pages/Privacy'
 import Register from './pages/Register'
 import ResetPassword from './pages/ResetPassword'
+import Search from './pages/Search'
 import SessionPage from './pages/Session'
 import SessionConfirm from './pages/SessionConfirm'
 import SessionNew from './pages/SessionNew'
@@ -34,6 +35,7 @@ export function App() {
         <Router root={Layout}>
           <Route path="/" component={Home} />
           <Route path="/register" component={Register} />
+          <Route path="/search" component={Search} />
           <Route path="/groups/:slug" component={GroupPage} />
           <Route path="/groups/:slug/members" component={Members} />
           <Route path="/groups/:slug/invitations" component={Invitations} />

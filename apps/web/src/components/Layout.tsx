@@ -3,6 +3,7 @@ import { createSignal, Show } from 'solid-js'
 import { useUnread } from '../lib/notifications'
 import { useSession } from '../lib/session'
 import { api } from '../lib/trpc'
+import { SearchBox } from './SearchBox'
 
 function Header() {
   const session = useSession()
@@ -37,6 +38,7 @@ function Header() {
           <span class="site-header__mark" aria-hidden="true" />
           APPG Hub
         </A>
+        <SearchBox />
         <nav class="site-nav" aria-label="Main">
           <ul class="site-nav__list">
             <li>

@@ -93,6 +93,7 @@ describe('makeSnippet', () => {
     const parts = makeSnippet('<script>alert("lung")</script> lung', parseQuery('lung '))
     expect(parts.filter((p) => p.match).map((p) => p.text)).toEqual(['lung', 'lung'])
     // Kept as text (not escaped here, not stripped as markup): escaping is the renderer's job.
-    expect(parts.map((p) => p.text).join('')).toContain('alert("lung")</script')
+    expect(parts.map((p) => p.text).join('')).toContain('<script>alert("lung")</script>')
+    expect(text(makeSnippet('> quoted **lung**\n> more', parseQuery('lung ')))).toBe('quoted [lung] more')
   })
 })

@@ -45,11 +45,15 @@ function matcher(query: ParsedQuery): (word: string) => boolean {
 
 /** Markdown punctuation and line breaks read badly in a one-line snippet. */
 function tidy(text: string): string {
-  return text.replace(/[*_#>`|~[\]]+/g, '').replace(/\s+/g, ' ')
+  return text
+    .replace(/(^|\n)[ \t]*(?:>[ \t]*)+/g, '$1')
+    .replace(/[*_#`|~[\]]+/g, '')
+    .replace(/\s+/g, ' ')
 }
 
-export function makeSnippet(body: string, query: ParsedQuery): SnippetPart[] {
+export function makeSnippet(source: string, query: ParsedQuery): SnippetPart[] {
   const isMatch = matcher(query)
+  const body = tidy(source)
   const words = [...body.matchAll(WORD)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
@@ -64,14 +68,13 @@ export function makeSnippet(body: string, query: ParsedQuery): SnippetPart[] {
   const to = Math.min(words.length, from + LENGTH)
   const parts: SnippetPart[] = []
   const push = (text: string, match: boolean) => {
-    const clean = match ? text : tidy(text)
-    if (clean === '') return
+    if (text === '') return
     const last = parts[parts.length - 1]
-    if (last && last.match === match) last.text += clean
-    else parts.push({ text: clean, match })
+    if (last && last.match === match) last.text += text
+    else parts.push({ text, match })
   }
   if (from > 0) push('… ', false)
-  let cursor = words[from]!.start
+  let cursor = from === 0 ? 0 : words[from]!.start
   for (let i = from; i < to; i++) {
     const w = words[i]!
     push(body.slice(cursor, w.start), false)
