@@ -17,7 +17,9 @@ const LENGTH = 32
 
 /** Lower case without diacritics, as the engines compare words. */
 function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+  const lower = word.toLowerCase()
+  // Most words are plain ASCII: skip the Unicode decomposition for them.
+  return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '')
 }
 
 /** A light English stemmer, close enough to FTS5's porter stemmer to find what it matched. */
@@ -54,18 +56,50 @@ function tidy(text: string): string {
 export function makeSnippet(source: string, query: ParsedQuery): SnippetPart[] {
   const isMatch = matcher(query)
   const body = tidy(source)
-  const words = [...body.matchAll(WORD)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-    word: m[0],
-  }))
-  if (words.length === 0) return []
-  const first = Math.max(
-    0,
-    words.findIndex((w) => isMatch(w.word)),
-  )
-  const from = Math.max(0, first - BEFORE)
-  const to = Math.min(words.length, from + LENGTH)
+  // Reads words lazily: up to the first match (keeping the last few before it), then the rest of
+  // the window, so that a long document costs only as much as the text before its first match.
+  type Word = { start: number; end: number; word: string }
+  const pattern = new RegExp(WORD.source, 'gu')
+  const before: Word[] = []
+  let window: Word[] = []
+  let matchedAt = -1
+  let more = false
+  let skipped = false
+  for (let m = pattern.exec(body); m !== null; m = pattern.exec(body)) {
+    const w = { start: m.index, end: m.index + m[0].length, word: m[0] }
+    if (matchedAt < 0) {
+      if (isMatch(w.word)) {
+        matchedAt = before.length
+        window = [...before, w]
+      } else {
+        before.push(w)
+        if (before.length > BEFORE) {
+          before.shift()
+          skipped = true
+        }
+      }
+      continue
+    }
+    if (window.length >= LENGTH) {
+      more = true
+      break
+    }
+    window.push(w)
+  }
+  if (matchedAt < 0) {
+    // No match in the text (the title matched): its beginning.
+    pattern.lastIndex = 0
+    window = []
+    skipped = false
+    for (let m = pattern.exec(body); m !== null; m = pattern.exec(body)) {
+      if (window.length >= LENGTH) {
+        more = true
+        break
+      }
+      window.push({ start: m.index, end: m.index + m[0].length, word: m[0] })
+    }
+  }
+  if (window.length === 0) return []
   const parts: SnippetPart[] = []
   const push = (text: string, match: boolean) => {
     if (text === '') return
@@ -73,16 +107,16 @@ export function makeSnippet(source: string, query: ParsedQuery): SnippetPart[] {
     if (last && last.match === match) last.text += text
     else parts.push({ text, match })
   }
-  if (from > 0) push('… ', false)
-  let cursor = from === 0 ? 0 : words[from]!.start
-  for (let i = from; i < to; i++) {
-    const w = words[i]!
+  const first = window[0]!
+  const fromStart = !skipped
+  if (!fromStart) push('… ', false)
+  let cursor = fromStart ? 0 : first.start
+  for (const w of window) {
     push(body.slice(cursor, w.start), false)
     push(w.word, isMatch(w.word))
     cursor = w.end
   }
-  if (to < words.length) push(' …', false)
-  else push(body.slice(cursor), false)
+  push(more ? ' …' : body.slice(cursor), false)
   const head = parts[0]
   if (head && !head.match) head.text = head.text.trimStart()
   const tail = parts[parts.length - 1]

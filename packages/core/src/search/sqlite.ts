@@ -20,10 +20,17 @@ export function fts5Query(query: ParsedQuery): string | null {
   return `(${required.join(' AND ')})${excluded.map((e) => ` NOT ${e}`).join('')}`
 }
 
-/** A derived table of the matching index rows with their scores: `(id, score)`. */
+/** Far more matches than a person pages through; see below for why there is a bound at all. */
+const MAX_CANDIDATES = 100_000
+
+/**
+ * A derived table of the matching index rows with their scores: `(id, score)`. The LIMIT keeps
+ * SQLite from flattening it into the outer join, where the planner may scan another table first
+ * and bm25() then fails ("unable to use function bm25 in the requested context").
+ */
 export function sqliteMatches(query: ParsedQuery): RawBuilder<{ id: number; score: number }> | null {
   const match = fts5Query(query)
   if (match === null) return null
   return sql`(select rowid as id, round(-bm25(search_fts, 4.0, 1.0), 6) as score
-    from search_fts where search_fts match ${match})`
+    from search_fts where search_fts match ${match} limit ${sql.lit(MAX_CANDIDATES)})`
 }
