@@ -5,12 +5,15 @@
  * result is alone).
  */
 import { fakeClock } from '@appg-hub/core'
-import { type Db, rebuildSearchIndex } from '@appg-hub/db'
+import { type Db, migrateToLatest, rebuildSearchIndex } from '@appg-hub/db'
+import { createDb } from '@appg-hub/db/create-db'
 import { importRegister } from '@appg-hub/db/register/index'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { type PlanetscaleHttp, startPlanetscaleHttp } from '../../infra/planetscale-http/server'
 import { testDatabases } from '../support/databases'
 import { callers } from '../support/fixtures'
 import { type JointWorld, joinTopic, makeJointWorld, makeTopic, refusal } from '../support/joint-work'
+import { createMysqlDatabase, dropMysqlDatabases } from '../support/mysql-database'
 import { makeSession, SESSION_NOW } from '../support/sessions'
 
 type Api = ReturnType<typeof callers>
@@ -282,5 +285,48 @@ describe.each(testDatabases())('search on $name', (target) => {
     const n = await rebuildSearchIndex(db)
     expect(n).toBeGreaterThanOrEqual(4) // three groups and the topic
     expect(ids(await find(world.people.member.id, 'ocelot'))).toEqual([id])
+  })
+})
+
+describe.skipIf(!process.env.MYSQL_URL)('search over PlanetScale’s HTTP protocol (MySQL path)', () => {
+  let db: Db
+  let endpoint: PlanetscaleHttp
+
+  beforeAll(async () => {
+    const mysqlUrl = await createMysqlDatabase('hub_search_ps')
+    const direct = await createDb(mysqlUrl)
+    await migrateToLatest(direct)
+    await direct.destroy()
+    endpoint = await startPlanetscaleHttp({ mysqlUrl })
+    db = await createDb(endpoint.url)
+  })
+  afterAll(async () => {
+    await db?.destroy()
+    await endpoint?.close()
+    await dropMysqlDatabases()
+  })
+
+  it('indexes in the write’s transaction, filters by access and pages with cursors', async () => {
+    const world = await makeJointWorld(db)
+    const api = callers(db, fakeClock(SESSION_NOW))
+    const ids: string[] = []
+    for (let i = 0; i < 3; i++) ids.push(await makeTopic(api, world, { title: `Narwhal census ${i}` }))
+    const member = await api.as(world.people.member.id)
+    const seen: string[] = []
+    let cursor: string | null = null
+    for (let i = 0; i < 5; i++) {
+      const page: { items: { id: string }[]; nextCursor: string | null } = await member.search.query({
+        q: 'narwhal',
+        limit: 2,
+        cursor,
+      })
+      seen.push(...page.items.map((r) => r.id))
+      cursor = page.nextCursor
+      if (!cursor) break
+    }
+    expect(seen.sort()).toEqual([...ids].sort())
+    expect((await (await api.as(null)).search.query({ q: 'narwhal' })).items).toEqual([])
+    await (await api.as(world.people.officer.id)).topics.update({ id: ids[0]!, title: 'Beluga census' })
+    expect((await member.search.query({ q: 'beluga' })).items.map((r) => r.id)).toEqual([ids[0]])
   })
 })
