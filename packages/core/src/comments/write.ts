@@ -94,7 +94,7 @@ export async function addComment(ctx: ServiceContext, input: AddCommentInput): P
   }
   await ctx.db.transaction().execute(async (tx) => {
     await tx.insertInto('comment').values(row).execute()
-    await indexItem(tx, 'comment', row.id)
+    await indexItem(tx, 'comment', row.id, { isNew: true })
     await ensureFollowing(tx, actor.id, input.itemType, input.itemId, now)
     await touchActivity(tx, input.itemType, input.itemId, now)
     await audit(tx, ctx.clock, {

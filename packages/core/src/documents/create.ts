@@ -74,7 +74,7 @@ export async function createDocument(
       .insertInto('participant')
       .values({ item_type: 'document', item_id: id, appg_id: group.id, is_owner: 1, joined_at: now })
       .execute()
-    await indexItem(tx, 'document', id)
+    await indexItem(tx, 'document', id, { isNew: true })
     if (input.topicId) {
       await tx
         .insertInto('link')

@@ -103,7 +103,7 @@ export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInp
       .insertInto('participant')
       .values({ item_type: 'meeting', item_id: id, appg_id: group.id, is_owner: 1, joined_at: now })
       .execute()
-    await indexItem(tx, 'session', id)
+    await indexItem(tx, 'session', id, { isNew: true })
     await linkToTopic(tx, id, input.topicId || null, actor.id, now)
     await ensureFollowing(tx, actor.id, 'meeting', id, now)
     await audit(tx, ctx.clock, {

@@ -50,7 +50,7 @@ export async function createTopic(ctx: ServiceContext, input: CreateTopicInput):
       .insertInto('participant')
       .values({ item_type: 'topic', item_id: id, appg_id: group.id, is_owner: 1, joined_at: now })
       .execute()
-    await indexItem(tx, 'topic', id)
+    await indexItem(tx, 'topic', id, { isNew: true })
     await ensureFollowing(tx, actor.id, 'topic', id, now)
     await audit(tx, ctx.clock, {
       actorId: actor.id,

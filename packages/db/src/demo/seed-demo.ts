@@ -262,7 +262,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<DemoAc
     if (group) {
       const appgId = group.id
       await trx.insertInto('appg').values(group).execute()
-      await indexItem(trx, 'group', group.id)
+      await indexItem(trx, 'group', group.id, { isNew: true })
       await trx
         .insertInto('appg_tag')
         .values([

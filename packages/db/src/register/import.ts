@@ -279,8 +279,8 @@ class Writes {
           .where('id', '=', this.groupUpdate.id)
           .execute()
       // The group's title and purpose are searchable: the index changes with them.
-      const indexed = this.groupInsert?.id ?? this.groupUpdate?.id
-      if (indexed) await indexItem(trx, 'group', indexed)
+      if (this.groupInsert) await indexItem(trx, 'group', this.groupInsert.id, { isNew: true })
+      else if (this.groupUpdate) await indexItem(trx, 'group', this.groupUpdate.id)
       if (this.benefitsReplace) {
         // A group made in this same transaction has no benefits to delete.
         if (!this.groupInsert)

@@ -11,8 +11,6 @@ import { type Db, dialectOf } from '../kysely'
 export const SEARCH_DOC_TYPES = ['group', 'topic', 'session', 'document', 'comment'] as const
 export type SearchDocType = (typeof SEARCH_DOC_TYPES)[number]
 
-const COLUMNS = sql`(doc_type, doc_id, item_type, item_id, title, body, updated_at)`
-
 /** `a || ' ' || b`, which MySQL spells `concat(a, ' ', b)`. */
 function joinText(db: Db, parts: RawBuilder<unknown>[]): RawBuilder<string> {
   const withSpaces = parts.flatMap((part, i) => (i === 0 ? [part] : [sql`' '`, part]))
@@ -57,16 +55,36 @@ function sourceOf(db: Db, type: SearchDocType, ids: readonly string[] | null): R
  * Brings the index entries of these items up to date with the live rows: call it inside the
  * transaction that changed them. An item that no longer qualifies (a hidden comment) drops out.
  */
-export async function indexItems(db: Db, type: SearchDocType, ids: readonly string[]): Promise<void> {
+export async function indexItems(
+  db: Db,
+  type: SearchDocType,
+  ids: readonly string[],
+  options: { isNew?: boolean } = {},
+): Promise<void> {
   for (let i = 0; i < ids.length; i += 500) {
     const batch = ids.slice(i, i + 500)
-    await removeItems(db, type, batch)
-    await sql`insert into search_index ${COLUMNS} ${sourceOf(db, type, batch)}`.execute(db)
+    // An item made in this transaction has no entry yet: one statement instead of two.
+    if (!options.isNew) await removeItems(db, type, batch)
+    await insertFrom(db, sourceOf(db, type, batch))
   }
 }
 
-export async function indexItem(db: Db, type: SearchDocType, id: string): Promise<void> {
-  await indexItems(db, type, [id])
+/** `isNew` when the item was created in this same transaction. */
+export async function indexItem(
+  db: Db,
+  type: SearchDocType,
+  id: string,
+  options: { isNew?: boolean } = {},
+): Promise<void> {
+  await indexItems(db, type, [id], options)
+}
+
+function insertFrom(db: Db, source: RawBuilder<unknown>) {
+  return db
+    .insertInto('search_index')
+    .columns(['doc_type', 'doc_id', 'item_type', 'item_id', 'title', 'body', 'updated_at'])
+    .expression(source as never)
+    .execute()
 }
 
 export async function removeItems(db: Db, type: SearchDocType, ids: readonly string[]): Promise<void> {
@@ -82,8 +100,7 @@ export async function removeItem(db: Db, type: SearchDocType, id: string): Promi
 export async function rebuildSearchIndex(db: Db | Kysely<unknown>): Promise<number> {
   const rebuild = async (tx: Db) => {
     await tx.deleteFrom('search_index').execute()
-    for (const type of SEARCH_DOC_TYPES)
-      await sql`insert into search_index ${COLUMNS} ${sourceOf(tx, type, null)}`.execute(tx)
+    for (const type of SEARCH_DOC_TYPES) await insertFrom(tx, sourceOf(tx, type, null))
     // Compacts the FTS5 b-trees after a bulk load; MySQL maintains its FULLTEXT index as it goes.
     if (dialectOf(tx) === 'sqlite')
       await sql`insert into search_fts(search_fts) values ('optimize')`.execute(tx)
