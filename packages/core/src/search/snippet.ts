@@ -19,7 +19,7 @@ const LENGTH = 32
 function fold(word: string): string {
   const lower = word.toLowerCase()
   // Most words are plain ASCII: skip the Unicode decomposition for them.
-  return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '')
+  return /^[ -~]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '')
 }
 
 /** A light English stemmer, close enough to FTS5's porter stemmer to find what it matched. */
