@@ -7,7 +7,9 @@
 import { fakeClock } from '@appg-hub/core'
 import { type Db, migrateToLatest, rebuildSearchIndex } from '@appg-hub/db'
 import { createDb } from '@appg-hub/db/create-db'
+import { migrations } from '@appg-hub/db/migrations/index'
 import { importRegister } from '@appg-hub/db/register/index'
+import { Migrator } from 'kysely/migration'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type PlanetscaleHttp, startPlanetscaleHttp } from '../../infra/planetscale-http/server'
 import { testDatabases } from '../support/databases'
@@ -329,4 +331,61 @@ describe.skipIf(!process.env.MYSQL_URL)('search over PlanetScale’s HTTP protoc
     await (await api.as(world.people.officer.id)).topics.update({ id: ids[0]!, title: 'Beluga census' })
     expect((await member.search.query({ q: 'beluga' })).items.map((r) => r.id)).toEqual([ids[0]])
   })
+})
+
+describe('the migration indexes what the database already holds', () => {
+  const targets = [
+    async () => createDb('sqlite::memory:'),
+    ...(process.env.MYSQL_URL ? [async () => createDb(await createMysqlDatabase('hub_search_migrate'))] : []),
+  ]
+  afterAll(() => (process.env.MYSQL_URL ? dropMysqlDatabases() : undefined))
+
+  it.each(targets.map((open, i) => [i === 0 ? 'sqlite' : 'mysql', open] as const))(
+    'on %s',
+    async (_, open) => {
+      const db = await open()
+      try {
+        const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+        const before = await migrator.migrateTo('0005-password-reset')
+        expect(before.error).toBeUndefined()
+        const world = await makeJointWorld(db)
+        const now = new Date().toISOString()
+        await db
+          .insertInto('topic')
+          .values({
+            id: 'topic-before-search',
+            appg_id: world.alpha.id,
+            title: 'Mangrove restoration',
+            summary: 'Coastal wetlands.',
+            tags: '[]',
+            visibility: 'public',
+            status: 'open',
+            created_by: world.people.officer.id,
+            created_at: now,
+            updated_at: now,
+            last_activity_at: now,
+          })
+          .execute()
+        await db
+          .insertInto('participant')
+          .values({
+            item_type: 'topic',
+            item_id: 'topic-before-search',
+            appg_id: world.alpha.id,
+            is_owner: 1,
+            joined_at: now,
+          })
+          .execute()
+        await migrateToLatest(db)
+        const api = callers(db)
+        const out = await api.as(null)
+        expect((await out.search.query({ q: 'wetlands' })).items.map((r) => r.id)).toEqual([
+          'topic-before-search',
+        ])
+        expect((await out.search.query({ q: 'gamma' })).items.map((r) => r.url)).toEqual(['/groups/gamma'])
+      } finally {
+        await db.destroy()
+      }
+    },
+  )
 })
