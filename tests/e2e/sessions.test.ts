@@ -100,7 +100,7 @@ describe('co-hosted sessions', () => {
     expect(await chair.locator('.session-badges').textContent()).toContain('Draft')
 
     await chair.getByLabel('Find a group').fill('Cancer')
-    await chair.getByRole('button', { name: 'Search' }).click()
+    await chair.locator('main').getByRole('button', { name: 'Search' }).click()
     await chair.getByLabel(CANCER, { exact: true }).check()
     await chair.getByRole('button', { name: 'Send the invitation' }).click()
     await expect.poll(() => chair.locator('#cohost-heading ~ ul').textContent()).toContain(CANCER)
