@@ -16,6 +16,7 @@ import { testDatabases } from '../support/databases'
 import { callers } from '../support/fixtures'
 import { type JointWorld, joinTopic, makeJointWorld, makeTopic, refusal } from '../support/joint-work'
 import { createMysqlDatabase, dropMysqlDatabases } from '../support/mysql-database'
+import { QueryCounter } from '../support/query-counter'
 import { makeSession, SESSION_NOW } from '../support/sessions'
 
 type Api = ReturnType<typeof callers>
@@ -278,6 +279,17 @@ describe.each(testDatabases())('search on $name', (target) => {
     expect(await refusal(me.search.query({ q: 'lung', cursor: 'not-a-cursor' }))).toBe('BAD_REQUEST')
     expect(await refusal(me.search.query({ q: 'lung', cursor: 'WzEsMiwzXQ' }))).toBe('BAD_REQUEST')
     expect(await refusal(me.search.query({ q: 'lung', types: ['person' as 'topic'] }))).toBe('BAD_REQUEST')
+  })
+
+  it('answers in one query whatever it finds (the session check aside)', async () => {
+    for (let i = 0; i < 25; i++) await makeTopic(api, world, { title: `Kestrel survey ${i}` })
+    const counter = new QueryCounter()
+    const counted = callers(db.withPlugin(counter), api.clock)
+    const out = await counted.as(null)
+    expect(await counter.measure(() => out.search.query({ q: 'kestrel' }))).toBe(1)
+    expect(await counter.measure(() => out.search.query({ q: '!!!' }))).toBe(0)
+    const member = await counted.as(world.people.member.id)
+    expect(await counter.measure(() => member.search.query({ q: 'kestrel', limit: 50 }))).toBe(2)
   })
 
   it('hub reindex rebuilds the index from the live tables', async () => {
