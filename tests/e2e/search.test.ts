@@ -70,6 +70,14 @@ describe('search', () => {
       .poll(() => page.evaluate(() => document.activeElement?.closest('.search-result') !== null))
       .toBe(true)
 
+    // Any group among the results can be chosen to narrow the search.
+    await page.getByLabel('Group', { exact: true }).selectOption('mental-health')
+    await page.waitForURL('**/search?q=health&group=mental-health')
+    await expect
+      .poll(() => page.locator('.search-result .card__title').allTextContents())
+      .toEqual(['All-Party Parliamentary Group on Mental Health'])
+    await page.goto(`${server.url}/search?q=health`)
+    await page.locator('.search-result').first().waitFor()
     await page.getByLabel('Groups').check()
     await page.waitForURL('**/search?q=health&type=group')
     await expect.poll(() => page.locator('.search-result .badge').allTextContents()).not.toContain('Topic')

@@ -98,12 +98,15 @@ export default function Search() {
     setParams({ type: [...next].join(',') || undefined })
   }
 
+  /** My groups first, then the groups of the results shown, so that anyone can narrow to one. */
   const groupOptions = () => {
-    const mine = session.me()?.groups.map((g) => ({ slug: g.slug, title: g.title })) ?? []
+    const options = new Map<string, string>()
+    for (const g of session.me()?.groups ?? []) options.set(g.slug, g.title)
+    for (const r of list.items())
+      for (const g of r.groups) if (!options.has(g.slug)) options.set(g.slug, g.title)
     const current = filters().group
-    return current && !mine.some((g) => g.slug === current)
-      ? [...mine, { slug: current, title: current }]
-      : mine
+    if (current && !options.has(current)) options.set(current, current)
+    return [...options].map(([slug, title]) => ({ slug, title }))
   }
 
   return (
