@@ -27,7 +27,7 @@ export const MAX_TERMS = 16
 const TOKEN = /[\p{L}\p{N}\p{M}]+/gu
 
 /** The letter/digit runs of a piece of text, lower-cased; every engine tokenizes on the same breaks. */
-export function tokensOf(text: string): string[] {
+function tokensOf(text: string): string[] {
   return (text.normalize('NFC').toLowerCase().match(TOKEN) ?? []).filter((t) => t.length > 0)
 }
 
@@ -71,9 +71,4 @@ export function parseQuery(input: string): ParsedQuery {
     if (terms.length === MAX_TERMS) break
   }
   return { terms }
-}
-
-/** Whether a query can match anything at all: it needs at least one term that is not excluded. */
-export function hasRequiredTerms(query: ParsedQuery): boolean {
-  return query.terms.some((t) => !t.exclude)
 }
