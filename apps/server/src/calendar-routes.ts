@@ -21,9 +21,12 @@ const STATUS = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   TOO_MANY_REQUESTS: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 } as const
 
-function failure(c: Context, error: unknown): Response {
+/** A domain error as a plain-text answer with its status; anything else is rethrown. */
+export function failure(c: Context, error: unknown): Response {
   if (error instanceof DomainError) return c.text(error.message, STATUS[error.code])
   throw error
 }
