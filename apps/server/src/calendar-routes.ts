@@ -14,7 +14,7 @@ import {
 } from '@appg-hub/core'
 import type { Context, Hono } from 'hono'
 
-const STATUS = {
+export const DOMAIN_STATUS = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
@@ -27,7 +27,7 @@ const STATUS = {
 
 /** A domain error as a plain-text answer with its status; anything else is rethrown. */
 export function failure(c: Context, error: unknown): Response {
-  if (error instanceof DomainError) return c.text(error.message, STATUS[error.code])
+  if (error instanceof DomainError) return c.text(error.message, DOMAIN_STATUS[error.code])
   throw error
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '@appg-hub/db'
 import { migrateToLatest } from '@appg-hub/db'
 import { readSettings } from '../config'
 import { createSmtpTransport, smtpSettingsFrom } from '../mail-smtp'
+import { createDiskStore } from '../files/disk-store'
 import { startNodeServer } from '../node'
 import { DEMO_EDITION, MEMBERS_FILE, registerDataDir } from './data-files'
 import { importRegisterFile } from './import-register'
@@ -29,6 +30,7 @@ export async function start(db: Db): Promise<void> {
     config: settings.config,
     host: settings.host,
     port: settings.port,
+    files: createDiskStore(settings.filesDir),
   })
   console.log(`\nAPPG Hub is running at ${settings.config.publicUrl}  (listening on ${server.url})`)
   if (accounts.length) {

@@ -1,0 +1,46 @@
+/**
+ * The file store on Node: one file per key under a folder (`FILES_DIR`, `./data/files` by default).
+ * A file is written under a temporary name and renamed once complete, so a failed or refused upload
+ * never leaves a partial file where a download could find it.
+ */
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdir, rename, rm, stat } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { ReadableStream as NodeWebStream } from 'node:stream/web'
+import { assertStorageKey, type FileStore } from '@appg-hub/core'
+
+export function createDiskStore(directory: string): FileStore {
+  const root = resolve(directory)
+  const pathOf = (key: string) => {
+    assertStorageKey(key)
+    return join(root, key)
+  }
+  return {
+    async put(key, body) {
+      const path = pathOf(key)
+      await mkdir(dirname(path), { recursive: true })
+      const partial = `${path}.part`
+      try {
+        await pipeline(Readable.fromWeb(body as NodeWebStream<Uint8Array>), createWriteStream(partial, { flags: 'wx' }))
+        await rename(partial, path)
+      } catch (error) {
+        await rm(partial, { force: true })
+        throw error
+      }
+    },
+    async get(key) {
+      const path = pathOf(key)
+      try {
+        await stat(path)
+      } catch {
+        return null
+      }
+      return Readable.toWeb(createReadStream(path)) as unknown as ReadableStream<Uint8Array>
+    },
+    async delete(key) {
+      await rm(pathOf(key), { force: true })
+    },
+  }
+}
