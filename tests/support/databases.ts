@@ -11,6 +11,7 @@ export interface TestDatabase {
 }
 
 const TABLES_IN_DELETE_ORDER = [
+  'attachment',
   'password_reset',
   'rate_limit',
   'audit_event',

@@ -14,8 +14,8 @@ import {
   exportWordDocument,
   type FileStore,
   formatBytes,
-  importWordDocument,
   INLINE_TYPES,
+  importWordDocument,
   maxUploadBytes,
   openFile,
   RATE_RULES,
@@ -37,7 +37,8 @@ const TARGETS: Record<string, AttachmentItemType> = {
 }
 
 /** What a downloaded file may do when opened: nothing (no scripts, no plugins, no requests). */
-const FILE_CSP = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'"
+const FILE_CSP =
+  "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'"
 
 export interface FileRouteOptions {
   /** Where the bytes live; without one the routes answer 503. */
@@ -99,6 +100,23 @@ async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Pro
   return bytes
 }
 
+/**
+ * Reads and throws away what is left of a refused upload, up to `limit` bytes, so that the client
+ * (still sending) gets the answer rather than a reset connection; past that the connection closes.
+ */
+async function discardRest(body: ReadableStream<Uint8Array> | null, limit: number): Promise<void> {
+  if (!body || body.locked) return
+  let seen = 0
+  try {
+    for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+      seen += chunk.byteLength
+      if (seen > limit) break
+    }
+  } catch {
+    // the client went away
+  }
+}
+
 export function registerFileRoutes(app: Hono, deps: ApiDeps, options: FileRouteOptions): void {
   const { files } = options
 
@@ -111,6 +129,12 @@ export function registerFileRoutes(app: Hono, deps: ApiDeps, options: FileRouteO
   }
 
   app.post('/files/:type{topic|session|meeting|document|comment}/:id{[A-Za-z0-9_-]{1,36}}', async (c) => {
+    const response = await receive(c)
+    await discardRest(c.req.raw.body, 2 * maxUploadBytes(deps.config))
+    return response
+  })
+
+  async function receive(c: Context): Promise<Response> {
     if (!isSameOrigin(c, deps.config.publicUrl)) return refuse(c, 403, 'Cross-site requests are refused.')
     if (!files) return refuse(c, 503, 'File storage is not set up on this server.')
     try {
@@ -122,9 +146,12 @@ export function registerFileRoutes(app: Hono, deps: ApiDeps, options: FileRouteO
       if (size === null) return refuse(c, 411, 'Send the file with its length (Content-Length).')
       const body = c.req.raw.body
       if (!body || size === 0) return refuse(c, 400, 'That file is empty.')
+      const targetType = TARGETS[c.req.param('type') ?? '']
+      const targetId = c.req.param('id')
+      if (!targetType || !targetId) return refuse(c, 400, 'Say what the file is attached to.')
       const file = await uploadFile(ctx, files, {
-        targetType: TARGETS[c.req.param('type')]!,
-        targetId: c.req.param('id'),
+        targetType,
+        targetId,
         name,
         size,
         body,
@@ -134,7 +161,7 @@ export function registerFileRoutes(app: Hono, deps: ApiDeps, options: FileRouteO
     } catch (error) {
       return jsonFailure(c, error)
     }
-  })
+  }
 
   app.get('/files/:id{[A-Za-z0-9_-]{1,36}}/:name', async (c) => {
     if (!files) return c.text('File storage is not set up on this server.', 503)
@@ -147,7 +174,9 @@ export function registerFileRoutes(app: Hono, deps: ApiDeps, options: FileRouteO
       }
       const inline = INLINE_TYPES.has(file.mediaType)
       return c.body(file.body, 200, {
-        'content-type': file.mediaType.startsWith('text/') ? `${file.mediaType}; charset=utf-8` : file.mediaType,
+        'content-type': file.mediaType.startsWith('text/')
+          ? `${file.mediaType}; charset=utf-8`
+          : file.mediaType,
         'content-length': String(file.size),
         'content-disposition': contentDisposition(inline ? 'inline' : 'attachment', file.name),
         'content-security-policy': FILE_CSP,
@@ -175,7 +204,8 @@ export function registerFileRoutes(app: Hono, deps: ApiDeps, options: FileRouteO
         return refuse(c, 400, 'Choose who can read the document.')
       const limit = maxUploadBytes(deps.config)
       const size = contentLength(c)
-      if (size !== null && size > limit) return refuse(c, 413, `Word files can be up to ${formatBytes(limit)}.`)
+      if (size !== null && size > limit)
+        return refuse(c, 413, `Word files can be up to ${formatBytes(limit)}.`)
       const body = c.req.raw.body
       const bytes = body ? await readLimited(body, limit) : null
       if (bytes === null && body) return refuse(c, 413, `Word files can be up to ${formatBytes(limit)}.`)
@@ -197,7 +227,8 @@ export function registerFileRoutes(app: Hono, deps: ApiDeps, options: FileRouteO
   app.get('/documents/:id{[A-Za-z0-9_-]{1,36}}/export.docx', async (c) => {
     try {
       const ctx = await serviceFor(c, deps)
-      if (!(await downloadAllowed(c, ctx))) return c.text('Too many downloads. Please wait and try again.', 429)
+      if (!(await downloadAllowed(c, ctx)))
+        return c.text('Too many downloads. Please wait and try again.', 429)
       const { fileName, bytes } = await exportWordDocument(ctx, c.req.param('id'))
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -23,7 +23,10 @@ export function createDiskStore(directory: string): FileStore {
       await mkdir(dirname(path), { recursive: true })
       const partial = `${path}.part`
       try {
-        await pipeline(Readable.fromWeb(body as NodeWebStream<Uint8Array>), createWriteStream(partial, { flags: 'wx' }))
+        await pipeline(
+          Readable.fromWeb(body as NodeWebStream<Uint8Array>),
+          createWriteStream(partial, { flags: 'wx' }),
+        )
         await rename(partial, path)
       } catch (error) {
         await rm(partial, { force: true })

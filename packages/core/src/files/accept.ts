@@ -73,6 +73,18 @@ export function describeType(mediaType: string): string {
 
 export const MAX_FILE_NAME_LENGTH = 200
 
+/** C0/C1 controls, and the invisible formatting characters that can disguise an extension. */
+function isHidden(code: number): boolean {
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    code === 0xfeff
+  )
+}
+
 /**
  * A file's name as the hub keeps it: the last path segment only (no `/` or `\`), no control or
  * bidirectional-override characters, no leading dots, at most 200 characters (keeping the
@@ -80,10 +92,9 @@ export const MAX_FILE_NAME_LENGTH = 200
  */
 export function sanitizeFileName(raw: string): string {
   const lastSegment = raw.split(/[/\\]/).pop() ?? ''
-  let name = lastSegment
-    .normalize('NFC')
-    // C0/C1 controls, and the invisible formatting characters that can disguise an extension.
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+  let name = Array.from(lastSegment.normalize('NFC'))
+    .filter((ch) => !isHidden(ch.codePointAt(0)!))
+    .join('')
     .replace(/["<>:|?*]/g, '_')
     .replace(/\s+/g, ' ')
     .trim()
@@ -105,6 +116,9 @@ export function contentDisposition(kind: 'inline' | 'attachment', name: string):
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_') || 'file'
   const header = `${kind}; filename="${ascii}"`
   if (ascii === name) return header
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  )
   return `${header}; filename*=UTF-8''${encoded}`
 }

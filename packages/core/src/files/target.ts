@@ -16,7 +16,12 @@ import { ITEM_NOUN, isActive, type LoadedItem, loadItem } from '../items/load'
 import { ownerCan } from '../items/powers'
 import { can } from '../policy'
 
-export const ATTACHMENT_TARGETS = ['topic', 'meeting', 'document', 'comment'] as const satisfies readonly AttachmentItemType[]
+export const ATTACHMENT_TARGETS = [
+  'topic',
+  'meeting',
+  'document',
+  'comment',
+] as const satisfies readonly AttachmentItemType[]
 
 export interface FileTarget {
   type: AttachmentItemType

@@ -113,7 +113,11 @@ async function detectStored(store: FileStore, key: string): Promise<string | und
   }
 }
 
-export async function uploadFile(ctx: ServiceContext, store: FileStore, input: UploadInput): Promise<UploadedFile> {
+export async function uploadFile(
+  ctx: ServiceContext,
+  store: FileStore,
+  input: UploadInput,
+): Promise<UploadedFile> {
   const actor = requireActor(ctx.actor)
   const name = sanitizeFileName(input.name)
   if (!name) throw badRequest('Give the file a name.', 'name')
@@ -128,7 +132,8 @@ export async function uploadFile(ctx: ServiceContext, store: FileStore, input: U
   const limit = maxUploadBytes(ctx.config)
   if (!Number.isSafeInteger(input.size) || input.size < 0) throw badRequest('The upload has no length.')
   if (input.size === 0) throw badRequest('That file is empty.')
-  if (input.size > limit) throw tooLarge(`Files can be up to ${formatBytes(limit)}; that one is ${formatBytes(input.size)}.`)
+  if (input.size > limit)
+    throw tooLarge(`Files can be up to ${formatBytes(limit)}; that one is ${formatBytes(input.size)}.`)
   const groupId = target.item.owner.appgId
   const quota = groupQuotaBytes(ctx.config)
   const used = await groupUsage(ctx, groupId)
@@ -150,10 +155,16 @@ export async function uploadFile(ctx: ServiceContext, store: FileStore, input: U
   }
   try {
     if (check.state.bytes === 0) throw badRequest('That file is empty.')
-    if (check.state.bytes !== input.size) throw badRequest('The upload stopped before the end of the file; try again.')
-    const mediaType = acceptedType(name, { detectedMime: await detectStored(store, key), isText: check.state.isText })
+    if (check.state.bytes !== input.size)
+      throw badRequest('The upload stopped before the end of the file; try again.')
+    const mediaType = acceptedType(name, {
+      detectedMime: await detectStored(store, key),
+      isText: check.state.isText,
+    })
     if (!mediaType)
-      throw unsupportedType(`The hub accepts ${ACCEPTED_DESCRIPTION}; "${name}" is not one of those by its content.`)
+      throw unsupportedType(
+        `The hub accepts ${ACCEPTED_DESCRIPTION}; "${name}" is not one of those by its content.`,
+      )
     const row = {
       id,
       item_type: target.type,

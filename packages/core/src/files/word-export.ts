@@ -25,6 +25,7 @@ import type { ServiceContext } from '../context'
 import { DOCUMENT_KIND_NAMES } from '../documents/fields'
 import { getDocument, type PublicationNotice } from '../documents/read'
 import { markdownTokens } from '../markdown'
+import { sanitizeFileName } from './accept'
 
 const HEADINGS = [
   HeadingLevel.HEADING_1,
@@ -125,7 +126,12 @@ export function markdownToWord(source: string): (Paragraph | Table)[] {
     switch (token.type) {
       case 'heading_open': {
         const level = Number(token.tag.slice(1)) - 1
-        blocks.push(new Paragraph({ heading: HEADINGS[level] ?? HeadingLevel.HEADING_6, children: inlineRuns(tokens[i + 1]) }))
+        blocks.push(
+          new Paragraph({
+            heading: HEADINGS[level] ?? HeadingLevel.HEADING_6,
+            children: inlineRuns(tokens[i + 1]),
+          }),
+        )
         i += 2
         break
       }
@@ -180,7 +186,9 @@ export function markdownToWord(source: string): (Paragraph | Table)[] {
         break
       case 'hr':
         blocks.push(
-          new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'AAAAAA', space: 1 } } }),
+          new Paragraph({
+            border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'AAAAAA', space: 1 } },
+          }),
         )
         break
       case 'table_open':
@@ -247,10 +255,9 @@ function noticeBlocks(publication: PublicationNotice): Paragraph[] {
   return blocks
 }
 
-/** "Lung cancer briefing.docx": the title, without characters file systems refuse. */
+/** "Lung cancer briefing.docx": the title as a safe file name (see `sanitizeFileName`). */
 export function wordFileName(title: string): string {
-  const base = title.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 150)
-  return `${base || 'document'}.docx`
+  return sanitizeFileName(`${title.slice(0, 150).trim() || 'document'}.docx`)
 }
 
 /** The document as a .docx file (NOT_FOUND when the caller may not read it). */
@@ -273,7 +280,12 @@ export async function exportWordDocument(
           reference: ORDERED,
           levels: Array.from({ length: 9 }, (_, level) => ({
             level,
-            format: level % 3 === 0 ? LevelFormat.DECIMAL : level % 3 === 1 ? LevelFormat.LOWER_LETTER : LevelFormat.LOWER_ROMAN,
+            format:
+              level % 3 === 0
+                ? LevelFormat.DECIMAL
+                : level % 3 === 1
+                  ? LevelFormat.LOWER_LETTER
+                  : LevelFormat.LOWER_ROMAN,
             text: `%${level + 1}.`,
             alignment: AlignmentType.START,
             style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },

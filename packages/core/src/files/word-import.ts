@@ -8,11 +8,12 @@
  * The HTML is parsed with domino rather than the runtime's DOM, so that the same code runs on Node
  * and on Workers (which have no DOMParser).
  */
+
+import type { Visibility } from '@appg-hub/db'
 import { createDocument as createDom } from '@mixmark-io/domino'
 import mammoth from 'mammoth'
 import TurndownService from 'turndown'
 import { gfm } from 'turndown-plugin-gfm'
-import type { Visibility } from '@appg-hub/db'
 import type { ServiceContext } from '../context'
 import { createDocument } from '../documents/create'
 import type { DocumentKind } from '../documents/fields'
@@ -91,7 +92,8 @@ function prepareTables(doc: Document, report: Set<string>): void {
 /** Mammoth's messages, shortened to what a person can act on. */
 function describeMessage(message: string): string {
   const style = /^Unrecognised (paragraph|run) style: '([^']*)'/.exec(message)
-  if (style) return `The ${style[1]} style "${style[2]}" was not recognised; its text is kept as plain ${style[1] === 'run' ? 'text' : 'paragraphs'}.`
+  if (style)
+    return `The ${style[1]} style "${style[2]}" was not recognised; its text is kept as plain ${style[1] === 'run' ? 'text' : 'paragraphs'}.`
   return message.replace(/\s+/g, ' ').trim()
 }
 
@@ -120,7 +122,9 @@ export async function wordToMarkdown(
     throw badRequest('That file could not be read as a Word (.docx) document.', 'file')
   }
   if (images > 0)
-    report.add(`${images === 1 ? 'One image was' : `${images} images were`} left out: documents here hold text only. Attach them as files instead.`)
+    report.add(
+      `${images === 1 ? 'One image was' : `${images} images were`} left out: documents here hold text only. Attach them as files instead.`,
+    )
   const doc = createDom(`<!doctype html><html><body>${html}</body></html>`)
   prepareTables(doc, report)
   let title = ''
@@ -130,15 +134,23 @@ export async function wordToMarkdown(
     firstHeading.parentNode!.removeChild(firstHeading)
   }
   if (!title) title = fileName.replace(/\.docx$/i, '').trim()
-  const markdown = turndownService().turndown(doc.body as unknown as TurndownService.Node).trim()
+  const markdown = turndownService()
+    .turndown(doc.body as unknown as TurndownService.Node)
+    .trim()
   return { title: title.slice(0, MAX_TITLE_CHARS), markdown, report: [...report] }
 }
 
-export async function importWordDocument(ctx: ServiceContext, input: WordImportInput): Promise<WordImportResult> {
+export async function importWordDocument(
+  ctx: ServiceContext,
+  input: WordImportInput,
+): Promise<WordImportResult> {
   const converted = await wordToMarkdown(input.bytes, input.fileName)
   const title = (input.title?.trim() || converted.title).slice(0, MAX_TITLE_CHARS) || 'Imported document'
   if (converted.markdown.length > MAX_DOCUMENT_CHARS)
-    throw badRequest(`That document is longer than the ${MAX_DOCUMENT_CHARS.toLocaleString('en-GB')} characters a document can hold.`, 'file')
+    throw badRequest(
+      `That document is longer than the ${MAX_DOCUMENT_CHARS.toLocaleString('en-GB')} characters a document can hold.`,
+      'file',
+    )
   if (!converted.markdown) converted.report.push('The file had no text to import.')
   const { id } = await createDocument(ctx, {
     groupSlug: input.groupSlug,

@@ -26,8 +26,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('deleted_at', TIME)
       .addColumn('deleted_by', ID),
   )
-  await db.schema.createIndex('attachment_by_item').on('attachment').columns(['item_type', 'item_id']).execute()
-  await db.schema.createIndex('attachment_by_chain').on('attachment').columns(['chain_id', 'version']).execute()
+  await db.schema
+    .createIndex('attachment_by_item')
+    .on('attachment')
+    .columns(['item_type', 'item_id'])
+    .execute()
+  await db.schema
+    .createIndex('attachment_by_chain')
+    .on('attachment')
+    .columns(['chain_id', 'version'])
+    .execute()
   await db.schema.createIndex('attachment_by_group').on('attachment').column('appg_id').execute()
   await db.schema.createIndex('attachment_by_uploader').on('attachment').column('uploaded_by').execute()
 }
