@@ -421,13 +421,14 @@ export function filesJourney(server: () => { url: string; db: Db }) {
       (await observer.client.files.list.query({ targetType: 'comment', targetId: comment.id })).items,
     ).toHaveLength(1)
     expect((await observer.fetch(`/files/${up.body.file.id}/slides.pdf`)).status).toBe(200)
-    // A hidden comment's files go with it, for everyone but its author and the moderators.
+    // A hidden comment's files go with its words: only moderators still see them.
     await officer.client.comments.hide.mutate({ id: comment.id, reason: 'Off topic' })
     expect(
       await refusal(observer.client.files.list.query({ targetType: 'comment', targetId: comment.id })),
     ).toBe('NOT_FOUND')
     expect((await observer.fetch(`/files/${up.body.file.id}/slides.pdf`)).status).toBe(404)
-    expect((await member.fetch(`/files/${up.body.file.id}/slides.pdf`)).status).toBe(200)
+    expect((await member.fetch(`/files/${up.body.file.id}/slides.pdf`)).status).toBe(404)
+    expect((await officer.fetch(`/files/${up.body.file.id}/slides.pdf`)).status).toBe(200)
     expect(await officer.client.files.remove.mutate({ id: up.body.file.id })).toEqual({ removed: 1 })
   })
 

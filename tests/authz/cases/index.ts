@@ -6,6 +6,7 @@ import type { RouterCases } from '../../support/authz-model'
 import { authCases } from './auth'
 import { commentsCases } from './comments'
 import { documentsCases } from './documents'
+import { filesCases } from './files'
 import { invitationsCases } from './invitations'
 import { meetingsCases } from './meetings'
 import { membershipsCases } from './memberships'
@@ -27,4 +28,5 @@ export const CASES: RouterCases = {
   ...privacyCases,
   ...meetingsCases,
   ...documentsCases,
+  ...filesCases,
 }

@@ -6,8 +6,8 @@
  * - Topics, sessions and documents: their participants' chair, officers and secretariat
  *   (`item.edit`) upload, add versions and delete.
  * - Comments: the comment's author uploads while they may still comment on the item; the author and
- *   the owner group's moderators delete. A hidden comment's files are seen by those who see the
- *   comment (its author and moderators); a deleted comment's by nobody.
+ *   the owner group's moderators delete. A comment's files are seen by whoever sees its words: a
+ *   hidden comment's by the moderators only, a deleted comment's by nobody.
  */
 import type { AttachmentItemType, ItemType } from '@appg-hub/db'
 import type { Actor, ServiceContext } from '../context'
@@ -66,10 +66,9 @@ export async function loadFileTarget(
   const item = await loadItem(db, actor, comment.item_type, comment.item_id)
   const isAuthor = actor !== null && actor.id === comment.author_id
   const moderates = actor !== null && ownerCan(item.access, 'comment.moderate')
+  // Exactly whoever sees the comment's words (`commentView`): hidden ones only to moderators.
   const seesComment =
-    can(item.access, 'item.read') &&
-    comment.deleted_at === null &&
-    (comment.hidden_at === null || isAuthor || moderates)
+    can(item.access, 'item.read') && comment.deleted_at === null && (comment.hidden_at === null || moderates)
   return {
     type,
     id,
