@@ -189,7 +189,7 @@ export function registerFileRoutes(app: Hono, deps: ApiDeps, options: FileRouteO
     }
   })
 
-  /** A .docx as a new document of a group: `?group=<slug>&kind=<kind>&visibility=…&title=…`. */
+  /** A .docx as a new document of a group: `?group=<slug>&kind=<kind>&visibility=…&title=…&topic=<id>`. */
   app.post('/documents/import-word', async (c) => {
     if (!isSameOrigin(c, deps.config.publicUrl)) return refuse(c, 403, 'Cross-site requests are refused.')
     try {
@@ -216,6 +216,7 @@ export function registerFileRoutes(app: Hono, deps: ApiDeps, options: FileRouteO
         visibility,
         fileName: headerFileName(c) ?? 'Imported document.docx',
         title: c.req.query('title') ?? null,
+        topicId: c.req.query('topic') ?? null,
         bytes,
       })
       return c.json(result, 201)

@@ -1,3 +1,4 @@
+/// <reference path="./vendor.d.ts" />
 /**
  * A Word file (.docx) as a new document: mammoth turns it into HTML by its paragraph styles
  * (headings, lists, tables, links, emphasis), turndown with the GFM tables rule into Markdown.
@@ -28,6 +29,8 @@ export interface WordImportInput {
   fileName: string
   /** Overrides the title taken from the file. */
   title?: string | null
+  /** A topic the document is for (as `createDocument` links it). */
+  topicId?: string | null
   bytes: Uint8Array
 }
 
@@ -158,6 +161,7 @@ export async function importWordDocument(
     title,
     body: converted.markdown,
     visibility: input.visibility,
+    topicId: input.topicId ?? null,
   })
   return { id, title, report: converted.report }
 }
