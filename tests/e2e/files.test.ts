@@ -114,7 +114,7 @@ describe('attached files in the browser', () => {
     ])
     const alert = page.getByRole('alert').filter({ hasText: 'minutes.pdf' })
     await alert.waitFor()
-    expect(await alert.textContent()).toMatch(/not one of those by its content/)
+    expect(await alert.textContent()).toMatch(/Judging by its content, this file is not one the hub accepts/)
     expect(await page.getByRole('link', { name: 'minutes.pdf' }).count()).toBe(0)
 
     // The secretariat's own comment takes files too.
@@ -134,8 +134,8 @@ describe('attached files in the browser', () => {
     expect(response.headers()['content-disposition']).toMatch(/^attachment;/)
     await shoot(page, 'files-topic-1280')
     await page.setViewportSize({ width: 375, height: 800 })
-    await page.getByRole('heading', { name: 'Files', level: 2 }).scrollIntoViewIfNeeded()
-    await shoot(page, 'files-topic-375')
+    await page.getByRole('heading', { name: 'Files', level: 2 }).evaluate((el) => el.scrollIntoView())
+    await shoot(page, 'files-topic-375', false)
     await page.setViewportSize({ width: 1280, height: 900 })
   })
 

@@ -238,7 +238,7 @@ export function filesJourney(server: () => { url: string; db: Db }) {
     const { id, secretariat } = await topic()
     const spoof = await secretariat.upload(`/files/topic/${id}`, 'minutes.pdf', HTML)
     expect(spoof.status).toBe(415)
-    expect(spoof.body.error.message).toMatch(/not one of those by its content/)
+    expect(spoof.body.error.message).toMatch(/Judging by its content, this file is not one the hub accepts/)
     expect(
       (await secretariat.upload(`/files/topic/${id}`, 'notes.txt', Uint8Array.from([104, 105, 0, 1]))).status,
     ).toBe(415)

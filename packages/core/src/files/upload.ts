@@ -163,7 +163,7 @@ export async function uploadFile(
     })
     if (!mediaType)
       throw unsupportedType(
-        `The hub accepts ${ACCEPTED_DESCRIPTION}; "${name}" is not one of those by its content.`,
+        `Judging by its content, this file is not one the hub accepts: ${ACCEPTED_DESCRIPTION}.`,
       )
     const row = {
       id,

@@ -1,5 +1,5 @@
 import '../../styles/files.css'
-import { createSignal, For, Show } from 'solid-js'
+import { createSignal, For, type JSX, Show } from 'solid-js'
 import { createActions } from '../../lib/action'
 import { formatDateTime, plural } from '../../lib/format'
 import { createQuery } from '../../lib/query'
@@ -27,6 +27,8 @@ export function AttachmentsPanel(props: {
   targetType: AttachmentTarget
   targetId: string
   compact?: boolean
+  /** Shown under the heading (the document's "Download as Word"). */
+  extra?: JSX.Element
 }) {
   const files = createQuery(
     () => ({ targetType: props.targetType, targetId: props.targetId }),
@@ -96,6 +98,9 @@ export function AttachmentsPanel(props: {
           <h2 class="heading-l" id={`${id()}-heading`}>
             Files
           </h2>
+        </Show>
+        <Show when={props.extra}>
+          <p class="files-export">{props.extra}</p>
         </Show>
         <ActionStatus message={actions.message()} error={actions.error()} compact />
         <Show when={files.error()}>
@@ -214,7 +219,7 @@ export function AttachmentsPanel(props: {
                       e.currentTarget.value = ''
                     }}
                   />
-                  <span class="hint-inline" id={`${id()}-hint`}>
+                  <span class={props.compact ? 'visually-hidden' : 'hint-inline'} id={`${id()}-hint`}>
                     or drop them here. PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text or images, up to{' '}
                     {formatSize(data().maxBytes)} each.
                   </span>

@@ -1,14 +1,13 @@
 import { AttachmentsPanel } from './AttachmentsPanel'
 import { WordExportLink } from './WordImport'
 
-/** The document page's files: "Download as Word" and the document's attachments. */
+/** The document page's files: its attachments, and the document itself as a Word file. */
 export function DocumentFiles(props: { documentId: string }) {
   return (
-    <>
-      <p class="files-export">
-        <WordExportLink documentId={props.documentId} />
-      </p>
-      <AttachmentsPanel targetType="document" targetId={props.documentId} />
-    </>
+    <AttachmentsPanel
+      targetType="document"
+      targetId={props.documentId}
+      extra={<WordExportLink documentId={props.documentId} />}
+    />
   )
 }

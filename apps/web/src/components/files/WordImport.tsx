@@ -47,8 +47,8 @@ export function WordImport(props: {
         fallback={
           <>
             <p class="hint" id="word-import-hint">
-              A .docx file becomes a new draft with its headings, lists, tables, links and emphasis. Images
-              are left out.
+              A .docx file becomes a new draft of the kind and readership chosen above, titled by its first
+              heading, with its headings, lists, tables, links and emphasis. Images are left out.
             </p>
             <label class="button button--secondary" for="word-import-file">
               Choose a Word file
