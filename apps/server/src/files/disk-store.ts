@@ -3,13 +3,15 @@
  * A file is written under a temporary name and renamed once complete, so a failed or refused upload
  * never leaves a partial file where a download could find it.
  */
-import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, rename, rm, stat } from 'node:fs/promises'
+import { createWriteStream } from 'node:fs'
+import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as NodeWebStream } from 'node:stream/web'
 import { assertStorageKey, type FileStore } from '@appg-hub/core'
+
+const CHUNK = 64 * 1024
 
 export function createDiskStore(directory: string): FileStore {
   const root = resolve(directory)
@@ -34,13 +36,22 @@ export function createDiskStore(directory: string): FileStore {
       }
     },
     async get(key) {
-      const path = pathOf(key)
-      try {
-        await stat(path)
-      } catch {
-        return null
-      }
-      return Readable.toWeb(createReadStream(path)) as unknown as ReadableStream<Uint8Array>
+      const file = await open(pathOf(key), 'r').catch(() => null)
+      if (!file) return null
+      // Read on demand, chunk by chunk, so a slow reader never makes the file pile up in memory.
+      return new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const buffer = new Uint8Array(CHUNK)
+          const { bytesRead } = await file.read(buffer, 0, CHUNK, null)
+          if (bytesRead === 0) {
+            await file.close()
+            controller.close()
+          } else controller.enqueue(buffer.subarray(0, bytesRead))
+        },
+        async cancel() {
+          await file.close()
+        },
+      })
     },
     async delete(key) {
       await rm(pathOf(key), { force: true })

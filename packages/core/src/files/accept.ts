@@ -51,6 +51,11 @@ function extension(name: string): string {
   return dot < 0 ? '' : name.slice(dot + 1).toLowerCase()
 }
 
+/** Whether the name allows the file to be taken as text, should its bytes have no signature. */
+export function namedAsText(name: string): boolean {
+  return extension(name) in TEXT
+}
+
 /** The media type to store and serve the file as, or null when the hub does not take it. */
 export function acceptedType(name: string, sniffed: Sniffed): string | null {
   const ext = extension(name)

@@ -3,16 +3,16 @@
  * a byte is read; streamed into the store while its SHA-256, length and UTF-8-ness are worked out;
  * then typed from its stored bytes and recorded (with an audit event) or removed again.
  */
+
+import { createHash } from 'node:crypto'
 import type { AttachmentItemType } from '@appg-hub/db'
 import { newId } from '@appg-hub/db'
-import { sha256 } from '@noble/hashes/sha2.js'
-import { bytesToHex } from '@noble/hashes/utils.js'
 import { fileTypeFromStream } from 'file-type'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, forbidden, notFound, tooLarge, unsupportedType } from '../errors'
 import { requireActor } from '../memberships/access'
-import { ACCEPTED_DESCRIPTION, acceptedType, sanitizeFileName } from './accept'
+import { ACCEPTED_DESCRIPTION, acceptedType, namedAsText, sanitizeFileName } from './accept'
 import { formatBytes, groupQuotaBytes, maxUploadBytes } from './limits'
 import type { FileStore } from './store'
 import { type FileTarget, loadFileTarget } from './target'
@@ -66,11 +66,15 @@ async function previousVersion(ctx: ServiceContext, target: FileTarget, replaces
   return chain
 }
 
-/** Counts, hashes and checks the bytes as they pass, failing the stream past `limit`. */
-function inspector(limit: number) {
-  const hash = sha256.create()
+/**
+ * Counts, hashes and checks the bytes as they pass, failing the stream past `limit`. Only a file
+ * named as text (.txt, .csv) can be accepted as text, so only those are checked for UTF-8.
+ */
+function inspector(limit: number, mayBeText: boolean) {
+  // node:crypto: native on Node, and on Workers through nodejs_compat (as password hashing is).
+  const hash = createHash('sha256')
   const decoder = new TextDecoder('utf-8', { fatal: true })
-  const state = { bytes: 0, isText: true, tooLarge: false }
+  const state = { bytes: 0, isText: mayBeText, tooLarge: false }
   const stream = new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
       state.bytes += chunk.byteLength
@@ -99,7 +103,7 @@ function inspector(limit: number) {
       }
     },
   })
-  return { stream, state, digest: () => bytesToHex(hash.digest()) }
+  return { stream, state, digest: () => hash.digest('hex') }
 }
 
 /** What `file-type` makes of the stored bytes (it reads only as far as it needs). */
@@ -145,7 +149,7 @@ export async function uploadFile(
 
   const id = newId()
   const key = `attachments/${id}`
-  const check = inspector(input.size)
+  const check = inspector(input.size, namedAsText(name))
   try {
     await store.put(key, input.body.pipeThrough(check.stream), input.size)
   } catch (error) {
