@@ -4,7 +4,7 @@
  * of Word. Signed-in calls use the session cookie; uploads pass the same-origin check that guards
  * every mutation. Listing, deleting and the quota are tRPC procedures (`files.*`).
  */
-import { type ApiDeps, createApiContext } from '@appg-hub/api'
+import { type ApiDeps, createApiContext, DATABASE_UNAVAILABLE } from '@appg-hub/api'
 import {
   consumeRate,
   contentDisposition,
@@ -22,7 +22,7 @@ import {
   type ServiceContext,
   uploadFile,
 } from '@appg-hub/core'
-import type { AttachmentItemType } from '@appg-hub/db'
+import { type AttachmentItemType, isDatabaseUnavailable } from '@appg-hub/db'
 import type { Context, Hono } from 'hono'
 import { DOMAIN_STATUS } from './calendar-routes'
 import { isSameOrigin } from './security'
@@ -57,6 +57,7 @@ async function serviceFor(c: Context, deps: ApiDeps): Promise<ServiceContext> {
 function jsonFailure(c: Context, error: unknown): Response {
   if (error instanceof DomainError)
     return c.json({ error: { message: error.message, code: error.code } }, DOMAIN_STATUS[error.code])
+  if (isDatabaseUnavailable(error)) return c.json({ error: { message: DATABASE_UNAVAILABLE } }, 503)
   throw error
 }
 
@@ -245,5 +246,6 @@ export function registerFileRoutes(app: Hono, deps: ApiDeps, options: FileRouteO
 
 function failureText(c: Context, error: unknown): Response {
   if (error instanceof DomainError) return c.text(error.message, DOMAIN_STATUS[error.code])
+  if (isDatabaseUnavailable(error)) return c.text(DATABASE_UNAVAILABLE, 503)
   throw error
 }
