@@ -7,12 +7,17 @@ export const DEFAULT_MAX_UPLOAD_MB = 25
 /** 1 GB per group unless `GROUP_QUOTA_MB` says otherwise. */
 export const DEFAULT_GROUP_QUOTA_MB = 1024
 
+/** A setting in MB as bytes; a missing or nonsensical value (not a positive number) is the default. */
+function megabytes(value: number | undefined, fallback: number): number {
+  return Math.round((value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback) * MB)
+}
+
 export function maxUploadBytes(config: HubConfig): number {
-  return Math.round((config.maxUploadMb ?? DEFAULT_MAX_UPLOAD_MB) * MB)
+  return megabytes(config.maxUploadMb, DEFAULT_MAX_UPLOAD_MB)
 }
 
 export function groupQuotaBytes(config: HubConfig): number {
-  return Math.round((config.groupQuotaMb ?? DEFAULT_GROUP_QUOTA_MB) * MB)
+  return megabytes(config.groupQuotaMb, DEFAULT_GROUP_QUOTA_MB)
 }
 
 /** "1.2 MB", for messages. */
