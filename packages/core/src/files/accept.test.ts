@@ -59,14 +59,3 @@ describe('contentDisposition', () => {
     expect(contentDisposition('attachment', `it's (1).pdf`)).toBe(`attachment; filename="it's (1).pdf"`)
   })
 })
-
-describe('limits', () => {
-  it('reads MAX_UPLOAD_MB and GROUP_QUOTA_MB, falling back to the defaults for nonsense', async () => {
-    const { maxUploadBytes, groupQuotaBytes } = await import('./limits')
-    const base = { publicUrl: 'http://localhost', demoMode: false, groupInviteTtlMs: 1, handshakeTtlMs: 1 }
-    expect(maxUploadBytes(base)).toBe(25 * 1024 * 1024)
-    expect(maxUploadBytes({ ...base, maxUploadMb: 2 })).toBe(2 * 1024 * 1024)
-    expect(maxUploadBytes({ ...base, maxUploadMb: Number.NaN })).toBe(25 * 1024 * 1024)
-    expect(groupQuotaBytes({ ...base, groupQuotaMb: -5 })).toBe(1024 * 1024 * 1024)
-  })
-})
