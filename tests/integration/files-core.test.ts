@@ -97,10 +97,19 @@ describe.each(testDatabases())('files of erased accounts on $name', (target) => 
       const officer = await counted.as(world.people.officer.id)
       return counter.measure(() => officer.files.list({ targetType, targetId }))
     }
+    const countDiscussion = async () => {
+      const officer = await counted.as(world.people.officer.id)
+      return counter.measure(() => officer.files.forComments({ itemType: 'topic', itemId: topicId }))
+    }
     await upload(world.people.secretariat.id, 'topic', topicId, 'one.txt')
     await upload(world.people.member.id, 'comment', comment.id, 'one.txt')
-    // session + the item with the caller's rights + the files (a comment: + the comment)
-    expect([await count('topic', topicId), await count('comment', comment.id)]).toEqual([3, 4])
+    // session + the item with the caller's rights + the files (a comment: + the comment); the
+    // files of a whole discussion: session + the item + the files
+    expect([
+      await count('topic', topicId),
+      await count('comment', comment.id),
+      await countDiscussion(),
+    ]).toEqual([3, 4, 3])
     for (let i = 0; i < 20; i++) {
       const first = await upload(world.people.secretariat.id, 'topic', topicId, `file-${i}.txt`)
       if (i % 2)
@@ -113,7 +122,17 @@ describe.each(testDatabases())('files of erased accounts on $name', (target) => 
           replaces: first.id,
         })
       await upload(world.people.member.id, 'comment', comment.id, `file-${i}.txt`)
+      const another = await member.comments.add({ itemType: 'topic', itemId: topicId, body: `More ${i}.` })
+      await upload(world.people.member.id, 'comment', another.id, `more-${i}.txt`)
     }
-    expect([await count('topic', topicId), await count('comment', comment.id)]).toEqual([3, 4])
+    expect([
+      await count('topic', topicId),
+      await count('comment', comment.id),
+      await countDiscussion(),
+    ]).toEqual([3, 4, 3])
+    const officer = await api.as(world.people.officer.id)
+    const discussion = await officer.files.forComments({ itemType: 'topic', itemId: topicId })
+    expect(discussion.comments).toHaveLength(21)
+    expect(discussion.comments.find((c) => c.commentId === comment.id)?.items).toHaveLength(21)
   })
 })

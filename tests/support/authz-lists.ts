@@ -583,5 +583,34 @@ export async function checkLists(
         problems.push(`${label} leaves out file ${a.id}, which files.get gives`)
   }
 
+  // files.forComments ↔ files.get, for every topic with comments
+  for (const topicId of new Set(commented.map((c) => c.item_id))) {
+    const result = await callPath(trpc, 'files.forComments', { itemType: 'topic', itemId: topicId })
+    checks += 1
+    const label = `files.forComments(topic ${topicId}) as ${caller}`
+    const expected = mayRead(topicId) ? 'ok' : 'NOT_FOUND'
+    if (outcomeOf(result) !== expected) {
+      problems.push(`${label}: ${outcomeOf(result)}, while topics.get answers ${readable.get(topicId)}`)
+      continue
+    }
+    if (!result.ok) continue
+    const value = result.value as {
+      comments: { commentId: string; items: { versions: { id: string }[] }[] }[]
+    }
+    const listed = new Set(value.comments.flatMap((c) => c.items.flatMap((f) => f.versions.map((v) => v.id))))
+    for (const fileId of listed)
+      if (fileRead.get(fileId) !== 'ok')
+        problems.push(`${label} lists file ${fileId}, but files.get answers ${fileRead.get(fileId)}`)
+    const onTopic = new Set(commented.filter((c) => c.item_id === topicId).map((c) => c.id))
+    for (const a of attachments)
+      if (
+        a.item_type === 'comment' &&
+        onTopic.has(a.item_id) &&
+        fileRead.get(a.id) === 'ok' &&
+        !listed.has(a.id)
+      )
+        problems.push(`${label} leaves out file ${a.id}, which files.get gives`)
+  }
+
   return { problems, checks }
 }

@@ -110,6 +110,41 @@ export const filesCases: RouterCases = {
       },
     ],
   },
+  'files.forComments': {
+    access: 'public',
+    variants: [
+      {
+        name: 'on a topic with a shown and a hidden comment with files',
+        relations: ITEM_RELATIONS,
+        input: async (ctx) => {
+          const topicId = await ctx.w.make.topic(ctx.relation as 'own')
+          const author = ctx.w.bystanderAuthor[ctx.relation as 'own']
+          const owner = ownerOf(ctx.relation)
+          for (const hidden of [false, true]) {
+            const commentId = await ctx.w.make.comment('topic', topicId, author, { hidden })
+            await ctx.w.make.attachment('comment', commentId, author, owner)
+          }
+          return { itemType: 'topic', itemId: topicId }
+        },
+        expect: itemCan('item.read'),
+        check: async (ctx, _input, result) => {
+          // The hidden comment's files only for moderators.
+          const shown = (result as { comments: unknown[] }).comments.length
+          const moderates = ownerCanM(ctx.caller, ctx.relation, 'comment.moderate')
+          if (shown !== (moderates ? 2 : 1)) throw new Error(`${shown} comments with files shown`)
+        },
+      },
+      {
+        name: 'on a draft document meant to be public',
+        relations: ITEM_RELATIONS,
+        input: async (ctx) => ({
+          itemType: 'document',
+          itemId: (await ctx.w.make.document(ctx.relation as 'own', { status: 'draft' })).id,
+        }),
+        expect: (caller, relation) => itemCan('item.read')(caller, draftOf(relation)),
+      },
+    ],
+  },
   'files.get': {
     access: 'public',
     variants: [

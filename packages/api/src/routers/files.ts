@@ -1,4 +1,12 @@
-import { ATTACHMENT_TARGETS, getFile, groupFileUsage, listFiles, removeFile } from '@appg-hub/core'
+import {
+  ATTACHMENT_TARGETS,
+  getFile,
+  groupFileUsage,
+  ITEM_TYPES,
+  listCommentFiles,
+  listFiles,
+  removeFile,
+} from '@appg-hub/core'
 import { z } from 'zod'
 import { authedProcedure, publicProcedure, router } from '../trpc'
 
@@ -13,6 +21,11 @@ export const filesRouter = router({
   list: publicProcedure
     .input(z.object(target))
     .query(async ({ ctx, input }) => listFiles(ctx.service(await ctx.getActor()), input)),
+
+  /** The files of every comment on an item, for the discussion in one call. */
+  forComments: publicProcedure
+    .input(z.object({ itemType: z.enum(ITEM_TYPES), itemId: id }))
+    .query(async ({ ctx, input }) => listCommentFiles(ctx.service(await ctx.getActor()), input)),
 
   get: publicProcedure
     .input(z.object({ id }))

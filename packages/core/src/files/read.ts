@@ -2,16 +2,18 @@
  * Listing, reading, downloading and deleting attached files, each through the target's rights
  * (`target.ts`), so that a list shows exactly the files a single read or a download would give.
  */
-import type { AttachmentItemType, Db } from '@appg-hub/db'
+import type { AttachmentItemType, Db, ItemType } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { forbidden, notFound } from '../errors'
+import { assertCan } from '../items/access'
+import { ITEM_NOUN, loadItem } from '../items/load'
 import { groupForActor, requireActor } from '../memberships/access'
 import { can } from '../policy'
 import { describeType } from './accept'
 import { groupQuotaBytes, maxUploadBytes } from './limits'
 import type { FileStore } from './store'
-import { loadFileTarget } from './target'
+import { commentRights, loadFileTarget } from './target'
 import { groupUsage } from './upload'
 
 export interface FileVersionView {
@@ -84,6 +86,25 @@ function versionView(row: Row): FileVersionView {
   }
 }
 
+/** Rows (newest version first within each chain) as files with their versions. */
+function chainsOf(rows: Row[], mayRemove: (uploaderId: string) => boolean): FileView[] {
+  const chains = new Map<string, Row[]>()
+  for (const row of rows) {
+    const chain = chains.get(row.chain_id)
+    if (chain) chain.push(row)
+    else chains.set(row.chain_id, [row])
+  }
+  return [...chains.values()].map((versions) => {
+    const latest = versions[0]!
+    return {
+      ...versionView(latest),
+      chainId: latest.chain_id,
+      versions: versions.map(versionView),
+      canRemove: mayRemove(versions[versions.length - 1]!.uploaded_by),
+    }
+  })
+}
+
 /** The files of one topic, session, document or comment, newest first. */
 export async function listFiles(
   ctx: ServiceContext,
@@ -98,22 +119,53 @@ export async function listFiles(
     .orderBy('attachment.chain_id', 'desc')
     .orderBy('attachment.version', 'desc')
     .execute()
-  const chains = new Map<string, Row[]>()
-  for (const row of rows) {
-    const chain = chains.get(row.chain_id)
-    if (chain) chain.push(row)
-    else chains.set(row.chain_id, [row])
-  }
-  const items = [...chains.values()].map((versions) => {
-    const latest = versions[0]!
-    return {
-      ...versionView(latest),
-      chainId: latest.chain_id,
-      versions: versions.map(versionView),
-      canRemove: target.mayRemove(versions[versions.length - 1]!.uploaded_by),
-    }
-  })
+  const items = chainsOf(rows, target.mayRemove)
   return { items, canUpload: target.mayUpload, maxBytes: maxUploadBytes(ctx.config) }
+}
+
+/**
+ * The files of every comment on an item, in one read for the whole discussion (each comment's
+ * files exactly as `listFiles` gives them for that comment). Comments without files are left out.
+ */
+export async function listCommentFiles(
+  ctx: ServiceContext,
+  input: { itemType: ItemType; itemId: string },
+): Promise<{ comments: { commentId: string; items: FileView[] }[]; maxBytes: number }> {
+  const item = await loadItem(ctx.db, ctx.actor, input.itemType, input.itemId)
+  assertCan(item.access, 'item.read', `That ${ITEM_NOUN[input.itemType]}`, '')
+  const rows = await rowsQuery(ctx.db)
+    .innerJoin('comment', 'comment.id', 'attachment.item_id')
+    .select([
+      'comment.author_id as commentAuthorId',
+      'comment.deleted_at as commentDeletedAt',
+      'comment.hidden_at as commentHiddenAt',
+    ])
+    .where('attachment.item_type', '=', 'comment')
+    .where('comment.item_type', '=', input.itemType)
+    .where('comment.item_id', '=', input.itemId)
+    .where('comment.deleted_at', 'is', null)
+    .where('attachment.deleted_at', 'is', null)
+    .orderBy('attachment.item_id')
+    .orderBy('attachment.chain_id', 'desc')
+    .orderBy('attachment.version', 'desc')
+    .execute()
+  const byComment = new Map<string, typeof rows>()
+  for (const row of rows) {
+    const list = byComment.get(row.item_id)
+    if (list) list.push(row)
+    else byComment.set(row.item_id, [row])
+  }
+  const comments: { commentId: string; items: FileView[] }[] = []
+  for (const [commentId, list] of byComment) {
+    const first = list[0]!
+    const rights = commentRights(ctx.actor, item, {
+      author_id: first.commentAuthorId,
+      deleted_at: first.commentDeletedAt,
+      hidden_at: first.commentHiddenAt,
+    })
+    if (rights.mayRead) comments.push({ commentId, items: chainsOf(list, rights.mayRemove) })
+  }
+  return { comments, maxBytes: maxUploadBytes(ctx.config) }
 }
 
 /** One version's row, if the actor may read it (NOT_FOUND otherwise, and for deleted files). */

@@ -64,15 +64,21 @@ export async function loadFileTarget(
     .executeTakeFirst()
   if (!comment) throw notFound('That comment')
   const item = await loadItem(db, actor, comment.item_type, comment.item_id)
+  return { type, id, item, ...commentRights(actor, item, comment), what: 'That comment' }
+}
+
+/** The actor's rights over one comment's files, given the item the comment is on. */
+export function commentRights(
+  actor: Actor | null,
+  item: LoadedItem,
+  comment: { author_id: string; deleted_at: string | null; hidden_at: string | null },
+): Pick<FileTarget, 'mayRead' | 'mayUpload' | 'mayRemove'> {
   const isAuthor = actor !== null && actor.id === comment.author_id
   const moderates = actor !== null && ownerCan(item.access, 'comment.moderate')
   // Exactly whoever sees the comment's words (`commentView`): hidden ones only to moderators.
   const seesComment =
     can(item.access, 'item.read') && comment.deleted_at === null && (comment.hidden_at === null || moderates)
   return {
-    type,
-    id,
-    item,
     mayRead: seesComment,
     mayUpload:
       seesComment &&
@@ -81,6 +87,5 @@ export async function loadFileTarget(
       isActive(item.type, item.status) &&
       can(item.access, 'item.comment'),
     mayRemove: (uploaderId) => seesComment && ((isAuthor && uploaderId === actor?.id) || moderates),
-    what: 'That comment',
   }
 }

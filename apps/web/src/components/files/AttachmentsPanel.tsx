@@ -6,7 +6,7 @@ import { createQuery } from '../../lib/query'
 import { api } from '../../lib/trpc'
 import { ConfirmAction } from '../Confirm'
 import { ActionStatus } from '../Status'
-import type { AttachmentTarget } from './types'
+import type { AttachmentTarget, Files } from './types'
 import { formatSize, UploadError, uploadAttachment } from './upload'
 
 interface Progress {
@@ -29,12 +29,19 @@ export function AttachmentsPanel(props: {
   compact?: boolean
   /** Shown under the heading (the document's "Download as Word"). */
   extra?: JSX.Element
+  /** Where the list comes from, when not `files.list` (a comment's, from its discussion's one call). */
+  load?: (fresh: boolean) => Promise<Files>
 }) {
   const files = createQuery(
     () => ({ targetType: props.targetType, targetId: props.targetId }),
-    (input) => api.files.list.query(input),
+    (input) => (props.load ? props.load(false) : api.files.list.query(input)),
   )
   const actions = createActions()
+  /** After a change: a fresh list, never a shared one. */
+  async function reload() {
+    if (!props.load) return files.refetch()
+    files.mutate(await props.load(true))
+  }
   const [uploads, setUploads] = createSignal<Progress[]>([])
   const [errors, setErrors] = createSignal<string[]>([])
   const [dragging, setDragging] = createSignal(false)
@@ -71,7 +78,7 @@ export function AttachmentsPanel(props: {
       }),
     )
     setErrors(problems)
-    await files.refetch()
+    await reload()
   }
 
   const visible = () => {
@@ -156,7 +163,7 @@ export function AttachmentsPanel(props: {
                               onConfirm={async () => {
                                 await actions.run(`remove:${file.id}`, async () => {
                                   await api.files.remove.mutate({ id: file.id })
-                                  await files.refetch()
+                                  await reload()
                                   return `“${file.name}” deleted.`
                                 })
                               }}
