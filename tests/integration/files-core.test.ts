@@ -3,7 +3,14 @@
  * item, shown under the pseudonym; "download my data" lists the files a person uploaded; listing
  * takes a fixed number of queries however many files there are.
  */
-import { ERASE_CONFIRMATION, hashPassword, listFiles, openFile, uploadFile } from '@appg-hub/core'
+import {
+  type DomainError,
+  ERASE_CONFIRMATION,
+  hashPassword,
+  listFiles,
+  openFile,
+  uploadFile,
+} from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { testDatabases } from '../support/databases'
@@ -85,6 +92,39 @@ describe.each(testDatabases())('files of erased accounts on $name', (target) => 
     ])
     const download = await openFile(officer, store, uploaded.id)
     expect(await new Response(download.body).text()).toBe('Minutes of the round table.\n')
+  })
+
+  it('refuses a body that breaks off, runs short or runs long, and keeps nothing of it', async () => {
+    const topicId = await makeTopic(api, world)
+    const ctx = await ctxOf(world.people.secretariat.id)
+    const attempt = async (body: ReadableStream<Uint8Array>, size: number) => {
+      try {
+        await uploadFile(ctx, store, {
+          targetType: 'topic',
+          targetId: topicId,
+          name: 'notes.txt',
+          size,
+          body,
+        })
+      } catch (error) {
+        return (error as DomainError).message
+      }
+      return 'accepted'
+    }
+    const breaking = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(TEXT)
+        controller.error(new Error('connection reset'))
+      },
+    })
+    expect(await attempt(breaking, 1000)).toMatch(/stopped before the end/)
+    expect(await attempt(new Response(TEXT).body!, TEXT.byteLength + 10)).toMatch(/stopped before the end/)
+    expect(await attempt(new Response(TEXT).body!, TEXT.byteLength - 1)).toMatch(
+      /longer than the upload said/,
+    )
+    expect(store.keys()).toEqual([])
+    expect(await db.selectFrom('attachment').select('id').execute()).toEqual([])
+    expect(await attempt(new Response(TEXT).body!, TEXT.byteLength)).toBe('accepted')
   })
 
   it('lists an item’s or a comment’s files in a fixed number of queries', async () => {
