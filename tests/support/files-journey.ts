@@ -282,6 +282,11 @@ export function filesJourney(server: () => { url: string; db: Db }) {
       body: PDF,
     })
     expect(noName.status).toBe(400)
+    const badEncoding = await secretariat.upload(`/files/topic/${id}`, 'x.pdf', PDF, {
+      'x-file-name': '%E0%A4%A',
+    })
+    expect(badEncoding.status).toBe(400)
+    expect((await secretariat.upload('/files/topic/no-such-topic', 'x.pdf', PDF)).status).toBe(404)
   })
 
   it('takes concurrent uploads, each whole and listed once', async () => {
