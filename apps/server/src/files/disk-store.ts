@@ -41,12 +41,16 @@ export function createDiskStore(directory: string): FileStore {
       // Read on demand, chunk by chunk, so a slow reader never makes the file pile up in memory.
       return new ReadableStream<Uint8Array>({
         async pull(controller) {
-          const buffer = new Uint8Array(CHUNK)
-          const { bytesRead } = await file.read(buffer, 0, CHUNK, null)
-          if (bytesRead === 0) {
+          try {
+            const buffer = new Uint8Array(CHUNK)
+            const { bytesRead } = await file.read(buffer, 0, CHUNK, null)
+            if (bytesRead > 0) return controller.enqueue(buffer.subarray(0, bytesRead))
             await file.close()
             controller.close()
-          } else controller.enqueue(buffer.subarray(0, bytesRead))
+          } catch (error) {
+            await file.close().catch(() => undefined)
+            controller.error(error)
+          }
         },
         async cancel() {
           await file.close()
