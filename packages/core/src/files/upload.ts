@@ -156,7 +156,8 @@ export async function uploadFile(
     await store.delete(key)
     if (check.state.tooLarge) throw badRequest('The file is longer than the upload said it would be.')
     // The sender went away mid-file (a store failure with the whole file received is ours: rethrown).
-    if (check.state.bytes < input.size) throw badRequest('The upload stopped before the end of the file; try again.')
+    if (check.state.bytes < input.size)
+      throw badRequest('The upload stopped before the end of the file; try again.')
     throw error
   }
   try {
