@@ -41,6 +41,7 @@ const DATABASE_TABLES: Record<keyof Database, true> = {
   rate_limit: true,
   password_reset: true,
   search_index: true,
+  attachment: true,
 }
 
 const procedures = listProcedures()

@@ -180,6 +180,33 @@ export async function makeListWorld(db: Db) {
   }
   // The factories write rows directly: index them as `hub reindex` would.
   await rebuildSearchIndex(db)
+  // Files on items of every shape, on comments shown, hidden and deleted, and a deleted file.
+  const ownerOfItem = async (type: 'topic' | 'meeting' | 'document', id: string) => {
+    const owner = await db
+      .selectFrom('participant')
+      .select('appg_id')
+      .where('item_type', '=', type)
+      .where('item_id', '=', id)
+      .where('is_owner', '=', 1)
+      .executeTakeFirstOrThrow()
+    return Object.entries(w.groups).find(([, g]) => g.id === owner.appg_id)![0] as GroupName
+  }
+  const filed: ['topic' | 'meeting' | 'document', string][] = [
+    ...topics.filter((_, i) => i % 3 === 0).map((id) => ['topic', id] as ['topic', string]),
+    ...meetings.filter((_, i) => i % 2 === 0).map((id) => ['meeting', id] as ['meeting', string]),
+    ...documents.map((id) => ['document', id] as ['document', string]),
+  ]
+  for (const [i, [type, id]] of filed.entries()) {
+    const owner = await ownerOfItem(type, id)
+    const first = await w.make.attachment(type, id, w.ownerOfficer[owner], owner)
+    if (i % 2) await w.make.attachment(type, id, w.ownerOfficer[owner], owner, { chainId: first, version: 2 })
+    if (i % 5 === 0) await w.make.attachment(type, id, w.ownerOfficer[owner], owner, { deleted: true })
+  }
+  const comments = await db.selectFrom('comment').select(['id', 'item_id', 'author_id']).execute()
+  for (const c of comments) {
+    const owner = await ownerOfItem('topic', c.item_id)
+    await w.make.attachment('comment', c.id, c.author_id, owner)
+  }
   return { w, topics, meetings, documents }
 }
 
@@ -524,6 +551,73 @@ export async function checkLists(
   const search = await checkSearch(w, trpc, caller, readOk)
   problems.push(...search.problems)
   checks += search.checks
+  // files.list ↔ files.get (each version), and both ↔ the item's single read (for a comment, the
+  // words comments.list shows).
+  const attachments = await w.db.selectFrom('attachment').select(['id', 'item_type', 'item_id']).execute()
+  const fileRead = new Map<string, string>()
+  for (const a of attachments) fileRead.set(a.id, outcomeOf(await callPath(trpc, 'files.get', { id: a.id })))
+  const commentShown = new Map<string, boolean>()
+  for (const itemId of new Set(commented.map((c) => c.item_id))) {
+    const r = await allPages<{
+      id: string
+      body: string | null
+      replies: { id: string; body: string | null }[]
+    }>(trpc, 'comments.list', { itemType: 'topic', itemId })
+    for (const c of r.items.flatMap((x) => [x, ...x.replies])) commentShown.set(c.id, c.body !== null)
+  }
+  const targets = new Map(attachments.map((a) => [`${a.item_type}:${a.item_id}`, a]))
+  for (const { item_type: type, item_id: id } of targets.values()) {
+    const result = await callPath(trpc, 'files.list', { targetType: type, targetId: id })
+    checks += 1
+    const label = `files.list(${type} ${id}) as ${caller}`
+    const expected = (type === 'comment' ? commentShown.get(id) : readOk(type, id)) ? 'ok' : 'NOT_FOUND'
+    if (outcomeOf(result) !== expected) {
+      problems.push(`${label}: ${outcomeOf(result)}, while the ${type}'s own read says ${expected}`)
+      continue
+    }
+    const listed = new Set(
+      result.ok
+        ? (result.value as { items: { versions: { id: string }[] }[] }).items.flatMap((f) =>
+            f.versions.map((v) => v.id),
+          )
+        : [],
+    )
+    for (const fileId of listed)
+      if (fileRead.get(fileId) !== 'ok')
+        problems.push(`${label} lists file ${fileId}, but files.get answers ${fileRead.get(fileId)}`)
+    for (const a of attachments)
+      if (a.item_type === type && a.item_id === id && fileRead.get(a.id) === 'ok' && !listed.has(a.id))
+        problems.push(`${label} leaves out file ${a.id}, which files.get gives`)
+  }
+
+  // files.forComments ↔ files.get, for every topic with comments
+  for (const topicId of new Set(commented.map((c) => c.item_id))) {
+    const result = await callPath(trpc, 'files.forComments', { itemType: 'topic', itemId: topicId })
+    checks += 1
+    const label = `files.forComments(topic ${topicId}) as ${caller}`
+    const expected = mayRead(topicId) ? 'ok' : 'NOT_FOUND'
+    if (outcomeOf(result) !== expected) {
+      problems.push(`${label}: ${outcomeOf(result)}, while topics.get answers ${readable.get(topicId)}`)
+      continue
+    }
+    if (!result.ok) continue
+    const value = result.value as {
+      comments: { commentId: string; items: { versions: { id: string }[] }[] }[]
+    }
+    const listed = new Set(value.comments.flatMap((c) => c.items.flatMap((f) => f.versions.map((v) => v.id))))
+    for (const fileId of listed)
+      if (fileRead.get(fileId) !== 'ok')
+        problems.push(`${label} lists file ${fileId}, but files.get answers ${fileRead.get(fileId)}`)
+    const onTopic = new Set(commented.filter((c) => c.item_id === topicId).map((c) => c.id))
+    for (const a of attachments)
+      if (
+        a.item_type === 'comment' &&
+        onTopic.has(a.item_id) &&
+        fileRead.get(a.id) === 'ok' &&
+        !listed.has(a.id)
+      )
+        problems.push(`${label} leaves out file ${a.id}, which files.get gives`)
+  }
 
   return { problems, checks }
 }

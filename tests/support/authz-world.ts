@@ -10,7 +10,7 @@
  */
 import { appRouter } from '@appg-hub/api'
 import { hashPassword, hashToken, newToken } from '@appg-hub/core'
-import { type Db, type ItemType, newId, type Role } from '@appg-hub/db'
+import { type AttachmentItemType, type Db, type ItemType, newId, type Role } from '@appg-hub/db'
 import { addMember, callers, makeGroup, makePerson, testConfig } from './fixtures'
 
 export const HEALTH = 'Health, Medicine & Public Health'
@@ -399,6 +399,39 @@ export async function makeAuthzWorld(db: Db) {
           hidden_at: options.hidden ? at : null,
           hidden_by: options.hidden ? person.deltaChair!.id : null,
           hidden_reason: options.hidden ? 'Off topic.' : null,
+        })
+        .execute()
+      return id
+    },
+
+    /** One version of a file on an item or comment (metadata only: list, get and remove read no bytes). */
+    async attachment(
+      itemType: AttachmentItemType,
+      itemId: string,
+      uploaderId: string,
+      owner: GroupName,
+      options: { deleted?: boolean; chainId?: string; version?: number } = {},
+    ): Promise<string> {
+      const id = newId()
+      const at = now()
+      await db
+        .insertInto('attachment')
+        .values({
+          id,
+          item_type: itemType,
+          item_id: itemId,
+          appg_id: groups[owner].id,
+          chain_id: options.chainId ?? id,
+          version: options.version ?? 1,
+          name: `evidence-${id.slice(-4)}.pdf`,
+          size: 1234,
+          media_type: 'application/pdf',
+          sha256: '0'.repeat(64),
+          storage_key: `attachments/${id}`,
+          uploaded_by: uploaderId,
+          created_at: at,
+          deleted_at: options.deleted ? at : null,
+          deleted_by: options.deleted ? uploaderId : null,
         })
         .execute()
       return id

@@ -12,6 +12,7 @@ export interface TestDatabase {
 
 const TABLES_IN_DELETE_ORDER = [
   'search_index',
+  'attachment',
   'password_reset',
   'rate_limit',
   'audit_event',

@@ -11,6 +11,7 @@ import { createDb } from '@appg-hub/db/create-db'
 import { seedDemo } from '@appg-hub/db/demo/seed-demo'
 import { importRegister } from '@appg-hub/db/register/index'
 import { DEMO_EDITION, MEMBERS_FILE, registerDataDir } from '@appg-hub/server/cli/data-files'
+import { createDiskStore } from '@appg-hub/server/files/disk-store'
 import { startNodeServer } from '@appg-hub/server/node'
 import type { Hono } from 'hono'
 
@@ -32,14 +33,16 @@ export interface HubServer {
   url: string
   databaseUrl: string
   db: Db
+  /** Where the server keeps attached files. */
+  filesDir: string
   close(): Promise<void>
 }
 
 export async function startHubServer(
   options: { databaseUrl?: string; extraRoutes?: (app: Hono) => void; config?: Partial<HubConfig> } = {},
 ): Promise<HubServer> {
-  const databaseUrl =
-    options.databaseUrl ?? `sqlite:${join(mkdtempSync(join(tmpdir(), 'appg-hub-')), 'hub.db')}`
+  const dataDir = mkdtempSync(join(tmpdir(), 'appg-hub-'))
+  const databaseUrl = options.databaseUrl ?? `sqlite:${join(dataDir, 'hub.db')}`
   const db = await createDb(databaseUrl)
   await loadDemoWorld(db)
   // Port 0 picks a free port; the public URL is fixed up once it is known.
@@ -57,6 +60,7 @@ export async function startHubServer(
     host: '127.0.0.1',
     port: 0,
     extraRoutes: options.extraRoutes,
+    files: createDiskStore(join(dataDir, 'files')),
   })
   const port = new URL(server.url).port
   config.publicUrl = `http://localhost:${port}`
@@ -64,6 +68,7 @@ export async function startHubServer(
     url: config.publicUrl,
     databaseUrl,
     db,
+    filesDir: join(dataDir, 'files'),
     async close() {
       await server.close()
       await db.destroy()

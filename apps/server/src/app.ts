@@ -7,9 +7,10 @@ import { trpcServer } from '@hono/trpc-server'
 import { Hono } from 'hono'
 import { sql } from 'kysely'
 import { registerCalendarRoutes } from './calendar-routes'
+import { type FileRouteOptions, registerFileRoutes } from './file-routes'
 import { sameOriginJson, securityHeaders } from './security'
 
-export interface AppOptions extends ApiDeps {
+export interface AppOptions extends ApiDeps, Pick<FileRouteOptions, 'files'> {
   /** Registers the routes that serve the built web client; they go last, after the API. */
   serveClient?: (app: Hono) => void
   /** Reads the caller's address (differs between Node and Workers). */
@@ -54,6 +55,7 @@ export function createApp(options: AppOptions) {
   )
 
   registerCalendarRoutes(app, deps)
+  registerFileRoutes(app, deps, { files: options.files, clientAddress: options.clientAddress })
   options.serveClient?.(app)
   return app
 }

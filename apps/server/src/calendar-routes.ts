@@ -14,17 +14,20 @@ import {
 } from '@appg-hub/core'
 import type { Context, Hono } from 'hono'
 
-const STATUS = {
+export const DOMAIN_STATUS = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   TOO_MANY_REQUESTS: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 } as const
 
-function failure(c: Context, error: unknown): Response {
-  if (error instanceof DomainError) return c.text(error.message, STATUS[error.code])
+/** A domain error as a plain-text answer with its status; anything else is rethrown. */
+export function failure(c: Context, error: unknown): Response {
+  if (error instanceof DomainError) return c.text(error.message, DOMAIN_STATUS[error.code])
   throw error
 }
 

@@ -6,6 +6,8 @@ export interface NodeSettings {
   databaseUrl: string
   host: string
   port: number
+  /** Where attached files are kept (`FILES_DIR`). */
+  filesDir: string
   config: HubConfig
 }
 
@@ -19,11 +21,14 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): NodeSettings
     databaseUrl: env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     host,
     port,
+    filesDir: env.FILES_DIR ?? './data/files',
     config: {
       publicUrl,
       demoMode: (env.DEMO_MODE ?? 'true') !== 'false',
       groupInviteTtlMs: Number(env.GROUP_INVITE_TTL_DAYS ?? 7) * DAY,
       handshakeTtlMs: Number(env.HANDSHAKE_TTL_DAYS ?? 14) * DAY,
+      maxUploadMb: env.MAX_UPLOAD_MB ? Number(env.MAX_UPLOAD_MB) : undefined,
+      groupQuotaMb: env.GROUP_QUOTA_MB ? Number(env.GROUP_QUOTA_MB) : undefined,
     },
   }
 }

@@ -1,7 +1,7 @@
 /** The Node entry: the app over @hono/node-server, serving the built client from apps/web/dist. */
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Clock, HubConfig } from '@appg-hub/core'
+import type { Clock, FileStore, HubConfig } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
@@ -28,6 +28,8 @@ export interface NodeServerOptions {
   host: string
   port: number
   extraRoutes?: (app: Hono) => void
+  /** Where attached files live (`createDiskStore(FILES_DIR)`); without one, file routes answer 503. */
+  files?: FileStore
 }
 
 export function startNodeServer(
@@ -38,6 +40,7 @@ export function startNodeServer(
     clock: options.clock,
     config: options.config,
     extraRoutes: options.extraRoutes,
+    files: options.files,
     serveClient,
     clientAddress: (_req, env) => {
       const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 
 /**
  * Security headers on every answer (DESIGN §7): a strict CSP with no inline script, no framing,
@@ -20,13 +20,23 @@ export const CONTENT_SECURITY_POLICY = [
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next()
   const h = c.res.headers
-  h.set('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+  // Routes that serve people's files set a stricter policy of their own (a sandbox); keep it.
+  if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', CONTENT_SECURITY_POLICY)
   h.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains')
   h.set('X-Content-Type-Options', 'nosniff')
   h.set('X-Frame-Options', 'DENY')
   h.set('Referrer-Policy', 'strict-origin-when-cross-origin')
   h.set('Cross-Origin-Opener-Policy', 'same-origin')
   h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
+}
+
+/** Whether the request comes from our own pages (Sec-Fetch-Site, else Origin). */
+export function isSameOrigin(c: Context, publicUrl: string): boolean {
+  const site = c.req.header('sec-fetch-site')
+  const origin = c.req.header('origin')
+  return site
+    ? site === 'same-origin' || site === 'none'
+    : !origin || origin === new URL(c.req.url).origin || origin === new URL(publicUrl).origin
 }
 
 /**
@@ -36,13 +46,7 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
 export function sameOriginJson(publicUrl: string): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next()
-    const site = c.req.header('sec-fetch-site')
-    const origin = c.req.header('origin')
-    const requestOrigin = new URL(c.req.url).origin
-    const sameOrigin = site
-      ? site === 'same-origin' || site === 'none'
-      : !origin || origin === requestOrigin || origin === new URL(publicUrl).origin
-    if (!sameOrigin)
+    if (!isSameOrigin(c, publicUrl))
       return c.json({ error: { message: 'Cross-site requests are refused.', code: 'FORBIDDEN' } }, 403)
     const type = c.req.header('content-type') ?? ''
     if (!type.toLowerCase().startsWith('application/json')) {

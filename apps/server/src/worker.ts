@@ -8,6 +8,7 @@ import { createKysely, type Db } from '@appg-hub/db'
 import { createPlanetscaleDialect } from '@appg-hub/db/dialects/planetscale'
 import type { ExecutionContext, Hono } from 'hono'
 import { createApp } from './app'
+import { createR2Store, type R2BucketLike } from './files/r2-store'
 
 export interface Env {
   /** A secret: `planetscale://user:password@host` (or `planetscale+http://…` for the local stand-in). */
@@ -17,6 +18,10 @@ export interface Env {
   GROUP_INVITE_TTL_DAYS?: string
   HANDSHAKE_TTL_DAYS?: string
   ASSETS: { fetch(request: Request): Promise<Response> }
+  /** The R2 bucket for attached files (`[[r2_buckets]]` in wrangler.toml). */
+  FILES?: R2BucketLike
+  MAX_UPLOAD_MB?: string
+  GROUP_QUOTA_MB?: string
 }
 
 function serveClient(app: Hono) {
@@ -31,7 +36,7 @@ let cached: { key: string; app: ReturnType<typeof createApp>; db: Db } | undefin
 
 /** One app (and one database client) per isolate, rebuilt only if the settings change. */
 function appFor(env: Env, request: Request) {
-  const key = `${env.DATABASE_URL}|${env.PUBLIC_URL}|${env.DEMO_MODE}|${env.GROUP_INVITE_TTL_DAYS}|${env.HANDSHAKE_TTL_DAYS}`
+  const key = `${env.DATABASE_URL}|${env.PUBLIC_URL}|${env.DEMO_MODE}|${env.GROUP_INVITE_TTL_DAYS}|${env.HANDSHAKE_TTL_DAYS}|${env.MAX_UPLOAD_MB}|${env.GROUP_QUOTA_MB}`
   if (cached?.key === key) return cached.app
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: `wrangler secret put DATABASE_URL`')
   const config: HubConfig = {
@@ -39,12 +44,15 @@ function appFor(env: Env, request: Request) {
     demoMode: env.DEMO_MODE === 'true',
     groupInviteTtlMs: Number(env.GROUP_INVITE_TTL_DAYS ?? 7) * DAY,
     handshakeTtlMs: Number(env.HANDSHAKE_TTL_DAYS ?? 14) * DAY,
+    maxUploadMb: env.MAX_UPLOAD_MB ? Number(env.MAX_UPLOAD_MB) : undefined,
+    groupQuotaMb: env.GROUP_QUOTA_MB ? Number(env.GROUP_QUOTA_MB) : undefined,
   }
   const db = createKysely(createPlanetscaleDialect(env.DATABASE_URL))
   const app = createApp({
     db,
     clock: systemClock,
     config,
+    files: env.FILES ? createR2Store(env.FILES) : undefined,
     serveClient,
     clientAddress: (req) => req.headers.get('cf-connecting-ip'),
   })

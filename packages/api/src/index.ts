@@ -1,3 +1,3 @@
 export { type ApiContext, type ApiDeps, createApiContext, readCookie } from './context'
 export { type AppRouter, appRouter } from './router'
-export { createCallerFactory, type ProcedureMeta } from './trpc'
+export { createCallerFactory, DATABASE_UNAVAILABLE, type ProcedureMeta } from './trpc'

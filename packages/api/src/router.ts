@@ -3,6 +3,7 @@ import { authRouter } from './routers/auth'
 import { commentsRouter } from './routers/comments'
 import { devRouter } from './routers/dev'
 import { documentsRouter } from './routers/documents'
+import { filesRouter } from './routers/files'
 import { invitationsRouter } from './routers/invitations'
 import { meRouter } from './routers/me'
 import { meetingsRouter } from './routers/meetings'
@@ -24,6 +25,7 @@ export const appRouter = router({
   invitations: invitationsRouter,
   comments: commentsRouter,
   documents: documentsRouter,
+  files: filesRouter,
   notifications: notificationsRouter,
   privacy: privacyRouter,
   audit: auditRouter,

@@ -21,6 +21,10 @@ export interface HubConfig {
   groupInviteTtlMs: number
   /** How long an invitation between groups (the handshake) waits for an answer: 14 days by default. */
   handshakeTtlMs: number
+  /** Largest attached file, in MB (`MAX_UPLOAD_MB`, 25 by default). */
+  maxUploadMb?: number
+  /** Storage for each group's files, in MB (`GROUP_QUOTA_MB`, 1024 by default). */
+  groupQuotaMb?: number
 }
 
 /** What every domain service is given. */

@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
 
 export class DomainError extends Error {
   constructor(
@@ -25,3 +27,5 @@ export const forbidden = (message: string) => new DomainError('FORBIDDEN', messa
 /** Also used for items the caller may not see, so that their existence does not leak. */
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} was not found.`)
 export const conflict = (message: string, field?: string) => new DomainError('CONFLICT', message, field)
+export const tooLarge = (message: string) => new DomainError('PAYLOAD_TOO_LARGE', message)
+export const unsupportedType = (message: string) => new DomainError('UNSUPPORTED_MEDIA_TYPE', message)

@@ -68,6 +68,11 @@ export function renderMarkdown(source: string): RenderedMarkdown {
   return { html: md.renderer.render(tokens, md.options, env), mentions }
 }
 
+/** The parsed token stream of a Markdown source, for writers of other formats (the Word export). */
+export function markdownTokens(source: string): Token[] {
+  return md.parse(source, {})
+}
+
 /** A short plain-text version for notifications and emails: mentions as `@Name`, no markup. */
 export function plainExcerpt(source: string, max = 140): string {
   const text = source

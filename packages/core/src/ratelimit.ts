@@ -22,6 +22,8 @@ export const RATE_RULES = {
   resetPerAddress: { name: 'password reset requests from your address', limit: 10, windowMs: HOUR },
   invitationsPerPerson: { name: 'invitations', limit: 200, windowMs: HOUR },
   exportsPerPerson: { name: 'downloads', limit: 20, windowMs: HOUR },
+  /** Attached files, per person (or per address when signed out). */
+  fileDownloads: { name: 'file downloads', limit: 300, windowMs: HOUR },
 } as const satisfies Record<string, RateRule>
 
 export interface RateDecision {

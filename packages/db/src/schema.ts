@@ -366,6 +366,30 @@ export interface SearchIndexTable {
   updated_at: string
 }
 
+/** What a file may be attached to: an item, or one comment on an item. */
+export type AttachmentItemType = ItemType | 'comment'
+
+/** One version of an attached file; its bytes are in the file store under `storage_key`. */
+export interface AttachmentTable {
+  id: string
+  item_type: AttachmentItemType
+  item_id: string
+  /** The owner group of the item (of the comment's item) when uploaded, for the quota. */
+  appg_id: string
+  /** The first version's id, shared by every version of the file. */
+  chain_id: string
+  version: number
+  name: string
+  size: number
+  media_type: string
+  sha256: string
+  storage_key: string
+  uploaded_by: string
+  created_at: string
+  deleted_at: string | null
+  deleted_by: string | null
+}
+
 export interface Database {
   person: PersonTable
   appg: AppgTable
@@ -393,4 +417,5 @@ export interface Database {
   rate_limit: RateLimitTable
   password_reset: PasswordResetTable
   search_index: SearchIndexTable
+  attachment: AttachmentTable
 }

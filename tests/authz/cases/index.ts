@@ -6,6 +6,7 @@ import type { RouterCases } from '../../support/authz-model'
 import { authCases } from './auth'
 import { commentsCases } from './comments'
 import { documentsCases } from './documents'
+import { filesCases } from './files'
 import { invitationsCases } from './invitations'
 import { meetingsCases } from './meetings'
 import { membershipsCases } from './memberships'
@@ -29,4 +30,5 @@ export const CASES: RouterCases = {
   ...meetingsCases,
   ...documentsCases,
   ...searchCases,
+  ...filesCases,
 }

@@ -2,6 +2,7 @@ import { deliverOutbox, systemClock } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import { migrateToLatest } from '@appg-hub/db'
 import { readSettings } from '../config'
+import { createDiskStore } from '../files/disk-store'
 import { createSmtpTransport, smtpSettingsFrom } from '../mail-smtp'
 import { startNodeServer } from '../node'
 import { DEMO_EDITION, MEMBERS_FILE, registerDataDir } from './data-files'
@@ -29,6 +30,7 @@ export async function start(db: Db): Promise<void> {
     config: settings.config,
     host: settings.host,
     port: settings.port,
+    files: createDiskStore(settings.filesDir),
   })
   console.log(`\nAPPG Hub is running at ${settings.config.publicUrl}  (listening on ${server.url})`)
   if (accounts.length) {

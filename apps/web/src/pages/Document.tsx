@@ -8,6 +8,7 @@ import { History } from '../components/documents/History'
 import { LinkForm } from '../components/documents/LinkForm'
 import { LinkList } from '../components/documents/LinkList'
 import { Button, TextField } from '../components/Form'
+import { DocumentFiles } from '../components/files/DocumentFiles'
 import { Heading } from '../components/Heading'
 import { ServerHtml } from '../components/Markdown'
 import { ActionStatus, Loading, PageError } from '../components/Status'
@@ -392,6 +393,7 @@ function DocumentScreen(props: { doc: DocumentView; refetch: () => Promise<void>
         />
       </Show>
 
+      <DocumentFiles documentId={d().id} />
       <Discussion itemType="document" itemId={d().id} canComment={d().can.comment} />
     </>
   )

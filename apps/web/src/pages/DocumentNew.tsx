@@ -2,6 +2,7 @@ import '../styles/documents.css'
 import { useNavigate, useParams, useSearchParams } from '@solidjs/router'
 import { createSignal, Show } from 'solid-js'
 import { Button, RadioGroup, SelectField, TextField } from '../components/Form'
+import { WordImport } from '../components/files/WordImport'
 import { Heading } from '../components/Heading'
 import { ActionStatus, PageError } from '../components/Status'
 import { createActions } from '../lib/action'
@@ -91,6 +92,12 @@ export default function DocumentNew() {
               Create the draft
             </Button>
           </form>
+          <WordImport
+            groupSlug={params.slug}
+            kind={kind()}
+            visibility={visibility()}
+            topicId={search.topic}
+          />
         </Show>
       </Show>
     </Show>

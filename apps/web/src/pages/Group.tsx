@@ -2,6 +2,7 @@ import { A, useParams } from '@solidjs/router'
 import { createSignal, For, type JSX, Show } from 'solid-js'
 import { ConfirmAction } from '../components/Confirm'
 import { GroupDocuments } from '../components/documents/GroupDocuments'
+import { GroupStorage } from '../components/files/GroupStorage'
 import { GroupTopics } from '../components/GroupTopics'
 import { Heading } from '../components/Heading'
 import { Linkify, spaceBeforeUrls } from '../components/Linkify'
@@ -313,6 +314,7 @@ function GroupView(props: {
         </div>
 
         <aside class="grid-side" aria-label="Contact and reporting">
+          <GroupStorage slug={g().slug} />
           <section class="side-section" aria-labelledby="contact-heading">
             <h2 id="contact-heading" class="heading-m">
               Contact

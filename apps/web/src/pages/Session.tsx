@@ -1,6 +1,7 @@
 import { A, useParams } from '@solidjs/router'
 import { createSignal, For, type JSX, Show } from 'solid-js'
 import { Discussion } from '../components/comments/Discussion'
+import { AttachmentsPanel } from '../components/files/AttachmentsPanel'
 import { Heading } from '../components/Heading'
 import { ServerHtml } from '../components/Markdown'
 import { Loading, PageError } from '../components/Status'
@@ -137,6 +138,7 @@ function SessionView(props: { meeting: Meeting; refetch: () => Promise<void> }) 
           </Show>
           <NoticePanel meeting={m()} />
           <MinutesPanel meeting={m()} refetch={props.refetch} />
+          <AttachmentsPanel targetType="meeting" targetId={m().id} />
           <Discussion itemType="meeting" itemId={m().id} canComment={m().can.comment} />
         </div>
 

@@ -3,6 +3,7 @@ import { createSignal, For, type JSX, Show } from 'solid-js'
 import { ConfirmAction } from '../components/Confirm'
 import { Discussion } from '../components/comments/Discussion'
 import { TopicDocuments } from '../components/documents/TopicDocuments'
+import { AttachmentsPanel } from '../components/files/AttachmentsPanel'
 import { Heading } from '../components/Heading'
 import { ServerHtml } from '../components/Markdown'
 import { ActionStatus, Loading, PageError } from '../components/Status'
@@ -136,6 +137,7 @@ function TopicView(props: { topic: Topic; refetch: () => Promise<void> }) {
             <PendingInvitations topic={t()} refetch={props.refetch} />
           </Show>
 
+          <AttachmentsPanel targetType="topic" targetId={t().id} />
           <Discussion itemType="topic" itemId={t().id} canComment={t().can.comment} />
 
           <LinkedItems links={t().links} />

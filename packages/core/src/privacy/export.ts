@@ -31,6 +31,7 @@ export async function exportMyData(ctx: ServiceContext) {
     notifications,
     emails,
     auditEvents,
+    filesUploaded,
   ] = await Promise.all([
     db
       .selectFrom('person')
@@ -196,6 +197,24 @@ export async function exportMyData(ctx: ServiceContext) {
       .where('actor_id', '=', me)
       .orderBy('at')
       .execute(),
+    // The files' details, not their bytes: those are downloaded from the items they belong to.
+    db
+      .selectFrom('attachment')
+      .select([
+        'id',
+        'item_type',
+        'item_id',
+        'name',
+        'size',
+        'media_type',
+        'sha256',
+        'version',
+        'created_at',
+        'deleted_at',
+      ])
+      .where('uploaded_by', '=', me)
+      .orderBy('created_at')
+      .execute(),
   ])
   await audit(db, ctx.clock, { actorId: me, action: 'account.data_exported', details: {} })
   return {
@@ -219,5 +238,6 @@ export async function exportMyData(ctx: ServiceContext) {
     notifications,
     emails,
     auditEvents: auditEvents.map((e) => ({ ...e, details: JSON.parse(e.details) as unknown })),
+    filesUploaded,
   }
 }

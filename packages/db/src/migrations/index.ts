@@ -5,6 +5,7 @@ import * as sessions from './0003-sessions'
 import * as documents from './0004-documents'
 import * as passwordReset from './0005-password-reset'
 import * as search from './0006-search'
+import * as files from './0008-files'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the file system so that the
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004-documents': documents,
   '0005-password-reset': passwordReset,
   '0006-search': search,
+  '0008-files': files,
 }

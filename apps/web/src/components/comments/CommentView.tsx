@@ -3,6 +3,7 @@ import { formatDateTime } from '../../lib/format'
 import type { Comment } from '../../lib/trpc'
 import { ConfirmAction } from '../Confirm'
 import { Button, TextField } from '../Form'
+import { CommentFiles } from '../files/CommentFiles'
 import { ServerHtml } from '../Markdown'
 import { CommentForm } from './CommentForm'
 import { CommentHistory } from './CommentHistory'
@@ -125,6 +126,7 @@ export function CommentView(props: { comment: Comment; depth: number; actions: C
               )}
             </Show>
             <ServerHtml html={c().bodyHtml ?? ''} class="comment__body" />
+            <CommentFiles itemType={a.itemType} itemId={a.itemId} comment={c()} />
           </Match>
         </Switch>
 
