@@ -20,8 +20,9 @@ const HELP = `APPG Hub command line
   pnpm hub seed-demo                       add the demo world and its accounts
   pnpm hub create-admin --email E --name N [--password P]
                                            create (or promote) a site administrator
-  pnpm hub start                           migrate, load the demo world into an empty
-                                           database, and serve the hub
+  pnpm hub start [--verbose]               migrate, load a Register (REGISTER_DATA_DIR, else
+                                           the demo Register) and in demo mode the demo world
+                                           into an empty database, and serve the hub
   pnpm hub send-digests                    the daily job: expire overdue invitations, queue
                                            the digest emails, and deliver the outbox by SMTP
                                            when SMTP_URL is set (MAIL_FROM names the sender)
@@ -51,7 +52,10 @@ const COMMANDS: Record<string, Command> = {
     if (!values.email || !values.name) throw new UsageError('create-admin needs --email and --name')
     return createAdmin(db, { email: values.email, name: values.name, password: values.password })
   },
-  start: (db) => start(db),
+  start: (db, args) => {
+    const { values } = parseArgs({ args, options: { verbose: { type: 'boolean' } } })
+    return start(db, { verbose: values.verbose })
+  },
   'send-digests': (db) => sendDigestsCommand(db),
 }
 

@@ -4,12 +4,11 @@ import { migrateToLatest } from '@appg-hub/db'
 import { readSettings } from '../config'
 import { createSmtpTransport, smtpSettingsFrom } from '../mail-smtp'
 import { startNodeServer } from '../node'
-import { DEMO_EDITION, MEMBERS_FILE, registerDataDir } from './data-files'
-import { importRegisterFile } from './import-register'
+import { loadFirstRegister } from './first-register'
 import { seedDemoWorld } from './seed-demo'
 
-/** Migrates, loads the demo world into an empty database, and serves the hub until stopped. */
-export async function start(db: Db): Promise<void> {
+/** Migrates, loads a Register (and in demo mode the demo world) into an empty database, and serves the hub until stopped. */
+export async function start(db: Db, options: { verbose?: boolean } = {}): Promise<void> {
   const settings = readSettings()
   await migrateToLatest(db)
   const { n } = await db
@@ -17,10 +16,8 @@ export async function start(db: Db): Promise<void> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
   if (Number(n) === 0) {
-    console.log('Empty database: loading the Register and the demo world (a few seconds, once).')
-    const dir = registerDataDir()
-    await importRegisterFile(db, dir + DEMO_EDITION, 'edition')
-    await importRegisterFile(db, dir + MEMBERS_FILE, 'members')
+    console.log('Empty database: loading the Register (a few seconds, once).')
+    await loadFirstRegister(db, process.env, options)
   }
   const accounts = settings.config.demoMode ? await seedDemoWorld(db) : []
   const server = await startNodeServer({

@@ -1,0 +1,47 @@
+/**
+ * The Register a new hub starts with. On an empty database `start` loads, in this order: the
+ * folder named by REGISTER_DATA_DIR; else the demo Register in the repository (invented groups,
+ * labelled as such), saying how to load the real one. Nothing outside the repository is assumed.
+ */
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Db } from '@appg-hub/db'
+import { DEMO_REGISTER_FILE } from '@appg-hub/db/demo/demo-register'
+import { importRegisterFile } from './import-register'
+
+/** What a folder of Register files holds: the newest edition and, if there, the members file. */
+export function registerFilesIn(dir: string): { edition: string; members: string | null } {
+  if (!existsSync(dir)) throw new Error(`REGISTER_DATA_DIR: the folder ${dir} does not exist.`)
+  const editions = readdirSync(dir)
+    .filter((f) => /^register-\d{4}-\d{2}-\d{2}\.jsonl$/.test(f))
+    .sort()
+  if (editions.length === 0)
+    throw new Error(
+      `REGISTER_DATA_DIR: the folder ${dir} holds no Register edition (a file named register-YYYY-MM-DD.jsonl).`,
+    )
+  const members = join(dir, 'appgs-with-members.jsonl')
+  return { edition: join(dir, editions.at(-1)!), members: existsSync(members) ? members : null }
+}
+
+export const HOW_TO_LOAD_THE_REAL_REGISTER = `To load the real Register: npx --yes pnpm@10 hub sync-register
+(from mySociety's data package, or REGISTER_SOURCE_URL), or set REGISTER_DATA_DIR to a folder of edition files.`
+
+/** Loads a Register into an empty database; returns where it came from. */
+export async function loadFirstRegister(
+  db: Db,
+  env: { REGISTER_DATA_DIR?: string | undefined },
+  options: { verbose?: boolean } = {},
+): Promise<'folder' | 'demo'> {
+  const quiet = !options.verbose
+  if (env.REGISTER_DATA_DIR) {
+    const files = registerFilesIn(env.REGISTER_DATA_DIR)
+    await importRegisterFile(db, files.edition, 'edition', { quiet })
+    if (files.members) await importRegisterFile(db, files.members, 'members', { quiet })
+    return 'folder'
+  }
+  console.log('Loading the DEMO Register: invented groups, for trying the hub out; not the real Register.')
+  await importRegisterFile(db, DEMO_REGISTER_FILE, 'edition', { quiet })
+  await importRegisterFile(db, DEMO_REGISTER_FILE, 'members', { quiet })
+  console.log(HOW_TO_LOAD_THE_REAL_REGISTER)
+  return 'demo'
+}
