@@ -3,11 +3,12 @@
  * (`@planetscale/database` through `kysely-planetscale`), with the built client as static assets
  * fetched through the ASSETS binding so that every answer passes the security middleware.
  */
-import { DAY, type HubConfig, systemClock } from '@appg-hub/core'
+import { systemClock } from '@appg-hub/core'
 import { createKysely, type Db } from '@appg-hub/db'
 import { createPlanetscaleDialect } from '@appg-hub/db/dialects/planetscale'
 import type { ExecutionContext, Hono } from 'hono'
 import { createApp } from './app'
+import { hubConfigOf, parseSettings, SETTING_NAMES, SettingsError } from './settings'
 
 export interface Env {
   /** A secret: `planetscale://user:password@host` (or `planetscale+http://…` for the local stand-in). */
@@ -16,6 +17,8 @@ export interface Env {
   DEMO_MODE?: string
   GROUP_INVITE_TTL_DAYS?: string
   HANDSHAKE_TTL_DAYS?: string
+  /** Every other variable of settings.ts may be set too; those the Worker has no use for are still checked. */
+  [name: string]: unknown
   ASSETS: { fetch(request: Request): Promise<Response> }
 }
 
@@ -29,18 +32,18 @@ function serveClient(app: Hono) {
 
 let cached: { key: string; app: ReturnType<typeof createApp>; db: Db } | undefined
 
-/** One app (and one database client) per isolate, rebuilt only if the settings change. */
+/**
+ * One app (and one database client) per isolate, rebuilt only if the settings change. The settings
+ * are read by the same schema as on Node (settings.ts), with the same defaults.
+ */
 function appFor(env: Env, request: Request) {
-  const key = `${env.DATABASE_URL}|${env.PUBLIC_URL}|${env.DEMO_MODE}|${env.GROUP_INVITE_TTL_DAYS}|${env.HANDSHAKE_TTL_DAYS}`
+  const key = SETTING_NAMES.map((name) => (env as unknown as Record<string, unknown>)[name]).join('|')
   if (cached?.key === key) return cached.app
-  if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: `wrangler secret put DATABASE_URL`')
-  const config: HubConfig = {
-    publicUrl: (env.PUBLIC_URL ?? new URL(request.url).origin).replace(/\/$/, ''),
-    demoMode: env.DEMO_MODE === 'true',
-    groupInviteTtlMs: Number(env.GROUP_INVITE_TTL_DAYS ?? 7) * DAY,
-    handshakeTtlMs: Number(env.HANDSHAKE_TTL_DAYS ?? 14) * DAY,
-  }
-  const db = createKysely(createPlanetscaleDialect(env.DATABASE_URL))
+  if (!env.DATABASE_URL)
+    throw new SettingsError('DATABASE_URL is not set: `wrangler secret put DATABASE_URL`')
+  const settings = parseSettings(env as unknown as Record<string, unknown>)
+  const config = hubConfigOf(settings, new URL(request.url).origin)
+  const db = createKysely(createPlanetscaleDialect(settings.DATABASE_URL))
   const app = createApp({
     db,
     clock: systemClock,
@@ -54,6 +57,15 @@ function appFor(env: Env, request: Request) {
 
 export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
-    return appFor(env, request).fetch(request, env, ctx)
+    let app: ReturnType<typeof appFor>
+    try {
+      app = appFor(env, request)
+    } catch (error) {
+      // A setting the schema refuses: the hub does not run, and says which one (never its value if secret).
+      if (!(error instanceof SettingsError)) throw error
+      console.error(error.message)
+      return new Response(`${error.message}\n`, { status: 500, headers: { 'content-type': 'text/plain' } })
+    }
+    return app.fetch(request, env, ctx)
   },
 }

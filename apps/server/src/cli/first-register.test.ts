@@ -30,7 +30,7 @@ describe('the Register a new hub starts with', () => {
     expect(await slugs(db)).toEqual(expect.arrayContaining(['cancer', 'diabetes', 'respiratory-health']))
     const tags = await db.selectFrom('appg_tag').select('tag').execute()
     expect(tags.length).toBeGreaterThan(0)
-    const printed = log.mock.calls.map((c) => String(c[0])).join('\n')
+    const printed = log.mock.calls.map((c: unknown[]) => String(c[0])).join('\n')
     expect(printed).toContain('DEMO Register')
     expect(printed).toContain('hub sync-register')
     // A summary line per import, not the change-by-change details.
