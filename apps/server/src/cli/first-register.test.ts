@@ -5,6 +5,7 @@ import { migrateToLatest } from '@appg-hub/db'
 import { createDb } from '@appg-hub/db/create-db'
 import { DEMO_REGISTER_FILE } from '@appg-hub/db/demo/demo-register'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { DATAPACKAGE_FIXTURE_DIR } from '../../../../tests/support/register-data'
 import { loadFirstRegister, registerFilesIn } from './first-register'
 
 async function emptyDb() {
@@ -36,6 +37,30 @@ describe('the Register a new hub starts with', () => {
     // A summary line per import, not the change-by-change details.
     expect(printed).toMatch(/demo-register\.jsonl \(edition\): 11 groups created.*no problems/)
     expect(printed).not.toContain('changes recorded in the audit log')
+    await db.destroy()
+  })
+
+  it('is the data package at REGISTER_SOURCE_URL when it answers, and the demo when it does not', async () => {
+    const db = await emptyDb()
+    expect(await loadFirstRegister(db, { REGISTER_SOURCE_URL: DATAPACKAGE_FIXTURE_DIR })).toBe('source')
+    expect(await slugs(db)).toEqual(['alpha-health', 'beta-rivers', 'gamma-former'])
+    await db.destroy()
+
+    const offline = await emptyDb()
+    expect(await loadFirstRegister(offline, { REGISTER_SOURCE_URL: 'http://127.0.0.1:9/' })).toBe('demo')
+    const printed = log.mock.calls.map((c: unknown[]) => String(c[0])).join('\n')
+    expect(printed).toMatch(
+      /Could not get the Register: http:\/\/127\.0\.0\.1:9\/register\.csv: could not be reached/,
+    )
+    expect(printed).toContain('DEMO Register')
+    expect(await slugs(offline)).toContain('cancer')
+    await offline.destroy()
+  })
+
+  it('takes a REGISTER_DATA_DIR holding the data package as the data package', async () => {
+    const db = await emptyDb()
+    expect(await loadFirstRegister(db, { REGISTER_DATA_DIR: DATAPACKAGE_FIXTURE_DIR })).toBe('folder')
+    expect(await slugs(db)).toEqual(['alpha-health', 'beta-rivers', 'gamma-former'])
     await db.destroy()
   })
 

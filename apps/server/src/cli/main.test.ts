@@ -61,6 +61,13 @@ describe('hub command line', () => {
     }
   })
 
+  it('stops sync-register with a non-zero exit, naming the file, when the source is unusable', async () => {
+    const url = tempDb()
+    const cli = run(['sync-register', '--source', '/no/such/register'], baseEnv(url))
+    expect(await cli.exit).toBe(1)
+    expect(cli.output()).toContain('/no/such/register/register.csv: no such file')
+  })
+
   it('will not create the demo accounts outside demo mode', async () => {
     const url = tempDb()
     const cli = run(['seed-demo'], baseEnv(url, { DEMO_MODE: 'Off' }))

@@ -12,12 +12,17 @@ import { migrate } from './migrate'
 import { seedDemoWorld } from './seed-demo'
 import { sendDigestsCommand } from './send-digests'
 import { start } from './start'
+import { syncRegister } from './sync-register'
 
 const HELP = `APPG Hub command line
 
   pnpm hub migrate                         bring the database schema up to date
   pnpm hub import-register <file.jsonl>    import a Register edition (or, with --members,
                                            the topic tags and membership lists file)
+  pnpm hub sync-register [--source URL|folder] [--parliament uk] [--verbose]
+                                           download the Register from its publisher (mySociety's
+                                           data package; REGISTER_SOURCE_URL) and import it: UK
+                                           Parliament groups only unless --parliament says
   pnpm hub seed-demo                       add the demo world and its accounts (DEMO_MODE=true only)
   pnpm hub create-admin --email E --name N [--password P]
                                            create (or promote) a site administrator
@@ -44,6 +49,20 @@ const COMMANDS: Record<string, Command> = {
     if (positionals.length !== 1)
       throw new UsageError('import-register takes one file: pnpm hub import-register <file.jsonl>')
     return importRegisterFile(db, positionals[0]!, values.members ? 'members' : 'edition')
+  },
+  'sync-register': (db, args, settings) => {
+    const { values } = parseArgs({
+      args,
+      options: {
+        source: { type: 'string' },
+        parliament: { type: 'string' },
+        verbose: { type: 'boolean' },
+      },
+    })
+    return syncRegister(db, values.source ?? settings.settings.REGISTER_SOURCE_URL, {
+      parliament: values.parliament,
+      verbose: values.verbose,
+    })
   },
   'seed-demo': (db, _args, settings) => {
     if (!settings.config.demoMode)
@@ -96,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
   }
   let db: Db
   try {
-    db = await createDb(settings.databaseUrl)
+    db = await createDb(settings.databaseUrl, { mysqlPoolSize: settings.settings.MYSQL_POOL_SIZE })
   } catch (error) {
     console.error(`Cannot open the database: ${(error as Error).message}`)
     return 1
