@@ -3,11 +3,12 @@
  * (`@planetscale/database` through `kysely-planetscale`), with the built client as static assets
  * fetched through the ASSETS binding so that every answer passes the security middleware.
  */
-import { systemClock } from '@appg-hub/core'
+import { type HubConfig, systemClock } from '@appg-hub/core'
 import { createKysely, type Db } from '@appg-hub/db'
 import { createPlanetscaleDialect } from '@appg-hub/db/dialects/planetscale'
 import type { ExecutionContext, Hono } from 'hono'
 import { createApp } from './app'
+import { cacheControlFor, classifyPath, MISSING_FILE_TEXT } from './client-routes'
 import { hubConfigOf, parseSettings, SETTING_NAMES, SettingsError } from './settings'
 
 export interface Env {
@@ -22,12 +23,32 @@ export interface Env {
   ASSETS: { fetch(request: Request): Promise<Response> }
 }
 
-function serveClient(app: Hono) {
-  app.get('*', async (c) => {
-    const asset = await (c.env as Env).ASSETS.fetch(c.req.raw)
-    // A fresh Response so that the security middleware may set headers on it.
-    return new Response(asset.body, asset)
-  })
+/**
+ * The client through the ASSETS binding (`not_found_handling = "none"`, so a missing asset is a
+ * 404 there): a file that exists as it is, with a year's caching for the hashed ones; otherwise
+ * index.html for the client's pages (200) and unknown pages (404), and a plain 404 for a missing
+ * file, as on Node (client-routes.ts). Cloudflare compresses the answers at its edge.
+ */
+function clientServer(config: HubConfig) {
+  return (app: Hono) => {
+    app.get('*', async (c) => {
+      const assets = (c.env as Env).ASSETS
+      const asset = await assets.fetch(c.req.raw)
+      if (asset.status !== 404) {
+        // A fresh Response so that the security middleware may set headers on it.
+        const response = new Response(asset.body, asset)
+        if (asset.ok) response.headers.set('Cache-Control', cacheControlFor(c.req.path))
+        return response
+      }
+      const answer = classifyPath(c.req.path, config)
+      if (answer === 'missing-file') return c.text(MISSING_FILE_TEXT, 404)
+      const index = await assets.fetch(new Request(new URL('/', c.req.url)))
+      return new Response(index.body, {
+        status: answer === 'page' ? 200 : 404,
+        headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' },
+      })
+    })
+  }
 }
 
 let cached: { key: string; app: ReturnType<typeof createApp>; db: Db } | undefined
@@ -48,7 +69,7 @@ function appFor(env: Env, request: Request) {
     db,
     clock: systemClock,
     config,
-    serveClient,
+    serveClient: clientServer(config),
     clientAddress: (req) => req.headers.get('cf-connecting-ip'),
   })
   cached = { key, app, db }
