@@ -94,6 +94,11 @@ describe.each(testDatabases())('sending the outbox on $name', (target) => {
     ])
     expect(received[0]!.raw).toContain('Subject: First')
     expect(received[0]!.raw).toMatch(/Body for a@example.org/)
+    // Plain text and, beside it, the same words as HTML.
+    expect(received[0]!.raw).toMatch(/Content-Type: multipart\/alternative/i)
+    expect(received[0]!.raw).toMatch(/Content-Type: text\/plain/i)
+    expect(received[0]!.raw).toMatch(/Content-Type: text\/html/i)
+    expect(received[0]!.raw).toContain('<html lang=3D"en-GB">')
     for (const row of await outbox())
       expect(row).toMatchObject({ attempts: 1, last_error: null, sent_at: expect.any(String) })
     // Sent rows are not sent again.

@@ -25,7 +25,13 @@ export function createSmtpTransport(settings: SmtpSettings): MailTransport & { c
   return {
     name: 'smtp',
     async send(mail) {
-      await transporter.sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text })
+      await transporter.sendMail({
+        from: settings.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+      })
     },
     close() {
       transporter.close()

@@ -5,6 +5,7 @@
  */
 import type { InvitationStatus } from '@appg-hub/db'
 import { conflict } from '../errors'
+import { formatLondonDateTime } from '../meetings/london'
 
 export type HandshakeAction = 'accept' | 'decline' | 'withdraw'
 
@@ -33,7 +34,7 @@ export function refusal(status: InvitationStatus, action: HandshakeAction, expir
     case 'withdrawn':
       return `This invitation was withdrawn by the group that sent it, so it can no longer be ${verb}.`
     case 'expired':
-      return `This invitation expired on ${new Date(expiresAt).toUTCString()} without an answer, so it can no longer be ${verb}.`
+      return `This invitation expired on ${formatLondonDateTime(expiresAt)} without an answer, so it can no longer be ${verb}.`
   }
 }
 
