@@ -170,7 +170,7 @@ export function apiJourney(server: () => { url: string; db: Db }) {
 const demo = (name: string) => `${name}@demo.appg-hub.test`
 
 /**
- * DESIGN §1's journey through the API, as the web client makes it: Personalised Medicine proposes
+ * docs/architecture.md §1's journey through the API, as the web client makes it: Personalised Medicine proposes
  * a topic to Cancer and Respiratory Health; Cancer accepts, Respiratory Health declines; a Cancer
  * member mentions the Personalised Medicine secretariat, who is notified and replies; a
  * Respiratory Health member cannot open the topic. Then a briefing is co-edited and a session is

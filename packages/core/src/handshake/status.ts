@@ -1,5 +1,5 @@
 /**
- * The handshake's states (DESIGN §2): `pending` → `accepted` | `declined` | `withdrawn` |
+ * The handshake's states (docs/architecture.md §2): `pending` → `accepted` | `declined` | `withdrawn` |
  * `expired`, and nothing after that. An invitation still marked pending after its expiry time is
  * expired, whether or not that has been written down yet.
  */
