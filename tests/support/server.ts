@@ -41,12 +41,18 @@ export interface HubServer {
 }
 
 export async function startHubServer(
-  options: { databaseUrl?: string; extraRoutes?: (app: Hono) => void; config?: Partial<HubConfig> } = {},
+  options: {
+    databaseUrl?: string
+    extraRoutes?: (app: Hono) => void
+    config?: Partial<HubConfig>
+    /** The real Register's folder (benchmarks); the demo Register without it. */
+    realRegisterDir?: string
+  } = {},
 ): Promise<HubServer> {
   const databaseUrl =
     options.databaseUrl ?? `sqlite:${join(mkdtempSync(join(tmpdir(), 'appg-hub-')), 'hub.db')}`
   const db = await createDb(databaseUrl)
-  await loadDemoWorld(db)
+  await loadDemoWorld(db, { realRegisterDir: options.realRegisterDir })
   // Port 0 picks a free port; the public URL is fixed up once it is known.
   const config: HubConfig = {
     publicUrl: 'http://localhost:0',

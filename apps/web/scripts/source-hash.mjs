@@ -8,8 +8,6 @@ import { fileURLToPath } from 'node:url'
 export const WEB_DIR = fileURLToPath(new URL('..', import.meta.url))
 export const STAMP = join(WEB_DIR, 'dist', '.source-hash')
 const INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json']
-// The API's types are compiled into the client's calls; its router shapes what the client sends.
-const API_DIR = join(WEB_DIR, '..', '..', 'packages', 'api', 'src')
 
 function files(path) {
   let stats
@@ -24,10 +22,13 @@ function files(path) {
     .flatMap((name) => files(join(path, name)))
 }
 
-export function sourceHash() {
+/** `webDir`: apps/web (another folder of the same layout in tests). */
+export function sourceHash(webDir = WEB_DIR) {
+  // The API's types are compiled into the client's calls; its router shapes what the client sends.
+  const apiDir = join(webDir, '..', '..', 'packages', 'api', 'src')
   const hash = createHash('sha256')
-  for (const file of [...INPUTS.map((p) => join(WEB_DIR, p)), API_DIR].flatMap(files)) {
-    hash.update(relative(WEB_DIR, file))
+  for (const file of [...INPUTS.map((p) => join(webDir, p)), apiDir].flatMap(files)) {
+    hash.update(relative(webDir, file))
     hash.update('\0')
     hash.update(readFileSync(file))
     hash.update('\0')
