@@ -164,8 +164,8 @@ describe.each(testDatabases())('sync-register on $name', (target) => {
       expect(all).toHaveLength(624)
       expect(all.filter((g) => g.status === 'registered')).toHaveLength(571)
       // As with the edition files: only membership list entries that are not a person's name.
-      for (const problem of [...report.editionReport.problems, ...report.membersReport.problems])
-        expect(problem.message).toMatch(/not a name/)
+      expect(report.editionReport.problems).toEqual([])
+      for (const problem of report.membersReport.problems) expect(problem.message).toMatch(/not a name/)
       const withLists = await db
         .selectFrom('membership')
         .select('appg_id')

@@ -41,7 +41,7 @@ export async function importRegisterFile(
 export function summaryOf(file: string, r: ImportReport): string {
   const g = r.groups
   const problems = r.problems.length
-  return `  ${file.split('/').pop()} (${r.mode}): ${g.created} groups created, ${g.updated} updated, ${g.unchanged} unchanged, ${g.deregistered} no longer registered; ${r.officers.added + r.members.added} people's places added; ${(r.ms / 1000).toFixed(1)} s; ${problems === 0 ? 'no problems' : `${problems} problem${problems === 1 ? '' : 's'} (see them with --verbose)`}`
+  return `  ${file.split('/').pop()} (${r.mode}): ${g.created} groups created, ${g.updated} updated, ${g.unchanged} unchanged, ${g.deregistered} no longer registered; memberships ${r.officers.added + r.members.added} added, ${r.officers.removed + r.members.removed} removed; ${(r.ms / 1000).toFixed(1)} s; ${problems === 0 ? 'no problems' : `${problems} problem${problems === 1 ? '' : 's'} (see them with --verbose)`}`
 }
 
 export function printReport(file: string, r: ImportReport): void {

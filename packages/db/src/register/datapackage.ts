@@ -204,9 +204,10 @@ export function datapackageToLines(
           }
         : {}),
     }
-    const line = JSON.stringify(entry)
-    if (!edition || entry.index_date === edition) editionLines.push(line)
-    memberLines.push(line)
+    // The edition file carries no membership list (as a real edition does not): lists are the members file's.
+    const { members_list: _list, ...editionEntry } = entry as typeof entry & { members_list?: unknown }
+    if (!edition || entry.index_date === edition) editionLines.push(JSON.stringify(editionEntry))
+    memberLines.push(JSON.stringify(entry))
   }
   return {
     edition: edition ?? null,
