@@ -35,12 +35,17 @@ beforeAll(async () => {
 })
 afterAll(() => db?.destroy())
 
-function appWith(config: Partial<HubConfig>) {
-  return createApp({ db, clock: systemClock, config: { ...testConfig, ...config } })
+function appWith(config: Partial<HubConfig>, clientAddress: string | null = '127.0.0.1') {
+  return createApp({
+    db,
+    clock: systemClock,
+    config: { ...testConfig, ...config },
+    clientAddress: () => clientAddress,
+  })
 }
 
-async function call(config: Partial<HubConfig>, procedure: string, cookie?: string) {
-  const app = appWith(config)
+async function call(config: Partial<HubConfig>, procedure: string, cookie?: string, from?: string) {
+  const app = appWith(config, from)
   const url = `${config.publicUrl ?? testConfig.publicUrl}/trpc/${procedure}?input=${encodeURIComponent('{}')}`
   return app.request(url, { headers: cookie ? { cookie } : {} })
 }
@@ -68,6 +73,17 @@ describe('in demo mode', () => {
       expect(response.status, publicUrl).toBe(200)
       expect(await response.text()).toContain('secret-token')
     }
+  })
+
+  it('from another machine, even on a localhost address (HOST=0.0.0.0), only the site administrator reads it', async () => {
+    for (const from of ['192.0.2.7', '::ffff:198.51.100.2', '2001:db8::1']) {
+      const response = await call({ demoMode: true }, 'dev.mailbox', undefined, from)
+      expect(response.status, from).toBe(401)
+      expect(await response.text()).not.toContain('secret-token')
+      expect((await call({ demoMode: true }, 'dev.mailbox', adminCookie, from)).status).toBe(200)
+    }
+    for (const from of ['127.0.0.1', '::1', '::ffff:127.0.0.1'])
+      expect((await call({ demoMode: true }, 'dev.mailbox', undefined, from)).status, from).toBe(200)
   })
 
   it('on any other address, only the site administrator reads the mailbox', async () => {

@@ -7,13 +7,19 @@ import { publicProcedure, router } from '../trpc'
 
 /**
  * These are mounted in demo mode only (see `routerFor`); the check here is a second lock. On a hub
- * reached at a loopback address (a newcomer's own machine) anyone may read the mailbox, which is how
- * invitation links are followed there; at any other address only the site administrator may, since
- * the mailbox holds other people's password-reset and invitation links.
+ * reached at a loopback address from the same machine (a newcomer trying it out) anyone may read the
+ * mailbox, which is how invitation links are followed there; otherwise only the site administrator
+ * may, since the mailbox holds other people's password-reset and invitation links.
  */
 async function requireMailboxReader(ctx: ApiContext) {
   if (!ctx.config.demoMode) throw notFound('That page')
-  if (isLoopbackUrl(ctx.config.publicUrl)) return
+  // The caller must be on this machine too (HOST=0.0.0.0 with the default localhost PUBLIC_URL would
+  // otherwise open it to the network); no address means an in-process caller.
+  if (
+    isLoopbackUrl(ctx.config.publicUrl) &&
+    (ctx.clientAddress === null || isLoopbackAddress(ctx.clientAddress))
+  )
+    return
   const actor = await ctx.getActor()
   if (!actor)
     throw new TRPCError({
@@ -25,6 +31,12 @@ async function requireMailboxReader(ctx: ApiContext) {
       code: 'FORBIDDEN',
       message: 'Only the site administrator can read the mailbox here.',
     })
+}
+
+/** Whether a peer's IP address is this machine's: 127.0.0.0/8, ::1, or IPv4 loopback mapped into IPv6. */
+export function isLoopbackAddress(address: string): boolean {
+  const ip = address.toLowerCase().replace(/^::ffff:/, '')
+  return ip === '::1' || /^127(\.\d{1,3}){3}$/.test(ip)
 }
 
 /** Whether a URL names this machine: localhost, 127.0.0.0/8 or ::1. */
