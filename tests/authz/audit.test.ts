@@ -1,5 +1,5 @@
 /**
- * Every mutation writes an audit event (DESIGN §2: "who did what to which item of which group,
+ * Every mutation writes an audit event (docs/architecture.md §2: "who did what to which item of which group,
  * when; append-only"), and no audit event holds a secret. The mutations are enumerated from the
  * router (`type === 'mutation'`); each is called with the matrix's case input by a caller the
  * policy allows, in a fresh world.

@@ -1,5 +1,5 @@
 /**
- * The authorization matrix (DESIGN §3, §8), generated from the router itself: every procedure of
+ * The authorization matrix (docs/architecture.md §3, §8), generated from the router itself: every procedure of
  * `appRouter` × every caller × every relation of the item (or group) to the callers' group, each
  * answered as the policy says (`can()`, `canManageMember()`, see support/authz-model.ts). Refusals:
  * UNAUTHORIZED signed out, NOT_FOUND when the caller may not read the item, FORBIDDEN when they may
@@ -118,7 +118,7 @@ describe.each(testDatabases())('lists agree with single reads on $name', (target
 describe.each(testDatabases())('notifications after access ends on $name', (target) => {
   afterAll(() => target.close())
 
-  // DESIGN §3: "a list never shows what a single read would refuse". Once alpha takes beta out of
+  // docs/architecture.md §3: "a list never shows what a single read would refuse". Once alpha takes beta out of
   // its topic, beta's people may no longer read the topic or its discussion (NOT_FOUND), so their
   // inbox must stop quoting its comments, as it already does for hidden and deleted ones.
   it("notifications.list quotes no comment of a topic the recipient's group was taken out of", async () => {

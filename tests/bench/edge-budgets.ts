@@ -17,6 +17,7 @@ import { startPlanetscaleHttp } from '../../infra/planetscale-http/server'
 import { DEMO_OFFICER, signedIn } from '../support/api-journey'
 import { httpClient } from '../support/http-client'
 import { createMysqlDatabase, dropMysqlDatabases } from '../support/mysql-database'
+import { REAL_REGISTER_DIR } from '../support/register-data'
 import { loadDemoWorld } from '../support/server'
 import { startWorker } from '../support/wrangler'
 
@@ -51,7 +52,7 @@ const endpoint = await startPlanetscaleHttp({
 })
 const db = await createDb(endpoint.url)
 await migrateToLatest(db)
-await loadDemoWorld(db)
+await loadDemoWorld(db, { realRegisterDir: REAL_REGISTER_DIR ?? undefined })
 
 // 3. Start-up under workerd.
 const worker = await startWorker({ DATABASE_URL: endpoint.url, DEMO_MODE: 'true' })

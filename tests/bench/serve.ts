@@ -9,6 +9,7 @@ import { trpcServer } from '@hono/trpc-server'
 import { initTRPC } from '@trpc/server'
 import SQLite from 'better-sqlite3'
 import type { Hono } from 'hono'
+import { REAL_REGISTER_DIR } from '../support/register-data'
 import { startHubServer } from '../support/server'
 
 const RAW_REGISTER_PAGE = `
@@ -26,7 +27,17 @@ function baselines(app: Hono) {
   app.use('/bench/trpc/*', trpcServer({ endpoint: '/bench/trpc', router: noopRouter }))
 }
 
-const server = await startHubServer({ databaseUrl: process.env.BENCH_DATABASE_URL, extraRoutes: baselines })
+// Realistic data when the real Register is beside the repository; the demo Register otherwise.
+const server = await startHubServer({
+  databaseUrl: process.env.BENCH_DATABASE_URL,
+  extraRoutes: baselines,
+  realRegisterDir: REAL_REGISTER_DIR ?? undefined,
+})
+console.error(
+  REAL_REGISTER_DIR
+    ? 'Data: the real Register.'
+    : 'Data: the demo Register (the real one is not beside the repository).',
+)
 const target = parseDatabaseUrl(server.databaseUrl)
 if (target.kind === 'sqlite') {
   const statement = new SQLite(target.path, { readonly: true }).prepare(RAW_REGISTER_PAGE)

@@ -7,10 +7,11 @@ import { type Corpus, corpusFor } from '@appg-hub/core/suggestions/corpus'
 import { scoreGroups } from '@appg-hub/core/suggestions/score'
 import { createDb } from '@appg-hub/db/create-db'
 import { LUNG_CANCER_TOPIC } from '../support/lung-cancer-topic'
+import { REAL_REGISTER_DIR } from '../support/register-data'
 import { loadDemoWorld } from '../support/server'
 
 const db = await createDb('sqlite::memory:')
-await loadDemoWorld(db)
+await loadDemoWorld(db, { realRegisterDir: REAL_REGISTER_DIR ?? undefined })
 let started = performance.now()
 const corpus: Corpus = await corpusFor(db)
 const build = performance.now() - started

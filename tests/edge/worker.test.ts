@@ -42,6 +42,21 @@ describe.skipIf(!process.env.MYSQL_URL)('the Worker on workerd against PlanetSca
     expect((await migrateToLatest(db)).results).toEqual([])
   })
 
+  it('answers unknown pages 404 with the client, missing files a plain 404, hashed assets cached for a year', async () => {
+    const unknown = await fetch(`${worker.url}/no-such-page`)
+    expect(unknown.status).toBe(404)
+    expect(await unknown.text()).toMatch(/<script type="module" crossorigin src="\/assets\/index-/)
+    const missing = await fetch(`${worker.url}/assets/index-missing.js`)
+    expect(missing.status).toBe(404)
+    expect(missing.headers.get('content-type')).not.toContain('text/html')
+    const page = await (await fetch(`${worker.url}/register`)).text()
+    const script = /src="(\/assets\/index-[\w-]+\.js)"/.exec(page)![1]!
+    const asset = await fetch(worker.url + script)
+    expect(asset.status).toBe(200)
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(asset.headers.get('content-security-policy')).toContain("script-src 'self'")
+  })
+
   apiJourney(() => ({ url: worker.url, db }))
   jointWorkJourney(() => ({ url: worker.url, db }))
 

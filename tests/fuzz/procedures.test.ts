@@ -1,5 +1,5 @@
 /**
- * Property tests (DESIGN §6, §8): generated input for every procedure of `appRouter`, through the
+ * Property tests (docs/architecture.md §6, §8): generated input for every procedure of `appRouter`, through the
  * real HTTP surface (the Hono app with its tRPC mount, error formatter and security middleware),
  * as a signed-in officer and signed out. Never a 5xx; only the documented 4xx codes; no stack
  * trace, SQL, password hash, session id or raw token in any error. A failure shrinks to a minimal
@@ -20,7 +20,7 @@ import { seedFuzzWorld } from './world'
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200)
 const ORIGIN = new URL(testConfig.publicUrl).origin
 
-/** DESIGN §6: the only error codes a caller may see. */
+/** docs/architecture.md §6: the only error codes a caller may see. */
 const DOCUMENTED = new Set([
   'BAD_REQUEST',
   'UNAUTHORIZED',

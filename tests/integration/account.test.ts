@@ -1,5 +1,5 @@
 /**
- * A person's sessions and credentials (DESIGN §7), and the database-held rate limits, over real
+ * A person's sessions and credentials (docs/architecture.md §7), and the database-held rate limits, over real
  * HTTP against the Node server with a fake clock.
  */
 import { DAY, fakeClock, HOUR, hashPassword, SESSION_COOKIE } from '@appg-hub/core'

@@ -19,7 +19,7 @@ describe.each(testDatabases())('documents on $name', (target) => {
   })
   afterAll(() => target.close())
 
-  it('a secretariat creates a draft; co-authors join through the handshake; rights follow DESIGN §3', async () => {
+  it('a secretariat creates a draft; co-authors join through the handshake; rights follow docs/architecture.md §3', async () => {
     const { id, revisionId } = await makeBriefing(api, world)
     const betaSecretariat = await api.as(world.people.betaSecretariat.id)
     const doc = await betaSecretariat.documents.get({ id })

@@ -1,5 +1,5 @@
 /**
- * The security baseline over HTTP (DESIGN §7): headers on every kind of answer, and mutations
+ * The security baseline over HTTP (docs/architecture.md §7): headers on every kind of answer, and mutations
  * refused unless same-origin and JSON — with a valid session cookie, and changing nothing.
  */
 import { readdirSync } from 'node:fs'

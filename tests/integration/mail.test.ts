@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { deliverOutbox, MAX_ATTEMPTS, noMailTransport, queueEmail } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import { sendDigestsCommand } from '@appg-hub/server/cli/send-digests'
+import { readSettings } from '@appg-hub/server/config'
 import { createSmtpTransport, smtpSettingsFrom } from '@appg-hub/server/mail-smtp'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -93,6 +94,11 @@ describe.each(testDatabases())('sending the outbox on $name', (target) => {
     ])
     expect(received[0]!.raw).toContain('Subject: First')
     expect(received[0]!.raw).toMatch(/Body for a@example.org/)
+    // Plain text and, beside it, the same words as HTML.
+    expect(received[0]!.raw).toMatch(/Content-Type: multipart\/alternative/i)
+    expect(received[0]!.raw).toMatch(/Content-Type: text\/plain/i)
+    expect(received[0]!.raw).toMatch(/Content-Type: text\/html/i)
+    expect(received[0]!.raw).toContain('<html lang=3D"en-GB">')
     for (const row of await outbox())
       expect(row).toMatchObject({ attempts: 1, last_error: null, sent_at: expect.any(String) })
     // Sent rows are not sent again.
@@ -140,20 +146,24 @@ describe.each(testDatabases())('sending the outbox on $name', (target) => {
   })
 
   it('reads its settings from SMTP_URL and MAIL_FROM', () => {
-    expect(smtpSettingsFrom({})).toBeNull()
+    expect(smtpSettingsFrom(readSettings({}))).toBeNull()
     expect(
-      smtpSettingsFrom({
-        SMTP_URL: 'smtp://u:p@mail.example.org:587',
-        PUBLIC_URL: 'https://hub.example.org',
-      }),
+      smtpSettingsFrom(
+        readSettings({
+          SMTP_URL: 'smtp://u:p@mail.example.org:587',
+          PUBLIC_URL: 'https://hub.example.org',
+        }),
+      ),
     ).toEqual({
       url: 'smtp://u:p@mail.example.org:587',
       from: 'APPG Hub <no-reply@hub.example.org>',
     })
     expect(
-      smtpSettingsFrom({ SMTP_URL: 'smtp://mail.example.org', MAIL_FROM: 'Clerk <clerk@example.org>' })?.from,
+      smtpSettingsFrom(
+        readSettings({ SMTP_URL: 'smtp://mail.example.org', MAIL_FROM: 'Clerk <clerk@example.org>' }),
+      )?.from,
     ).toBe('Clerk <clerk@example.org>')
-    expect(() => smtpSettingsFrom({ SMTP_URL: 'http://mail.example.org' })).toThrow(/smtp:\/\//)
+    expect(() => readSettings({ SMTP_URL: 'http://mail.example.org' })).toThrow(/SMTP_URL.*smtp:\/\//)
   })
 
   it('`pnpm hub send-digests` queues the digests and delivers them by SMTP', async () => {
@@ -167,10 +177,10 @@ describe.each(testDatabases())('sending the outbox on $name', (target) => {
       itemId: topicId,
       body: 'For the digest',
     })
-    await sendDigestsCommand(db, {
-      SMTP_URL: `smtp://hub:s3cret@127.0.0.1:${smtp.port}`,
-      MAIL_FROM: 'hub@example.org',
-    })
+    await sendDigestsCommand(
+      db,
+      readSettings({ SMTP_URL: `smtp://hub:s3cret@127.0.0.1:${smtp.port}`, MAIL_FROM: 'hub@example.org' }),
+    )
     const digest = smtp.received.find((m) => m.to.includes(world.people.officer.email))
     expect(digest?.raw).toContain('For the digest')
     expect(await db.selectFrom('email_outbox').select('id').where('sent_at', 'is', null).execute()).toEqual(

@@ -179,7 +179,7 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     expect(await meeting(id)).toMatchObject({ starts_at: '2026-07-16T13:00:00.000Z', sequence: 2 })
     const [changed] = await notificationsOf(db, world.people.member.id)
     expect(changed).toMatchObject({ kind: 'meeting.changed', link_path: `/sessions/${id}` })
-    expect(changed!.text).toContain('Thursday 16 July 2026, 14:00–15:00')
+    expect(changed!.text).toContain('Thursday 16 July 2026, 2pm–3pm')
     // A title change alone tells nobody.
     await secretariat.meetings.update({ id, title: 'Screening roundtable (II)' })
     expect(await notificationsOf(db, world.people.member.id)).toHaveLength(1)
@@ -301,7 +301,7 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     await betaSecretariat.meetings.agenda.update({ id, itemId: c.id, speakers: 'Fiona MacLeod MP' })
     const notice = (await betaSecretariat.meetings.get({ id })).notice!
     expect(notice).toContain('APPG on Alpha; APPG on Beta')
-    expect(notice).toContain('Wednesday 15 July 2026, 10:00–11:30')
+    expect(notice).toContain('Wednesday 15 July 2026, 10am–11:30am')
     expect(notice).toContain('Committee Room 10, House of Commons')
     expect(notice).toContain('Speakers: Alpha Chair; Fiona MacLeod MP')
     expect((await (await as(world.people.betaMember.id)).meetings.get({ id })).notice).toBeNull()

@@ -1,3 +1,4 @@
+import { formatLondonDateTime } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import { TRPCError } from '@trpc/server'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
@@ -47,6 +48,12 @@ describe.each(testDatabases())('group memberships on $name', (target) => {
       .where('to_email', '=', 'new.person@example.org')
       .executeTakeFirstOrThrow()
     expect(mail.subject).toContain('APPG on Alpha')
+    // When the link expires, in words and in London time (the fixtures' clock is the real one).
+    expect(mail.body_text).toContain(`expires on ${formatLondonDateTime(invite.expiresAt)} (London time)`)
+    expect(mail.body_text).toMatch(
+      /expires on [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4}, (\d{1,2}(:\d{2})?[ap]m|midday|midnight) /,
+    )
+    expect(mail.body_text).not.toMatch(/GMT|UTC/)
     const token = tokenFromOutbox(mail.body_text)
 
     const anonymous = await api.as(null)

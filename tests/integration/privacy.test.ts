@@ -1,5 +1,5 @@
 /**
- * Personal data (DESIGN §7): a person downloads everything the hub holds about them, and can
+ * Personal data (docs/architecture.md §7): a person downloads everything the hub holds about them, and can
  * erase their account, keeping their contributions under a pseudonym. Also the audit log's
  * readers: a group's officers and the site administrator.
  */

@@ -6,7 +6,7 @@ import { type JointWorld, joinTopic, makeJointWorld, makeTopic } from '../suppor
 import { QueryCounter } from '../support/query-counter'
 
 /**
- * DESIGN §5: on the edge every query is an HTTP call, so opening a topic, the dashboard and the
+ * docs/architecture.md §5: on the edge every query is an HTTP call, so opening a topic, the dashboard and the
  * inbox take a fixed number of queries, whether they show one thing or thirty. Each count
  * includes the one query that checks the session cookie.
  */

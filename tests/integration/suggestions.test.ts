@@ -5,10 +5,42 @@ import { callers } from '../support/fixtures'
 import { refusal } from '../support/joint-work'
 import { LUNG_CANCER_TOPIC } from '../support/lung-cancer-topic'
 import { QueryCounter } from '../support/query-counter'
+import { NEEDS_REAL_REGISTER, REAL_REGISTER_DIR } from '../support/register-data'
 import { loadDemoWorld } from '../support/server'
 
+describe('suggested partners on the demo Register', () => {
+  it('puts the APPGs on Cancer, Respiratory Health and Less Survivable Cancers first, with reasons', async () => {
+    const db = await createDb('sqlite::memory:')
+    try {
+      await loadDemoWorld(db)
+      const api = callers(db)
+      const officer = await db
+        .selectFrom('person')
+        .select('id')
+        .where('email', '=', 'officer@demo.appg-hub.test')
+        .executeTakeFirstOrThrow()
+      const caller = await api.as(officer.id)
+      const { id } = await caller.topics.create(LUNG_CANCER_TOPIC)
+      const suggestions = await caller.topics.suggestPartners({ id })
+      expect(
+        suggestions
+          .slice(0, 3)
+          .map((s) => s.slug)
+          .sort(),
+      ).toEqual(['cancer', 'less-survivable-cancers', 'respiratory-health'])
+      const cancer = suggestions.find((s) => s.slug === 'cancer')!
+      expect(cancer.reasons).toContain('Shared category: Health, Medicine & Public Health')
+      expect(suggestions.find((s) => s.slug === 'respiratory-health')!.reasons).toContain(
+        'Related words: respiratory (lung)',
+      )
+    } finally {
+      await db.destroy()
+    }
+  })
+})
+
 /** Suggested partners on the real Register (the 2026-06-29 edition, the members file and the demo world). */
-describe('suggested partners on the real Register', () => {
+describe.skipIf(!REAL_REGISTER_DIR)(`suggested partners on the real Register ${NEEDS_REAL_REGISTER}`, () => {
   let db: Db
   let api: ReturnType<typeof callers>
   let officerId: string
@@ -16,7 +48,7 @@ describe('suggested partners on the real Register', () => {
 
   beforeAll(async () => {
     db = await createDb('sqlite::memory:')
-    await loadDemoWorld(db)
+    await loadDemoWorld(db, { realRegisterDir: REAL_REGISTER_DIR! })
     api = callers(db)
     const officer = await db
       .selectFrom('person')

@@ -6,11 +6,15 @@
 import { createSession, fakeClock, SESSION_COOKIE, systemClock } from '@appg-hub/core'
 import { newId } from '@appg-hub/db'
 import { callers } from '../support/fixtures'
+import { REAL_REGISTER_DIR } from '../support/register-data'
 import { startHubServer } from '../support/server'
 
 const people = Number(process.env.LOAD_PEOPLE ?? 200)
 const editors = Math.max(2, Math.round(people / 10))
-const server = await startHubServer({ databaseUrl: process.env.LOAD_DATABASE_URL })
+const server = await startHubServer({
+  databaseUrl: process.env.LOAD_DATABASE_URL,
+  realRegisterDir: REAL_REGISTER_DIR ?? undefined,
+})
 const { db } = server
 
 const group = await db

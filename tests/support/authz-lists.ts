@@ -1,5 +1,5 @@
 /**
- * Lists against single reads (DESIGN §3: "a list never shows what a single read would refuse"):
+ * Lists against single reads (docs/architecture.md §3: "a list never shows what a single read would refuse"):
  * for every list procedure and every caller, each listed item's single read succeeds, and every
  * item the caller may read within the list's scope is listed. The single read is the oracle, so
  * the check holds whatever the policy's details.

@@ -17,7 +17,7 @@ import type { TestDatabase } from './databases'
 
 /**
  * Tables a refused call may still write, with the reason. Rate-limit counters count attempts,
- * refused ones included: that is their purpose (DESIGN §7).
+ * refused ones included: that is their purpose (docs/architecture.md §7).
  */
 export const MAY_CHANGE_ON_REFUSAL = ['rate_limit'] as const
 

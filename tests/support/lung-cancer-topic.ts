@@ -1,4 +1,4 @@
-/** The joint topic of DESIGN §1, as the APPG on Personalised Medicine would write it. */
+/** The joint topic of docs/architecture.md §1, as the APPG on Personalised Medicine would write it. */
 export const LUNG_CANCER_TOPIC = {
   groupSlug: 'personalised-medicine',
   title: 'Personalised medicine for lung cancer',

@@ -1,5 +1,5 @@
 /**
- * Counts the queries a database instance runs (DESIGN §5: on the edge every query is an HTTP
+ * Counts the queries a database instance runs (docs/architecture.md §5: on the edge every query is an HTTP
  * call, so the main procedures keep theirs to a small fixed number). Wrap a database with
  * `db.withPlugin(counter)`, run the procedure, read `counter.count` (and `counter.log` to see
  * which queries they were).

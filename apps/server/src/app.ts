@@ -2,7 +2,7 @@
  * The Hono app, the same on Node and on Cloudflare Workers: tRPC under /trpc, health, and
  * whatever static serving the runtime provides (passed in by the entry).
  */
-import { type ApiDeps, appRouter, createApiContext } from '@appg-hub/api'
+import { type ApiDeps, createApiContext, routerFor } from '@appg-hub/api'
 import { trpcServer } from '@hono/trpc-server'
 import { Hono } from 'hono'
 import { sql } from 'kysely'
@@ -43,7 +43,7 @@ export function createApp(options: AppOptions) {
     '/trpc/*',
     trpcServer({
       endpoint: '/trpc',
-      router: appRouter,
+      router: routerFor(config),
       createContext: (opts, c) =>
         createApiContext(deps, opts.req, opts.resHeaders, options.clientAddress?.(opts.req, c.env) ?? null),
       onError: ({ error, path }) => {

@@ -1,5 +1,5 @@
 /**
- * Public HTTP routes for sessions that non-JS clients read (DESIGN §6): iCalendar files and feeds,
+ * Public HTTP routes for sessions that non-JS clients read (docs/architecture.md §6): iCalendar files and feeds,
  * and the hosts' CSV of sign-ups. Signed-in reads use the session cookie, like the API.
  */
 import { type ApiDeps, createApiContext } from '@appg-hub/api'

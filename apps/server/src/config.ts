@@ -1,7 +1,7 @@
-import { DAY, type HubConfig } from '@appg-hub/core'
-import { DEFAULT_DATABASE_URL } from '@appg-hub/db'
+import type { HubConfig } from '@appg-hub/core'
+import { hubConfigOf, parseSettings, type SettingName, type Settings } from './settings'
 
-/** Every environment variable the Node server reads, with its default (README "Configuration"). */
+/** What the Node server and the command line read from the environment (README "Configuration"). */
 export interface NodeSettings {
   databaseUrl: string
   host: string
@@ -9,26 +9,21 @@ export interface NodeSettings {
   /** Where attached files are kept (`FILES_DIR`). */
   filesDir: string
   config: HubConfig
+  settings: Settings
 }
 
-export function readSettings(env: NodeJS.ProcessEnv = process.env): NodeSettings {
-  const port = Number(env.PORT ?? 3000)
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`PORT must be a port number (got "${env.PORT}")`)
-  const host = env.HOST ?? '127.0.0.1'
-  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '')
+/** Reads the environment once (see settings.ts); throws a SettingsError naming any invalid variable. */
+export function readSettings(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<Record<SettingName, string>> = {},
+): NodeSettings {
+  const settings = parseSettings(env, overrides)
   return {
-    databaseUrl: env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
-    host,
-    port,
-    filesDir: env.FILES_DIR ?? './data/files',
-    config: {
-      publicUrl,
-      demoMode: (env.DEMO_MODE ?? 'true') !== 'false',
-      groupInviteTtlMs: Number(env.GROUP_INVITE_TTL_DAYS ?? 7) * DAY,
-      handshakeTtlMs: Number(env.HANDSHAKE_TTL_DAYS ?? 14) * DAY,
-      maxUploadMb: env.MAX_UPLOAD_MB ? Number(env.MAX_UPLOAD_MB) : undefined,
-      groupQuotaMb: env.GROUP_QUOTA_MB ? Number(env.GROUP_QUOTA_MB) : undefined,
-    },
+    databaseUrl: settings.DATABASE_URL,
+    host: settings.HOST,
+    port: settings.PORT,
+    filesDir: settings.FILES_DIR,
+    config: hubConfigOf(settings, `http://localhost:${settings.PORT}`),
+    settings,
   }
 }

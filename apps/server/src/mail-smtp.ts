@@ -5,20 +5,19 @@
  */
 import type { MailTransport } from '@appg-hub/core'
 import nodemailer from 'nodemailer'
+import type { NodeSettings } from './config'
 
 export interface SmtpSettings {
   url: string
   from: string
 }
 
-/** The SMTP settings from the environment, or null when `SMTP_URL` is not set (mail stays in the outbox). */
-export function smtpSettingsFrom(env: NodeJS.ProcessEnv = process.env): SmtpSettings | null {
-  const url = env.SMTP_URL?.trim()
+/** The SMTP settings (SMTP_URL, MAIL_FROM), or null when `SMTP_URL` is not set (mail stays in the outbox). */
+export function smtpSettingsFrom(settings: NodeSettings): SmtpSettings | null {
+  const url = settings.settings.SMTP_URL
   if (!url) return null
-  if (!/^smtps?:\/\//.test(url))
-    throw new Error('SMTP_URL must start with smtp:// or smtps:// (e.g. smtp://user:pass@host:587)')
-  const host = new URL((env.PUBLIC_URL ?? 'http://localhost').replace(/\/$/, '')).hostname
-  return { url, from: env.MAIL_FROM?.trim() || `APPG Hub <no-reply@${host}>` }
+  const host = new URL(settings.config.publicUrl).hostname
+  return { url, from: settings.settings.MAIL_FROM || `APPG Hub <no-reply@${host}>` }
 }
 
 export function createSmtpTransport(settings: SmtpSettings): MailTransport & { close(): void } {
@@ -26,7 +25,13 @@ export function createSmtpTransport(settings: SmtpSettings): MailTransport & { c
   return {
     name: 'smtp',
     async send(mail) {
-      await transporter.sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text })
+      await transporter.sendMail({
+        from: settings.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+      })
     },
     close() {
       transporter.close()

@@ -7,18 +7,36 @@ import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Hono } from 'hono'
 import { createApp } from './app'
+import { cacheControlFor, classifyPath, MISSING_FILE_TEXT } from './client-routes'
 
 export const CLIENT_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url))
 
-/** Static files, then index.html for any other GET (the client's own routes). */
-function serveClient(app: Hono) {
-  app.use('*', serveStatic({ root: CLIENT_DIST }))
-  app.get('*', (c) => {
-    const index = `${CLIENT_DIST}index.html`
-    if (!existsSync(index))
-      return c.text('The web client is not built yet: run `npx --yes pnpm@10 start`, which builds it.', 503)
-    return c.html(readFileSync(index, 'utf8'))
-  })
+/**
+ * Static files (brotli or gzip when the build precompressed them and the browser takes it), then
+ * index.html: 200 for the client's pages, 404 for unknown ones; a missing file is a plain 404.
+ */
+function clientServer(config: HubConfig) {
+  return (app: Hono) => {
+    app.use(
+      '*',
+      serveStatic({
+        root: CLIENT_DIST,
+        precompressed: true,
+        onFound: (_path, c) => {
+          c.header('Cache-Control', cacheControlFor(c.req.path))
+        },
+      }),
+    )
+    app.get('*', (c) => {
+      const answer = classifyPath(c.req.path, config)
+      if (answer === 'missing-file') return c.text(MISSING_FILE_TEXT, 404)
+      const index = `${CLIENT_DIST}index.html`
+      if (!existsSync(index))
+        return c.text('The web client is not built yet: run `npx --yes pnpm@10 start`, which builds it.', 503)
+      c.header('Cache-Control', 'no-cache')
+      return c.html(readFileSync(index, 'utf8'), answer === 'page' ? 200 : 404)
+    })
+  }
 }
 
 export interface NodeServerOptions {
@@ -41,7 +59,7 @@ export function startNodeServer(
     config: options.config,
     extraRoutes: options.extraRoutes,
     files: options.files,
-    serveClient,
+    serveClient: clientServer(options.config),
     clientAddress: (_req, env) => {
       const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
       return incoming?.socket?.remoteAddress ?? null

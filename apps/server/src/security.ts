@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 
 /**
- * Security headers on every answer (DESIGN §7): a strict CSP with no inline script, no framing,
+ * Security headers on every answer (docs/architecture.md §7): a strict CSP with no inline script, no framing,
  * no sniffing, HSTS and a conservative referrer policy.
  */
 export const CONTENT_SECURITY_POLICY = [

@@ -3,12 +3,14 @@
  * (`@planetscale/database` through `kysely-planetscale`), with the built client as static assets
  * fetched through the ASSETS binding so that every answer passes the security middleware.
  */
-import { DAY, type HubConfig, systemClock } from '@appg-hub/core'
+import { type HubConfig, systemClock } from '@appg-hub/core'
 import { createKysely, type Db } from '@appg-hub/db'
 import { createPlanetscaleDialect } from '@appg-hub/db/dialects/planetscale'
 import type { ExecutionContext, Hono } from 'hono'
 import { createApp } from './app'
 import { createR2Store, type R2BucketLike } from './files/r2-store'
+import { cacheControlFor, classifyPath, MISSING_FILE_TEXT } from './client-routes'
+import { hubConfigOf, parseSettings, SETTING_NAMES, SettingsError } from './settings'
 
 export interface Env {
   /** A secret: `planetscale://user:password@host` (or `planetscale+http://…` for the local stand-in). */
@@ -17,6 +19,8 @@ export interface Env {
   DEMO_MODE?: string
   GROUP_INVITE_TTL_DAYS?: string
   HANDSHAKE_TTL_DAYS?: string
+  /** Every other variable of settings.ts may be set too; those the Worker has no use for are still checked. */
+  [name: string]: unknown
   ASSETS: { fetch(request: Request): Promise<Response> }
   /** The R2 bucket for attached files (`[[r2_buckets]]` in wrangler.toml). */
   FILES?: R2BucketLike
@@ -24,36 +28,54 @@ export interface Env {
   GROUP_QUOTA_MB?: string
 }
 
-function serveClient(app: Hono) {
-  app.get('*', async (c) => {
-    const asset = await (c.env as Env).ASSETS.fetch(c.req.raw)
-    // A fresh Response so that the security middleware may set headers on it.
-    return new Response(asset.body, asset)
-  })
+/**
+ * The client through the ASSETS binding (`not_found_handling = "none"`, so a missing asset is a
+ * 404 there): a file that exists as it is, with a year's caching for the hashed ones; otherwise
+ * index.html for the client's pages (200) and unknown pages (404), and a plain 404 for a missing
+ * file, as on Node (client-routes.ts). Cloudflare compresses the answers at its edge.
+ */
+function clientServer(config: HubConfig) {
+  return (app: Hono) => {
+    app.get('*', async (c) => {
+      const assets = (c.env as Env).ASSETS
+      const asset = await assets.fetch(c.req.raw)
+      if (asset.status !== 404) {
+        // A fresh Response so that the security middleware may set headers on it.
+        const response = new Response(asset.body, asset)
+        if (asset.ok) response.headers.set('Cache-Control', cacheControlFor(c.req.path))
+        return response
+      }
+      const answer = classifyPath(c.req.path, config)
+      if (answer === 'missing-file') return c.text(MISSING_FILE_TEXT, 404)
+      const index = await assets.fetch(new Request(new URL('/', c.req.url)))
+      return new Response(index.body, {
+        status: answer === 'page' ? 200 : 404,
+        headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' },
+      })
+    })
+  }
 }
 
 let cached: { key: string; app: ReturnType<typeof createApp>; db: Db } | undefined
 
-/** One app (and one database client) per isolate, rebuilt only if the settings change. */
+/**
+ * One app (and one database client) per isolate, rebuilt only if the settings change. The settings
+ * are read by the same schema as on Node (settings.ts), with the same defaults.
+ */
 function appFor(env: Env, request: Request) {
-  const key = `${env.DATABASE_URL}|${env.PUBLIC_URL}|${env.DEMO_MODE}|${env.GROUP_INVITE_TTL_DAYS}|${env.HANDSHAKE_TTL_DAYS}|${env.MAX_UPLOAD_MB}|${env.GROUP_QUOTA_MB}`
+  const key = SETTING_NAMES.map((name) => (env as unknown as Record<string, unknown>)[name]).join('|')
   if (cached?.key === key) return cached.app
-  if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: `wrangler secret put DATABASE_URL`')
-  const config: HubConfig = {
-    publicUrl: (env.PUBLIC_URL ?? new URL(request.url).origin).replace(/\/$/, ''),
-    demoMode: env.DEMO_MODE === 'true',
-    groupInviteTtlMs: Number(env.GROUP_INVITE_TTL_DAYS ?? 7) * DAY,
-    handshakeTtlMs: Number(env.HANDSHAKE_TTL_DAYS ?? 14) * DAY,
-    maxUploadMb: env.MAX_UPLOAD_MB ? Number(env.MAX_UPLOAD_MB) : undefined,
-    groupQuotaMb: env.GROUP_QUOTA_MB ? Number(env.GROUP_QUOTA_MB) : undefined,
-  }
-  const db = createKysely(createPlanetscaleDialect(env.DATABASE_URL))
+  if (!env.DATABASE_URL)
+    throw new SettingsError('DATABASE_URL is not set: `wrangler secret put DATABASE_URL`')
+  const settings = parseSettings(env as unknown as Record<string, unknown>)
+  const config = hubConfigOf(settings, new URL(request.url).origin)
+  const db = createKysely(createPlanetscaleDialect(settings.DATABASE_URL))
   const app = createApp({
     db,
     clock: systemClock,
     config,
     files: env.FILES ? createR2Store(env.FILES) : undefined,
-    serveClient,
+    serveClient: clientServer(config),
     clientAddress: (req) => req.headers.get('cf-connecting-ip'),
   })
   cached = { key, app, db }
@@ -62,6 +84,15 @@ function appFor(env: Env, request: Request) {
 
 export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
-    return appFor(env, request).fetch(request, env, ctx)
+    let app: ReturnType<typeof appFor>
+    try {
+      app = appFor(env, request)
+    } catch (error) {
+      // A setting the schema refuses: the hub does not run, and says which one (never its value if secret).
+      if (!(error instanceof SettingsError)) throw error
+      console.error(error.message)
+      return new Response(`${error.message}\n`, { status: 500, headers: { 'content-type': 'text/plain' } })
+    }
+    return app.fetch(request, env, ctx)
   },
 }

@@ -15,7 +15,7 @@ import { searchRouter } from './routers/search'
 import { topicsRouter } from './routers/topics'
 import { router } from './trpc'
 
-export const appRouter = router({
+const procedures = {
   auth: authRouter,
   me: meRouter,
   register: registerRouter,
@@ -30,7 +30,17 @@ export const appRouter = router({
   privacy: privacyRouter,
   audit: auditRouter,
   search: searchRouter,
-  dev: devRouter,
-})
+}
+
+/** Every procedure, the demo's `dev.*` included: what the hub serves in demo mode. */
+export const appRouter = router({ ...procedures, dev: devRouter })
+
+/** Outside demo mode the `dev.*` procedures are not refused but absent: they answer 404 like any unknown path. */
+export const productionRouter = router(procedures)
+
+/** The router for a configuration: `dev.*` only in demo mode. */
+export function routerFor(config: { demoMode: boolean }) {
+  return config.demoMode ? appRouter : productionRouter
+}
 
 export type AppRouter = typeof appRouter

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { ApiContext } from './context'
 
 /**
- * Every procedure declares who may call it (DESIGN §3): `public` (anyone), `signed-in`, or
+ * Every procedure declares who may call it (docs/architecture.md §3): `public` (anyone), `signed-in`, or
  * `site-admin`. Item-level rights are then checked by the domain services through the policy.
  */
 export interface ProcedureMeta {

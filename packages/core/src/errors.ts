@@ -1,4 +1,4 @@
-/** The error codes of DESIGN §6, raised by domain code and mapped to tRPC and HTTP at the edge. */
+/** The error codes of docs/architecture.md §6, raised by domain code and mapped to tRPC and HTTP at the edge. */
 export type ErrorCode =
   | 'BAD_REQUEST'
   | 'UNAUTHORIZED'

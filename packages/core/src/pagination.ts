@@ -1,4 +1,4 @@
-/** Opaque cursors (DESIGN §6): the client hands back what it was given and learns nothing from it. */
+/** Opaque cursors (docs/architecture.md §6): the client hands back what it was given and learns nothing from it. */
 import { badRequest } from './errors'
 
 export interface Page<T> {

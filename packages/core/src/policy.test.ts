@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ACTIONS, type Action, bestRole, can, canManageMember, ROLES } from './policy'
 
 /**
- * DESIGN §3's table, written out again by hand so that a change to the policy module has to be
+ * docs/architecture.md §3's table, written out again by hand so that a change to the policy module has to be
  * made twice, knowingly. Columns: chair, officer, secretariat, member, observer, public.
  */
 const EXPECTED: Record<Action, [boolean, boolean, boolean, boolean, boolean, boolean]> = {

@@ -1,5 +1,5 @@
 /**
- * The access policy of DESIGN §3, in one place. Every procedure and every list query asks this
+ * The access policy of docs/architecture.md §3, in one place. Every procedure and every list query asks this
  * module; nothing else decides who may do what.
  */
 import type { Role } from '@appg-hub/db'
@@ -85,7 +85,7 @@ export function rolesAllowed(action: Action): readonly Role[] {
 }
 
 /**
- * Membership management (DESIGN §3, last row): a chair manages everyone; an officer manages
+ * Membership management (docs/architecture.md §3, last row): a chair manages everyone; an officer manages
  * everyone but the chair and cannot make anyone chair; a site admin manages all. `from` is the
  * person's role now (null when inviting), `to` the role asked for (null when removing).
  */

@@ -1,5 +1,5 @@
 /**
- * Rate limits held in the database (DESIGN §7), so that they hold the same on Node and on
+ * Rate limits held in the database (docs/architecture.md §7), so that they hold the same on Node and on
  * Workers, where isolates share no memory: a fixed window per key.
  */
 import { type Db, incrementCounter } from '@appg-hub/db'

@@ -7,10 +7,14 @@ import { createMysqlDialect } from './dialects/mysql'
 import { createSqliteDialect } from './dialects/sqlite'
 import { createKysely, type Db, DEFAULT_DATABASE_URL, parseDatabaseUrl } from './kysely'
 
-export async function createDb(url: string = DEFAULT_DATABASE_URL): Promise<Db> {
+export async function createDb(
+  url: string = DEFAULT_DATABASE_URL,
+  options: { mysqlPoolSize?: number } = {},
+): Promise<Db> {
   const target = parseDatabaseUrl(url)
   if (target.kind === 'sqlite') return createKysely(createSqliteDialect(target.path))
-  if (target.kind === 'mysql') return createKysely(createMysqlDialect(target.url))
+  if (target.kind === 'mysql')
+    return createKysely(createMysqlDialect(target.url, { poolSize: options.mysqlPoolSize }))
   const { createPlanetscaleDialect } = await import('./dialects/planetscale')
   return createKysely(createPlanetscaleDialect(target.url))
 }

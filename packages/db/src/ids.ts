@@ -1,5 +1,5 @@
 /**
- * Application-generated ids (DESIGN §5): 12 random bytes as 16 base64url characters after a
+ * Application-generated ids (docs/architecture.md §5): 12 random bytes as 16 base64url characters after a
  * millisecond timestamp in base36, so ids made later sort later (handy for cursors and for
  * reading logs) while staying unguessable.
  */

@@ -1,7 +1,7 @@
 /**
  * The database as Kysely sees it. One interface per table, mirroring the migrations.
  *
- * Portable conventions (DESIGN §5): ids are application-generated strings, timestamps are
+ * Portable conventions (docs/architecture.md §5): ids are application-generated strings, timestamps are
  * ISO-8601 UTC strings (`2026-06-29T10:00:00.000Z`, which sort correctly as text), flags are
  * integers 0/1, and lists are JSON text. Values are normalised to these shapes at the driver
  * boundary (see `dialects/`), so the rest of the code sees the same thing on every database.
@@ -141,7 +141,7 @@ export interface ParticipantTable {
   joined_at: string
 }
 
-/** The handshake between groups (DESIGN §2), one mechanism for topics, meetings and documents. */
+/** The handshake between groups (docs/architecture.md §2), one mechanism for topics, meetings and documents. */
 export interface InvitationTable {
   id: string
   item_type: ItemType

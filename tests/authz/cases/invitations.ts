@@ -1,4 +1,4 @@
-/** invitations.*: the handshake between groups (DESIGN §2: only an officer of A sends, only an officer of B answers). */
+/** invitations.*: the handshake between groups (docs/architecture.md §2: only an officer of A sends, only an officer of B answers). */
 import {
   type CaseContext,
   groupOf,

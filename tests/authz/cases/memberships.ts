@@ -1,4 +1,4 @@
-/** memberships.*: a group's people (DESIGN §3, last row; `canManageMember`). */
+/** memberships.*: a group's people (docs/architecture.md §3, last row; `canManageMember`). */
 import type { Role } from '@appg-hub/db'
 import {
   always,

@@ -1,4 +1,4 @@
-/** privacy.*: a person's own data (DESIGN §7: download it, erase the account). */
+/** privacy.*: a person's own data (docs/architecture.md §7: download it, erase the account). */
 import { ERASE_CONFIRMATION } from '@appg-hub/core'
 import { always, type RouterCases } from '../../support/authz-model'
 import { SELF, WORLD_PASSWORD } from '../../support/authz-world'

@@ -1,4 +1,4 @@
-/** topics.*: topics owned by a group and joined by partners (DESIGN §3; owner powers in items/powers.ts). */
+/** topics.*: topics owned by a group and joined by partners (docs/architecture.md §3; owner powers in items/powers.ts). */
 import {
   always,
   type CaseContext,

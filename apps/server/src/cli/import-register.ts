@@ -4,13 +4,17 @@ import type { Db } from '@appg-hub/db'
 import { migrateToLatest } from '@appg-hub/db'
 import { type ImportReport, importRegister } from '@appg-hub/db/register/index'
 
-/** Imports one file, showing progress on the terminal and a summary at the end. */
+/**
+ * Imports one file, showing progress on the terminal and what changed at the end; `quiet` prints
+ * one line of summary instead (counts, time, number of problems), as `start` does.
+ */
 export async function importRegisterFile(
   db: Db,
   file: string,
   mode: 'edition' | 'members',
-  quiet = false,
+  options: { quiet?: boolean } = {},
 ): Promise<ImportReport> {
+  const quiet = options.quiet ?? false
   if (!existsSync(file)) throw new Error(`No such file: ${file}`)
   await migrateToLatest(db)
   const lines = createInterface({
@@ -28,8 +32,16 @@ export async function importRegisterFile(
     },
   })
   if (tty && !quiet) process.stderr.write('\n')
-  if (!quiet) printReport(file, report)
+  if (quiet) console.log(summaryOf(file, report))
+  else printReport(file, report)
   return report
+}
+
+/** One line: what was imported, how long it took, how many problems (details with --verbose). */
+export function summaryOf(file: string, r: ImportReport): string {
+  const g = r.groups
+  const problems = r.problems.length
+  return `  ${file.split('/').pop()} (${r.mode}): ${g.created} groups created, ${g.updated} updated, ${g.unchanged} unchanged, ${g.deregistered} no longer registered; memberships ${r.officers.added + r.members.added} added, ${r.officers.removed + r.members.removed} removed; ${(r.ms / 1000).toFixed(1)} s; ${problems === 0 ? 'no problems' : `${problems} problem${problems === 1 ? '' : 's'} (see them with --verbose)`}`
 }
 
 export function printReport(file: string, r: ImportReport): void {

@@ -1,6 +1,6 @@
 import { deliverOutbox, expireInvitations, sendDigests, systemClock } from '@appg-hub/core'
 import { type Db, migrateToLatest } from '@appg-hub/db'
-import { readSettings } from '../config'
+import type { NodeSettings } from '../config'
 import { createSmtpTransport, smtpSettingsFrom } from '../mail-smtp'
 
 /** Rounds of delivery per run (100 emails each): what is left waits for the next run. */
@@ -11,9 +11,9 @@ const MAX_ROUNDS = 50
  * delivers the outbox by SMTP when SMTP_URL is set (else the emails stay in the outbox, readable
  * on the development mailbox page).
  */
-export async function sendDigestsCommand(db: Db, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function sendDigestsCommand(db: Db, settings: NodeSettings): Promise<void> {
   await migrateToLatest(db)
-  const { config } = readSettings(env)
+  const { config } = settings
   const clock = systemClock
   const expired = await expireInvitations(db, { clock, config }, 'all')
   if (expired) console.log(`Marked ${expired} invitation${expired === 1 ? '' : 's'} expired.`)
@@ -21,7 +21,7 @@ export async function sendDigestsCommand(db: Db, env: NodeJS.ProcessEnv = proces
   console.log(
     `Queued ${digests.people} digest email${digests.people === 1 ? '' : 's'} (${digests.notifications} notifications).`,
   )
-  const smtp = smtpSettingsFrom(env)
+  const smtp = smtpSettingsFrom(settings)
   if (!smtp) {
     console.log('SMTP_URL is not set: the emails wait in the outbox.')
     return

@@ -1,27 +1,27 @@
 import { deliverOutbox, systemClock } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import { migrateToLatest } from '@appg-hub/db'
-import { readSettings } from '../config'
+import type { NodeSettings } from '../config'
 import { createDiskStore } from '../files/disk-store'
 import { createSmtpTransport, smtpSettingsFrom } from '../mail-smtp'
 import { startNodeServer } from '../node'
-import { DEMO_EDITION, MEMBERS_FILE, registerDataDir } from './data-files'
-import { importRegisterFile } from './import-register'
+import { loadFirstRegister } from './first-register'
 import { seedDemoWorld } from './seed-demo'
 
-/** Migrates, loads the demo world into an empty database, and serves the hub until stopped. */
-export async function start(db: Db): Promise<void> {
-  const settings = readSettings()
+/** Migrates, loads a Register (and in demo mode the demo world) into an empty database, and serves the hub until stopped. */
+export async function start(
+  db: Db,
+  settings: NodeSettings,
+  options: { verbose?: boolean } = {},
+): Promise<void> {
   await migrateToLatest(db)
   const { n } = await db
     .selectFrom('appg')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
   if (Number(n) === 0) {
-    console.log('Empty database: loading the Register and the demo world (a few seconds, once).')
-    const dir = registerDataDir()
-    await importRegisterFile(db, dir + DEMO_EDITION, 'edition')
-    await importRegisterFile(db, dir + MEMBERS_FILE, 'members')
+    console.log('Empty database: loading the Register (a few seconds, once).')
+    await loadFirstRegister(db, settings.settings, options)
   }
   const accounts = settings.config.demoMode ? await seedDemoWorld(db) : []
   const server = await startNodeServer({
@@ -40,7 +40,7 @@ export async function start(db: Db): Promise<void> {
       console.log(`  ${a.email.padEnd(42)} ${roles || 'site administrator'}`)
     }
   }
-  const stopMail = startMailDelivery(db)
+  const stopMail = startMailDelivery(db, settings)
   console.log('\nPress Ctrl+C to stop.')
   const stop = async () => {
     stopMail()
@@ -59,8 +59,8 @@ const DELIVERY_INTERVAL_MS = 15_000
  * With SMTP_URL set, sends what the outbox holds every few seconds (immediate emails; digests are
  * queued by `hub send-digests`, run daily). Without it, emails stay in the outbox for the mailbox page.
  */
-function startMailDelivery(db: Db): () => void {
-  const smtp = smtpSettingsFrom()
+function startMailDelivery(db: Db, settings: NodeSettings): () => void {
+  const smtp = smtpSettingsFrom(settings)
   if (!smtp) {
     console.log('\nEmail: SMTP_URL is not set, so emails stay in the outbox (see /mailbox in demo mode).')
     return () => {}

@@ -1,5 +1,5 @@
 /**
- * A list read page by page with opaque cursors (DESIGN §6): the first page loads when the source
+ * A list read page by page with opaque cursors (docs/architecture.md §6): the first page loads when the source
  * changes, "Show more" appends the next, and `reload` fetches again as many pages as are shown.
  */
 import { type Accessor, batch, createEffect, createSignal, on, untrack } from 'solid-js'

@@ -30,9 +30,10 @@ function officerRank(person: GroupPerson): number {
   return 6
 }
 
+/** A row of the summary list; with a `when`, shown only when it holds (null and '' hide it). */
 function Row(props: { label: string; children: JSX.Element; when?: unknown }) {
   return (
-    <Show when={props.when ?? true}>
+    <Show when={'when' in props ? props.when : true}>
       <div class="summary-list__row">
         <dt class="summary-list__key">{props.label}</dt>
         <dd class="summary-list__value">{props.children}</dd>

@@ -1,12 +1,58 @@
 import { notFound } from '@appg-hub/core'
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '@appg-hub/db'
+import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
 import type { ApiContext } from '../context'
 import { publicProcedure, router } from '../trpc'
 
-/** These exist in demo mode only; elsewhere they answer NOT_FOUND as if they did not exist. */
-function requireDemo(ctx: ApiContext) {
+/**
+ * These are mounted in demo mode only (see `routerFor`); the check here is a second lock. On a hub
+ * reached at a loopback address from the same machine (a newcomer trying it out) anyone may read the
+ * mailbox, which is how invitation links are followed there; otherwise only the site administrator
+ * may, since the mailbox holds other people's password-reset and invitation links.
+ */
+async function requireMailboxReader(ctx: ApiContext) {
   if (!ctx.config.demoMode) throw notFound('That page')
+  // The caller must be on this machine too (HOST=0.0.0.0 with the default localhost PUBLIC_URL would
+  // otherwise open it to the network); no address means an in-process caller.
+  if (
+    isLoopbackUrl(ctx.config.publicUrl) &&
+    (ctx.clientAddress === null || isLoopbackAddress(ctx.clientAddress))
+  )
+    return
+  const actor = await ctx.getActor()
+  if (!actor)
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: 'Sign in as the site administrator to read the mailbox.',
+    })
+  if (!actor.isSiteAdmin)
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'Only the site administrator can read the mailbox here.',
+    })
+}
+
+/** Whether a peer's IP address is this machine's: 127.0.0.0/8, ::1, or IPv4 loopback mapped into IPv6. */
+export function isLoopbackAddress(address: string): boolean {
+  const ip = address.toLowerCase().replace(/^::ffff:/, '')
+  return ip === '::1' || /^127(\.\d{1,3}){3}$/.test(ip)
+}
+
+/** Whether a URL names this machine: localhost, 127.0.0.0/8 or ::1. */
+export function isLoopbackUrl(url: string): boolean {
+  let host: string
+  try {
+    host = new URL(url).hostname.toLowerCase()
+  } catch {
+    return false
+  }
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127(\.\d{1,3}){3}$/.test(host) ||
+    host === '[::1]'
+  )
 }
 
 export const devRouter = router({
@@ -16,7 +62,7 @@ export const devRouter = router({
       z.object({ to: z.string().max(254).optional(), limit: z.number().int().min(1).max(200).optional() }),
     )
     .query(async ({ ctx, input }) => {
-      requireDemo(ctx)
+      await requireMailboxReader(ctx)
       let query = ctx.db
         .selectFrom('email_outbox')
         .select([

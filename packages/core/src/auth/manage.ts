@@ -1,6 +1,6 @@
 /**
  * A person's own account: the sessions they are signed in with, their password and email
- * address (DESIGN §7: sessions end on a credential change; changing the address asks for the
+ * address (docs/architecture.md §7: sessions end on a credential change; changing the address asks for the
  * password again).
  */
 import { audit } from '../audit'

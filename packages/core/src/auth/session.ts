@@ -1,5 +1,5 @@
 /**
- * Sign-in sessions in the manner of Lucia's guide (DESIGN §7): plain functions over one table.
+ * Sign-in sessions in the manner of Lucia's guide (docs/architecture.md §7): plain functions over one table.
  * The cookie holds a random token; the table holds its SHA-256. A session slides forward while it
  * is used (idle timeout) but never beyond its absolute lifetime.
  */

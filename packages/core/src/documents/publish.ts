@@ -1,4 +1,4 @@
-/** Publishing: the owner group's chair and officers (DESIGN §3: "publish" is theirs). */
+/** Publishing: the owner group's chair and officers (docs/architecture.md §3: "publish" is theirs). */
 import type { Visibility } from '@appg-hub/db'
 import { indexItem } from '@appg-hub/db'
 import { audit } from '../audit'

@@ -1,7 +1,7 @@
 /**
  * Answering invitations (accept, decline: an officer of the group invited) and withdrawing them
  * (an officer of the group that sent them). Accepting makes the group a participant of the item,
- * which gives its members their DESIGN §3 rights on it.
+ * which gives its members their docs/architecture.md §3 rights on it.
  */
 import { isUniqueViolation } from '@appg-hub/db'
 import { audit } from '../audit'

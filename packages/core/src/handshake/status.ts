@@ -1,10 +1,11 @@
 /**
- * The handshake's states (DESIGN §2): `pending` → `accepted` | `declined` | `withdrawn` |
+ * The handshake's states (docs/architecture.md §2): `pending` → `accepted` | `declined` | `withdrawn` |
  * `expired`, and nothing after that. An invitation still marked pending after its expiry time is
  * expired, whether or not that has been written down yet.
  */
 import type { InvitationStatus } from '@appg-hub/db'
 import { conflict } from '../errors'
+import { formatLondonDateTime } from '../meetings/london'
 
 export type HandshakeAction = 'accept' | 'decline' | 'withdraw'
 
@@ -33,7 +34,7 @@ export function refusal(status: InvitationStatus, action: HandshakeAction, expir
     case 'withdrawn':
       return `This invitation was withdrawn by the group that sent it, so it can no longer be ${verb}.`
     case 'expired':
-      return `This invitation expired on ${new Date(expiresAt).toUTCString()} without an answer, so it can no longer be ${verb}.`
+      return `This invitation expired on ${formatLondonDateTime(expiresAt)} without an answer, so it can no longer be ${verb}.`
   }
 }
 

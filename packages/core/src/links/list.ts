@@ -1,6 +1,6 @@
 /**
  * The links of an item and the links to it (backlinks), as the viewer may see them: an item the
- * viewer may not read shows as restricted, with neither its title nor its address (DESIGN §3).
+ * viewer may not read shows as restricted, with neither its title nor its address (docs/architecture.md §3).
  * One query for the links, then one per item type at the other ends (at most three).
  */
 import { type Db, type ItemType, jsonAgg, parseJsonArray } from '@appg-hub/db'

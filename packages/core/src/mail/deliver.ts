@@ -1,6 +1,7 @@
 /** Delivering the outbox: unsent rows, oldest first, through a transport; each row records the outcome. */
 import type { Db } from '@appg-hub/db'
 import { type Clock, systemClock } from '../clock'
+import { emailHtml } from './html'
 import type { MailTransport } from './transport'
 
 /** A row that failed this many times is left for a person to look at. */
@@ -35,7 +36,12 @@ export async function deliverOutbox(
     .execute()
   for (const row of rows) {
     try {
-      await transport.send({ to: row.to_email, subject: row.subject, text: row.body_text })
+      await transport.send({
+        to: row.to_email,
+        subject: row.subject,
+        text: row.body_text,
+        html: emailHtml(row.subject, row.body_text),
+      })
       await db
         .updateTable('email_outbox')
         .set({ sent_at: clock.now().toISOString(), attempts: Number(row.attempts) + 1, last_error: null })

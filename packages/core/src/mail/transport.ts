@@ -7,6 +7,8 @@ export interface OutgoingMail {
   to: string
   subject: string
   text: string
+  /** The same words as `text`, as plain accessible HTML (mail/html.ts). */
+  html: string
 }
 
 export interface MailTransport {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatLondonRange, londonToUtc, toLondon } from './london'
+import { formatClockTime, formatLondonDateTime, formatLondonRange, londonToUtc, toLondon } from './london'
 
 describe('Europe/London times', () => {
   it('converts winter and summer wall-clock times to UTC', () => {
@@ -26,7 +26,20 @@ describe('Europe/London times', () => {
   it('round-trips through toLondon and formats a range', () => {
     expect(toLondon(londonToUtc('2026-06-30', '09:05'))).toEqual({ date: '2026-06-30', time: '09:05' })
     expect(formatLondonRange('2026-10-27T10:00:00.000Z', '2026-10-27T11:30:00.000Z')).toBe(
-      'Tuesday 27 October 2026, 10:00–11:30',
+      'Tuesday 27 October 2026, 10am–11:30am',
     )
+    expect(formatLondonRange('2026-07-15T21:00:00.000Z', '2026-07-15T23:30:00.000Z')).toBe(
+      'Wednesday 15 July 2026, 10pm–12:30am on Thursday 16 July 2026',
+    )
+  })
+
+  it('writes dates and times in words, in London time, GOV.UK style', () => {
+    expect(formatLondonDateTime('2026-12-08T09:30:00.000Z')).toBe('Tuesday 8 December 2026, 9:30am')
+    // British Summer Time: 11:00 UTC is midday in London.
+    expect(formatLondonDateTime('2026-07-15T11:00:00.000Z')).toBe('Wednesday 15 July 2026, midday')
+    expect(formatLondonDateTime('2026-01-04T00:00:00.000Z')).toBe('Sunday 4 January 2026, midnight')
+    expect(formatLondonDateTime('2026-03-01T13:05:00.000Z')).toBe('Sunday 1 March 2026, 1:05pm')
+    expect(formatClockTime('00:30')).toBe('12:30am')
+    expect(formatClockTime('12:45')).toBe('12:45pm')
   })
 })

@@ -50,19 +50,40 @@ export function londonToUtc(date: string, time: string, field = 'date'): string 
   throw badRequest(`${time} on ${date} does not exist in London: the clocks go forward then.`, field)
 }
 
-/** "Tuesday 27 October 2026, 10:00–11:30" in London time, for notices and emails. */
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: LONDON,
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+})
+
+/** "Tuesday 8 December 2026": the London date of an instant, in words. */
+export function formatLondonDate(at: Date | string): string {
+  return dayFormat.format(new Date(at)).replace(',', '')
+}
+
+/** "9:30am", "10am", "1:05pm", "midday", "midnight" (GOV.UK style) for a London wall-clock "HH:MM". */
+export function formatClockTime(time: string): string {
+  const [h, m] = time.split(':').map(Number) as [number, number]
+  if (m === 0 && h === 12) return 'midday'
+  if (m === 0 && h === 0) return 'midnight'
+  const hour12 = h % 12 === 0 ? 12 : h % 12
+  return `${hour12}${m === 0 ? '' : `:${String(m).padStart(2, '0')}`}${h < 12 ? 'am' : 'pm'}`
+}
+
+/** "Tuesday 8 December 2026, 9:30am" in London time, for emails and messages. */
+export function formatLondonDateTime(at: Date | string): string {
+  return `${formatLondonDate(at)}, ${formatClockTime(toLondon(at).time)}`
+}
+
+/** "Tuesday 27 October 2026, 10am–11:30am" in London time, for notices and emails. */
 export function formatLondonRange(startsAt: string, endsAt: string): string {
-  const day = new Intl.DateTimeFormat('en-GB', {
-    timeZone: LONDON,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  })
-    .format(new Date(startsAt))
-    .replace(',', '')
   const start = toLondon(startsAt)
   const end = toLondon(endsAt)
-  const endText = end.date === start.date ? end.time : `${end.time} on ${end.date}`
-  return `${day}, ${start.time}–${endText}`
+  const endText =
+    end.date === start.date
+      ? formatClockTime(end.time)
+      : `${formatClockTime(end.time)} on ${formatLondonDate(endsAt)}`
+  return `${formatLondonDate(startsAt)}, ${formatClockTime(start.time)}–${endText}`
 }

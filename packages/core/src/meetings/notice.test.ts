@@ -40,7 +40,7 @@ describe('the All-Party Notices', () => {
         'APPG on Alpha; APPG on Beta',
         '',
         'Screening roundtable',
-        'Monday 26 October 2026, 10:00–11:00',
+        'Monday 26 October 2026, 10am–11am',
         'Place: Committee Room 10, House of Commons',
         'Speakers: Dr Sam Roe',
         'Contact: Jo Bloggs MP, jo@example.org',

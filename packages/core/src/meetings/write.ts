@@ -244,7 +244,7 @@ const TO: Record<Step, MeetingRow['status']> = {
 }
 
 /**
- * The owner group's chair and officers schedule, cancel and close sessions (DESIGN §3: "publish,
+ * The owner group's chair and officers schedule, cancel and close sessions (docs/architecture.md §3: "publish,
  * cancel"). The status changes only from the state it was read in, so two clicks count once.
  */
 async function transition(

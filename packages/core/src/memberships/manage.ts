@@ -6,6 +6,7 @@ import { hashToken, newToken } from '../auth/tokens'
 import { addMs } from '../clock'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
+import { formatLondonDateTime } from '../meetings/london'
 import { queueEmail } from '../outbox'
 import { can, canManageMember, ROLES } from '../policy'
 import { type GroupForActor, groupForActor, requireActor } from './access'
@@ -136,7 +137,7 @@ export async function inviteToGroup(ctx: ServiceContext, input: { slug: string; 
         '',
         `Accept the invitation here: ${link}`,
         '',
-        `You can create an account or sign in with an existing one. The link works once and expires on ${new Date(invite.expires_at).toUTCString()}.`,
+        `You can create an account or sign in with an existing one. The link works once and expires on ${formatLondonDateTime(invite.expires_at)} (London time).`,
         'If you were not expecting this, ignore this email.',
       ].join('\n'),
     })

@@ -1,6 +1,6 @@
 /**
  * Who may be told about what. A notification names its item, so it goes only to people who may
- * read that item (DESIGN §3: a mention never reveals an item to someone who may not read it).
+ * read that item (docs/architecture.md §3: a mention never reveals an item to someone who may not read it).
  */
 import type { Db } from '@appg-hub/db'
 import type { LoadedItem } from '../items/load'

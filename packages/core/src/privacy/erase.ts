@@ -1,5 +1,5 @@
 /**
- * Erasing an account (DESIGN §7): the personal fields go, the person's contributions stay under
+ * Erasing an account (docs/architecture.md §7): the personal fields go, the person's contributions stay under
  * a pseudonym ("Former member 3f9a…"), every session ends and no email is sent to them again.
  */
 import { audit } from '../audit'

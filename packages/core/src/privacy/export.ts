@@ -1,5 +1,5 @@
 /**
- * "Download my data" (DESIGN §7): everything the hub holds about the person asking, as JSON.
+ * "Download my data" (docs/architecture.md §7): everything the hub holds about the person asking, as JSON.
  * Secrets are left out (the password hash, session and invitation token hashes), as are other
  * people's personal details beyond the names shown beside the person's own activity.
  */

@@ -76,7 +76,7 @@ export interface UpdateTopicInput {
 /**
  * The owner group's chair, officers and secretariat edit the title, summary and tags; changing
  * who may see it (visibility) or closing, archiving and reopening it is for its chair and
- * officers, like publishing (DESIGN §3).
+ * officers, like publishing (docs/architecture.md §3).
  */
 export async function updateTopic(
   ctx: ServiceContext,

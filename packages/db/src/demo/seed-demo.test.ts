@@ -1,27 +1,23 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../../tests/support/databases'
 import type { Db } from '../kysely'
 import { importRegister } from '../register/index'
+import { DEMO_REGISTER_FILE } from './demo-register'
 import { DEMO_EMAIL_DOMAIN, DEMO_GROUP_SLUG, DEMO_PASSWORD, seedDemo } from './seed-demo'
 
-const DATA_DIR = (
-  process.env.REGISTER_DATA_DIR ??
-  fileURLToPath(new URL('../../../../../shared/data/appg-register/', import.meta.url))
-).replace(/\/?$/, '/')
 const GROUPS = ['cancer', 'respiratory-health', 'diabetes']
 
-/** The real lines of the groups the demo joins (the whole files work too, only slower). */
-function realLines(file: string, slugs = GROUPS): string[] {
-  return readFileSync(DATA_DIR + file, 'utf8')
+/** The demo Register's lines of the groups the demo joins (the whole file works too). */
+function demoLines(slugs = GROUPS): string[] {
+  return readFileSync(DEMO_REGISTER_FILE, 'utf8')
     .split('\n')
     .filter((l) => slugs.some((s) => l.includes(`"slug": "${s}"`)))
 }
 
-async function importRealGroups(db: Db) {
-  await importRegister(db, { lines: realLines('register-2026-06-29.jsonl') })
-  await importRegister(db, { lines: realLines('appgs-with-members.jsonl'), mode: 'members' })
+async function importDemoGroups(db: Db) {
+  await importRegister(db, { lines: demoLines() })
+  await importRegister(db, { lines: demoLines(), mode: 'members' })
 }
 
 function fakeHash() {
@@ -82,7 +78,7 @@ describe.each(testDatabases())('demo world on $name', (target) => {
 
   it('creates Personalised Medicine and one account per role, and a second run changes nothing', async () => {
     const db = await target.fresh()
-    await importRealGroups(db)
+    await importDemoGroups(db)
     const hash = fakeHash()
     const accounts = await seedDemo(db, { ...hash, clock: () => new Date('2026-07-01T08:00:00.000Z') })
 
@@ -191,13 +187,13 @@ describe.each(testDatabases())('demo world on $name', (target) => {
 
   it('survives a re-import of the Register: the demo group stays registered, demo memberships stay', async () => {
     const db = await target.fresh()
-    await importRealGroups(db)
+    await importDemoGroups(db)
     await seedDemo(db, fakeHash())
     const memberships = await demoMemberships(db)
 
     // An edition that no longer lists the APPG on Diabetes.
     const report = await importRegister(db, {
-      lines: realLines('register-2026-06-29.jsonl', ['cancer', 'respiratory-health']),
+      lines: demoLines(['cancer', 'respiratory-health']),
     })
     expect(report.groups.deregistered).toBe(1)
     const statuses = await db.selectFrom('appg').select(['slug', 'status']).orderBy('slug').execute()
@@ -207,13 +203,13 @@ describe.each(testDatabases())('demo world on $name', (target) => {
       { slug: 'personalised-medicine', status: 'registered' },
       { slug: 'respiratory-health', status: 'registered' },
     ])
-    await importRegister(db, { lines: realLines('appgs-with-members.jsonl'), mode: 'members' })
+    await importRegister(db, { lines: demoLines(), mode: 'members' })
     expect(await demoMemberships(db)).toEqual(memberships)
   })
 
   it('puts back what is missing and only that', async () => {
     const db = await target.fresh()
-    await importRealGroups(db)
+    await importDemoGroups(db)
     await seedDemo(db, fakeHash())
     const before = await counts(db)
     const member = await db

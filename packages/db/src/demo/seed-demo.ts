@@ -1,7 +1,7 @@
 /**
  * The demo world: the APPG on Personalised Medicine (not on the Register; secretariat by the PHG
  * Foundation) and one account per role, some of them also in the real APPGs on Cancer,
- * Respiratory Health and Diabetes, so that the joint-work journey of DESIGN §1 can be walked
+ * Respiratory Health and Diabetes, so that the joint-work journey of docs/architecture.md §1 can be walked
  * through from the first start. Assumes the Register edition and the members file are imported.
  */
 import type { Insertable } from 'kysely'

@@ -5,7 +5,7 @@ import { SqliteDialect } from 'kysely'
 
 /**
  * Kysely's SQLite driver prepares a new statement for every query; preparing is a large part of
- * a small query's cost (DESIGN §5 measured 7.7 k → 10.8 k req/s with a cache). Statements are
+ * a small query's cost (docs/architecture.md §5 measured 7.7 k → 10.8 k req/s with a cache). Statements are
  * keyed by their SQL text, which Kysely keeps stable because values travel as parameters.
  */
 function withStatementCache(db: SQLite.Database, size = 500): SQLite.Database {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { createTable, ID, LONG_TEXT, SHORT, TIME } from './helpers'
 
 /**
- * The complete domain of DESIGN §2. No foreign-key constraints: PlanetScale allows them only where
+ * The complete domain of docs/architecture.md §2. No foreign-key constraints: PlanetScale allows them only where
  * enabled per database, so integrity is kept by the application inside transactions, and every
  * referencing column is indexed instead.
  */

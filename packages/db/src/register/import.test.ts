@@ -1,17 +1,15 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { KyselyPlugin, OperationNode } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../../tests/support/databases'
+import { NEEDS_REAL_REGISTER, REAL_REGISTER_DIR } from '../../../../tests/support/register-data'
+import { DEMO_REGISTER_FILE } from '../demo/demo-register'
 import { newId } from '../ids'
 import type { Db } from '../kysely'
 import type { Role } from '../schema'
 import { importRegister, normaliseName, readLines } from './index'
 
-const DATA_DIR = (
-  process.env.REGISTER_DATA_DIR ??
-  fileURLToPath(new URL('../../../../../shared/data/appg-register/', import.meta.url))
-).replace(/\/?$/, '/')
+const DATA_DIR = REAL_REGISTER_DIR ?? ''
 const MAY = 'register-2026-05-18.jsonl'
 const JUNE = 'register-2026-06-29.jsonl'
 const MEMBERS = 'appgs-with-members.jsonl'
@@ -193,315 +191,337 @@ async function addMembership(db: Db, personId: string, slug: string, role: Role,
 describe.each(testDatabases())('register import on $name', (target) => {
   afterAll(() => target.close())
 
-  it('imports the 2026-06-29 edition whole, and a second run writes nothing', async () => {
+  it('imports the demo Register as an edition and for its tags and lists; re-runs write nothing', async () => {
     const db = await target.fresh()
-    const raw = rawEntries(JUNE)
-    const officers = raw.flatMap((e) => e.officers)
-    const benefits = raw.flatMap((e) => e.detailed_benefits)
-    const chairs = officers.filter((o) => o.role === 'Chair & Registered Contact')
-    const progress: number[] = []
-    const { db: counted, kinds } = counting(db)
-
-    const report = await importRegister(counted, {
-      lines: fileLines(JUNE),
-      clock: at('2026-06-29T12:00:00.000Z'),
-      onProgress: (n) => progress.push(n),
-    })
-
-    expect(report.problems).toEqual([])
-    expect(report.edition).toBe('260629')
-    expect(report.groups).toEqual({ created: 571, updated: 0, unchanged: 0, deregistered: 0 })
-    expect(report.officers).toEqual({ added: officers.length, removed: 0, changed: 0 })
-    expect(report.benefits.added).toBe(benefits.length)
-    expect(progress).toHaveLength(571)
-    expect(progress.at(-1)).toBe(571)
-    expect(await slugsWithStatus(db, 'registered')).toEqual(raw.map((e) => e.slug).sort())
-    expect(await count(db, 'benefit')).toBe(benefits.length)
-    expect(await count(db, 'membership')).toBe(officers.length)
-    expect(await count(db, 'person')).toBe(report.persons.created)
-    expect(await count(db, 'audit_event')).toBe(report.auditEvents)
-    expect(report.auditEvents).toBe(571 + officers.length)
-    const roles = await db
-      .selectFrom('membership')
-      .select(['role', 'source', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy(['role', 'source'])
-      .orderBy('role')
-      .execute()
-    expect(roles.map((r) => [r.role, r.source, Number(r.n)])).toEqual([
-      ['chair', 'register', chairs.length],
-      ['officer', 'register', officers.length - chairs.length],
-    ])
-    // Round trips: five reads, then a handful of batched inserts per group, one of them its
-    // search index entry (written in the group's own transaction).
-    expect(kinds.slice(0, 5)).toEqual(Array(5).fill('SelectQueryNode'))
-    expect(kinds.slice(5).every((k) => k === 'InsertQueryNode')).toBe(true)
-    expect(kinds.length).toBeLessThanOrEqual(5 + 6 * 571)
-    expect(
-      await db.selectFrom('search_index').select('doc_id').where('doc_type', '=', 'group').execute(),
-    ).toHaveLength(571)
-
-    const cancer = await db
-      .selectFrom('appg')
-      .selectAll()
-      .where('slug', '=', 'cancer')
-      .executeTakeFirstOrThrow()
-    expect(cancer).toMatchObject({
-      title: 'All-Party Parliamentary Group on Cancer',
-      category: 'Subject Group',
-      status: 'registered',
-      register_edition: '260629',
-      secretariat: "Macmillan Cancer Support acts as the group's secretariat.https://www.macmillan.org.uk/",
-      public_enquiry_point_email: 'appgc@macmillan.org.uk',
-      agm_date: '2025-12-02',
-      agm_statement_published: 0,
-      created_at: '2026-06-29T12:00:00.000Z',
-    })
-    expect(await membershipsOf(db, 'cancer')).toEqual([
-      ['Baroness Coffey', 'officer', 'Officer', 'register'],
-      ['Clive Jones', 'officer', 'Officer', 'register'],
-      ['Josh Fenton-Glynn', 'officer', 'Officer', 'register'],
-      ['Navendu Mishra', 'chair', 'Chair & Registered Contact', 'register'],
-    ])
-    const coffey = await db
-      .selectFrom('person')
-      .selectAll()
-      .where('display_name', '=', 'Baroness Coffey')
-      .executeTakeFirstOrThrow()
-    expect(coffey).toMatchObject({
-      kind: 'peer',
-      party: 'Conservative',
-      register_key: 'name:baroness coffey',
-      email: null,
-    })
-    const created = await auditOf(db, 'register.group.created')
-    expect(created).toHaveLength(571)
-    expect(created[0]).toMatchObject({ actor_id: null, at: '2026-06-29T12:00:00.000Z' })
-
-    const rerun = counting(db)
-    const again = await importRegister(rerun.db, {
-      lines: fileLines(JUNE),
-      clock: at('2026-06-30T12:00:00.000Z'),
-    })
-    expect(again.groups).toEqual({ created: 0, updated: 0, unchanged: 571, deregistered: 0 })
-    expect(again.officers).toEqual({ added: 0, removed: 0, changed: 0 })
-    expect(again.benefits).toEqual({ groups: 0, added: 0, removed: 0 })
-    expect(again.persons).toEqual({ created: 0, updated: 0 })
-    expect(again.changes).toEqual([])
-    expect(again.problems).toEqual([])
-    expect(again.auditEvents).toBe(0)
-    // No writes at all: only the five reads of the start.
-    expect(rerun.kinds).toEqual(Array(5).fill('SelectQueryNode'))
+    const lines = readFileSync(DEMO_REGISTER_FILE, 'utf8').split('\n')
+    const groups = lines.filter((l) => l.trim()).length
+    const edition = await importRegister(db, { lines })
+    expect(edition.problems).toEqual([])
+    expect(edition.groups).toEqual({ created: groups, updated: 0, unchanged: 0, deregistered: 0 })
+    const members = await importRegister(db, { lines, mode: 'members' })
+    expect(members.problems).toEqual([])
+    expect(members.tags.added).toBeGreaterThanOrEqual(groups)
+    expect(members.members.added).toBeGreaterThan(0)
+    expect(await slugsWithStatus(db, 'registered')).toHaveLength(groups)
+    const again = await importRegister(db, { lines })
+    expect(again.groups).toEqual({ created: 0, updated: 0, unchanged: groups, deregistered: 0 })
+    expect((await importRegister(db, { lines, mode: 'members' })).changes).toEqual([])
   })
 
-  it('records what changed from 2026-05-18 to 2026-06-29 as audit events and sentences, deleting no group', async () => {
-    const db = await target.fresh()
-    const may = rawEntries(MAY)
-    const june = rawEntries(JUNE)
-    const first = await importRegister(db, { lines: fileLines(MAY), clock: at('2026-05-18T12:00:00.000Z') })
-    expect(first.groups).toEqual({ created: 562, updated: 0, unchanged: 0, deregistered: 0 })
-    expect(await slugsWithStatus(db, 'registered')).toHaveLength(562)
-    const auditBefore = await count(db, 'audit_event')
+  describe.skipIf(!REAL_REGISTER_DIR)(`the whole real Register ${NEEDS_REAL_REGISTER}`, () => {
+    it('imports the 2026-06-29 edition whole, and a second run writes nothing', async () => {
+      const db = await target.fresh()
+      const raw = rawEntries(JUNE)
+      const officers = raw.flatMap((e) => e.officers)
+      const benefits = raw.flatMap((e) => e.detailed_benefits)
+      const chairs = officers.filter((o) => o.role === 'Chair & Registered Contact')
+      const progress: number[] = []
+      const { db: counted, kinds } = counting(db)
 
-    const report = await importRegister(db, { lines: fileLines(JUNE), clock: at('2026-06-29T12:00:00.000Z') })
-    expect(report.problems).toEqual([])
+      const report = await importRegister(counted, {
+        lines: fileLines(JUNE),
+        clock: at('2026-06-29T12:00:00.000Z'),
+        onProgress: (n) => progress.push(n),
+      })
 
-    const juneSlugs = new Set(june.map((e) => e.slug))
-    const maySlugs = new Map(may.map((e) => [e.slug, e]))
-    const gone = may.filter((e) => !juneSlugs.has(e.slug)).map((e) => e.slug)
-    const fresh = june.filter((e) => !maySlugs.has(e.slug))
-    expect(gone).toHaveLength(12)
-    expect(report.groups.created).toBe(fresh.length)
-    expect(report.groups.deregistered).toBe(12)
-    expect(report.groups.created + report.groups.updated + report.groups.unchanged).toBe(571)
-    expect(await slugsWithStatus(db, 'registered')).toEqual([...juneSlugs].sort())
-    expect(await slugsWithStatus(db, 'deregistered')).toEqual(gone.sort())
-    expect(await count(db, 'appg')).toBe(562 + fresh.length)
+      expect(report.problems).toEqual([])
+      expect(report.edition).toBe('260629')
+      expect(report.groups).toEqual({ created: 571, updated: 0, unchanged: 0, deregistered: 0 })
+      expect(report.officers).toEqual({ added: officers.length, removed: 0, changed: 0 })
+      expect(report.benefits.added).toBe(benefits.length)
+      expect(progress).toHaveLength(571)
+      expect(progress.at(-1)).toBe(571)
+      expect(await slugsWithStatus(db, 'registered')).toEqual(raw.map((e) => e.slug).sort())
+      expect(await count(db, 'benefit')).toBe(benefits.length)
+      expect(await count(db, 'membership')).toBe(officers.length)
+      expect(await count(db, 'person')).toBe(report.persons.created)
+      expect(await count(db, 'audit_event')).toBe(report.auditEvents)
+      expect(report.auditEvents).toBe(571 + officers.length)
+      const roles = await db
+        .selectFrom('membership')
+        .select(['role', 'source', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy(['role', 'source'])
+        .orderBy('role')
+        .execute()
+      expect(roles.map((r) => [r.role, r.source, Number(r.n)])).toEqual([
+        ['chair', 'register', chairs.length],
+        ['officer', 'register', officers.length - chairs.length],
+      ])
+      // Round trips: five reads, then a handful of batched inserts per group, one of them its
+      // search index entry (written in the group's own transaction).
+      expect(kinds.slice(0, 5)).toEqual(Array(5).fill('SelectQueryNode'))
+      expect(kinds.slice(5).every((k) => k === 'InsertQueryNode')).toBe(true)
+      expect(kinds.length).toBeLessThanOrEqual(5 + 6 * 571)
+      expect(
+        await db.selectFrom('search_index').select('doc_id').where('doc_type', '=', 'group').execute(),
+      ).toHaveLength(571)
 
-    // What the two files say about officers, by name, group by group. (Names are compared as the
-    // importer compares them: "Peter Prinsley" became "Dr Peter Prinsley" in four groups.)
-    let removed = 0
-    let added = fresh.reduce((n, e) => n + e.officers.length, 0)
-    for (const e of june) {
-      const before = maySlugs.get(e.slug)
-      if (!before) continue
-      const was = new Set(before.officers.map((o: Raw) => normaliseName(o.name)))
-      const is = new Set(e.officers.map((o: Raw) => normaliseName(o.name)))
-      added += [...is].filter((n) => !was.has(n)).length
-      removed += [...was].filter((n) => !is.has(n)).length
-    }
-    expect(report.officers.added).toBe(added)
-    expect(report.officers.removed).toBe(removed)
-    expect(report.officers.changed).toBeGreaterThan(0)
+      const cancer = await db
+        .selectFrom('appg')
+        .selectAll()
+        .where('slug', '=', 'cancer')
+        .executeTakeFirstOrThrow()
+      expect(cancer).toMatchObject({
+        title: 'All-Party Parliamentary Group on Cancer',
+        category: 'Subject Group',
+        status: 'registered',
+        register_edition: '260629',
+        secretariat: "Macmillan Cancer Support acts as the group's secretariat.https://www.macmillan.org.uk/",
+        public_enquiry_point_email: 'appgc@macmillan.org.uk',
+        agm_date: '2025-12-02',
+        agm_statement_published: 0,
+        created_at: '2026-06-29T12:00:00.000Z',
+      })
+      expect(await membershipsOf(db, 'cancer')).toEqual([
+        ['Baroness Coffey', 'officer', 'Officer', 'register'],
+        ['Clive Jones', 'officer', 'Officer', 'register'],
+        ['Josh Fenton-Glynn', 'officer', 'Officer', 'register'],
+        ['Navendu Mishra', 'chair', 'Chair & Registered Contact', 'register'],
+      ])
+      const coffey = await db
+        .selectFrom('person')
+        .selectAll()
+        .where('display_name', '=', 'Baroness Coffey')
+        .executeTakeFirstOrThrow()
+      expect(coffey).toMatchObject({
+        kind: 'peer',
+        party: 'Conservative',
+        register_key: 'name:baroness coffey',
+        email: null,
+      })
+      const created = await auditOf(db, 'register.group.created')
+      expect(created).toHaveLength(571)
+      expect(created[0]).toMatchObject({ actor_id: null, at: '2026-06-29T12:00:00.000Z' })
 
-    expect(report.changes).toContain(
-      'central-south: Richard Quigley replaced Luke Murphy as Chair & Registered Contact',
-    )
-    expect(report.changes).toContain(
-      'anti-corruption-and-responsible-tax: officer Rachel Blake removed (was Officer)',
-    )
-    expect(report.changes).toContain(
-      'genetic-haemochromatosis: Torcuil Crichton is now Chair & Registered Contact (was Officer)',
-    )
-    expect(report.changes).toContain('pubs: deregistered (not in edition 260629)')
-
-    const replaced = await auditOf(db, 'register.officer.replaced')
-    const centralSouth = replaced.find((e) => e.slug === 'central-south')!
-    expect(centralSouth).toMatchObject({
-      actor_id: null,
-      at: '2026-06-29T12:00:00.000Z',
-      details: {
-        title: 'Chair & Registered Contact',
-        role: 'chair',
-        from: { name: 'Luke Murphy' },
-        to: { name: 'Richard Quigley' },
-      },
+      const rerun = counting(db)
+      const again = await importRegister(rerun.db, {
+        lines: fileLines(JUNE),
+        clock: at('2026-06-30T12:00:00.000Z'),
+      })
+      expect(again.groups).toEqual({ created: 0, updated: 0, unchanged: 571, deregistered: 0 })
+      expect(again.officers).toEqual({ added: 0, removed: 0, changed: 0 })
+      expect(again.benefits).toEqual({ groups: 0, added: 0, removed: 0 })
+      expect(again.persons).toEqual({ created: 0, updated: 0 })
+      expect(again.changes).toEqual([])
+      expect(again.problems).toEqual([])
+      expect(again.auditEvents).toBe(0)
+      // No writes at all: only the five reads of the start.
+      expect(rerun.kinds).toEqual(Array(5).fill('SelectQueryNode'))
     })
-    const deregistered = await auditOf(db, 'register.group.deregistered')
-    expect(deregistered.map((e) => e.slug).sort()).toEqual(gone.sort())
-    expect(deregistered[0]!.details).toMatchObject({ last_edition: '260518', edition: '260629' })
-    expect(await count(db, 'audit_event')).toBe(auditBefore + report.auditEvents)
-    const officerEvents = [
-      ...(await auditOf(db, 'register.officer.removed')),
-      ...(await auditOf(db, 'register.officer.changed')),
-      ...replaced,
-    ]
-    expect(officerEvents.length).toBeGreaterThan(0)
 
-    expect(await membershipsOf(db, 'genetic-haemochromatosis')).toEqual(
-      expect.arrayContaining([
-        ['Torcuil Crichton', 'chair', 'Chair & Registered Contact', 'register'],
-        ['Sir John Hayes', 'officer', 'Vice Chair', 'register'],
-      ]),
-    )
-    expect((await membershipsOf(db, 'anti-corruption-and-responsible-tax')).map((m) => m[0])).not.toContain(
-      'Rachel Blake',
-    )
-    // A deregistered group keeps its entry and its officers.
-    const pubs = maySlugs.get('pubs')
-    expect(await membershipsOf(db, 'pubs')).toHaveLength(pubs.officers.length)
-    const pubsRow = await db
-      .selectFrom('appg')
-      .selectAll()
-      .where('slug', '=', 'pubs')
-      .executeTakeFirstOrThrow()
-    expect(pubsRow).toMatchObject({ status: 'deregistered', register_edition: '260518', title: pubs.title })
+    it('records what changed from 2026-05-18 to 2026-06-29 as audit events and sentences, deleting no group', async () => {
+      const db = await target.fresh()
+      const may = rawEntries(MAY)
+      const june = rawEntries(JUNE)
+      const first = await importRegister(db, { lines: fileLines(MAY), clock: at('2026-05-18T12:00:00.000Z') })
+      expect(first.groups).toEqual({ created: 562, updated: 0, unchanged: 0, deregistered: 0 })
+      expect(await slugsWithStatus(db, 'registered')).toHaveLength(562)
+      const auditBefore = await count(db, 'audit_event')
 
-    // The same edition again: nothing.
-    const again = await importRegister(db, { lines: fileLines(JUNE) })
-    expect(again.groups).toEqual({ created: 0, updated: 0, unchanged: 571, deregistered: 0 })
-    expect(again.auditEvents).toBe(0)
-  })
+      const report = await importRegister(db, {
+        lines: fileLines(JUNE),
+        clock: at('2026-06-29T12:00:00.000Z'),
+      })
+      expect(report.problems).toEqual([])
 
-  it('refuses an edition older than the one imported, unless told to', async () => {
-    const db = await target.fresh()
-    await importRegister(db, { lines: fileLines(JUNE) })
-    const older = await importRegister(db, { lines: fileLines(MAY) })
-    expect(older.problems).toEqual([
-      { line: 0, message: expect.stringMatching(/edition 260518 is older than edition 260629/) },
-    ])
-    expect(older.groups).toEqual({ created: 0, updated: 0, unchanged: 0, deregistered: 0 })
-    expect(older.auditEvents).toBe(0)
-    expect(await slugsWithStatus(db, 'registered')).toHaveLength(571)
+      const juneSlugs = new Set(june.map((e) => e.slug))
+      const maySlugs = new Map(may.map((e) => [e.slug, e]))
+      const gone = may.filter((e) => !juneSlugs.has(e.slug)).map((e) => e.slug)
+      const fresh = june.filter((e) => !maySlugs.has(e.slug))
+      expect(gone).toHaveLength(12)
+      expect(report.groups.created).toBe(fresh.length)
+      expect(report.groups.deregistered).toBe(12)
+      expect(report.groups.created + report.groups.updated + report.groups.unchanged).toBe(571)
+      expect(await slugsWithStatus(db, 'registered')).toEqual([...juneSlugs].sort())
+      expect(await slugsWithStatus(db, 'deregistered')).toEqual(gone.sort())
+      expect(await count(db, 'appg')).toBe(562 + fresh.length)
 
-    const forced = await importRegister(db, { lines: fileLines(MAY), allowOlderEdition: true })
-    expect(forced.problems).toEqual([])
-    expect(forced.groups.deregistered).toBe(21)
-    expect(await slugsWithStatus(db, 'registered')).toHaveLength(562)
-  })
+      // What the two files say about officers, by name, group by group. (Names are compared as the
+      // importer compares them: "Peter Prinsley" became "Dr Peter Prinsley" in four groups.)
+      let removed = 0
+      let added = fresh.reduce((n, e) => n + e.officers.length, 0)
+      for (const e of june) {
+        const before = maySlugs.get(e.slug)
+        if (!before) continue
+        const was = new Set(before.officers.map((o: Raw) => normaliseName(o.name)))
+        const is = new Set(e.officers.map((o: Raw) => normaliseName(o.name)))
+        added += [...is].filter((n) => !was.has(n)).length
+        removed += [...was].filter((n) => !is.has(n)).length
+      }
+      expect(report.officers.added).toBe(added)
+      expect(report.officers.removed).toBe(removed)
+      expect(report.officers.changed).toBeGreaterThan(0)
 
-  it('imports the members file: tags, membership lists, ids, former groups; a re-run of either file is a no-op', async () => {
-    const db = await target.fresh()
-    const raw = rawEntries(MEMBERS)
-    await importRegister(db, { lines: fileLines(JUNE) })
-    const officersBefore = await count(db, 'membership')
+      expect(report.changes).toContain(
+        'central-south: Richard Quigley replaced Luke Murphy as Chair & Registered Contact',
+      )
+      expect(report.changes).toContain(
+        'anti-corruption-and-responsible-tax: officer Rachel Blake removed (was Officer)',
+      )
+      expect(report.changes).toContain(
+        'genetic-haemochromatosis: Torcuil Crichton is now Chair & Registered Contact (was Officer)',
+      )
+      expect(report.changes).toContain('pubs: deregistered (not in edition 260629)')
 
-    const report = await importRegister(db, { lines: readLines(DATA_DIR + MEMBERS), mode: 'members' })
-    expect(report.groups.created).toBe(624 - 571)
-    expect(report.groups.deregistered).toBe(0)
-    expect(await slugsWithStatus(db, 'registered')).toHaveLength(571)
-    expect(await slugsWithStatus(db, 'deregistered')).toHaveLength(53)
-    for (const p of report.problems) expect(p.message).toMatch(/not a name/)
+      const replaced = await auditOf(db, 'register.officer.replaced')
+      const centralSouth = replaced.find((e) => e.slug === 'central-south')!
+      expect(centralSouth).toMatchObject({
+        actor_id: null,
+        at: '2026-06-29T12:00:00.000Z',
+        details: {
+          title: 'Chair & Registered Contact',
+          role: 'chair',
+          from: { name: 'Luke Murphy' },
+          to: { name: 'Richard Quigley' },
+        },
+      })
+      const deregistered = await auditOf(db, 'register.group.deregistered')
+      expect(deregistered.map((e) => e.slug).sort()).toEqual(gone.sort())
+      expect(deregistered[0]!.details).toMatchObject({ last_edition: '260518', edition: '260629' })
+      expect(await count(db, 'audit_event')).toBe(auditBefore + report.auditEvents)
+      const officerEvents = [
+        ...(await auditOf(db, 'register.officer.removed')),
+        ...(await auditOf(db, 'register.officer.changed')),
+        ...replaced,
+      ]
+      expect(officerEvents.length).toBeGreaterThan(0)
 
-    const tags = raw.reduce((n, e) => n + new Set(e.categories).size, 0)
-    expect(report.tags).toEqual({ added: tags, removed: 0 })
-    expect(await count(db, 'appg_tag')).toBe(tags)
-    const cancerTags = await db
-      .selectFrom('appg_tag')
-      .innerJoin('appg', 'appg.id', 'appg_tag.appg_id')
-      .select('tag')
-      .where('slug', '=', 'cancer')
-      .execute()
-    expect(cancerTags.map((t) => t.tag)).toEqual(['Health, Medicine & Public Health'])
+      expect(await membershipsOf(db, 'genetic-haemochromatosis')).toEqual(
+        expect.arrayContaining([
+          ['Torcuil Crichton', 'chair', 'Chair & Registered Contact', 'register'],
+          ['Sir John Hayes', 'officer', 'Vice Chair', 'register'],
+        ]),
+      )
+      expect((await membershipsOf(db, 'anti-corruption-and-responsible-tax')).map((m) => m[0])).not.toContain(
+        'Rachel Blake',
+      )
+      // A deregistered group keeps its entry and its officers.
+      const pubs = maySlugs.get('pubs')
+      expect(await membershipsOf(db, 'pubs')).toHaveLength(pubs.officers.length)
+      const pubsRow = await db
+        .selectFrom('appg')
+        .selectAll()
+        .where('slug', '=', 'pubs')
+        .executeTakeFirstOrThrow()
+      expect(pubsRow).toMatchObject({ status: 'deregistered', register_edition: '260518', title: pubs.title })
 
-    // Officers known by name from the edition now carry their parliamentary ids.
-    const rawCancer = raw.find((e) => e.slug === 'cancer')
-    const mishra = await db
-      .selectFrom('person')
-      .selectAll()
-      .where('display_name', '=', 'Navendu Mishra')
-      .execute()
-    expect(mishra).toHaveLength(1)
-    expect(mishra[0]).toMatchObject({
-      mnis_id: rawCancer.officers[0].mnis_id,
-      twfy_id: rawCancer.officers[0].twfy_id,
-      register_key: `mnis:${rawCancer.officers[0].mnis_id}`,
+      // The same edition again: nothing.
+      const again = await importRegister(db, { lines: fileLines(JUNE) })
+      expect(again.groups).toEqual({ created: 0, updated: 0, unchanged: 571, deregistered: 0 })
+      expect(again.auditEvents).toBe(0)
     })
-    expect((await auditOf(db, 'register.person.updated')).length).toBe(report.persons.updated)
 
-    // Membership lists: members added, officers never downgraded.
-    const officerRows = await db
-      .selectFrom('membership')
-      .select(['role'])
-      .where('source', '=', 'register')
-      .execute()
-    expect(officerRows.every((r) => r.role === 'chair' || r.role === 'officer')).toBe(true)
-    const formerOfficers = raw
-      .filter((e) => e.index_date !== '260629')
-      .reduce((n, e) => n + e.officers.length, 0)
-    expect(officerRows.length).toBe(officersBefore + formerOfficers)
-    const listed = await db
-      .selectFrom('membership')
-      .select(['role', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('source', '=', 'members_list')
-      .groupBy('role')
-      .execute()
-    expect(listed.map((r) => [r.role, Number(r.n)])).toEqual([['member', report.members.added]])
-    expect(report.members.added).toBeGreaterThan(8000)
-    const diabetes = await membershipsOf(db, 'diabetes')
-    expect(diabetes).toContainEqual(['Tom Gordon', 'chair', 'Chair & Registered Contact', 'register'])
-    expect(diabetes.filter((m) => m[3] === 'members_list').length).toBeGreaterThan(20)
+    it('refuses an edition older than the one imported, unless told to', async () => {
+      const db = await target.fresh()
+      await importRegister(db, { lines: fileLines(JUNE) })
+      const older = await importRegister(db, { lines: fileLines(MAY) })
+      expect(older.problems).toEqual([
+        { line: 0, message: expect.stringMatching(/edition 260518 is older than edition 260629/) },
+      ])
+      expect(older.groups).toEqual({ created: 0, updated: 0, unchanged: 0, deregistered: 0 })
+      expect(older.auditEvents).toBe(0)
+      expect(await slugsWithStatus(db, 'registered')).toHaveLength(571)
 
-    // A group the Register no longer lists is kept with its data.
-    const former = raw.find(
-      (e) => e.index_date !== '260629' && e.detailed_benefits.length > 0 && e.officers.length > 0,
-    )
-    const formerRow = await db
-      .selectFrom('appg')
-      .selectAll()
-      .where('slug', '=', former.slug)
-      .executeTakeFirstOrThrow()
-    expect(formerRow).toMatchObject({
-      status: 'deregistered',
-      register_edition: former.index_date,
-      title: former.title,
+      const forced = await importRegister(db, { lines: fileLines(MAY), allowOlderEdition: true })
+      expect(forced.problems).toEqual([])
+      expect(forced.groups.deregistered).toBe(21)
+      expect(await slugsWithStatus(db, 'registered')).toHaveLength(562)
     })
-    expect(await membershipsOf(db, former.slug)).toEqual(
-      expect.arrayContaining([expect.arrayContaining(['register'])]),
-    )
 
-    const membersAgain = counting(db)
-    const again = await importRegister(membersAgain.db, { lines: fileLines(MEMBERS), mode: 'members' })
-    expect(again.groups).toEqual({ created: 0, updated: 0, unchanged: 624, deregistered: 0 })
-    expect(again.members.added + again.members.removed).toBe(0)
-    expect(again.persons).toEqual({ created: 0, updated: 0 })
-    expect(again.changes).toEqual([])
-    expect(membersAgain.kinds).toEqual(Array(5).fill('SelectQueryNode'))
+    it('imports the members file: tags, membership lists, ids, former groups; a re-run of either file is a no-op', async () => {
+      const db = await target.fresh()
+      const raw = rawEntries(MEMBERS)
+      await importRegister(db, { lines: fileLines(JUNE) })
+      const officersBefore = await count(db, 'membership')
 
-    const editionAgain = counting(db)
-    const edition = await importRegister(editionAgain.db, { lines: fileLines(JUNE) })
-    expect(edition.groups).toEqual({ created: 0, updated: 0, unchanged: 571, deregistered: 0 })
-    expect(edition.changes).toEqual([])
-    expect(editionAgain.kinds).toEqual(Array(5).fill('SelectQueryNode'))
+      const report = await importRegister(db, { lines: readLines(DATA_DIR + MEMBERS), mode: 'members' })
+      expect(report.groups.created).toBe(624 - 571)
+      expect(report.groups.deregistered).toBe(0)
+      expect(await slugsWithStatus(db, 'registered')).toHaveLength(571)
+      expect(await slugsWithStatus(db, 'deregistered')).toHaveLength(53)
+      for (const p of report.problems) expect(p.message).toMatch(/not a name/)
+
+      const tags = raw.reduce((n, e) => n + new Set(e.categories).size, 0)
+      expect(report.tags).toEqual({ added: tags, removed: 0 })
+      expect(await count(db, 'appg_tag')).toBe(tags)
+      const cancerTags = await db
+        .selectFrom('appg_tag')
+        .innerJoin('appg', 'appg.id', 'appg_tag.appg_id')
+        .select('tag')
+        .where('slug', '=', 'cancer')
+        .execute()
+      expect(cancerTags.map((t) => t.tag)).toEqual(['Health, Medicine & Public Health'])
+
+      // Officers known by name from the edition now carry their parliamentary ids.
+      const rawCancer = raw.find((e) => e.slug === 'cancer')
+      const mishra = await db
+        .selectFrom('person')
+        .selectAll()
+        .where('display_name', '=', 'Navendu Mishra')
+        .execute()
+      expect(mishra).toHaveLength(1)
+      expect(mishra[0]).toMatchObject({
+        mnis_id: rawCancer.officers[0].mnis_id,
+        twfy_id: rawCancer.officers[0].twfy_id,
+        register_key: `mnis:${rawCancer.officers[0].mnis_id}`,
+      })
+      expect((await auditOf(db, 'register.person.updated')).length).toBe(report.persons.updated)
+
+      // Membership lists: members added, officers never downgraded.
+      const officerRows = await db
+        .selectFrom('membership')
+        .select(['role'])
+        .where('source', '=', 'register')
+        .execute()
+      expect(officerRows.every((r) => r.role === 'chair' || r.role === 'officer')).toBe(true)
+      const formerOfficers = raw
+        .filter((e) => e.index_date !== '260629')
+        .reduce((n, e) => n + e.officers.length, 0)
+      expect(officerRows.length).toBe(officersBefore + formerOfficers)
+      const listed = await db
+        .selectFrom('membership')
+        .select(['role', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('source', '=', 'members_list')
+        .groupBy('role')
+        .execute()
+      expect(listed.map((r) => [r.role, Number(r.n)])).toEqual([['member', report.members.added]])
+      expect(report.members.added).toBeGreaterThan(8000)
+      const diabetes = await membershipsOf(db, 'diabetes')
+      expect(diabetes).toContainEqual(['Tom Gordon', 'chair', 'Chair & Registered Contact', 'register'])
+      expect(diabetes.filter((m) => m[3] === 'members_list').length).toBeGreaterThan(20)
+
+      // A group the Register no longer lists is kept with its data.
+      const former = raw.find(
+        (e) => e.index_date !== '260629' && e.detailed_benefits.length > 0 && e.officers.length > 0,
+      )
+      const formerRow = await db
+        .selectFrom('appg')
+        .selectAll()
+        .where('slug', '=', former.slug)
+        .executeTakeFirstOrThrow()
+      expect(formerRow).toMatchObject({
+        status: 'deregistered',
+        register_edition: former.index_date,
+        title: former.title,
+      })
+      expect(await membershipsOf(db, former.slug)).toEqual(
+        expect.arrayContaining([expect.arrayContaining(['register'])]),
+      )
+
+      const membersAgain = counting(db)
+      const again = await importRegister(membersAgain.db, { lines: fileLines(MEMBERS), mode: 'members' })
+      expect(again.groups).toEqual({ created: 0, updated: 0, unchanged: 624, deregistered: 0 })
+      expect(again.members.added + again.members.removed).toBe(0)
+      expect(again.persons).toEqual({ created: 0, updated: 0 })
+      expect(again.changes).toEqual([])
+      expect(membersAgain.kinds).toEqual(Array(5).fill('SelectQueryNode'))
+
+      const editionAgain = counting(db)
+      const edition = await importRegister(editionAgain.db, { lines: fileLines(JUNE) })
+      expect(edition.groups).toEqual({ created: 0, updated: 0, unchanged: 571, deregistered: 0 })
+      expect(edition.changes).toEqual([])
+      expect(editionAgain.kinds).toEqual(Array(5).fill('SelectQueryNode'))
+    })
   })
 
   it('accepts other spellings and broken lines, reports them by line, and then deregisters nothing', async () => {
