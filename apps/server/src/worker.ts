@@ -8,8 +8,8 @@ import { createKysely, type Db } from '@appg-hub/db'
 import { createPlanetscaleDialect } from '@appg-hub/db/dialects/planetscale'
 import type { ExecutionContext, Hono } from 'hono'
 import { createApp } from './app'
-import { createR2Store, type R2BucketLike } from './files/r2-store'
 import { cacheControlFor, classifyPath, MISSING_FILE_TEXT } from './client-routes'
+import { createR2Store, type R2BucketLike } from './files/r2-store'
 import { hubConfigOf, parseSettings, SETTING_NAMES, SettingsError } from './settings'
 
 export interface Env {
