@@ -36,7 +36,13 @@ export interface HubServer {
 }
 
 export async function startHubServer(
-  options: { databaseUrl?: string; extraRoutes?: (app: Hono) => void; config?: Partial<HubConfig> } = {},
+  options: {
+    databaseUrl?: string
+    extraRoutes?: (app: Hono) => void
+    config?: Partial<HubConfig>
+    headersTimeoutMs?: number
+    requestTimeoutMs?: number
+  } = {},
 ): Promise<HubServer> {
   const databaseUrl =
     options.databaseUrl ?? `sqlite:${join(mkdtempSync(join(tmpdir(), 'appg-hub-')), 'hub.db')}`
@@ -57,6 +63,8 @@ export async function startHubServer(
     host: '127.0.0.1',
     port: 0,
     extraRoutes: options.extraRoutes,
+    headersTimeoutMs: options.headersTimeoutMs,
+    requestTimeoutMs: options.requestTimeoutMs,
   })
   const port = new URL(server.url).port
   config.publicUrl = `http://localhost:${port}`

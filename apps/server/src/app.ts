@@ -7,6 +7,7 @@ import { trpcServer } from '@hono/trpc-server'
 import { Hono } from 'hono'
 import { sql } from 'kysely'
 import { registerCalendarRoutes } from './calendar-routes'
+import { batchSizeLimit, hostCheck, noStoreWhenSignedIn, requestBodyLimit } from './limits'
 import { sameOriginJson, securityHeaders } from './security'
 
 export interface AppOptions extends ApiDeps {
@@ -25,6 +26,9 @@ export function createApp(options: AppOptions) {
   const deps: ApiDeps = { db, clock, config }
   const app = new Hono()
   app.use('*', securityHeaders)
+  app.use('*', hostCheck(config))
+  for (const path of ['/trpc/*', '/sessions/*', '/calendar/*', '/groups/*'])
+    app.use(path, noStoreWhenSignedIn)
 
   app.get('/healthz', async (c) => {
     try {
@@ -38,6 +42,8 @@ export function createApp(options: AppOptions) {
   options.extraRoutes?.(app)
 
   app.use('/trpc/*', sameOriginJson(config.publicUrl))
+  app.use('/trpc/*', batchSizeLimit(config))
+  app.use('*', requestBodyLimit(config))
   app.use(
     '/trpc/*',
     trpcServer({

@@ -7,6 +7,8 @@ export interface NodeSettings {
   host: string
   port: number
   config: HubConfig
+  headersTimeoutMs: number
+  requestTimeoutMs: number
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): NodeSettings {
@@ -19,11 +21,19 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): NodeSettings
     databaseUrl: env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
     host,
     port,
+    headersTimeoutMs: Number(env.HEADERS_TIMEOUT_SECONDS ?? 20) * 1000,
+    requestTimeoutMs: Number(env.REQUEST_TIMEOUT_SECONDS ?? 60) * 1000,
     config: {
       publicUrl,
       demoMode: (env.DEMO_MODE ?? 'true') !== 'false',
       groupInviteTtlMs: Number(env.GROUP_INVITE_TTL_DAYS ?? 7) * DAY,
       handshakeTtlMs: Number(env.HANDSHAKE_TTL_DAYS ?? 14) * DAY,
+      maxBatchSize: Number(env.MAX_BATCH_SIZE ?? 10),
+      maxBodyBytes: Number(env.MAX_BODY_KB ?? 1024) * 1024,
+      allowedHosts: (env.ALLOWED_HOSTS ?? '')
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
     },
   }
 }

@@ -16,6 +16,9 @@ export interface Env {
   DEMO_MODE?: string
   GROUP_INVITE_TTL_DAYS?: string
   HANDSHAKE_TTL_DAYS?: string
+  MAX_BATCH_SIZE?: string
+  MAX_BODY_KB?: string
+  ALLOWED_HOSTS?: string
   ASSETS: { fetch(request: Request): Promise<Response> }
 }
 
@@ -31,7 +34,7 @@ let cached: { key: string; app: ReturnType<typeof createApp>; db: Db } | undefin
 
 /** One app (and one database client) per isolate, rebuilt only if the settings change. */
 function appFor(env: Env, request: Request) {
-  const key = `${env.DATABASE_URL}|${env.PUBLIC_URL}|${env.DEMO_MODE}|${env.GROUP_INVITE_TTL_DAYS}|${env.HANDSHAKE_TTL_DAYS}`
+  const key = `${env.DATABASE_URL}|${env.PUBLIC_URL}|${env.DEMO_MODE}|${env.GROUP_INVITE_TTL_DAYS}|${env.HANDSHAKE_TTL_DAYS}|${env.MAX_BATCH_SIZE}|${env.MAX_BODY_KB}|${env.ALLOWED_HOSTS}`
   if (cached?.key === key) return cached.app
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: `wrangler secret put DATABASE_URL`')
   const config: HubConfig = {
@@ -39,6 +42,15 @@ function appFor(env: Env, request: Request) {
     demoMode: env.DEMO_MODE === 'true',
     groupInviteTtlMs: Number(env.GROUP_INVITE_TTL_DAYS ?? 7) * DAY,
     handshakeTtlMs: Number(env.HANDSHAKE_TTL_DAYS ?? 14) * DAY,
+    maxBatchSize: Number(env.MAX_BATCH_SIZE ?? 10),
+    maxBodyBytes: Number(env.MAX_BODY_KB ?? 1024) * 1024,
+    // Without PUBLIC_URL the hub answers on whatever names Cloudflare routes to it.
+    allowedHosts: env.PUBLIC_URL
+      ? (env.ALLOWED_HOSTS ?? '')
+          .split(',')
+          .map((h) => h.trim())
+          .filter(Boolean)
+      : ['*'],
   }
   const db = createKysely(createPlanetscaleDialect(env.DATABASE_URL))
   const app = createApp({

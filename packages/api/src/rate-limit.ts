@@ -1,4 +1,4 @@
-import { consumeRate, type RateRule } from '@appg-hub/core'
+import { type Actor, consumeRate, RATE_RULES, type RateRule } from '@appg-hub/core'
 import { TRPCError } from '@trpc/server'
 import type { ApiContext } from './context'
 
@@ -23,4 +23,25 @@ export async function rateLimit(
       })
     }
   }
+}
+
+/** Charges one unit of expensive work (rendering, diffing, hashing) to the caller's address and person. */
+export function expensiveWork(ctx: ApiContext, actor: Actor | null = null): Promise<void> {
+  return rateLimit(ctx, [
+    [RATE_RULES.expensiveWork, ctx.clientAddress],
+    [RATE_RULES.expensiveWork, actor?.id],
+  ])
+}
+
+/**
+ * Every check of a signed-in person's password (changing it or the email address, erasing the
+ * account) shares the sign-in limits, so that a stolen session cannot be used to guess it faster.
+ */
+export function passwordCheck(ctx: ApiContext, actor: Actor): Promise<void> {
+  return rateLimit(ctx, [
+    [RATE_RULES.signInPerAccount, actor.email ?? actor.id],
+    [RATE_RULES.signInPerAddress, ctx.clientAddress],
+    [RATE_RULES.expensiveWork, ctx.clientAddress],
+    [RATE_RULES.expensiveWork, actor.id],
+  ])
 }

@@ -21,6 +21,12 @@ export interface HubConfig {
   groupInviteTtlMs: number
   /** How long an invitation between groups (the handshake) waits for an answer: 14 days by default. */
   handshakeTtlMs: number
+  /** Most calls in one tRPC batch (default 10, `MAX_BATCH_SIZE`). */
+  maxBatchSize?: number
+  /** Largest request body in bytes (default 1 MB, `MAX_BODY_BYTES`); documents have their own. */
+  maxBodyBytes?: number
+  /** Host names (and `host:port`) accepted besides PUBLIC_URL's (`ALLOWED_HOSTS`); `*` accepts any. */
+  allowedHosts?: string[]
 }
 
 /** What every domain service is given. */

@@ -22,6 +22,15 @@ export const RATE_RULES = {
   resetPerAddress: { name: 'password reset requests from your address', limit: 10, windowMs: HOUR },
   invitationsPerPerson: { name: 'invitations', limit: 200, windowMs: HOUR },
   exportsPerPerson: { name: 'downloads', limit: 20, windowMs: HOUR },
+  /**
+   * Work that costs far more than a query (rendering a document, a diff, hashing a password), per
+   * address and per person, so that no one caller can keep the server busy for the others.
+   */
+  expensiveWork: {
+    name: 'expensive requests (previews, comparisons, password checks)',
+    limit: 120,
+    windowMs: 10 * MINUTE,
+  },
 } as const satisfies Record<string, RateRule>
 
 export interface RateDecision {

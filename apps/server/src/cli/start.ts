@@ -29,6 +29,8 @@ export async function start(db: Db): Promise<void> {
     config: settings.config,
     host: settings.host,
     port: settings.port,
+    headersTimeoutMs: settings.headersTimeoutMs,
+    requestTimeoutMs: settings.requestTimeoutMs,
   })
   console.log(`\nAPPG Hub is running at ${settings.config.publicUrl}  (listening on ${server.url})`)
   if (accounts.length) {

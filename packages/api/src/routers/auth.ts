@@ -13,7 +13,7 @@ import {
   signUp,
 } from '@appg-hub/core'
 import { z } from 'zod'
-import { rateLimit } from '../rate-limit'
+import { expensiveWork, passwordCheck, rateLimit } from '../rate-limit'
 import { authedProcedure, publicProcedure, router } from '../trpc'
 
 const email = z.email('Enter an email address such as name@example.org.').max(254)
@@ -32,6 +32,7 @@ export const authRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       await rateLimit(ctx, [[RATE_RULES.signUpPerAddress, ctx.clientAddress]])
+      await expensiveWork(ctx)
       const actor = await signUp(ctx.service(null), input)
       const session = await createSession(ctx.db, ctx.clock, actor.id, ctx.userAgent)
       ctx.startSession(session.token, session.expiresAt)
@@ -43,6 +44,7 @@ export const authRouter = router({
       [RATE_RULES.signInPerAccount, input.email.trim()],
       [RATE_RULES.signInPerAddress, ctx.clientAddress],
     ])
+    await expensiveWork(ctx)
     const actor = await signIn(ctx.service(null), input)
     const session = await createSession(ctx.db, ctx.clock, actor.id, ctx.userAgent)
     ctx.startSession(session.token, session.expiresAt)
@@ -76,6 +78,7 @@ export const authRouter = router({
     .input(z.object({ currentPassword: password, newPassword: z.string().max(PASSWORD_MAX_LENGTH) }))
     .mutation(async ({ ctx, input }) => {
       await rateLimit(ctx, [[RATE_RULES.passwordPerAccount, ctx.actor.id]])
+      await passwordCheck(ctx, ctx.actor)
       await changePassword(ctx.service(ctx.actor), input)
       const session = await createSession(ctx.db, ctx.clock, ctx.actor.id, ctx.userAgent)
       ctx.startSession(session.token, session.expiresAt)
@@ -101,6 +104,7 @@ export const authRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
+      await expensiveWork(ctx)
       const { personId } = await resetPassword(ctx.service(null), input)
       const session = await createSession(ctx.db, ctx.clock, personId, ctx.userAgent)
       ctx.startSession(session.token, session.expiresAt)
@@ -111,6 +115,7 @@ export const authRouter = router({
     .input(z.object({ password, newEmail: email }))
     .mutation(async ({ ctx, input }) => {
       await rateLimit(ctx, [[RATE_RULES.passwordPerAccount, ctx.actor.id]])
+      await passwordCheck(ctx, ctx.actor)
       return changeEmail(ctx.service(ctx.actor), input)
     }),
 })

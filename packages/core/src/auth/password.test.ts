@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hashPassword, passwordProblem, verifyPassword } from './password'
+import { hashPassword, passwordProblem, passwordWork, verifyPassword } from './password'
 
 const cheap = { ln: 10, r: 8, p: 1 }
 
@@ -31,5 +31,15 @@ describe('password hashing', () => {
   it('asks for at least ten characters', () => {
     expect(passwordProblem('short')).toMatch(/at least 10/)
     expect(passwordProblem('long enough!')).toBeNull()
+  })
+})
+
+describe('password hashing concurrency', () => {
+  it('runs one scrypt at a time; the others wait their turn', async () => {
+    const hashes = [1, 2, 3, 4].map((n) => hashPassword(`password number ${n}`, cheap))
+    expect(passwordWork.active).toBe(1)
+    expect(passwordWork.queued).toBe(3)
+    expect(await Promise.all(hashes)).toHaveLength(4)
+    expect(passwordWork.active + passwordWork.queued).toBe(0)
   })
 })
