@@ -35,13 +35,24 @@ export function expensiveWork(ctx: ApiContext, actor: Actor | null = null): Prom
 
 /**
  * Every check of a signed-in person's password (changing it or the email address, erasing the
- * account) shares the sign-in limits, so that a stolen session cannot be used to guess it faster.
+ * account) is limited like sign-in, so that a stolen session cannot be used to guess it faster.
  */
 export function passwordCheck(ctx: ApiContext, actor: Actor): Promise<void> {
   return rateLimit(ctx, [
-    [RATE_RULES.signInPerAccount, actor.email ?? actor.id],
+    [RATE_RULES.passwordChecksPerAccount, actor.id],
     [RATE_RULES.signInPerAddress, ctx.clientAddress],
     [RATE_RULES.expensiveWork, ctx.clientAddress],
     [RATE_RULES.expensiveWork, actor.id],
   ])
+}
+
+/** Refuses with 429 and Retry-After for a wait decided elsewhere (sign-in back-off). */
+export function tooManyAttempts(ctx: ApiContext, seconds: number, what: string): TRPCError {
+  ctx.setHeader('Retry-After', String(seconds))
+  const wait =
+    seconds < 90 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minutes`
+  return new TRPCError({
+    code: 'TOO_MANY_REQUESTS',
+    message: `Too many ${what}. Please wait ${wait} and try again.`,
+  })
 }

@@ -14,7 +14,8 @@ export interface RateRule {
 }
 
 export const RATE_RULES = {
-  signInPerAccount: { name: 'sign-in attempts for this account', limit: 10, windowMs: 15 * MINUTE },
+  /** Password checks by a signed-in person (changing the password or address, erasing the account). */
+  passwordChecksPerAccount: { name: 'password checks for this account', limit: 10, windowMs: 15 * MINUTE },
   signInPerAddress: { name: 'sign-in attempts from your address', limit: 50, windowMs: 15 * MINUTE },
   signUpPerAddress: { name: 'new accounts from your address', limit: 10, windowMs: HOUR },
   passwordPerAccount: { name: 'password changes for this account', limit: 5, windowMs: HOUR },

@@ -2,18 +2,23 @@ import {
   changeEmail,
   changePassword,
   createSession,
+  DomainError,
   endAllMySessions,
   endMySession,
   listMySessions,
+  normaliseEmail,
   PASSWORD_MAX_LENGTH,
   RATE_RULES,
+  recordSignInFailure,
+  recordSignInSuccess,
   requestPasswordReset,
   resetPassword,
   signIn,
+  signInWait,
   signUp,
 } from '@appg-hub/core'
 import { z } from 'zod'
-import { expensiveWork, passwordCheck, rateLimit } from '../rate-limit'
+import { expensiveWork, passwordCheck, rateLimit, tooManyAttempts } from '../rate-limit'
 import { authedProcedure, publicProcedure, router } from '../trpc'
 
 const email = z.email('Enter an email address such as name@example.org.').max(254)
@@ -39,15 +44,26 @@ export const authRouter = router({
       return { id: actor.id, displayName: actor.displayName }
     }),
 
+  /** Throttled per account and source without locking the owner out (core `auth/throttle.ts`). */
   signIn: publicProcedure.input(z.object({ email, password })).mutation(async ({ ctx, input }) => {
-    await rateLimit(ctx, [
-      [RATE_RULES.signInPerAccount, input.email.trim()],
-      [RATE_RULES.signInPerAddress, ctx.clientAddress],
-    ])
+    await rateLimit(ctx, [[RATE_RULES.signInPerAddress, ctx.clientAddress]])
     await expensiveWork(ctx)
-    const actor = await signIn(ctx.service(null), input)
+    const source = {
+      email: normaliseEmail(input.email),
+      address: ctx.clientAddress,
+      deviceToken: ctx.deviceToken,
+    }
+    const wait = await signInWait(ctx.db, ctx.clock, source)
+    if (wait) throw tooManyAttempts(ctx, wait, 'failed sign-ins for this account')
+    const actor = await signIn(ctx.service(null), input).catch(async (error: unknown) => {
+      if (error instanceof DomainError && error.code === 'UNAUTHORIZED')
+        await recordSignInFailure(ctx.db, ctx.clock, source)
+      throw error
+    })
+    const device = await recordSignInSuccess(ctx.db, ctx.clock, source)
     const session = await createSession(ctx.db, ctx.clock, actor.id, ctx.userAgent)
     ctx.startSession(session.token, session.expiresAt)
+    ctx.rememberDevice(device)
     return { id: actor.id, displayName: actor.displayName }
   }),
 
@@ -116,6 +132,9 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       await rateLimit(ctx, [[RATE_RULES.passwordPerAccount, ctx.actor.id]])
       await passwordCheck(ctx, ctx.actor)
-      return changeEmail(ctx.service(ctx.actor), input)
+      const changed = await changeEmail(ctx.service(ctx.actor), input)
+      const session = await createSession(ctx.db, ctx.clock, ctx.actor.id, ctx.userAgent)
+      ctx.startSession(session.token, session.expiresAt)
+      return changed
     }),
 })

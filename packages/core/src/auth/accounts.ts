@@ -34,7 +34,7 @@ export interface SignUpInput {
 
 export async function signUp(ctx: ServiceContext, input: SignUpInput): Promise<Actor> {
   const email = normaliseEmail(input.email)
-  const problem = passwordProblem(input.password)
+  const problem = await passwordProblem(input.password, [email, input.displayName])
   if (problem) throw badRequest(problem, 'password')
   const existing = await ctx.db
     .selectFrom('person')

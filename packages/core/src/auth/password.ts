@@ -10,6 +10,7 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
 import { DomainError } from '../errors'
 import { Semaphore } from '../semaphore'
+import { weakPasswordProblem } from './password-strength'
 
 export interface PasswordCost {
   /** log2 of N. */
@@ -78,9 +79,12 @@ export async function verifyPassword(stored: string, password: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected)
 }
 
-/** Reasons a new password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string): string | null {
+/**
+ * Why a new password is refused, or null when it is acceptable: its length, then how guessable it
+ * is (common passwords, patterns, the person's own name or address in `personal`).
+ */
+export async function passwordProblem(password: string, personal: string[] = []): Promise<string | null> {
   if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`
   if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`
-  return null
+  return weakPasswordProblem(password, personal)
 }
