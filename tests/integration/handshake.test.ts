@@ -1,4 +1,4 @@
-import { DAY } from '@appg-hub/core'
+import { consumeRate, DAY, RATE_RULES } from '@appg-hub/core'
 import { type Db, newId } from '@appg-hub/db'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { testDatabases } from '../support/databases'
@@ -569,5 +569,20 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
     const [sent] = await send()
     const admin = await api.as(world.people.admin.id)
     expect(await admin.invitations.accept({ id: sent!.id })).toMatchObject({ status: 'accepted' })
+  })
+  it('counts each group invited against the hourly limit, not each call', async () => {
+    await consumeRate(
+      db,
+      api.clock,
+      RATE_RULES.invitationsPerPerson,
+      world.people.officer.id.toLowerCase(),
+      199,
+    )
+    const officer = await api.as(world.people.officer.id)
+    // One call, two groups: 201 invitations in the hour.
+    await expect(
+      officer.invitations.send({ itemType: 'topic', itemId: topicId, toGroupSlugs: ['beta', 'gamma'] }),
+    ).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' })
+    expect(await db.selectFrom('invitation').select('id').execute()).toEqual([])
   })
 })

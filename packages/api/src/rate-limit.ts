@@ -10,10 +10,11 @@ import type { ApiContext } from './context'
 export async function rateLimit(
   ctx: ApiContext,
   checks: [RateRule, string | null | undefined][],
+  cost = 1,
 ): Promise<void> {
   for (const [rule, subject] of checks) {
     if (!subject) continue
-    const decision = await consumeRate(ctx.db, ctx.clock, rule, subject.toLowerCase())
+    const decision = await consumeRate(ctx.db, ctx.clock, rule, subject.toLowerCase(), cost)
     if (!decision.allowed) {
       ctx.setHeader('Retry-After', String(decision.retryAfterSeconds))
       const minutes = Math.ceil(decision.retryAfterSeconds / 60)

@@ -21,6 +21,7 @@ export const RATE_RULES = {
   passwordPerAccount: { name: 'password changes for this account', limit: 5, windowMs: HOUR },
   resetPerAccount: { name: 'password reset emails for this address', limit: 3, windowMs: HOUR },
   resetPerAddress: { name: 'password reset requests from your address', limit: 10, windowMs: HOUR },
+  /** Counted per invitation: each person invited, each group invited. */
   invitationsPerPerson: { name: 'invitations', limit: 200, windowMs: HOUR },
   exportsPerPerson: { name: 'downloads', limit: 20, windowMs: HOUR },
   /**
@@ -40,17 +41,21 @@ export interface RateDecision {
   retryAfterSeconds: number
 }
 
-/** Counts one attempt against `rule` for `subject` (an email, an address, a person id). */
+/**
+ * Counts `cost` attempts (one by default; an invitation to five groups costs five) against `rule`
+ * for `subject` (an email, an address, a person id).
+ */
 export async function consumeRate(
   db: Db,
   clock: Clock,
   rule: RateRule,
   subject: string,
+  cost = 1,
 ): Promise<RateDecision> {
   const now = clock.now().getTime()
   const windowStart = Math.floor(now / rule.windowMs) * rule.windowMs
   const key = `${rule.name}|${subject}`.slice(0, 200)
-  const count = await incrementCounter(db, key, new Date(windowStart).toISOString())
+  const count = await incrementCounter(db, key, new Date(windowStart).toISOString(), cost)
   return {
     allowed: count <= rule.limit,
     retryAfterSeconds: Math.max(1, Math.ceil((windowStart + rule.windowMs - now) / 1000)),

@@ -225,7 +225,10 @@ export async function describeInvite(ctx: ServiceContext, token: string) {
   }
 }
 
-/** The link works once, before it expires, for whoever holds it and is signed in. */
+/**
+ * The link works once, before it expires, for the account with the address it was sent to: a
+ * forwarded or leaked link gives nobody else a place in the group.
+ */
 export async function acceptGroupInvite(ctx: ServiceContext, token: string) {
   const actor = requireActor(ctx.actor)
   const invite = await findInvite(ctx, token)
@@ -236,6 +239,12 @@ export async function acceptGroupInvite(ctx: ServiceContext, token: string) {
         : invite.state === 'withdrawn'
           ? 'This invitation was withdrawn. Ask the group for a new one.'
           : 'This invitation has expired. Ask the group for a new one.',
+    )
+  }
+  if (!actor.email || normaliseEmail(actor.email) !== normaliseEmail(invite.email)) {
+    throw forbidden(
+      `This invitation was sent to ${invite.email}, and you are signed in as ${actor.email ?? 'an account without an address'}. ` +
+        `Sign in with that address, or ask an officer of ${invite.title} to send a new invitation to yours.`,
     )
   }
   const now = ctx.clock.now().toISOString()
