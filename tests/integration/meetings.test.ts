@@ -1,8 +1,8 @@
-import { fakeClock, itemLinks } from '@appg-hub/core'
+import { fakeClock, itemLinks, removePartner, toActor } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { testDatabases } from '../support/databases'
-import { callers, makePerson } from '../support/fixtures'
+import { callers, makePerson, testConfig } from '../support/fixtures'
 import {
   type JointWorld,
   joinTopic,
@@ -389,6 +389,47 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     expect(await refusedWithoutChange(() => member.meetings.signUp({ id: draft, status: 'going' }))).toBe(
       'CONFLICT',
     )
+  })
+
+  it('releases the sign-ups of people who lose access, and the waiting list moves', async () => {
+    const id = await makeSession(api, world, { schedule: true, capacity: 1 })
+    await cohost(api, world, id, 'beta')
+    await (await as(world.people.betaMember.id)).meetings.signUp({ id, status: 'going' })
+    clock.advance(1000)
+    await (await as(world.people.member.id)).meetings.signUp({ id, status: 'going' })
+    clock.advance(1000)
+    await (await as(world.people.observer.id)).meetings.signUp({ id, status: 'going' })
+    const secretariat = await as(world.people.secretariat.id)
+    const names = async () =>
+      (await secretariat.meetings.signups({ id })).signups.map((s) => `${s.name}:${s.status}`)
+    expect(await names()).toHaveLength(3)
+
+    // Beta is taken out of the session: its member's place goes to the first waiting.
+    const officer = await db
+      .selectFrom('person')
+      .selectAll()
+      .where('id', '=', world.people.officer.id)
+      .executeTakeFirstOrThrow()
+    await removePartner(
+      { db, clock, config: testConfig, actor: toActor(officer) },
+      { itemType: 'meeting', itemId: id, groupSlug: 'beta' },
+    )
+    expect((await secretariat.meetings.get({ id })).counts).toMatchObject({ going: 1, waitlist: 1 })
+    expect((await (await as(world.people.member.id)).meetings.get({ id })).mySignup?.status).toBe('going')
+    expect(await names()).not.toContainEqual(expect.stringContaining('Beta'))
+    const [promoted] = await notificationsOf(db, world.people.member.id)
+    expect(promoted).toMatchObject({ kind: 'signup.promoted' })
+
+    // A person who leaves the group leaves the list too, and the next one waiting goes.
+    await (await as(world.people.member.id)).memberships.leave({ slug: 'alpha' })
+    expect((await secretariat.meetings.get({ id })).counts).toMatchObject({ going: 1, waitlist: 0 })
+    expect((await (await as(world.people.observer.id)).meetings.get({ id })).mySignup?.status).toBe('going')
+    const released = await db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('action', '=', 'meeting.signup.released')
+      .execute()
+    expect(released).toHaveLength(2)
   })
 
   it('never lets more people go than there are places, however many sign up at once', async () => {

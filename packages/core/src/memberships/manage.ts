@@ -6,6 +6,7 @@ import { hashToken, newToken } from '../auth/tokens'
 import { addMs } from '../clock'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
+import { releaseLostSignups } from '../meetings/release'
 import { queueEmail } from '../outbox'
 import { can, canManageMember, ROLES } from '../policy'
 import { type GroupForActor, groupForActor, requireActor } from './access'
@@ -365,6 +366,7 @@ export async function removeMember(ctx: ServiceContext, input: { slug: string; p
       appgId: group.id,
       details: { personId: input.personId, role: member.role },
     })
+    await releaseLostSignups(tx, ctx, { personId: input.personId }, actor.id)
   })
 }
 
@@ -385,5 +387,6 @@ export async function leaveGroup(ctx: ServiceContext, input: { slug: string }) {
       appgId: group.id,
       details: { role: group.role },
     })
+    await releaseLostSignups(tx, ctx, { personId: actor.id }, actor.id)
   })
 }
