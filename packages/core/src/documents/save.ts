@@ -190,7 +190,7 @@ async function saveAs(
           })
           .execute()
         if (text !== head.body)
-          await syncMarkdownLinks(tx, { type: 'document', id: input.id }, text, actor.id, now)
+          await syncMarkdownLinks(tx, { type: 'document', id: input.id }, text, actor, now)
         await audit(tx, ctx.clock, {
           actorId: actor.id,
           action,
