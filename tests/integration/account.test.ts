@@ -203,6 +203,14 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
       expect((await attempt()).status).toBe(401)
     }
     expect(waits).toEqual([1, 2, 4, 8, 16])
+    // Each failure is in the account's audit log, with nothing of the password tried.
+    const failed = await db
+      .selectFrom('audit_event')
+      .select(['action', 'details'])
+      .where('action', '=', 'account.sign_in_failed')
+      .execute()
+    expect(failed).toHaveLength(8)
+    expect(JSON.stringify(failed)).not.toContain('wrong password')
     // Even the right password waits from there…
     expect((await attempt(PASSWORD)).status).toBe(429)
     // …but the owner's browser is not slowed by the guesser's failures.

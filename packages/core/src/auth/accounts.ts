@@ -91,6 +91,8 @@ export async function signIn(
     throw new DomainError('UNAUTHORIZED', 'That email address and password do not match an account.')
   }
   if (!(await verifyPassword(person.password_hash, input.password))) {
+    // The account's own log shows failed attempts (never the password tried).
+    await audit(ctx.db, ctx.clock, { actorId: person.id, action: 'account.sign_in_failed', details: {} })
     throw new DomainError('UNAUTHORIZED', 'That email address and password do not match an account.')
   }
   await audit(ctx.db, ctx.clock, { actorId: person.id, action: 'account.signed_in', details: {} })
