@@ -305,6 +305,39 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect(sent).toHaveLength(3)
   })
 
+  it('answers sign-up the same whether or not the address has an account, and emails its owner', async () => {
+    const signUp = (address: string) =>
+      fetch(`${server.url}/trpc/auth.signUp`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify({ email: address, password: 'a fresh long password', displayName: 'Someone' }),
+      })
+    const fresh = await signUp('fresh@example.org')
+    const taken = await signUp(email.toUpperCase())
+    expect(taken.status).toBe(fresh.status)
+    expect(await taken.text()).toBe(await fresh.text())
+    expect(fresh.headers.getSetCookie()).toEqual([])
+    expect(taken.headers.getSetCookie()).toEqual([])
+    // The owner hears of it; the account is unchanged, and nobody else got one.
+    const told = await db.selectFrom('email_outbox').select('subject').where('to_email', '=', email).execute()
+    expect(told.map((m) => m.subject)).toEqual([
+      'Someone tried to create an APPG Hub account with your address',
+    ])
+    expect(await db.selectFrom('person').select('id').where('email', '=', email).execute()).toHaveLength(1)
+    expect(await code(httpClient(server.url).client.auth.signIn.mutate({ email, password: PASSWORD }))).toBe(
+      'OK',
+    )
+    // The new address signs in with the password it chose.
+    expect(
+      await code(
+        httpClient(server.url).client.auth.signIn.mutate({
+          email: 'fresh@example.org',
+          password: 'a fresh long password',
+        }),
+      ),
+    ).toBe('OK')
+  })
+
   it('limits sign-ups per address', async () => {
     const anonymous = httpClient(server.url).client
     for (let i = 0; i < 10; i++) {

@@ -38,10 +38,10 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       await rateLimit(ctx, [[RATE_RULES.signUpPerAddress, ctx.clientAddress]])
       await expensiveWork(ctx)
-      const actor = await signUp(ctx.service(null), input)
-      const session = await createSession(ctx.db, ctx.clock, actor.id, ctx.userAgent)
-      ctx.startSession(session.token, session.expiresAt)
-      return { id: actor.id, displayName: actor.displayName }
+      // The same answer whether the address was free or had an account (whose owner is emailed):
+      // no session either way; the client signs in next with the same password.
+      await signUp(ctx.service(null), input)
+      return { status: 'sign-in' as const }
     }),
 
   /** Throttled per account and source without locking the owner out (core `auth/throttle.ts`). */
