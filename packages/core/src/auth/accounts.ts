@@ -1,8 +1,8 @@
 import { newId, type PersonKind } from '@appg-hub/db'
 import { audit } from '../audit'
-import { queueEmail } from '../outbox'
 import type { Actor, ServiceContext } from '../context'
 import { badRequest, DomainError } from '../errors'
+import { queueEmail } from '../outbox'
 import { hashPassword, passwordProblem, verifyPassword } from './password'
 
 export function normaliseEmail(email: string): string {
