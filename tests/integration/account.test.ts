@@ -168,6 +168,19 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect(await busy.client.me.get.query()).toBeNull()
   })
 
+  it('ends the session a browser held when it signs in again, with a new token', async () => {
+    const person = await signedIn()
+    const first = person.cookies.get(SESSION_COOKIE)!
+    await person.client.auth.signIn.mutate({ email, password: PASSWORD })
+    const second = person.cookies.get(SESSION_COOKIE)!
+    expect(second).not.toBe(first)
+    expect(await db.selectFrom('auth_session').select('id').execute()).toHaveLength(1)
+    const stale = httpClient(server.url)
+    stale.cookies.set(SESSION_COOKIE, first)
+    expect(await stale.client.me.get.query()).toBeNull()
+    expect(await person.client.me.get.query()).not.toBeNull()
+  })
+
   it('a copy of the sessions table signs nobody in', async () => {
     await signedIn()
     const rows = await db.selectFrom('auth_session').select('id').execute()

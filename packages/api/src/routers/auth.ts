@@ -5,6 +5,7 @@ import {
   DomainError,
   endAllMySessions,
   endMySession,
+  invalidateSession,
   listMySessions,
   normaliseEmail,
   PASSWORD_MAX_LENGTH,
@@ -61,6 +62,11 @@ export const authRouter = router({
       throw error
     })
     const device = await recordSignInSuccess(ctx.db, ctx.clock, source)
+    // A session this browser already held ends: a new sign-in always gets a new token.
+    if (await ctx.getActor()) {
+      const previous = ctx.sessionId()
+      if (previous) await invalidateSession(ctx.db, previous)
+    }
     const session = await createSession(ctx.db, ctx.clock, actor.id, ctx.userAgent)
     ctx.startSession(session.token, session.expiresAt)
     ctx.rememberDevice(device)
