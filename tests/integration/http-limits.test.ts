@@ -205,6 +205,8 @@ describe.each(testDatabases())('HTTP abuse limits on $name', (target) => {
       '/trpc/no.such.procedure',
       '/sessions/nosuchsession.ics',
       '/sessions/nosuchsession/signups.csv',
+      '/',
+      '/groups/alpha',
     ]) {
       const answer = await fetch(server.url + path, { headers: { cookie } })
       const noStore = /\bno-store\b/.test(answer.headers.get('cache-control') ?? '')
@@ -216,6 +218,9 @@ describe.each(testDatabases())('HTTP abuse limits on $name', (target) => {
     })
     expect(exported.status).toBe(200)
     expect(exported.headers.get('cache-control')).toBe('no-store')
+    // The client's static files keep their own caching, signed in or not.
+    const asset = await fetch(`${server.url}/favicon.svg`, { headers: { cookie } })
+    expect(asset.headers.get('cache-control')).not.toBe('no-store')
     const anonymous = await fetch(
       `${server.url}/trpc/register.list?input=${encodeURIComponent('{"limit":1}')}`,
     )

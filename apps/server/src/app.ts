@@ -27,8 +27,7 @@ export function createApp(options: AppOptions) {
   const app = new Hono()
   app.use('*', securityHeaders)
   app.use('*', hostCheck(config))
-  for (const path of ['/trpc/*', '/sessions/*', '/calendar/*', '/groups/*'])
-    app.use(path, noStoreWhenSignedIn)
+  app.use('*', noStoreWhenSignedIn)
 
   app.get('/healthz', async (c) => {
     try {

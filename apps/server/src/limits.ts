@@ -83,13 +83,16 @@ export function hostCheck(config: HubConfig): MiddlewareHandler {
   }
 }
 
+/** The client's static files, the same for everyone: they keep their own caching. */
+const STATIC_FILE = /^\/assets\/|\.(?:js|css|svg|png|ico|woff2?|webmanifest|txt|map)$/
+
 /**
  * Answers to a signed-in caller (or that sign one in or out) are never stored by a browser or a
- * proxy: they hold rosters, email addresses, exports. Applied to the API and the plain routes, not
- * to the client's static files.
+ * proxy: they hold rosters, email addresses, exports. Every answer but the client's static files.
  */
 export const noStoreWhenSignedIn: MiddlewareHandler = async (c, next) => {
   await next()
+  if (STATIC_FILE.test(c.req.path)) return
   const cookie = c.req.header('cookie') ?? ''
   const signedIn = cookie.split(';').some((part) => part.trim().startsWith(`${SESSION_COOKIE}=`))
   const already = /\bno-store\b/.test(c.res.headers.get('cache-control') ?? '')
