@@ -50,7 +50,9 @@ export function createApp(options: AppOptions) {
       router: appRouter,
       createContext: (opts, c) =>
         createApiContext(deps, opts.req, opts.resHeaders, options.clientAddress?.(opts.req, c.env) ?? null),
-      onError: ({ error, path }) => {
+      onError: ({ error, path, req }) => {
+        // A client that went away mid-body (cut off for being slow) is not a server fault.
+        if (req.signal.aborted) return
         if (error.code === 'SERVICE_UNAVAILABLE') console.warn(`[trpc] ${path}: database unreachable`)
         else if (error.code === 'INTERNAL_SERVER_ERROR')
           (options.onError ?? logError)(error.cause ?? error, path ?? '')
