@@ -9,6 +9,7 @@
  * document made of XSS payloads runs nothing, signed out or in the editor, and keeps its source.
  */
 import { join } from 'node:path'
+import { newId } from '@appg-hub/db'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signedIn } from '../support/api-journey'
@@ -261,6 +262,22 @@ describe('co-editing a briefing', () => {
       body: `See [[topic:${secret.id}]] for the diabetes side.`,
       visibility: 'participants',
     })
+    // A reference to a topic the author may not read links nothing. A link to it can still exist
+    // (made by someone who could read it then): it shows as restricted, by neither title nor id.
+    await server.db
+      .insertInto('link')
+      .values({
+        id: newId(),
+        from_type: 'document',
+        from_id: id,
+        to_type: 'topic',
+        to_id: secret.id,
+        link_type: 'references',
+        origin: 'explicit',
+        created_by: (await officer.me.get.query())!.id,
+        created_at: new Date().toISOString(),
+      })
+      .execute()
     const phg = await signIn('secretariat')
     await phg.goto(`${server.url}/documents/${id}`)
     await expect.poll(() => phg.locator('.page-heading h1').textContent()).toBe('Notes with references')

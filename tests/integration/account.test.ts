@@ -2,7 +2,17 @@
  * A person's sessions and credentials (docs/architecture.md §7), and the database-held rate limits, over real
  * HTTP against the Node server with a fake clock.
  */
-import { DAY, fakeClock, HOUR, hashPassword, SESSION_COOKIE } from '@appg-hub/core'
+import {
+  DAY,
+  fakeClock,
+  HOUR,
+  hashPassword,
+  MINUTE,
+  recordSignInFailure,
+  recordSignInSuccess,
+  SESSION_COOKIE,
+  signInWait,
+} from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import { startNodeServer } from '@appg-hub/server/node'
 import { TRPCClientError } from '@trpc/client'
@@ -65,6 +75,23 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect(cookie).toMatch(/Expires=/)
   })
 
+  it('refuses common passwords at sign-up, reset and change, saying why', async () => {
+    const anonymous = httpClient(server.url).client
+    for (const password of ['1234567890', 'password12', 'qwertyuiop']) {
+      const refused = await anonymous.auth.signUp
+        .mutate({ email: 'new.person@example.org', password, displayName: 'New Person' })
+        .catch((error: TRPCClientError<never>) => error)
+      expect(refused).toBeInstanceOf(TRPCClientError)
+      expect((refused as TRPCClientError<never>).message).toMatch(/too easy to guess\. .*(common|frequently)/)
+    }
+    const person = await signedIn()
+    expect(
+      await code(
+        person.client.auth.changePassword.mutate({ currentPassword: PASSWORD, newPassword: 'password12' }),
+      ),
+    ).toBe('BAD_REQUEST')
+  })
+
   it('lists my sessions and ends one of them', async () => {
     const laptop = await signedIn()
     const phone = await signedIn()
@@ -111,8 +138,18 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect(
       await db.selectFrom('person').select('id').where('email', '=', 'new@example.org').executeTakeFirst(),
     ).toBeUndefined()
+    const phone = await signedIn()
     await person.client.auth.changeEmail.mutate({ password: PASSWORD, newEmail: 'New@Example.org' })
     expect((await person.client.me.get.query())?.email).toBe('new@example.org')
+    // Every other device is signed out, and the old address is told.
+    expect(await phone.client.me.get.query()).toBeNull()
+    const told = await db
+      .selectFrom('email_outbox')
+      .select(['subject', 'body_text'])
+      .where('to_email', '=', email)
+      .execute()
+    expect(told.map((m) => m.subject)).toContain('Your APPG Hub email address was changed')
+    expect(told.find((m) => m.subject.includes('email address'))?.body_text).toContain('new@example.org')
   })
 
   it('ends an idle session after 14 days, and any session after 60 days however busy', async () => {
@@ -131,6 +168,19 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect(await busy.client.me.get.query()).toBeNull()
   })
 
+  it('ends the session a browser held when it signs in again, with a new token', async () => {
+    const person = await signedIn()
+    const first = person.cookies.get(SESSION_COOKIE)!
+    await person.client.auth.signIn.mutate({ email, password: PASSWORD })
+    const second = person.cookies.get(SESSION_COOKIE)!
+    expect(second).not.toBe(first)
+    expect(await db.selectFrom('auth_session').select('id').execute()).toHaveLength(1)
+    const stale = httpClient(server.url)
+    stale.cookies.set(SESSION_COOKIE, first)
+    expect(await stale.client.me.get.query()).toBeNull()
+    expect(await person.client.me.get.query()).not.toBeNull()
+  })
+
   it('a copy of the sessions table signs nobody in', async () => {
     await signedIn()
     const rows = await db.selectFrom('auth_session').select('id').execute()
@@ -142,25 +192,56 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect(await thief.client.me.get.query()).toBeNull()
   })
 
-  it('limits sign-in attempts per account with 429 and Retry-After, and lets the window pass', async () => {
-    const attempt = () =>
+  it('slows failed sign-ins from one place by doubling waits, without locking the owner out elsewhere', async () => {
+    const attempt = (password = 'wrong password', cookie?: string) =>
       fetch(`${server.url}/trpc/auth.signIn`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', origin: server.url },
-        body: JSON.stringify({ email, password: 'wrong password' }),
+        headers: { 'content-type': 'application/json', origin: server.url, ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify({ email, password }),
       })
-    for (let i = 0; i < 10; i++) expect((await attempt()).status).toBe(401)
-    const limited = await attempt()
-    expect(limited.status).toBe(429)
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
-    // Even the right password waits: the limit is on attempts, not failures.
-    expect(await code(httpClient(server.url).client.auth.signIn.mutate({ email, password: PASSWORD }))).toBe(
-      'TOO_MANY_REQUESTS',
-    )
-    clock.advance(HOUR)
-    expect(await code(httpClient(server.url).client.auth.signIn.mutate({ email, password: PASSWORD }))).toBe(
-      'OK',
-    )
+    // The owner's browser signed in once before: it is recognised from now on.
+    const owner = await attempt(PASSWORD)
+    const device = /appg_device=([a-z2-7]{32})/.exec(owner.headers.getSetCookie().join('\n'))?.[1]
+    expect(device).toBeDefined()
+    const ownerCookie = `appg_device=${device}`
+
+    // A guesser from another browser: three failures free, then 1 s, 2 s, 4 s… between attempts.
+    for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(401)
+    const waits: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const limited = await attempt()
+      expect(limited.status).toBe(429)
+      waits.push(Number(limited.headers.get('retry-after')))
+      clock.advance(waits[i]! * 1000)
+      expect((await attempt()).status).toBe(401)
+    }
+    expect(waits).toEqual([1, 2, 4, 8, 16])
+    // Each failure is in the account's audit log, with nothing of the password tried.
+    const failed = await db
+      .selectFrom('audit_event')
+      .select(['action', 'details'])
+      .where('action', '=', 'account.sign_in_failed')
+      .execute()
+    expect(failed).toHaveLength(8)
+    expect(JSON.stringify(failed)).not.toContain('wrong password')
+    // Even the right password waits from there…
+    expect((await attempt(PASSWORD)).status).toBe(429)
+    // …but the owner's browser is not slowed by the guesser's failures.
+    expect((await attempt(PASSWORD, ownerCookie)).status).toBe(200)
+  })
+
+  it('past 20 failures for an account from everywhere, lets in only devices that signed in before', async () => {
+    const source = (address: string, deviceToken: string | null = null) => ({ email, address, deviceToken })
+    const device = await recordSignInSuccess(db, clock, source('192.0.2.1'))
+    for (let i = 0; i < 20; i++) await recordSignInFailure(db, clock, source(`198.51.100.${i}`))
+    // A new address, never seen failing: still refused, the account is under attack.
+    expect(await signInWait(db, clock, source('203.0.113.9'))).toBeGreaterThan(0)
+    // The owner's device, from any address, may try.
+    expect(await signInWait(db, clock, source('203.0.113.9', device))).toBe(0)
+    // A made-up device token is not recognised.
+    expect(await signInWait(db, clock, source('203.0.113.9', 'a'.repeat(32)))).toBeGreaterThan(0)
+    clock.advance(16 * MINUTE)
+    expect(await signInWait(db, clock, source('203.0.113.9'))).toBe(0)
   })
 
   it('limits sign-in attempts per address, whichever accounts they name', async () => {
@@ -235,6 +316,39 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
       .where('subject', '=', 'Reset your APPG Hub password')
       .execute()
     expect(sent).toHaveLength(3)
+  })
+
+  it('answers sign-up the same whether or not the address has an account, and emails its owner', async () => {
+    const signUp = (address: string) =>
+      fetch(`${server.url}/trpc/auth.signUp`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify({ email: address, password: 'a fresh long password', displayName: 'Someone' }),
+      })
+    const fresh = await signUp('fresh@example.org')
+    const taken = await signUp(email.toUpperCase())
+    expect(taken.status).toBe(fresh.status)
+    expect(await taken.text()).toBe(await fresh.text())
+    expect(fresh.headers.getSetCookie()).toEqual([])
+    expect(taken.headers.getSetCookie()).toEqual([])
+    // The owner hears of it; the account is unchanged, and nobody else got one.
+    const told = await db.selectFrom('email_outbox').select('subject').where('to_email', '=', email).execute()
+    expect(told.map((m) => m.subject)).toEqual([
+      'Someone tried to create an APPG Hub account with your address',
+    ])
+    expect(await db.selectFrom('person').select('id').where('email', '=', email).execute()).toHaveLength(1)
+    expect(await code(httpClient(server.url).client.auth.signIn.mutate({ email, password: PASSWORD }))).toBe(
+      'OK',
+    )
+    // The new address signs in with the password it chose.
+    expect(
+      await code(
+        httpClient(server.url).client.auth.signIn.mutate({
+          email: 'fresh@example.org',
+          password: 'a fresh long password',
+        }),
+      ),
+    ).toBe('OK')
   })
 
   it('limits sign-ups per address', async () => {

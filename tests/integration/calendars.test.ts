@@ -2,6 +2,7 @@ import { createSession, fakeClock, SESSION_COOKIE } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import { createApp } from '@appg-hub/server'
 import ICAL from 'ical.js'
+import nodeIcal from 'node-ical'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { testDatabases } from '../support/databases'
 import { callers, makePerson, testConfig } from '../support/fixtures'
@@ -94,6 +95,39 @@ describe.each(testDatabases())('session calendars and the sign-up CSV on $name',
     expect(forMember.headers.get('cache-control')).toBe('private, no-store')
     expect(parse(await forMember.text()).has(`${privateId}@appg-hub`)).toBe(true)
     expect((await get('/sessions/nonexistent.ics')).status).toBe(404)
+  })
+
+  it('removes control characters from every text value, as two parsers read it', async () => {
+    const controls = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i))
+      .filter((c) => c !== '\t' && c !== '\n' && c !== '\r')
+      .join('')
+    const id = await makeSession(api, world, {
+      schedule: true,
+      visibility: 'public',
+      title: `Screening${controls}\u007f roundtable`,
+    })
+    await (await api.as(world.people.secretariat.id)).meetings.update({
+      id,
+      place: `Room\u0000 10\u001b[31m`,
+      description: `Line one\u0007\u0008\r\nline\ttwo\u007f`,
+    })
+    const text = await (await get(`/sessions/${id}.ics`)).text()
+    // Nothing but CRLF line ends and tabs below U+0020 anywhere in the file.
+    const CONTROL = new RegExp(
+      `[${String.fromCharCode(0)}-${String.fromCharCode(8)}${String.fromCharCode(11)}-${String.fromCharCode(31)}${String.fromCharCode(127)}]`,
+    )
+    expect(text.replace(/\r\n/g, '')).not.toMatch(CONTROL)
+    const byIcalJs = parse(text).get(`${id}@appg-hub`)!
+    const byNodeIcal = Object.values(nodeIcal.sync.parseICS(text)).find((c) => c?.type === 'VEVENT') as {
+      summary: string
+      location: string
+      description: string
+    }
+    for (const event of [byIcalJs, byNodeIcal]) {
+      expect(event.summary).toBe('Screening roundtable')
+      expect(event.location).toBe('Room 10[31m')
+      expect(event.description).toContain('\n\nLine one\nline\ttwo\n')
+    }
   })
 
   it('shows the right London times across the October clock change', async () => {

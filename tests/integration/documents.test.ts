@@ -6,6 +6,7 @@ import { documentSnapshot, makeBriefing, PARAGRAPHS, paragraphs } from '../suppo
 import { callers } from '../support/fixtures'
 import { type JointWorld, makeJointWorld, makeTopic, refusal } from '../support/joint-work'
 import { QueryCounter } from '../support/query-counter'
+import { makeDocument } from '../support/sessions'
 
 describe.each(testDatabases())('documents on $name', (target) => {
   let db: Db
@@ -234,35 +235,30 @@ describe.each(testDatabases())('documents on $name', (target) => {
     const body = `${paragraphs(2)}\n\nSee [[topic:${gammaTopic}]] and http://localhost:3000/topics/${alphaTopic} and [[doc:nope]].`
     await alpha.documents.save({ id, baseRevisionId: revisionId, body })
     const doc = await alpha.documents.get({ id })
+    // A reference to an item the author may not read links nothing: saving is no probe for ids.
     expect(doc.links.map((l) => [l.itemType, l.linkType, l.origin, l.restricted, l.title])).toEqual(
       expect.arrayContaining([
         ['topic', 'briefing_for', 'explicit', false, 'Alpha public topic'],
         ['topic', 'references', 'markdown', false, 'Alpha public topic'],
-        ['topic', 'references', 'markdown', true, null],
       ]),
     )
-    expect(doc.links).toHaveLength(3)
+    expect(doc.links).toHaveLength(2)
+    expect(await db.selectFrom('link').select('id').where('to_id', '=', gammaTopic).execute()).toEqual([])
     expect(JSON.stringify(doc)).not.toContain('Gamma secret topic')
     expect(doc.bodyHtml).toContain(`<a class="item-ref" href="/topics/${gammaTopic}">topic:${gammaTopic}</a>`)
 
-    // The gamma topic's page shows the backlink, restricted: gamma may not read alpha's draft.
+    // So the gamma topic's page shows nothing of alpha's draft.
     const gammaOfficer = await api.as(world.people.gammaOfficer.id)
     const gt = await gammaOfficer.topics.get({ id: gammaTopic })
-    expect(gt.links).toEqual([
-      expect.objectContaining({
-        direction: 'in',
-        itemType: 'document',
-        restricted: true,
-        title: null,
-        path: null,
-      }),
-    ])
+    expect(gt.links).toEqual([])
     expect(JSON.stringify(gt)).not.toContain('Lung cancer briefing')
     expect(await gammaOfficer.documents.listForTopic({ topicId: gammaTopic })).toEqual([])
     // Signed out, the public topic lists nothing of the draft either.
     const anon = await api.as(null)
     const at = await anon.topics.get({ id: alphaTopic })
-    expect(at.links.every((l) => l.restricted && l.title === null)).toBe(true)
+    // A backlink from an item the reader may not read is not shown at all, not even as restricted.
+    expect(at.links).toEqual([])
+    expect(JSON.stringify(at)).not.toContain(id)
     expect(JSON.stringify(at)).not.toContain('Lung cancer briefing')
     expect(await anon.documents.listForTopic({ topicId: alphaTopic })).toEqual([])
     // Alpha's people see the briefing on the topic.
@@ -294,9 +290,11 @@ describe.each(testDatabases())('documents on $name', (target) => {
     const withMinutes = await alpha.documents.get({ id })
     expect(withMinutes.links.find((l) => l.linkType === 'minutes_of')).toMatchObject({
       itemType: 'meeting',
+      itemId: '',
       restricted: true,
       title: null,
     })
+    expect(JSON.stringify(withMinutes.links)).not.toContain(meetingId)
 
     // Removing the reference removes its markdown link; explicit links stay until unlinked.
     const head = (await alpha.documents.get({ id })).head.id
@@ -319,6 +317,28 @@ describe.each(testDatabases())('documents on $name', (target) => {
     )
     await alpha.documents.unlink({ id, linkId })
     expect((await alpha.documents.get({ id })).links).toHaveLength(2)
+
+    // A link belongs to its source: the target's editors cannot remove another group's link.
+    const gammaDoc = await makeDocument(db, world.gamma.id, world.people.gammaOfficer.id, 'Gamma notes')
+    const intoAlpha = newId()
+    await db
+      .insertInto('link')
+      .values({
+        id: intoAlpha,
+        from_type: 'document',
+        from_id: gammaDoc,
+        to_type: 'document',
+        to_id: id,
+        link_type: 'references',
+        origin: 'explicit',
+        created_by: world.people.gammaOfficer.id,
+        created_at: new Date().toISOString(),
+      })
+      .execute()
+    expect(await refusal(alpha.documents.unlink({ id, linkId: intoAlpha }))).toBe('FORBIDDEN')
+    expect(await db.selectFrom('link').select('id').where('id', '=', intoAlpha).execute()).toHaveLength(1)
+    // …and alpha, who may not read gamma's draft, does not see it link here.
+    expect((await alpha.documents.get({ id })).links.map((l) => l.direction)).not.toContain('in')
   })
 
   it('publishing: officers publish; a published public document is public with the required notice', async () => {

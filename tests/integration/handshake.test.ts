@@ -1,4 +1,4 @@
-import { DAY } from '@appg-hub/core'
+import { consumeRate, DAY, RATE_RULES } from '@appg-hub/core'
 import { type Db, newId } from '@appg-hub/db'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { testDatabases } from '../support/databases'
@@ -430,8 +430,9 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
     const betaView = await betaOfficer.invitations.forGroup({ slug: 'beta' })
     expect(betaView.canAnswer).toBe(true)
     expect(betaView.received.map((i) => i.id)).toEqual([toBeta!.id])
+    // Declined: Beta may not read Gamma's topic, so the page no longer names it.
     expect(betaView.history.map((i) => [i.itemTitle, i.status, i.answeredBy?.name])).toEqual([
-      ['Gamma work', 'declined', 'Beta Officer'],
+      ['an item you no longer have access to', 'declined', 'Beta Officer'],
     ])
 
     const member = await api.as(world.people.member.id)
@@ -569,5 +570,58 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
     const [sent] = await send()
     const admin = await api.as(world.people.admin.id)
     expect(await admin.invitations.accept({ id: sent!.id })).toMatchObject({ status: 'accepted' })
+  })
+  it('counts each group invited against the hourly limit, not each call', async () => {
+    await consumeRate(
+      db,
+      api.clock,
+      RATE_RULES.invitationsPerPerson,
+      world.people.officer.id.toLowerCase(),
+      199,
+    )
+    const officer = await api.as(world.people.officer.id)
+    // One call, two groups: 201 invitations in the hour.
+    await expect(
+      officer.invitations.send({ itemType: 'topic', itemId: topicId, toGroupSlugs: ['beta', 'gamma'] }),
+    ).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' })
+    expect(await db.selectFrom('invitation').select('id').execute()).toEqual([])
+  })
+  it('names the item in the invited group’s inbox and invitations page only while invited or taking part', async () => {
+    const [sent] = await send(['beta'])
+    const betaOfficer = await api.as(world.people.betaOfficer.id)
+    const headlines = async () => (await betaOfficer.notifications.list()).items.map((n) => n.text)
+    expect((await headlines())[0]).toContain('Lung cancer screening')
+    expect((await betaOfficer.invitations.forGroup({ slug: 'beta' })).received[0]!.itemTitle).toBe(
+      'Lung cancer screening',
+    )
+    await betaOfficer.invitations.decline({ id: sent!.id })
+    // Declined: Beta may not read the topic, so its words leave Beta's inbox and page…
+    const after = await headlines()
+    expect(after.join('\n')).not.toContain('Lung cancer screening')
+    expect(after).toContain('About an item you no longer have access to')
+    expect((await betaOfficer.notifications.list()).items.every((n) => n.path === null)).toBe(true)
+    const betaView = await betaOfficer.invitations.forGroup({ slug: 'beta' })
+    expect(betaView.history[0]!.itemTitle).toBe('an item you no longer have access to')
+    // …but not the owner's, who still reads it.
+    const alphaView = await (await api.as(world.people.officer.id)).invitations.forGroup({ slug: 'alpha' })
+    expect(alphaView.history[0]!.itemTitle).toBe('Lung cancer screening')
+    const chairInbox = await (await api.as(world.people.chair.id)).notifications.list()
+    expect(chairInbox.items.map((n) => n.text).join('\n')).toContain('Lung cancer screening')
+  })
+
+  it('hides the item from a partner group that left it, in its inbox and on its invitations page', async () => {
+    const [sent] = await send(['beta'])
+    const betaOfficer = await api.as(world.people.betaOfficer.id)
+    await betaOfficer.invitations.accept({ id: sent!.id })
+    expect((await betaOfficer.invitations.forGroup({ slug: 'beta' })).history[0]!.itemTitle).toBe(
+      'Lung cancer screening',
+    )
+    await betaOfficer.topics.leave({ id: topicId, groupSlug: 'beta' })
+    expect((await betaOfficer.invitations.forGroup({ slug: 'beta' })).history[0]!.itemTitle).toBe(
+      'an item you no longer have access to',
+    )
+    expect((await betaOfficer.notifications.list()).items.map((n) => n.text).join('\n')).not.toContain(
+      'Lung cancer screening',
+    )
   })
 })

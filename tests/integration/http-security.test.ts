@@ -118,6 +118,7 @@ describe('HTTP security on the Node server', () => {
         password,
         displayName: 'Log Check',
       })
+      await person.client.auth.signIn.mutate({ email: 'logged@example.org', password })
       const sessionToken = person.cookies.get('appg_session')!
       await person.client.auth.signIn
         .mutate({ email: 'logged@example.org', password: `${password}!` })

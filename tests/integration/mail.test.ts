@@ -74,6 +74,20 @@ describe.each(testDatabases())('sending the outbox on $name', (target) => {
     queueEmail(db, api().clock, { to, subject, body: `Body for ${to}\nwith “quotes”`, kind: 'test' })
   const outbox = () => db.selectFrom('email_outbox').selectAll().orderBy('to_email').execute()
 
+  it('keeps control characters out of plain-text email, keeping tabs and line ends', async () => {
+    const esc = String.fromCharCode(27)
+    const bell = String.fromCharCode(7)
+    await queueEmail(db, api().clock, {
+      to: 'c@example.org',
+      subject: `Invited\r\nBcc: x@evil.example${esc}[2J`,
+      body: `Dear${bell} Ada,\r\n\tsee ${esc}[31mthis${String.fromCharCode(0)}\u007f\rnow`,
+      kind: 'test',
+    })
+    const [mail] = await outbox()
+    expect(mail!.subject).toBe('InvitedBcc: x@evil.example[2J')
+    expect(mail!.body_text).toBe('Dear Ada,\n\tsee [31mthis\nnow')
+  })
+
   it('delivers queued emails over SMTP, with authentication, and marks them sent', async () => {
     await queue('a@example.org', 'First')
     await queue('b@example.org', 'Second')

@@ -1,8 +1,8 @@
-import { fakeClock, itemLinks } from '@appg-hub/core'
+import { fakeClock, itemLinks, removePartner, toActor } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { testDatabases } from '../support/databases'
-import { callers, makePerson } from '../support/fixtures'
+import { callers, makePerson, testConfig } from '../support/fixtures'
 import {
   type JointWorld,
   joinTopic,
@@ -79,7 +79,7 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     expect(await meeting(id)).toMatchObject({ visibility: 'public', sequence: 1 })
   })
 
-  it('a session on a topic is listed on the topic page, restricted for partners who may not read it yet', async () => {
+  it('a session on a topic is listed on the topic page, only for those who may read the session', async () => {
     const topicId = await makeTopic(api, world)
     await joinTopic(api, world, topicId, 'beta')
     const id = await makeSession(api, world, { topicId })
@@ -90,8 +90,9 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
       restricted: false,
       title: 'Screening roundtable',
     })
-    // beta is a partner of the topic, not a host of the draft: the link shows, its title does not.
-    expect(await link(world.people.betaMember.id)).toMatchObject({ restricted: true, title: null })
+    // beta is a partner of the topic, not a host of the draft: the link does not show at all
+    // (a link is seen only by those who may read its source).
+    expect(await link(world.people.betaMember.id)).toBeUndefined()
     await (await as(world.people.secretariat.id)).meetings.update({ id, topicId: null })
     expect(await link(world.people.member.id)).toBeUndefined()
   })
@@ -389,6 +390,47 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     expect(await refusedWithoutChange(() => member.meetings.signUp({ id: draft, status: 'going' }))).toBe(
       'CONFLICT',
     )
+  })
+
+  it('releases the sign-ups of people who lose access, and the waiting list moves', async () => {
+    const id = await makeSession(api, world, { schedule: true, capacity: 1 })
+    await cohost(api, world, id, 'beta')
+    await (await as(world.people.betaMember.id)).meetings.signUp({ id, status: 'going' })
+    clock.advance(1000)
+    await (await as(world.people.member.id)).meetings.signUp({ id, status: 'going' })
+    clock.advance(1000)
+    await (await as(world.people.observer.id)).meetings.signUp({ id, status: 'going' })
+    const secretariat = await as(world.people.secretariat.id)
+    const names = async () =>
+      (await secretariat.meetings.signups({ id })).signups.map((s) => `${s.name}:${s.status}`)
+    expect(await names()).toHaveLength(3)
+
+    // Beta is taken out of the session: its member's place goes to the first waiting.
+    const officer = await db
+      .selectFrom('person')
+      .selectAll()
+      .where('id', '=', world.people.officer.id)
+      .executeTakeFirstOrThrow()
+    await removePartner(
+      { db, clock, config: testConfig, actor: toActor(officer) },
+      { itemType: 'meeting', itemId: id, groupSlug: 'beta' },
+    )
+    expect((await secretariat.meetings.get({ id })).counts).toMatchObject({ going: 1, waitlist: 1 })
+    expect((await (await as(world.people.member.id)).meetings.get({ id })).mySignup?.status).toBe('going')
+    expect(await names()).not.toContainEqual(expect.stringContaining('Beta'))
+    const [promoted] = await notificationsOf(db, world.people.member.id)
+    expect(promoted).toMatchObject({ kind: 'signup.promoted' })
+
+    // A person who leaves the group leaves the list too, and the next one waiting goes.
+    await (await as(world.people.member.id)).memberships.leave({ slug: 'alpha' })
+    expect((await secretariat.meetings.get({ id })).counts).toMatchObject({ going: 1, waitlist: 0 })
+    expect((await (await as(world.people.observer.id)).meetings.get({ id })).mySignup?.status).toBe('going')
+    const released = await db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('action', '=', 'meeting.signup.released')
+      .execute()
+    expect(released).toHaveLength(2)
   })
 
   it('never lets more people go than there are places, however many sign up at once', async () => {

@@ -3,7 +3,7 @@ import type { Db } from '@appg-hub/db'
 import { TRPCError } from '@trpc/server'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { testDatabases } from '../support/databases'
-import { callers, makeWorld, snapshot } from '../support/fixtures'
+import { callers, makePerson, makeWorld, snapshot } from '../support/fixtures'
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
   try {
@@ -91,6 +91,23 @@ describe.each(testDatabases())('group memberships on $name', (target) => {
       'account.created',
       'group.member.joined',
     ])
+  })
+
+  it('an invitation works only for the account with the address it was sent to', async () => {
+    const officer = await api.as(world.people.officer.id)
+    await officer.memberships.invite({ slug: 'alpha', email: 'invited@example.org', role: 'officer' })
+    const mail = await db.selectFrom('email_outbox').select('body_text').executeTakeFirstOrThrow()
+    const token = tokenFromOutbox(mail.body_text)
+    const holder = await api.as(world.people.outsider.id)
+    const refused = await holder.memberships.acceptInvite({ token }).catch((error: Error) => error)
+    expect(refused).toMatchObject({ code: 'FORBIDDEN' })
+    expect((refused as Error).message).toMatch(
+      /sent to invited@example\.org.*ask an officer of APPG on Alpha to send a new invitation/,
+    )
+    const invited = await makePerson(db, 'Invited Person', { email: 'invited@example.org' })
+    expect(await (await api.as(invited.id)).memberships.acceptInvite({ token })).toMatchObject({
+      role: 'officer',
+    })
   })
 
   it('an invitation link expires', async () => {

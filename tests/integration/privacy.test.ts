@@ -3,13 +3,14 @@
  * erase their account, keeping their contributions under a pseudonym. Also the audit log's
  * readers: a group's officers and the site administrator.
  */
-import { hashPassword } from '@appg-hub/core'
+import { fakeClock, hashPassword } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import { TRPCError } from '@trpc/server'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { testDatabases } from '../support/databases'
 import { callers, testConfig } from '../support/fixtures'
 import { type JointWorld, joinTopic, makeJointWorld, makeTopic } from '../support/joint-work'
+import { makeSession, SESSION_NOW } from '../support/sessions'
 
 const PASSWORD = 'member password 1'
 
@@ -69,6 +70,28 @@ describe.each(testDatabases())('personal data and the audit log on $name', (targ
       .where('actor_id', '=', world.people.member.id)
       .execute()
     expect(exported.map((e) => e.action)).toContain('account.data_exported')
+  })
+
+  it('names a session in my export only while I may still read it', async () => {
+    const sessions = callers(db, fakeClock(SESSION_NOW))
+    const id = await makeSession(sessions, world, { schedule: true })
+    const member = await sessions.as(world.people.member.id)
+    await member.meetings.signUp({ id, status: 'going' })
+    const before = await member.privacy.export()
+    expect(before.signups).toMatchObject([{ meeting_id: id, title: 'Screening roundtable' }])
+    // Held, so the sign-up stays on record; then I leave the group.
+    sessions.clock.advance(30 * 24 * 3600 * 1000)
+    await (await sessions.as(world.people.officer.id)).meetings.markHeld({ id })
+    await member.memberships.leave({ slug: 'alpha' })
+    const after = await member.privacy.export()
+    expect(after.signups).toEqual([
+      expect.objectContaining({
+        meeting_id: id,
+        title: 'an item you no longer have access to',
+        starts_at: null,
+      }),
+    ])
+    expect(JSON.stringify(after)).not.toContain('Screening roundtable')
   })
 
   it('erases an account: personal fields go, comments stay under a pseudonym, sessions end, no more email', async () => {

@@ -116,6 +116,7 @@ export function apiJourney(server: () => { url: string; db: Db }) {
       role: 'member',
     })
     await newcomer.auth.signUp.mutate({ email, password: 'a long enough password', displayName: 'New Comer' })
+    await newcomer.auth.signIn.mutate({ email, password: 'a long enough password' })
     await newcomer.memberships.acceptInvite.mutate({ token })
     expect((await newcomer.me.get.query())?.groups.map((g) => g.slug)).toEqual(['cancer'])
     expect(await refusal(newcomer.memberships.acceptInvite.mutate({ token }))).toBe('CONFLICT')

@@ -50,6 +50,8 @@ export async function startHubServer(
     config?: Partial<HubConfig>
     /** The real Register's folder (benchmarks); the demo Register without it. */
     realRegisterDir?: string
+    headersTimeoutMs?: number
+    requestTimeoutMs?: number
   } = {},
 ): Promise<HubServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'appg-hub-'))
@@ -72,6 +74,8 @@ export async function startHubServer(
     port: 0,
     extraRoutes: options.extraRoutes,
     files: createDiskStore(join(dataDir, 'files')),
+    headersTimeoutMs: options.headersTimeoutMs,
+    requestTimeoutMs: options.requestTimeoutMs,
   })
   const port = new URL(server.url).port
   config.publicUrl = `http://localhost:${port}`

@@ -8,6 +8,7 @@ import { Hono } from 'hono'
 import { sql } from 'kysely'
 import { registerCalendarRoutes } from './calendar-routes'
 import { type FileRouteOptions, registerFileRoutes } from './file-routes'
+import { batchSizeLimit, hostCheck, noStoreWhenSignedIn, requestBodyLimit } from './limits'
 import { sameOriginJson, securityHeaders } from './security'
 
 export interface AppOptions extends ApiDeps, Pick<FileRouteOptions, 'files'> {
@@ -26,6 +27,8 @@ export function createApp(options: AppOptions) {
   const deps: ApiDeps = { db, clock, config }
   const app = new Hono()
   app.use('*', securityHeaders)
+  app.use('*', hostCheck(config))
+  app.use('*', noStoreWhenSignedIn)
 
   app.get('/healthz', async (c) => {
     try {
@@ -39,6 +42,8 @@ export function createApp(options: AppOptions) {
   options.extraRoutes?.(app)
 
   app.use('/trpc/*', sameOriginJson(config.publicUrl))
+  app.use('/trpc/*', batchSizeLimit(config))
+  app.use('*', requestBodyLimit(config))
   app.use(
     '/trpc/*',
     trpcServer({
@@ -46,7 +51,9 @@ export function createApp(options: AppOptions) {
       router: routerFor(config),
       createContext: (opts, c) =>
         createApiContext(deps, opts.req, opts.resHeaders, options.clientAddress?.(opts.req, c.env) ?? null),
-      onError: ({ error, path }) => {
+      onError: ({ error, path, req }) => {
+        // A client that went away mid-body (cut off for being slow) is not a server fault.
+        if (req.signal.aborted) return
         if (error.code === 'SERVICE_UNAVAILABLE') console.warn(`[trpc] ${path}: database unreachable`)
         else if (error.code === 'INTERNAL_SERVER_ERROR')
           (options.onError ?? logError)(error.cause ?? error, path ?? '')

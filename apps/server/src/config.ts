@@ -10,6 +10,8 @@ export interface NodeSettings {
   filesDir: string
   config: HubConfig
   settings: Settings
+  headersTimeoutMs: number
+  requestTimeoutMs: number
 }
 
 /** Reads the environment once (see settings.ts); throws a SettingsError naming any invalid variable. */
@@ -23,6 +25,8 @@ export function readSettings(
     host: settings.HOST,
     port: settings.PORT,
     filesDir: settings.FILES_DIR,
+    headersTimeoutMs: settings.HEADERS_TIMEOUT_SECONDS * 1000,
+    requestTimeoutMs: settings.REQUEST_TIMEOUT_SECONDS * 1000,
     config: hubConfigOf(settings, `http://localhost:${settings.PORT}`),
     settings,
   }

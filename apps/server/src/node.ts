@@ -48,7 +48,14 @@ export interface NodeServerOptions {
   extraRoutes?: (app: Hono) => void
   /** Where attached files live (`createDiskStore(FILES_DIR)`); without one, file routes answer 503. */
   files?: FileStore
+  /** Time allowed for a request's headers (default 20 s): a client trickling them is cut off. */
+  headersTimeoutMs?: number
+  /** Time allowed for a whole request, body included (default 60 s). */
+  requestTimeoutMs?: number
 }
+
+export const DEFAULT_HEADERS_TIMEOUT_MS = 20_000
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
 
 export function startNodeServer(
   options: NodeServerOptions,
@@ -66,11 +73,23 @@ export function startNodeServer(
     },
   })
   return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, (info) => {
-      resolve({
-        url: `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`,
-        close: () => new Promise((done) => server.close(() => done())),
-      })
-    })
+    const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS
+    const requestTimeout = Math.max(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, headersTimeout)
+    const serverOptions = {
+      headersTimeout,
+      requestTimeout,
+      // Node checks those timeouts every 30 s by default, which would let a slow client stay twice
+      // as long as allowed.
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, headersTimeout / 10)),
+    }
+    const server = serve(
+      { fetch: app.fetch, hostname: options.host, port: options.port, serverOptions },
+      (info) => {
+        resolve({
+          url: `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`,
+          close: () => new Promise((done) => server.close(() => done())),
+        })
+      },
+    )
   })
 }

@@ -75,6 +75,14 @@ const smtpUrl = z.string().regex(/^smtps?:\/\/[^\s]+$/, {
 
 const text = z.string()
 
+/** A comma-separated list of host names (or `host:port`), `*` for any. */
+const hostList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean),
+)
+
 /**
  * The schema. Each variable is a string as the environment gives it (blank counts as unset);
  * `DEFAULTS` below fills in the unset ones before parsing, so a default is parsed like any value.
@@ -95,6 +103,11 @@ export const settingsSchema = z.object({
   FILES_DIR: text,
   MAX_UPLOAD_MB: wholeNumber(1, 1024, 'a size in megabytes'),
   GROUP_QUOTA_MB: wholeNumber(1, 1_048_576, 'a size in megabytes'),
+  MAX_BATCH_SIZE: wholeNumber(1, 1000, 'a number of calls'),
+  MAX_BODY_KB: wholeNumber(1, 1_048_576, 'a size in kilobytes'),
+  ALLOWED_HOSTS: hostList.optional(),
+  HEADERS_TIMEOUT_SECONDS: wholeNumber(1, 3600, 'a number of seconds'),
+  REQUEST_TIMEOUT_SECONDS: wholeNumber(1, 3600, 'a number of seconds'),
 })
 
 export type SettingName = keyof typeof settingsSchema.shape
@@ -117,6 +130,11 @@ export const DEFAULTS: Record<SettingName, string | undefined> = {
   FILES_DIR: './data/files',
   MAX_UPLOAD_MB: '25',
   GROUP_QUOTA_MB: '1024',
+  MAX_BATCH_SIZE: '10',
+  MAX_BODY_KB: '1024',
+  ALLOWED_HOSTS: undefined,
+  HEADERS_TIMEOUT_SECONDS: '20',
+  REQUEST_TIMEOUT_SECONDS: '60',
 }
 
 export const SETTING_NAMES = Object.keys(settingsSchema.shape) as SettingName[]
@@ -153,7 +171,11 @@ export function parseSettings(
 }
 
 /** The domain's configuration; `fallbackUrl` is where the hub is reached when PUBLIC_URL is not set. */
-export function hubConfigOf(settings: Settings, fallbackUrl: string): HubConfig {
+export function hubConfigOf(
+  settings: Settings,
+  fallbackUrl: string,
+  fallbackAllowedHosts: string[] = [],
+): HubConfig {
   return {
     publicUrl: (settings.PUBLIC_URL ?? fallbackUrl).replace(/\/$/, ''),
     demoMode: settings.DEMO_MODE,
@@ -161,5 +183,9 @@ export function hubConfigOf(settings: Settings, fallbackUrl: string): HubConfig 
     handshakeTtlMs: settings.HANDSHAKE_TTL_DAYS * DAY,
     maxUploadMb: settings.MAX_UPLOAD_MB,
     groupQuotaMb: settings.GROUP_QUOTA_MB,
+    maxBatchSize: settings.MAX_BATCH_SIZE,
+    maxBodyBytes: settings.MAX_BODY_KB * 1024,
+    // Without PUBLIC_URL (the Worker answering on whatever names Cloudflare routes to it) any host.
+    allowedHosts: settings.ALLOWED_HOSTS ?? (settings.PUBLIC_URL ? [] : fallbackAllowedHosts),
   }
 }

@@ -68,7 +68,8 @@ function appFor(env: Env, request: Request) {
   if (!env.DATABASE_URL)
     throw new SettingsError('DATABASE_URL is not set: `wrangler secret put DATABASE_URL`')
   const settings = parseSettings(env as unknown as Record<string, unknown>)
-  const config = hubConfigOf(settings, new URL(request.url).origin)
+  // Without PUBLIC_URL the hub answers on whatever names Cloudflare routes to it.
+  const config = hubConfigOf(settings, new URL(request.url).origin, ['*'])
   const db = createKysely(createPlanetscaleDialect(settings.DATABASE_URL))
   const app = createApp({
     db,

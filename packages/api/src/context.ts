@@ -1,6 +1,7 @@
 import {
   type Actor,
   type Clock,
+  DEVICE_COOKIE,
   type HubConfig,
   invalidateSession,
   SESSION_COOKIE,
@@ -26,6 +27,10 @@ export type ApiContext = ApiDeps & {
   /** Sets a header on the answer (Retry-After). */
   setHeader(name: string, value: string): void
   endSession(): Promise<void>
+  /** The browser's device cookie (set at a successful sign-in), for sign-in throttling. */
+  deviceToken: string | null
+  /** Keeps the device cookie in the browser for a year. */
+  rememberDevice(token: string): void
   userAgent: string | null
   /** The caller's address as the server saw it, for rate limits. */
   clientAddress: string | null
@@ -41,8 +46,19 @@ export function readCookie(header: string | null, name: string): string | null {
   return null
 }
 
+function secureCookies(config: HubConfig): boolean {
+  return config.publicUrl.startsWith('https:') || new URL(config.publicUrl).hostname === 'localhost'
+}
+
+/** Only recognises the browser at sign-in; it grants nothing by itself. */
+function deviceCookie(config: HubConfig, token: string): string {
+  const parts = [`${DEVICE_COOKIE}=${token}`, 'Path=/trpc', 'HttpOnly', 'SameSite=Strict', 'Max-Age=31536000']
+  if (secureCookies(config)) parts.push('Secure')
+  return parts.join('; ')
+}
+
 function sessionCookie(config: HubConfig, token: string, expiresAt: string | null): string {
-  const secure = config.publicUrl.startsWith('https:') || new URL(config.publicUrl).hostname === 'localhost'
+  const secure = secureCookies(config)
   const parts = [
     `${SESSION_COOKIE}=${token}`,
     'Path=/',
@@ -67,6 +83,10 @@ export function createApiContext(
     ...deps,
     userAgent: req.headers.get('user-agent'),
     clientAddress,
+    deviceToken: readCookie(req.headers.get('cookie'), DEVICE_COOKIE),
+    rememberDevice(deviceToken) {
+      resHeaders.append('set-cookie', deviceCookie(deps.config, deviceToken))
+    },
     getActor() {
       actor ??= (async () => {
         if (!token) return null

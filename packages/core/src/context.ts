@@ -25,6 +25,12 @@ export interface HubConfig {
   maxUploadMb?: number
   /** Storage for each group's files, in MB (`GROUP_QUOTA_MB`, 1024 by default). */
   groupQuotaMb?: number
+  /** Most calls in one tRPC batch (default 10, `MAX_BATCH_SIZE`). */
+  maxBatchSize?: number
+  /** Largest request body in bytes (default 1 MB, `MAX_BODY_BYTES`); documents have their own. */
+  maxBodyBytes?: number
+  /** Host names (and `host:port`) accepted besides PUBLIC_URL's (`ALLOWED_HOSTS`); `*` accepts any. */
+  allowedHosts?: string[]
 }
 
 /** What every domain service is given. */

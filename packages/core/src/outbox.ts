@@ -1,6 +1,7 @@
 import type { Db } from '@appg-hub/db'
 import { newId } from '@appg-hub/db'
 import type { Clock } from './clock'
+import { plainTextLines, withoutControls } from './text/control-chars'
 
 export interface EmailInput {
   to: string
@@ -19,8 +20,8 @@ export async function queueEmail(db: Db, clock: Clock, email: EmailInput): Promi
     .values({
       id: newId(),
       to_email: email.to,
-      subject: email.subject.slice(0, 300),
-      body_text: email.body,
+      subject: withoutControls(email.subject).slice(0, 300),
+      body_text: plainTextLines(email.body),
       kind: email.kind,
       created_at: clock.now().toISOString(),
       sent_at: null,
@@ -40,8 +41,8 @@ export async function queueEmails(db: Db, clock: Clock, emails: EmailInput[]): P
         emails.slice(i, i + 200).map((email) => ({
           id: newId(),
           to_email: email.to,
-          subject: email.subject.slice(0, 300),
-          body_text: email.body,
+          subject: withoutControls(email.subject).slice(0, 300),
+          body_text: plainTextLines(email.body),
           kind: email.kind,
           created_at: now,
           sent_at: null,

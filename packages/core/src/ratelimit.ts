@@ -14,16 +14,27 @@ export interface RateRule {
 }
 
 export const RATE_RULES = {
-  signInPerAccount: { name: 'sign-in attempts for this account', limit: 10, windowMs: 15 * MINUTE },
+  /** Password checks by a signed-in person (changing the password or address, erasing the account). */
+  passwordChecksPerAccount: { name: 'password checks for this account', limit: 10, windowMs: 15 * MINUTE },
   signInPerAddress: { name: 'sign-in attempts from your address', limit: 50, windowMs: 15 * MINUTE },
   signUpPerAddress: { name: 'new accounts from your address', limit: 10, windowMs: HOUR },
   passwordPerAccount: { name: 'password changes for this account', limit: 5, windowMs: HOUR },
   resetPerAccount: { name: 'password reset emails for this address', limit: 3, windowMs: HOUR },
   resetPerAddress: { name: 'password reset requests from your address', limit: 10, windowMs: HOUR },
+  /** Counted per invitation: each person invited, each group invited. */
   invitationsPerPerson: { name: 'invitations', limit: 200, windowMs: HOUR },
   exportsPerPerson: { name: 'downloads', limit: 20, windowMs: HOUR },
   /** Attached files, per person (or per address when signed out). */
   fileDownloads: { name: 'file downloads', limit: 300, windowMs: HOUR },
+  /**
+   * Work that costs far more than a query (rendering a document, a diff, hashing a password), per
+   * address and per person, so that no one caller can keep the server busy for the others.
+   */
+  expensiveWork: {
+    name: 'expensive requests (previews, comparisons, password checks)',
+    limit: 120,
+    windowMs: 10 * MINUTE,
+  },
 } as const satisfies Record<string, RateRule>
 
 export interface RateDecision {
@@ -32,17 +43,21 @@ export interface RateDecision {
   retryAfterSeconds: number
 }
 
-/** Counts one attempt against `rule` for `subject` (an email, an address, a person id). */
+/**
+ * Counts `cost` attempts (one by default; an invitation to five groups costs five) against `rule`
+ * for `subject` (an email, an address, a person id).
+ */
 export async function consumeRate(
   db: Db,
   clock: Clock,
   rule: RateRule,
   subject: string,
+  cost = 1,
 ): Promise<RateDecision> {
   const now = clock.now().getTime()
   const windowStart = Math.floor(now / rule.windowMs) * rule.windowMs
   const key = `${rule.name}|${subject}`.slice(0, 200)
-  const count = await incrementCounter(db, key, new Date(windowStart).toISOString())
+  const count = await incrementCounter(db, key, new Date(windowStart).toISOString(), cost)
   return {
     allowed: count <= rule.limit,
     retryAfterSeconds: Math.max(1, Math.ceil((windowStart + rule.windowMs - now) / 1000)),

@@ -217,7 +217,7 @@ export const documentsCases: RouterCases = {
     ],
   },
   'documents.preview': {
-    access: 'public',
+    access: 'signed-in',
     variants: [{ relations: ['self'], input: () => ({ body: 'Some **Markdown**.' }), expect: always }],
   },
 }

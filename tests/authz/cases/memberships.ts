@@ -105,10 +105,25 @@ export const membershipsCases: RouterCases = {
     access: 'signed-in',
     variants: [
       {
+        name: 'sent to another address',
         relations: GROUP_RELATIONS,
         input: async ({ w, relation }) => ({
           token: (await w.make.groupInvite(groupOf(relation), 'member')).token,
         }),
+        // Bound to the invited address: nobody else may use the link, whatever their role.
+        expect: () => 'FORBIDDEN',
+      },
+      {
+        name: 'sent to my address',
+        relations: GROUP_RELATIONS,
+        input: async ({ w, relation, callerId }) => {
+          const me = callerId
+            ? await w.db.selectFrom('person').select('email').where('id', '=', callerId).executeTakeFirst()
+            : undefined
+          return {
+            token: (await w.make.groupInvite(groupOf(relation), 'member', me?.email ?? undefined)).token,
+          }
+        },
         expect: always,
         async check({ w, callerId, relation }) {
           // Accepting never lowers or raises an existing role.

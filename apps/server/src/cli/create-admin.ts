@@ -10,7 +10,7 @@ export async function createAdmin(
   const email = normaliseEmail(input.email)
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new Error(`"${input.email}" is not an email address.`)
   const password = input.password ?? randomBytes(12).toString('base64url')
-  const problem = passwordProblem(password)
+  const problem = await passwordProblem(password, [email, input.name])
   if (problem) throw new Error(`That password is refused: ${problem}`)
   const hash = await hashPassword(password)
   const now = new Date().toISOString()

@@ -31,6 +31,8 @@ export async function start(
     host: settings.host,
     port: settings.port,
     files: createDiskStore(settings.filesDir),
+    headersTimeoutMs: settings.headersTimeoutMs,
+    requestTimeoutMs: settings.requestTimeoutMs,
   })
   console.log(`\nAPPG Hub is running at ${settings.config.publicUrl}  (listening on ${server.url})`)
   if (accounts.length) {

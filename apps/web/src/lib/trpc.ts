@@ -3,7 +3,7 @@ import type { AppRouter } from '@appg-hub/api'
 import { createTRPCClient, httpBatchLink } from '@trpc/client'
 
 export const api = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: '/trpc', maxURLLength: 2000 })],
+  links: [httpBatchLink({ url: '/trpc', maxURLLength: 2000, maxItems: 10 })],
 })
 
 type Api = typeof api

@@ -61,6 +61,17 @@ export default function SignUp() {
         password: v.password,
         organisation: v.organisation.trim() || undefined,
       })
+      // Sign-up answers the same whether or not the address had an account; signing in tells.
+      const signedIn = await api.auth.signIn
+        .mutate({ email: v.email.trim(), password: v.password })
+        .then(() => true)
+        .catch(() => false)
+      if (!signedIn) {
+        setGeneral(
+          'This address may have an account already: we have sent it an email. Sign in, or ask for a new password on the sign-in page.',
+        )
+        return
+      }
       await session.refresh()
       navigate(next(), { replace: true })
     } catch (caught) {

@@ -2,18 +2,24 @@ import {
   changeEmail,
   changePassword,
   createSession,
+  DomainError,
   endAllMySessions,
   endMySession,
+  invalidateSession,
   listMySessions,
+  normaliseEmail,
   PASSWORD_MAX_LENGTH,
   RATE_RULES,
+  recordSignInFailure,
+  recordSignInSuccess,
   requestPasswordReset,
   resetPassword,
   signIn,
+  signInWait,
   signUp,
 } from '@appg-hub/core'
 import { z } from 'zod'
-import { rateLimit } from '../rate-limit'
+import { expensiveWork, passwordCheck, rateLimit, tooManyAttempts } from '../rate-limit'
 import { authedProcedure, publicProcedure, router } from '../trpc'
 
 const email = z.email('Enter an email address such as name@example.org.').max(254)
@@ -32,20 +38,38 @@ export const authRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       await rateLimit(ctx, [[RATE_RULES.signUpPerAddress, ctx.clientAddress]])
-      const actor = await signUp(ctx.service(null), input)
-      const session = await createSession(ctx.db, ctx.clock, actor.id, ctx.userAgent)
-      ctx.startSession(session.token, session.expiresAt)
-      return { id: actor.id, displayName: actor.displayName }
+      await expensiveWork(ctx)
+      // The same answer whether the address was free or had an account (whose owner is emailed):
+      // no session either way; the client signs in next with the same password.
+      await signUp(ctx.service(null), input)
+      return { status: 'sign-in' as const }
     }),
 
+  /** Throttled per account and source without locking the owner out (core `auth/throttle.ts`). */
   signIn: publicProcedure.input(z.object({ email, password })).mutation(async ({ ctx, input }) => {
-    await rateLimit(ctx, [
-      [RATE_RULES.signInPerAccount, input.email.trim()],
-      [RATE_RULES.signInPerAddress, ctx.clientAddress],
-    ])
-    const actor = await signIn(ctx.service(null), input)
+    await rateLimit(ctx, [[RATE_RULES.signInPerAddress, ctx.clientAddress]])
+    await expensiveWork(ctx)
+    const source = {
+      email: normaliseEmail(input.email),
+      address: ctx.clientAddress,
+      deviceToken: ctx.deviceToken,
+    }
+    const wait = await signInWait(ctx.db, ctx.clock, source)
+    if (wait) throw tooManyAttempts(ctx, wait, 'failed sign-ins for this account')
+    const actor = await signIn(ctx.service(null), input).catch(async (error: unknown) => {
+      if (error instanceof DomainError && error.code === 'UNAUTHORIZED')
+        await recordSignInFailure(ctx.db, ctx.clock, source)
+      throw error
+    })
+    const device = await recordSignInSuccess(ctx.db, ctx.clock, source)
+    // A session this browser already held ends: a new sign-in always gets a new token.
+    if (await ctx.getActor()) {
+      const previous = ctx.sessionId()
+      if (previous) await invalidateSession(ctx.db, previous)
+    }
     const session = await createSession(ctx.db, ctx.clock, actor.id, ctx.userAgent)
     ctx.startSession(session.token, session.expiresAt)
+    ctx.rememberDevice(device)
     return { id: actor.id, displayName: actor.displayName }
   }),
 
@@ -76,6 +100,7 @@ export const authRouter = router({
     .input(z.object({ currentPassword: password, newPassword: z.string().max(PASSWORD_MAX_LENGTH) }))
     .mutation(async ({ ctx, input }) => {
       await rateLimit(ctx, [[RATE_RULES.passwordPerAccount, ctx.actor.id]])
+      await passwordCheck(ctx, ctx.actor)
       await changePassword(ctx.service(ctx.actor), input)
       const session = await createSession(ctx.db, ctx.clock, ctx.actor.id, ctx.userAgent)
       ctx.startSession(session.token, session.expiresAt)
@@ -101,6 +126,7 @@ export const authRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
+      await expensiveWork(ctx)
       const { personId } = await resetPassword(ctx.service(null), input)
       const session = await createSession(ctx.db, ctx.clock, personId, ctx.userAgent)
       ctx.startSession(session.token, session.expiresAt)
@@ -111,6 +137,10 @@ export const authRouter = router({
     .input(z.object({ password, newEmail: email }))
     .mutation(async ({ ctx, input }) => {
       await rateLimit(ctx, [[RATE_RULES.passwordPerAccount, ctx.actor.id]])
-      return changeEmail(ctx.service(ctx.actor), input)
+      await passwordCheck(ctx, ctx.actor)
+      const changed = await changeEmail(ctx.service(ctx.actor), input)
+      const session = await createSession(ctx.db, ctx.clock, ctx.actor.id, ctx.userAgent)
+      ctx.startSession(session.token, session.expiresAt)
+      return changed
     }),
 })

@@ -25,6 +25,7 @@ import {
   unlinkDocument,
 } from '@appg-hub/core'
 import { z } from 'zod'
+import { expensiveWork } from '../rate-limit'
 import { authedProcedure, publicProcedure, router } from '../trpc'
 import { slug } from './register'
 import { cursor, itemId } from './topics'
@@ -65,13 +66,19 @@ export const documentsRouter = router({
     .input(z.object({ id: itemId, cursor }))
     .query(async ({ ctx, input }) => documentHistory(ctx.service(await ctx.getActor()), input)),
 
-  revision: publicProcedure
-    .input(z.object({ id: itemId, number }))
-    .query(async ({ ctx, input }) => getRevision(ctx.service(await ctx.getActor()), input)),
+  revision: publicProcedure.input(z.object({ id: itemId, number })).query(async ({ ctx, input }) => {
+    const actor = await ctx.getActor()
+    await expensiveWork(ctx, actor)
+    return getRevision(ctx.service(actor), input)
+  }),
 
   diff: publicProcedure
     .input(z.object({ id: itemId, from: number, to: number }))
-    .query(async ({ ctx, input }) => diffRevisions(ctx.service(await ctx.getActor()), input)),
+    .query(async ({ ctx, input }) => {
+      const actor = await ctx.getActor()
+      await expensiveWork(ctx, actor)
+      return diffRevisions(ctx.service(actor), input)
+    }),
 
   restore: authedProcedure
     .input(z.object({ id: itemId, number }))
@@ -115,7 +122,11 @@ export const documentsRouter = router({
 
   /**
    * The editor's preview, rendered as the saved document will be. A POST (mutation) although it
-   * changes nothing, because a 300 KB body does not fit in a query's URL.
+   * changes nothing, because a 300 KB body does not fit in a query's URL. Signed-in only, and
+   * charged as expensive work: rendering a million characters takes a while.
    */
-  preview: publicProcedure.input(z.object({ body })).mutation(({ input }) => previewDocument(input.body)),
+  preview: authedProcedure.input(z.object({ body })).mutation(async ({ ctx, input }) => {
+    await expensiveWork(ctx, ctx.actor)
+    return previewDocument(input.body)
+  }),
 })

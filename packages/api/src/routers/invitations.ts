@@ -29,7 +29,9 @@ export const invitationsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      await rateLimit(ctx, [[RATE_RULES.invitationsPerPerson, ctx.actor.id]])
+      // Each group invited counts, not the call.
+      const groups = new Set(input.toGroupSlugs).size
+      await rateLimit(ctx, [[RATE_RULES.invitationsPerPerson, ctx.actor.id]], groups)
       return sendInvitations(ctx.service(ctx.actor), input)
     }),
 

@@ -1,6 +1,6 @@
 import { ERASE_CONFIRMATION, eraseMyAccount, exportMyData, RATE_RULES } from '@appg-hub/core'
 import { z } from 'zod'
-import { rateLimit } from '../rate-limit'
+import { passwordCheck, rateLimit } from '../rate-limit'
 import { authedProcedure, router } from '../trpc'
 
 export const privacyRouter = router({
@@ -19,6 +19,7 @@ export const privacyRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
+      await passwordCheck(ctx, ctx.actor)
       const result = await eraseMyAccount(ctx.service(ctx.actor), input)
       await ctx.endSession()
       return { ...result, confirmation: ERASE_CONFIRMATION }

@@ -1,7 +1,8 @@
 import { newId, type PersonKind } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { Actor, ServiceContext } from '../context'
-import { badRequest, conflict, DomainError } from '../errors'
+import { badRequest, DomainError } from '../errors'
+import { queueEmail } from '../outbox'
 import { hashPassword, passwordProblem, verifyPassword } from './password'
 
 export function normaliseEmail(email: string): string {
@@ -32,17 +33,33 @@ export interface SignUpInput {
   organisation?: string | null
 }
 
-export async function signUp(ctx: ServiceContext, input: SignUpInput): Promise<Actor> {
+/**
+ * Creates the account, or, when the address has one already, tells its owner by email instead and
+ * answers null: the caller answers both the same, so that sign-up does not reveal which addresses
+ * have accounts. Both hash the password, so both take as long.
+ */
+export async function signUp(ctx: ServiceContext, input: SignUpInput): Promise<Actor | null> {
   const email = normaliseEmail(input.email)
-  const problem = passwordProblem(input.password)
+  const problem = await passwordProblem(input.password, [email, input.displayName])
   if (problem) throw badRequest(problem, 'password')
   const existing = await ctx.db
     .selectFrom('person')
     .select('id')
     .where('email', '=', email)
     .executeTakeFirst()
-  if (existing) throw conflict('An account with this email address exists already. Sign in instead.', 'email')
   const passwordHash = await hashPassword(input.password, ctx.config.passwordCost)
+  if (existing) {
+    await ctx.db.transaction().execute(async (tx) => {
+      await audit(tx, ctx.clock, { actorId: existing.id, action: 'account.sign_up_repeated', details: {} })
+      await queueEmail(tx, ctx.clock, {
+        to: email,
+        kind: 'account.sign_up_repeated',
+        subject: 'Someone tried to create an APPG Hub account with your address',
+        body: `Someone (perhaps you) tried to create an APPG Hub account with this email address, which has one already. Nothing was changed.\n\nTo sign in: ${ctx.config.publicUrl}/sign-in\nForgotten your password? Ask for a new one on that page.\n\nIf this was not you, you need do nothing.`,
+      })
+    })
+    return null
+  }
   const now = ctx.clock.now().toISOString()
   const person = {
     id: newId(),
@@ -91,6 +108,8 @@ export async function signIn(
     throw new DomainError('UNAUTHORIZED', 'That email address and password do not match an account.')
   }
   if (!(await verifyPassword(person.password_hash, input.password))) {
+    // The account's own log shows failed attempts (never the password tried).
+    await audit(ctx.db, ctx.clock, { actorId: person.id, action: 'account.sign_in_failed', details: {} })
     throw new DomainError('UNAUTHORIZED', 'That email address and password do not match an account.')
   }
   await audit(ctx.db, ctx.clock, { actorId: person.id, action: 'account.signed_in', details: {} })

@@ -93,7 +93,7 @@ export async function changePassword(
 ) {
   const actor = requireActor(ctx.actor)
   await checkPassword(ctx, actor.id, input.currentPassword, 'currentPassword')
-  const problem = passwordProblem(input.newPassword)
+  const problem = await passwordProblem(input.newPassword, [actor.email ?? '', actor.displayName])
   if (problem) throw badRequest(problem, 'newPassword')
   const hash = await hashPassword(input.newPassword, ctx.config.passwordCost)
   await ctx.db.transaction().execute(async (tx) => {
@@ -115,7 +115,10 @@ export async function changePassword(
   })
 }
 
-/** Moves the account to a new address: asks for the password, tells the old address. */
+/**
+ * Moves the account to a new address: asks for the password, ends every session (the caller starts
+ * a fresh one for this device), tells the old address.
+ */
 export async function changeEmail(ctx: ServiceContext, input: { password: string; newEmail: string }) {
   const actor = requireActor(ctx.actor)
   await checkPassword(ctx, actor.id, input.password, 'password')
@@ -129,13 +132,14 @@ export async function changeEmail(ctx: ServiceContext, input: { password: string
       .set({ email, updated_at: ctx.clock.now().toISOString() })
       .where('id', '=', actor.id)
       .execute()
+    await tx.deleteFrom('auth_session').where('person_id', '=', actor.id).execute()
     await audit(tx, ctx.clock, { actorId: actor.id, action: 'account.email_changed', details: {} })
     if (actor.email) {
       await queueEmail(tx, ctx.clock, {
         to: actor.email,
         kind: 'account.email_changed',
         subject: 'Your APPG Hub email address was changed',
-        body: `The email address of your APPG Hub account was changed to ${email}.\n\nIf this was not you, tell the site administrator at once.`,
+        body: `The email address of your APPG Hub account was changed to ${email}, and every device was signed out.\n\nIf this was not you, tell the site administrator at once.`,
       })
     }
   })

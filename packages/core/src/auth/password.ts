@@ -8,6 +8,9 @@
  * hashes. Tests lower the cost through `PasswordCost` to stay quick.
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
+import { DomainError } from '../errors'
+import { Semaphore } from '../semaphore'
+import { weakPasswordProblem } from './password-strength'
 
 export interface PasswordCost {
   /** log2 of N. */
@@ -22,7 +25,26 @@ const KEY_LENGTH = 32
 export const PASSWORD_MIN_LENGTH = 10
 export const PASSWORD_MAX_LENGTH = 200
 
+/**
+ * One scrypt at a time per process (each takes a core for ~0.1 s and 32 MiB per lane): a burst of
+ * sign-ins queues here instead of taking both cores from signed-in requests. Past 100 waiting, the
+ * answer is 429 at once.
+ */
+export const passwordWork = new Semaphore(
+  1,
+  100,
+  () =>
+    new DomainError(
+      'TOO_MANY_REQUESTS',
+      'Too many people are signing in just now. Please try again in a minute.',
+    ),
+)
+
 function derive(password: string, salt: Buffer, cost: PasswordCost): Promise<Buffer> {
+  return passwordWork.run(() => deriveNow(password, salt, cost))
+}
+
+function deriveNow(password: string, salt: Buffer, cost: PasswordCost): Promise<Buffer> {
   const N = 2 ** cost.ln
   return new Promise((resolve, reject) => {
     scrypt(
@@ -57,9 +79,12 @@ export async function verifyPassword(stored: string, password: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected)
 }
 
-/** Reasons a new password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string): string | null {
+/**
+ * Why a new password is refused, or null when it is acceptable: its length, then how guessable it
+ * is (common passwords, patterns, the person's own name or address in `personal`).
+ */
+export async function passwordProblem(password: string, personal: string[] = []): Promise<string | null> {
   if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`
   if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`
-  return null
+  return weakPasswordProblem(password, personal)
 }

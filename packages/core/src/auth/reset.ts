@@ -58,7 +58,7 @@ export async function requestPasswordReset(ctx: ServiceContext, input: { email: 
 
 /** Sets the new password, uses up the link and ends every session; returns the person. */
 export async function resetPassword(ctx: ServiceContext, input: { token: string; password: string }) {
-  const problem = passwordProblem(input.password)
+  const problem = await passwordProblem(input.password)
   if (problem) throw badRequest(problem, 'password')
   const tokenHash = await hashToken(input.token)
   const now = ctx.clock.now().toISOString()

@@ -3,6 +3,7 @@
  * needed and every client shows the right local time; text escaped (§3.3.11) and lines folded at
  * 75 octets without splitting a UTF-8 character (§3.1); CRLF line ends.
  */
+import { withoutControls } from '../text/control-chars'
 
 export interface CalendarEvent {
   /** Stable across changes: `<meeting id>@appg-hub`. */
@@ -65,8 +66,9 @@ export function foldLine(line: string): string {
   return out.join('\r\n ')
 }
 
+/** Every value passes here after escaping, so no control character (§3.3.11) reaches the file. */
 function property(name: string, value: string): string {
-  return foldLine(`${name}:${value}`)
+  return foldLine(`${name}:${withoutControls(value)}`)
 }
 
 /** The whole VCALENDAR text, CRLF-terminated. */

@@ -91,7 +91,7 @@ export async function createDocument(
         })
         .execute()
     }
-    await syncMarkdownLinks(tx, { type: 'document', id }, body, actor.id, now)
+    await syncMarkdownLinks(tx, { type: 'document', id }, body, actor, now)
     await ensureFollowing(tx, actor.id, 'document', id, now)
     await audit(tx, ctx.clock, {
       actorId: actor.id,

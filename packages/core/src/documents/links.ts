@@ -6,7 +6,7 @@
 import { type ItemType, newId } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
-import { badRequest, conflict, notFound } from '../errors'
+import { badRequest, conflict, forbidden, notFound } from '../errors'
 import { assertCan } from '../items/access'
 import { ITEM_NOUN, loadItem } from '../items/load'
 import type { LinkType } from '../links/list'
@@ -68,11 +68,12 @@ export async function unlinkDocument(
 ): Promise<{ removed: true }> {
   const { actor, item } = await editableDocument(ctx, input.id)
   const link = await ctx.db.selectFrom('link').selectAll().where('id', '=', input.linkId).executeTakeFirst()
-  const touches =
-    link &&
-    ((link.from_type === 'document' && link.from_id === input.id) ||
-      (link.to_type === 'document' && link.to_id === input.id))
-  if (!link || !touches) throw notFound('That link')
+  const from = link && link.from_type === 'document' && link.from_id === input.id
+  const to = link && link.to_type === 'document' && link.to_id === input.id
+  if (!link || !(from || to)) throw notFound('That link')
+  // A link belongs to the item it starts from: only that item's editors remove it.
+  if (!from)
+    throw forbidden('This link was made by another item; only the editors of that item can remove it.')
   if (link.origin !== 'explicit')
     throw badRequest(
       'This link comes from a reference in the text: remove the reference to remove it.',

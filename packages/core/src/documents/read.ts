@@ -26,6 +26,33 @@ export function renderDocumentBody(body: string): string {
   return linkReferencesInHtml(html)
 }
 
+/**
+ * Revisions never change, so their HTML is kept (the most recently read first, up to about 8 M
+ * characters per process): a large public document read over and over is rendered once, not once
+ * per read, which would let anyone keep the server busy.
+ */
+const renderedRevisions = new Map<string, string>()
+const RENDER_CACHE_CHARS = 8_000_000
+let renderedChars = 0
+
+export function renderRevisionBody(revisionId: string, body: string): string {
+  const hit = renderedRevisions.get(revisionId)
+  if (hit !== undefined) {
+    renderedRevisions.delete(revisionId)
+    renderedRevisions.set(revisionId, hit)
+    return hit
+  }
+  const html = renderDocumentBody(body)
+  renderedRevisions.set(revisionId, html)
+  renderedChars += html.length
+  for (const [id, old] of renderedRevisions) {
+    if (renderedChars <= RENDER_CACHE_CHARS || renderedRevisions.size <= 1) break
+    renderedRevisions.delete(id)
+    renderedChars -= old.length
+  }
+  return html
+}
+
 export interface PublicationNotice {
   groups: { slug: string; title: string }[]
   secretariat: string | null
@@ -144,7 +171,7 @@ export async function getDocument(ctx: ServiceContext, id: string): Promise<Docu
       merged: Number(row.merged) === 1,
     },
     body: row.body,
-    bodyHtml: renderDocumentBody(row.body),
+    bodyHtml: renderRevisionBody(row.headId, row.body),
     links: links.links,
     backlinks: links.backlinks,
     presence,
@@ -274,7 +301,7 @@ export async function getRevision(
     merged: Number(r.merged) === 1,
     baseNumber: r.baseNumber === null ? null : Number(r.baseNumber),
     body: r.body,
-    bodyHtml: renderDocumentBody(r.body),
+    bodyHtml: renderRevisionBody(r.id, r.body),
   }
 }
 

@@ -191,7 +191,7 @@ async function saveAs(
           .execute()
         await indexItem(tx, 'document', input.id)
         if (text !== head.body)
-          await syncMarkdownLinks(tx, { type: 'document', id: input.id }, text, actor.id, now)
+          await syncMarkdownLinks(tx, { type: 'document', id: input.id }, text, actor, now)
         await audit(tx, ctx.clock, {
           actorId: actor.id,
           action,

@@ -1,6 +1,7 @@
 /** A group's invitations page: received and sent (still open), and the history of the rest. */
 import type { ServiceContext } from '../context'
 import { forbidden } from '../errors'
+import { itemKey, NO_ACCESS_TITLE, readableItems } from '../items/readable-set'
 import { groupForActor, requireActor } from '../memberships/access'
 import { can } from '../policy'
 import { expireInvitations } from './expire'
@@ -45,15 +46,27 @@ export async function groupInvitations(
       .limit(INVITATION_HISTORY_LIMIT)
       .execute(),
   ])
-  const views = open.map((row) => invitationView(row, now))
+  // An item's title shows while the invitation is open, or while the caller may read the item:
+  // not once the invitation was declined, withdrawn or expired, or the group left it.
+  const readable = await readableItems(
+    ctx.db,
+    actor,
+    [...open, ...closed].map((row) => ({ type: row.item_type, id: row.item_id })),
+  )
+  const view = (row: (typeof open)[number]) => {
+    const v = invitationView(row, now)
+    return v.status === 'pending' || readable.has(itemKey(v.itemType, v.itemId))
+      ? v
+      : { ...v, itemTitle: NO_ACCESS_TITLE }
+  }
+  const views = open.map(view)
   return {
     received: views.filter((v, i) => v.status === 'pending' && open[i]!.to_appg_id === group.id),
     sent: views.filter((v, i) => v.status === 'pending' && open[i]!.from_appg_id === group.id),
     // Open ones that ran out a moment ago join the history, which stays newest first.
-    history: [
-      ...views.filter((v) => v.status !== 'pending'),
-      ...closed.map((row) => invitationView(row, now)),
-    ].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id)),
+    history: [...views.filter((v) => v.status !== 'pending'), ...closed.map(view)].sort(
+      (a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id),
+    ),
     canAnswer: can(access, 'item.invite'),
   }
 }

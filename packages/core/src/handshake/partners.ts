@@ -3,6 +3,7 @@
  * officer of the owner group takes a partner out (remove). Either way its members lose the rights
  * the partnership gave them, and both sides are told.
  */
+
 import type { ItemType } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
@@ -11,6 +12,7 @@ import { assertCan } from '../items/access'
 import { participantsChanged } from '../items/activity'
 import { ITEM_NOUN, type LoadedItem, loadItem } from '../items/load'
 import { groupCan, ownerCan } from '../items/powers'
+import { releaseLostSignups } from '../meetings/release'
 import { requireActor } from '../memberships/access'
 import { notifyHandshake } from './notify'
 
@@ -49,6 +51,7 @@ async function endPartnership(
       .where('is_owner', '=', 0)
       .execute()
     await participantsChanged(tx, item.type, item.id, now)
+    if (item.type === 'meeting') await releaseLostSignups(tx, ctx, { meetingId: item.id }, actor.id)
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: `participant.${step}`,

@@ -1,6 +1,8 @@
 /**
- * The links of an item and the links to it (backlinks), as the viewer may see them: an item the
- * viewer may not read shows as restricted, with neither its title nor its address (docs/architecture.md §3).
+ * The links of an item and the links to it (backlinks), as the viewer may see them: a link the item
+ * makes to one the viewer may not read shows as restricted, with neither its title, its address
+ * nor its id (docs/architecture.md §3); a backlink from an item the viewer may not read is not shown at all, so
+ * that an unpublished or private item is never even hinted at on a page others read.
  * One query for the links, then one per item type at the other ends (at most three).
  */
 import { type Db, type ItemType, jsonAgg, parseJsonArray } from '@appg-hub/db'
@@ -20,6 +22,7 @@ export interface LinkView {
   /** 'out' when the item links to the other one, 'in' for a backlink. */
   direction: 'out' | 'in'
   itemType: ItemType
+  /** Empty for a restricted item: its id is not given away either. */
   itemId: string
   /** Null for a restricted item. */
   title: string | null
@@ -120,22 +123,26 @@ async function linkViews(
     actor,
     ends.map((e) => ({ type: e.type, id: e.id })),
   )
-  const views = ends.map((e): LinkView => {
+  const views = ends.flatMap((e): LinkView[] => {
     const item = seen.get(`${e.type}:${e.id}`)
     const readable = item?.readable ?? false
-    return {
-      id: e.row.id,
-      linkType: e.row.link_type,
-      origin: e.row.origin,
-      direction: e.direction,
-      itemType: e.type,
-      itemId: e.id,
-      title: readable ? item!.title : null,
-      path: readable ? itemPath(e.type, e.id) : null,
-      restricted: !readable,
-      detail: readable ? item!.detail : null,
-      hosts: readable ? item!.hosts : null,
-    }
+    // Only those who may read a link's source learn that it links anywhere.
+    if (e.direction === 'in' && !readable) return []
+    return [
+      {
+        id: e.row.id,
+        linkType: e.row.link_type,
+        origin: e.row.origin,
+        direction: e.direction,
+        itemType: e.type,
+        itemId: readable ? e.id : '',
+        title: readable ? item!.title : null,
+        path: readable ? itemPath(e.type, e.id) : null,
+        restricted: !readable,
+        detail: readable ? item!.detail : null,
+        hosts: readable ? item!.hosts : null,
+      },
+    ]
   })
   return {
     links: views.filter((v) => v.direction === 'out'),

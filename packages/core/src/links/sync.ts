@@ -1,17 +1,20 @@
 /** Keeping a body's `references` links (origin `markdown`) in step with what the body says. */
 import { type Db, type ItemType, newId } from '@appg-hub/db'
+import type { Actor } from '../context'
+import { itemReadableBy } from './readable'
 import { parseReferences } from './refs'
 
 /**
  * Call inside the transaction that saves the body. Adds a link for each item the body refers to
- * (that exists, and is not the item itself) and removes the markdown links it no longer refers
- * to; explicit links are left alone.
+ * that exists, is not the item itself, and that the author may read (a reference to anything else
+ * stays plain text, so that saving cannot probe for ids or announce the source to a private
+ * item); removes the markdown links the body no longer refers to; explicit links are left alone.
  */
 export async function syncMarkdownLinks(
   tx: Db,
   from: { type: ItemType; id: string },
   body: string,
-  actorId: string,
+  actor: Actor,
   now: string,
 ): Promise<{ added: number; removed: number }> {
   const refs = parseReferences(body).filter((r) => !(r.type === from.type && r.id === from.id))
@@ -36,6 +39,7 @@ export async function syncMarkdownLinks(
         .selectFrom(`${type} as item` as 'topic as item')
         .select('item.id')
         .where('item.id', 'in', ids)
+        .where((eb) => itemReadableBy(eb as never, actor, type, 'item'))
         .execute()
       for (const row of rows) exists.add(`${type}:${row.id}`)
     }
@@ -49,7 +53,7 @@ export async function syncMarkdownLinks(
         to_id: m.id,
         link_type: 'references' as const,
         origin: 'markdown' as const,
-        created_by: actorId,
+        created_by: actor.id,
         created_at: now,
       }))
     if (values.length) await tx.insertInto('link').values(values).execute()

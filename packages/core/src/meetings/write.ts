@@ -21,6 +21,7 @@ import {
   type MeetingRow,
 } from './load'
 import { formatLondonRange, londonToUtc } from './london'
+import { releaseLostSignups } from './release'
 import { promoteWaiting } from './signups'
 
 export interface MeetingTimes {
@@ -196,6 +197,9 @@ export async function updateMeeting(
     if ('topic_id' in changes) await linkToTopic(tx, row.id, changes.topic_id ?? null, actor.id, now)
     if ('capacity' in changes)
       await promoteWaiting(tx, ctx, { ...row, ...changes, capacity: changes.capacity ?? null }, actor.id)
+    // A session no longer public keeps only the sign-ups of people who may still read it.
+    if (changes.visibility === 'participants')
+      await releaseLostSignups(tx, ctx, { meetingId: row.id }, actor.id)
     if (moved && row.status === 'scheduled') {
       const people = await signedUpPeople(tx, row.id)
       const when = formatLondonRange(changes.starts_at ?? row.starts_at, changes.ends_at ?? row.ends_at)

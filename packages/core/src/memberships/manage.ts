@@ -7,6 +7,7 @@ import { addMs } from '../clock'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
 import { formatLondonDateTime } from '../meetings/london'
+import { releaseLostSignups } from '../meetings/release'
 import { queueEmail } from '../outbox'
 import { can, canManageMember, ROLES } from '../policy'
 import { type GroupForActor, groupForActor, requireActor } from './access'
@@ -226,7 +227,10 @@ export async function describeInvite(ctx: ServiceContext, token: string) {
   }
 }
 
-/** The link works once, before it expires, for whoever holds it and is signed in. */
+/**
+ * The link works once, before it expires, for the account with the address it was sent to: a
+ * forwarded or leaked link gives nobody else a place in the group.
+ */
 export async function acceptGroupInvite(ctx: ServiceContext, token: string) {
   const actor = requireActor(ctx.actor)
   const invite = await findInvite(ctx, token)
@@ -237,6 +241,12 @@ export async function acceptGroupInvite(ctx: ServiceContext, token: string) {
         : invite.state === 'withdrawn'
           ? 'This invitation was withdrawn. Ask the group for a new one.'
           : 'This invitation has expired. Ask the group for a new one.',
+    )
+  }
+  if (!actor.email || normaliseEmail(actor.email) !== normaliseEmail(invite.email)) {
+    throw forbidden(
+      `This invitation was sent to ${invite.email}, and you are signed in as ${actor.email ?? 'an account without an address'}. ` +
+        `Sign in with that address, or ask an officer of ${invite.title} to send a new invitation to yours.`,
     )
   }
   const now = ctx.clock.now().toISOString()
@@ -357,6 +367,7 @@ export async function removeMember(ctx: ServiceContext, input: { slug: string; p
       appgId: group.id,
       details: { personId: input.personId, role: member.role },
     })
+    await releaseLostSignups(tx, ctx, { personId: input.personId }, actor.id)
   })
 }
 
@@ -377,5 +388,6 @@ export async function leaveGroup(ctx: ServiceContext, input: { slug: string }) {
       appgId: group.id,
       details: { role: group.role },
     })
+    await releaseLostSignups(tx, ctx, { personId: actor.id }, actor.id)
   })
 }

@@ -8,7 +8,7 @@ import type { Clock } from '../clock'
 import type { HubConfig } from '../context'
 import { queueEmails } from '../outbox'
 import { type DigestEntry, digestEmail } from './email'
-import { visibleExcerpt, withCommentState } from './visible'
+import { visibleExcerpt, visibleHeadline, withCommentState } from './visible'
 
 /** At most this many notifications per run; a larger backlog is sent by the next run. */
 const MAX_PER_RUN = 5000
@@ -55,10 +55,11 @@ export async function sendDigests(
   const byPerson = new Map<string, { email: string; entries: DigestEntry[] }>()
   for (const row of rows) {
     const person = byPerson.get(row.person_id) ?? { email: row.email!, entries: [] }
+    const headline = visibleHeadline(row, Number(row.is_site_admin) === 1)
     person.entries.push({
-      text: row.text,
+      text: headline.text,
       excerpt: visibleExcerpt(row, Number(row.is_site_admin) === 1),
-      path: row.link_path,
+      path: headline.path,
       createdAt: row.created_at,
     })
     byPerson.set(row.person_id, person)

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../context'
 import { requireActor } from '../memberships/access'
 import { decodeKeyCursor, encodeKeyCursor, type Page } from '../pagination'
 import { notificationText } from './kinds'
-import { visibleExcerpt, withCommentState } from './visible'
+import { visibleExcerpt, visibleHeadline, withCommentState } from './visible'
 
 export const INBOX_PAGE_SIZE = 30
 
@@ -57,15 +57,18 @@ export async function listNotifications(
   const page = rows.slice(0, INBOX_PAGE_SIZE)
   const last = page[page.length - 1]
   return {
-    items: page.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      text: notificationText(row.text, visibleExcerpt(row, actor.isSiteAdmin)),
-      path: row.link_path,
-      createdAt: row.created_at,
-      readAt: row.read_at,
-      actor: row.actorName ? { name: row.actorName } : null,
-    })),
+    items: page.map((row) => {
+      const headline = visibleHeadline(row, actor.isSiteAdmin)
+      return {
+        id: row.id,
+        kind: row.kind,
+        text: notificationText(headline.text, visibleExcerpt(row, actor.isSiteAdmin)),
+        path: headline.path,
+        createdAt: row.created_at,
+        readAt: row.read_at,
+        actor: row.actorName ? { name: row.actorName } : null,
+      }
+    }),
     nextCursor: rows.length > INBOX_PAGE_SIZE && last ? encodeKeyCursor(last.created_at, last.id) : null,
   }
 }

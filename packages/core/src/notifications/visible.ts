@@ -75,7 +75,43 @@ export function withCommentState<O>(qb: SelectQueryBuilder<WithNotification, 'n'
           ),
         ])
         .as('itemReadable'),
+      // An open invitation shows the invited group what it is invited to, before it may read it.
+      eb
+        .exists(
+          eb
+            .selectFrom('invitation as ni')
+            .innerJoin('membership as nim', 'nim.appg_id', 'ni.to_appg_id')
+            .select('ni.id')
+            .whereRef('ni.item_type', '=', 'n.item_type')
+            .whereRef('ni.item_id', '=', 'n.item_id')
+            .where('ni.status', '=', 'pending')
+            .whereRef('nim.person_id', '=', 'n.person_id'),
+        )
+        .as('invitationOpen'),
     ])
+}
+
+/** What a notification says about an item once its reader may no longer read it. */
+export const NO_LONGER_ACCESSIBLE = 'About an item you no longer have access to'
+
+/**
+ * A notification names its item (title, time) only while the recipient may read it, or is
+ * invited to it: once their group left or was taken out, or the invitation was declined,
+ * withdrawn or expired, the headline becomes NO_LONGER_ACCESSIBLE and the link goes.
+ */
+export function visibleHeadline(
+  row: {
+    text: string
+    link_path: string | null
+    item_id?: string | null
+    itemReadable?: unknown
+    invitationOpen?: unknown
+  },
+  recipientIsSiteAdmin: boolean,
+): { text: string; path: string | null } {
+  if (!row.item_id || recipientIsSiteAdmin || Number(row.itemReadable) || Number(row.invitationOpen))
+    return { text: row.text, path: row.link_path }
+  return { text: NO_LONGER_ACCESSIBLE, path: null }
 }
 
 export function visibleExcerpt(

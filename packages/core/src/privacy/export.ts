@@ -3,9 +3,12 @@
  * Secrets are left out (the password hash, session and invitation token hashes), as are other
  * people's personal details beyond the names shown beside the person's own activity.
  */
+import type { ItemType } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
+import { itemKey, NO_ACCESS_TITLE, readableItems } from '../items/readable-set'
 import { requireActor } from '../memberships/access'
+import { NO_LONGER_ACCESSIBLE } from '../notifications/visible'
 
 export const EXPORT_FORMAT = 'appg-hub-personal-data/1'
 
@@ -217,6 +220,15 @@ export async function exportMyData(ctx: ServiceContext) {
       .execute(),
   ])
   await audit(db, ctx.clock, { actorId: me, action: 'account.data_exported', details: {} })
+  // Items' live words (titles, summaries, times) only for items the person may still read.
+  const readable = await readableItems(db, actor, [
+    ...topics.map((t) => ({ type: 'topic' as const, id: t.id })),
+    ...meetings.map((m) => ({ type: 'meeting' as const, id: m.id })),
+    ...signups.map((s) => ({ type: 'meeting' as const, id: s.meeting_id })),
+    ...documents.map((d) => ({ type: 'document' as const, id: d.id })),
+    ...notifications.flatMap((n) => (n.item_type && n.item_id ? [{ type: n.item_type, id: n.item_id }] : [])),
+  ])
+  const may = (type: ItemType, id: string) => readable.has(itemKey(type, id))
   return {
     format: EXPORT_FORMAT,
     exportedAt: ctx.clock.now().toISOString(),
@@ -225,17 +237,25 @@ export async function exportMyData(ctx: ServiceContext) {
     sessions,
     groupInvitations: { sent: groupInvitesSent, accepted: groupInvitesAccepted },
     jointWorkInvitations: handshakes.map((h) => ({ ...h, mine: h.sent_by === me ? 'sent' : 'answered' })),
-    topicsCreated: topics,
-    sessionsCreated: meetings,
-    signups,
-    documentsCreated: documents,
+    topicsCreated: topics.map((t) =>
+      may('topic', t.id) ? t : { ...t, title: NO_ACCESS_TITLE, summary: null },
+    ),
+    sessionsCreated: meetings.map((m) =>
+      may('meeting', m.id) ? m : { ...m, title: NO_ACCESS_TITLE, starts_at: null },
+    ),
+    signups: signups.map((s) =>
+      may('meeting', s.meeting_id) ? s : { ...s, title: NO_ACCESS_TITLE, starts_at: null },
+    ),
+    documentsCreated: documents.map((d) => (may('document', d.id) ? d : { ...d, title: NO_ACCESS_TITLE })),
     revisionsAuthored: revisions.map((r) => ({ ...r, merged: r.merged === 1 })),
     comments: comments.map((c) => ({
       ...c,
       earlierVersions: commentEdits.filter((e) => e.comment_id === c.id),
     })),
     follows,
-    notifications,
+    notifications: notifications.map((n) =>
+      !n.item_type || !n.item_id || may(n.item_type, n.item_id) ? n : { ...n, text: NO_LONGER_ACCESSIBLE },
+    ),
     emails,
     auditEvents: auditEvents.map((e) => ({ ...e, details: JSON.parse(e.details) as unknown })),
     filesUploaded,

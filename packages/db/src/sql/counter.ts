@@ -10,9 +10,9 @@ import { type Db, dialectOf } from '../kysely'
  * again from one) and returns the count in the current window. Two queries, no transaction: the
  * upsert is atomic on both dialects.
  */
-export async function incrementCounter(db: Db, key: string, windowStart: string): Promise<number> {
-  const insert = db.insertInto('rate_limit').values({ key, window_start: windowStart, count: 1 })
-  const count = sql<number>`case when rate_limit.window_start = ${windowStart} then rate_limit.count + 1 else 1 end`
+export async function incrementCounter(db: Db, key: string, windowStart: string, by = 1): Promise<number> {
+  const insert = db.insertInto('rate_limit').values({ key, window_start: windowStart, count: by })
+  const count = sql<number>`case when rate_limit.window_start = ${windowStart} then rate_limit.count + ${by} else ${by} end`
   if (dialectOf(db) === 'sqlite') {
     await insert
       .onConflict((oc) => oc.column('key').doUpdateSet({ count, window_start: windowStart }))

@@ -1,0 +1,101 @@
+/**
+ * Limits that hold before any request is parsed (issue #13): the Host a request names, the size of
+ * its body and of its tRPC batch, and `Cache-Control: no-store` on answers meant for one person.
+ */
+import { type HubConfig, SESSION_COOKIE } from '@appg-hub/core'
+import type { MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+
+export const DEFAULT_MAX_BATCH_SIZE = 10
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+/**
+ * Documents hold up to a million characters; as JSON that is up to about 3 MB of UTF-8 plus
+ * escapes, so the procedures that carry a whole document body get 4 MB.
+ */
+export const DOCUMENT_BODY_BYTES = 4 * 1024 * 1024
+const DOCUMENT_PROCEDURES = new Set(['documents.create', 'documents.save', 'documents.preview'])
+
+function refusal(message: string, code: string, status: 400 | 413 | 421) {
+  return new Response(JSON.stringify({ error: { message, code } }), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  })
+}
+
+/** The procedures a tRPC request names (`/trpc/a,b?batch=1` names two). */
+function procedures(path: string): string[] {
+  const names = decodeURIComponent(path.replace(/^\/trpc\/?/, ''))
+  return names.split(',')
+}
+
+/**
+ * Refuses a body over the limit with 413, from Content-Length when it is given and otherwise while
+ * the stream is read, so that a large body is never buffered whole nor parsed.
+ */
+export function requestBodyLimit(config: HubConfig): MiddlewareHandler {
+  const tooLarge = (limit: number) => () =>
+    refusal(`The request is too large (at most ${Math.round(limit / 1024)} KB).`, 'PAYLOAD_TOO_LARGE', 413)
+  const ordinary = config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const general = bodyLimit({ maxSize: ordinary, onError: tooLarge(ordinary) })
+  const documents = bodyLimit({ maxSize: DOCUMENT_BODY_BYTES, onError: tooLarge(DOCUMENT_BODY_BYTES) })
+  return (c, next) => {
+    const names = c.req.path.startsWith('/trpc/') ? procedures(c.req.path) : []
+    const forDocuments = names.length > 0 && names.every((name) => DOCUMENT_PROCEDURES.has(name))
+    return (forDocuments ? documents : general)(c, next)
+  }
+}
+
+/** Refuses a tRPC batch of more calls than the limit with 400, before its input is read. */
+export function batchSizeLimit(config: HubConfig): MiddlewareHandler {
+  const limit = config.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE
+  return async (c, next) => {
+    if (c.req.query('batch') === '1' && procedures(c.req.path).length > limit)
+      return refusal(`Send at most ${limit} calls in one request.`, 'BAD_REQUEST', 400)
+    return next()
+  }
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+function hostname(host: string): string {
+  return host.replace(/:\d+$/, '').toLowerCase()
+}
+
+/**
+ * Answers only for the names the hub is reached by, so that a page on another name that resolves
+ * to this server (DNS rebinding) is not treated as our own origin: PUBLIC_URL's host, the
+ * configured allow-list, and when PUBLIC_URL is a loopback name, every loopback name.
+ */
+export function hostCheck(config: HubConfig): MiddlewareHandler {
+  return async (c, next) => {
+    const allowed = config.allowedHosts ?? []
+    if (allowed.includes('*')) return next()
+    // Node builds the URL from the Host header; Workers from the name the request was sent to.
+    const host = new URL(c.req.url).host.toLowerCase()
+    // Read per request: the test servers learn their port (and so PUBLIC_URL) after starting.
+    const publicUrl = new URL(config.publicUrl)
+    const ok =
+      host === publicUrl.host ||
+      allowed.some((entry) => entry.toLowerCase() === host || entry.toLowerCase() === hostname(host)) ||
+      (LOOPBACK.has(publicUrl.hostname) && LOOPBACK.has(hostname(host)))
+    if (!ok) return refusal('This hub does not answer for that host name.', 'MISDIRECTED_REQUEST', 421)
+    return next()
+  }
+}
+
+/** The client's static files, the same for everyone: they keep their own caching. */
+const STATIC_FILE = /^\/assets\/|\.(?:js|css|svg|png|ico|woff2?|webmanifest|txt|map)$/
+
+/**
+ * Answers to a signed-in caller (or that sign one in or out) are never stored by a browser or a
+ * proxy: they hold rosters, email addresses, exports. Every answer but the client's static files.
+ */
+export const noStoreWhenSignedIn: MiddlewareHandler = async (c, next) => {
+  await next()
+  if (STATIC_FILE.test(c.req.path)) return
+  const cookie = c.req.header('cookie') ?? ''
+  const signedIn = cookie.split(';').some((part) => part.trim().startsWith(`${SESSION_COOKIE}=`))
+  const already = /\bno-store\b/.test(c.res.headers.get('cache-control') ?? '')
+  if ((signedIn || c.res.headers.has('set-cookie')) && !already)
+    c.res.headers.set('Cache-Control', 'no-store')
+}

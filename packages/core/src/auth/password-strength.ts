@@ -1,0 +1,56 @@
+/**
+ * Refuses guessable passwords (common ones, keyboard walks, names, dates, repeats) with zxcvbn-ts
+ * and its English dictionaries, and says why in zxcvbn's own words. The dictionaries (about 1.5 MB
+ * of word lists) are imported on the first check, not at start-up.
+ */
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core'
+
+/** zxcvbn's 0–4 scale: 3 is "safely unguessable", about 10^8 guesses or more. */
+export const MIN_PASSWORD_SCORE = 3
+/**
+ * Bounds on zxcvbn's work, which runs on the event loop: only the first 50 characters are scored
+ * (beyond that the start decides), and at most 4 look-alike substitutions (`p4ssw0rd`) are tried.
+ * With zxcvbn's defaults (256, 100), 50 characters of `aB3$aB3$…` took 0.8 s; with these, tens
+ * of milliseconds.
+ */
+const SCORED_LENGTH = 50
+const L33T_SUBSTITUTIONS = 4
+
+/** Words that make a password easy to guess on this site in particular. */
+const SITE_WORDS = ['appg', 'appghub', 'hub', 'parliament', 'westminster', 'allparty', 'commons', 'lords']
+
+let estimator: Promise<ZxcvbnFactory> | undefined
+
+function loadEstimator(): Promise<ZxcvbnFactory> {
+  estimator ??= Promise.all([
+    import('@zxcvbn-ts/core'),
+    import('@zxcvbn-ts/language-common'),
+    import('@zxcvbn-ts/language-en'),
+  ]).then(
+    ([{ ZxcvbnFactory }, common, en]) =>
+      new ZxcvbnFactory({
+        dictionary: { ...common.dictionary, ...en.dictionary },
+        graphs: common.adjacencyGraphs,
+        translations: en.translations,
+        maxLength: SCORED_LENGTH,
+        l33tMaxSubstitutions: L33T_SUBSTITUTIONS,
+      }),
+  )
+  return estimator
+}
+
+/**
+ * Why a password is too easy to guess, or null when it is strong enough. `personal` holds what
+ * the person told us (email, name), which a guesser would try first.
+ */
+export async function weakPasswordProblem(password: string, personal: string[] = []): Promise<string | null> {
+  const zxcvbn = await loadEstimator()
+  const words = [
+    ...SITE_WORDS,
+    ...personal.flatMap((p) => [p.toLowerCase(), ...p.toLowerCase().split(/[^\p{L}\p{N}]+/u)]),
+  ].filter((w) => w.length >= 3)
+  const result = zxcvbn.check(password.slice(0, SCORED_LENGTH), words)
+  if (result.score >= MIN_PASSWORD_SCORE) return null
+  const advice = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean).join(' ')
+  return `This password is too easy to guess.${advice ? ` ${advice}` : ''} A few unrelated words make a strong one.`
+}
