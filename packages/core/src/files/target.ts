@@ -1,6 +1,6 @@
 /**
  * What a file is attached to, and who may do what with its files. Files follow their item exactly
- * (DESIGN §3): whoever may read the item lists and downloads its files — the public only once the
+ * (docs/architecture.md §3): whoever may read the item lists and downloads its files — the public only once the
  * item itself is public (a published document, a scheduled public session, a public topic).
  *
  * - Topics, sessions and documents: their participants' chair, officers and secretariat
