@@ -40,6 +40,7 @@ const DATABASE_TABLES: Record<keyof Database, true> = {
   audit_event: true,
   rate_limit: true,
   password_reset: true,
+  cache_version: true,
 }
 
 const procedures = listProcedures()

@@ -10,6 +10,7 @@ export {
 } from './kysely'
 export { migrateToLatest } from './migrate'
 export * from './schema'
+export { bumpCacheVersion, type CacheName, readCacheVersion } from './sql/cache-version'
 export { incrementCounter } from './sql/counter'
 export { jsonAgg, parseJsonArray } from './sql/json'
 export { isUniqueViolation } from './sql/unique'

@@ -347,6 +347,12 @@ export interface RateLimitTable {
   count: number
 }
 
+/** The version of rarely changing data (`register`), bumped by whatever changes it. */
+export interface CacheVersionTable {
+  name: string
+  version: number
+}
+
 export interface Database {
   person: PersonTable
   appg: AppgTable
@@ -373,4 +379,5 @@ export interface Database {
   audit_event: AuditEventTable
   rate_limit: RateLimitTable
   password_reset: PasswordResetTable
+  cache_version: CacheVersionTable
 }

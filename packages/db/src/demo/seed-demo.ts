@@ -9,6 +9,7 @@ import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../demo-constants'
 import { newId } from '../ids'
 import type { Db } from '../kysely'
 import type { AppgTable, MembershipTable, PersonKind, PersonTable, Role } from '../schema'
+import { bumpCacheVersion } from '../sql/cache-version'
 
 export { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../demo-constants'
 export const DEMO_GROUP_SLUG = 'personalised-medicine'
@@ -261,6 +262,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<DemoAc
     if (group) {
       const appgId = group.id
       await trx.insertInto('appg').values(group).execute()
+      await bumpCacheVersion(trx, 'register')
       await trx
         .insertInto('appg_tag')
         .values([

@@ -17,6 +17,7 @@ import type { Insertable, Selectable } from 'kysely'
 import { newId } from '../ids'
 import type { Db } from '../kysely'
 import type { AppgTable, BenefitTable, MembershipTable, PersonKind, PersonTable, Role } from '../schema'
+import { bumpCacheVersion } from '../sql/cache-version'
 import {
   normaliseName,
   parseRegisterLine,
@@ -304,6 +305,8 @@ class Writes {
         details: JSON.stringify(a.details),
       }))
       for (const rows of chunks(audits)) await trx.insertInto('audit_event').values(rows).execute()
+      // Answers cached from the Register are stale from this commit on.
+      await bumpCacheVersion(trx, 'register')
     })
   }
 }
