@@ -4,9 +4,10 @@
  */
 import { type ApiDeps, appRouter, createApiContext } from '@appg-hub/api'
 import { trpcServer } from '@hono/trpc-server'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { sql } from 'kysely'
 import { registerCalendarRoutes } from './calendar-routes'
+import { type AnswerStore, httpCache, knownRegisterVersion, memoryAnswerStore } from './http-cache'
 import { sameOriginJson, securityHeaders } from './security'
 
 export interface AppOptions extends ApiDeps {
@@ -18,6 +19,10 @@ export interface AppOptions extends ApiDeps {
   extraRoutes?: (app: Hono) => void
   /** Called with unexpected errors; defaults to console.error. Never given tokens or passwords. */
   onError?: (error: unknown, path: string) => void
+  /** Where public Register answers are kept (memory by default; the Cache API on Workers). */
+  answerStore?: AnswerStore
+  /** Lets work (storing an answer) finish after the response; Workers pass `waitUntil`. */
+  defer?: (c: Context, work: Promise<unknown>) => void
 }
 
 export function createApp(options: AppOptions) {
@@ -25,6 +30,14 @@ export function createApp(options: AppOptions) {
   const deps: ApiDeps = { db, clock, config }
   const app = new Hono()
   app.use('*', securityHeaders)
+  app.use(
+    '*',
+    httpCache(
+      db,
+      options.answerStore ?? memoryAnswerStore(),
+      options.defer ?? ((_c, work) => void work.catch(logStoreError)),
+    ),
+  )
 
   app.get('/healthz', async (c) => {
     try {
@@ -44,7 +57,9 @@ export function createApp(options: AppOptions) {
       endpoint: '/trpc',
       router: appRouter,
       createContext: (opts, c) =>
-        createApiContext(deps, opts.req, opts.resHeaders, options.clientAddress?.(opts.req, c.env) ?? null),
+        createApiContext(deps, opts.req, opts.resHeaders, options.clientAddress?.(opts.req, c.env) ?? null, {
+          registerVersion: knownRegisterVersion(c.req.raw),
+        }),
       onError: ({ error, path }) => {
         if (error.code === 'SERVICE_UNAVAILABLE') console.warn(`[trpc] ${path}: database unreachable`)
         else if (error.code === 'INTERNAL_SERVER_ERROR')
@@ -56,6 +71,10 @@ export function createApp(options: AppOptions) {
   registerCalendarRoutes(app, deps)
   options.serveClient?.(app)
   return app
+}
+
+function logStoreError(error: unknown) {
+  console.warn('[cache] an answer could not be stored:', error)
 }
 
 function logError(error: unknown, path: string) {

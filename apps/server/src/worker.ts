@@ -8,6 +8,7 @@ import { createKysely, type Db } from '@appg-hub/db'
 import { createPlanetscaleDialect } from '@appg-hub/db/dialects/planetscale'
 import type { ExecutionContext, Hono } from 'hono'
 import { createApp } from './app'
+import { cacheApiAnswerStore } from './http-cache'
 
 export interface Env {
   /** A secret: `planetscale://user:password@host` (or `planetscale+http://…` for the local stand-in). */
@@ -47,6 +48,9 @@ function appFor(env: Env, request: Request) {
     config,
     serveClient,
     clientAddress: (req) => req.headers.get('cf-connecting-ip'),
+    // Workers' CacheStorage has `default`, the data centre's cache (not in the DOM typings).
+    answerStore: cacheApiAnswerStore((caches as unknown as { default: Cache }).default),
+    defer: (c, work) => c.executionCtx.waitUntil(work.catch(() => undefined)),
   })
   cached = { key, app, db }
   return app

@@ -30,6 +30,8 @@ export type ApiContext = ApiDeps & {
   /** The caller's address as the server saw it, for rate limits. */
   clientAddress: string | null
   service(actor: Actor | null): ServiceContext
+  /** The Register's cache version when the HTTP layer has already read it for this request. */
+  registerVersion: number | undefined
 }
 
 export function readCookie(header: string | null, name: string): string | null {
@@ -59,6 +61,7 @@ export function createApiContext(
   req: Request,
   resHeaders: Headers,
   clientAddress: string | null = null,
+  known: { registerVersion?: number } = {},
 ): ApiContext {
   const token = readCookie(req.headers.get('cookie'), SESSION_COOKIE)
   let actor: Promise<Actor | null> | undefined
@@ -67,6 +70,7 @@ export function createApiContext(
     ...deps,
     userAgent: req.headers.get('user-agent'),
     clientAddress,
+    registerVersion: known.registerVersion,
     getActor() {
       actor ??= (async () => {
         if (!token) return null

@@ -20,8 +20,14 @@ const byDatabase = new WeakMap<Db, Entries>()
  * The answer for `key` at the current Register version, loading it at most once per version
  * (concurrent callers share one load). Answers are shared between callers: never mutate them.
  */
-export async function registerCached<T>(db: Db, key: string, load: () => Promise<T>): Promise<T> {
-  const version = await readCacheVersion(db, 'register')
+export async function registerCached<T>(
+  db: Db,
+  key: string,
+  load: () => Promise<T>,
+  /** The version when the caller has just read it (the HTTP cache does), saving a round trip. */
+  knownVersion?: number,
+): Promise<T> {
+  const version = knownVersion ?? (await readCacheVersion(db, 'register'))
   let entries = byDatabase.get(db)
   if (!entries || entries.version < version) {
     entries = { version, answers: new Map() }

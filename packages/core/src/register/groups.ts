@@ -48,13 +48,23 @@ function likePattern(text: string): string {
  * the number of matches over all pages (an uncorrelated sub-query, counted once). Ordered by slug.
  * The answer depends on the Register alone, so it is cached until the next import.
  */
-export async function listGroups(db: Db, input: ListGroupsInput): Promise<GroupPage> {
+export async function listGroups(
+  db: Db,
+  input: ListGroupsInput,
+  /** The Register's cache version, when the caller has just read it. */
+  knownVersion?: number,
+): Promise<GroupPage> {
   const limit = Math.min(Math.max(input.limit ?? 20, 1), 100)
   const after = decodeCursor(input.cursor)
   const q = input.q?.trim() || undefined
   const status = input.status ?? 'registered'
   const key = JSON.stringify(['list', status, q ?? '', input.tag ?? '', after ?? '', limit])
-  return registerCached(db, key, () => queryGroups(db, { q, tag: input.tag, status, after, limit }))
+  return registerCached(
+    db,
+    key,
+    () => queryGroups(db, { q, tag: input.tag, status, after, limit }),
+    knownVersion,
+  )
 }
 
 async function queryGroups(
@@ -141,8 +151,8 @@ async function queryGroups(
 }
 
 /** Every tag in use, with how many current groups carry it (for the category filter). Cached like the list. */
-export function listTags(db: Db): Promise<{ tag: string; count: number }[]> {
-  return registerCached(db, 'tags', () => queryTags(db))
+export function listTags(db: Db, knownVersion?: number): Promise<{ tag: string; count: number }[]> {
+  return registerCached(db, 'tags', () => queryTags(db), knownVersion)
 }
 
 async function queryTags(db: Db): Promise<{ tag: string; count: number }[]> {
