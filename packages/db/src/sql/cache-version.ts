@@ -4,6 +4,7 @@
  * change is seen by every process and every Worker isolate at their next request.
  */
 import type { Db } from '../kysely'
+import { preparedQuery } from './prepared'
 
 export type CacheName = 'register'
 
@@ -15,11 +16,12 @@ export async function bumpCacheVersion(db: Db, name: CacheName): Promise<void> {
     .execute()
 }
 
+const versionOf = preparedQuery((db, name: string) =>
+  db.selectFrom('cache_version').select('version').where('name', '=', name),
+)
+
+/** Read on every request that may be served from a cache, so compiled once. */
 export async function readCacheVersion(db: Db, name: CacheName): Promise<number> {
-  const row = await db
-    .selectFrom('cache_version')
-    .select('version')
-    .where('name', '=', name)
-    .executeTakeFirst()
+  const [row] = await versionOf(db, name)
   return row ? Number(row.version) : 0
 }
