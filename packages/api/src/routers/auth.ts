@@ -12,7 +12,7 @@ import {
   signIn,
   signUp,
 } from '@appg-hub/core'
-import { z } from 'zod'
+import * as z from 'zod'
 import { rateLimit } from '../rate-limit'
 import { authedProcedure, publicProcedure, router } from '../trpc'
 

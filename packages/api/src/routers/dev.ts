@@ -1,6 +1,6 @@
 import { notFound } from '@appg-hub/core'
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '@appg-hub/db'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ApiContext } from '../context'
 import { publicProcedure, router } from '../trpc'
 

@@ -1,5 +1,5 @@
 import { getGroup, listGroups, listTags, MAX_PAGE_SIZE } from '@appg-hub/core'
-import { z } from 'zod'
+import * as z from 'zod'
 import { publicProcedure, router } from '../trpc'
 
 export const slug = z
