@@ -8,6 +8,7 @@
  *   BENCH_ROUNDS=3 pnpm bench        (each target measured in 3 interleaved slices: steadier ratios
  *                                     on a busy machine; req/s is the mean, p99 the worst slice)
  *   BENCH_DATABASES=sqlite pnpm bench (or mysql)
+ *   BENCH_ONLY=register.list,me.get pnpm bench   (those procedures and the baselines)
  *   BENCH_DATABASE_URL=mysql://root@127.0.0.1:3306/hub_bench pnpm bench   (an empty database)
  *   MYSQL_URL=mysql://root@127.0.0.1:3306/test   the server on which a throw-away database is made
  */
@@ -147,7 +148,10 @@ async function benchDatabase(label: string, databaseUrl: string | undefined) {
       child.once('exit', (code) => reject(new Error(`the bench server exited (${code}) before it was ready`)))
     })
     const ready = JSON.parse(first) as Ready
-    const targets = targetsFor(ready)
+    const only = process.env.BENCH_ONLY?.split(',')
+    const targets = targetsFor(ready).filter(
+      (t) => !only || t.caller === 'baseline' || only.some((name) => t.name.startsWith(name)),
+    )
     const slices = new Map<Target, Measured[]>(targets.map((target) => [target, []]))
     for (let round = 0; round < rounds; round++) {
       for (const target of targets) {
