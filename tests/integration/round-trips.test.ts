@@ -69,6 +69,7 @@ describe.each(testDatabases())('round trips on $name', (target) => {
     await run('topics.listForGroup', (officer) => officer.topics.listForGroup({ slug: 'alpha' }))
     await run('notifications.list', (officer) => officer.notifications.list())
     await run('notifications.unreadCount', (officer) => officer.notifications.unreadCount())
+    await run('memberships.roster', (officer) => officer.memberships.roster({ slug: 'alpha' }))
     return { counts, sizes }
   }
 
@@ -82,6 +83,8 @@ describe.each(testDatabases())('round trips on $name', (target) => {
     'topics.listForGroup': 3,
     'notifications.list': 2,
     'notifications.unreadCount': 2,
+    // session + the group with the caller's role, its members and open invitations
+    'memberships.roster': 2,
   }
 
   it('one item', async () => {
