@@ -109,7 +109,12 @@ describe.each(testDatabases())('HTTP caching of public reads on $name', (target)
     const me = await get('/trpc/me.get', { cookie })
     expect(me.headers.get('cache-control')).toBe('private, no-store')
     expect(me.headers.get('etag')).toBeNull()
-    expect((await me.json()).result.data.displayName).toBe('Alpha Officer')
+    const mine = (await me.json()).result.data
+    expect(mine.displayName).toBe('Alpha Officer')
+    // Read with the session check in one query.
+    expect(mine.groups).toEqual([
+      { slug: 'alpha', title: 'APPG on Alpha', role: 'officer', registerTitle: null },
+    ])
 
     // Signed out, other API answers are not cached either, nor a batch that includes one.
     for (const path of [

@@ -3,6 +3,8 @@ import {
   type Clock,
   type HubConfig,
   invalidateSession,
+  type MyGroup,
+  myGroups,
   SESSION_COOKIE,
   type ServiceContext,
   toActor,
@@ -20,6 +22,8 @@ export type ApiDeps = {
 export type ApiContext = ApiDeps & {
   /** Validates the session cookie on first use only, so procedures that need no caller cost no query. */
   getActor(): Promise<Actor | null>
+  /** The caller and their groups, read with the session check in one query (for `me.get`). */
+  getActorWithGroups(): Promise<{ actor: Actor; groups: MyGroup[] } | null>
   /** The id (hash) of the current session, once `getActor` has run. */
   sessionId(): string | null
   startSession(token: string, expiresAt: string): void
@@ -65,26 +69,37 @@ export function createApiContext(
 ): ApiContext {
   const token = readCookie(req.headers.get('cookie'), SESSION_COOKIE)
   let actor: Promise<Actor | null> | undefined
+  let groups: MyGroup[] | undefined
   let currentSessionId: string | null = null
+  const resolveActor = async (withGroups: boolean): Promise<Actor | null> => {
+    if (!token) return null
+    const session = await validateSessionToken(deps.db, deps.clock, token, { withGroups })
+    if (!session) {
+      resHeaders.append('set-cookie', sessionCookie(deps.config, '', null))
+      return null
+    }
+    currentSessionId = session.id
+    groups = session.groups
+    if (session.refreshed)
+      resHeaders.append('set-cookie', sessionCookie(deps.config, token, session.expiresAt))
+    return toActor(session.person)
+  }
   return {
     ...deps,
     userAgent: req.headers.get('user-agent'),
     clientAddress,
     registerVersion: known.registerVersion,
     getActor() {
-      actor ??= (async () => {
-        if (!token) return null
-        const session = await validateSessionToken(deps.db, deps.clock, token)
-        if (!session) {
-          resHeaders.append('set-cookie', sessionCookie(deps.config, '', null))
-          return null
-        }
-        currentSessionId = session.id
-        if (session.refreshed)
-          resHeaders.append('set-cookie', sessionCookie(deps.config, token, session.expiresAt))
-        return toActor(session.person)
-      })()
+      actor ??= resolveActor(false)
       return actor
+    },
+    async getActorWithGroups() {
+      actor ??= resolveActor(true)
+      const a = await actor
+      if (!a) return null
+      // The actor was read earlier in this request without them: one more query.
+      groups ??= await myGroups(deps.db, a.id)
+      return { actor: a, groups }
     },
     sessionId: () => currentSessionId,
     setHeader(name, value) {

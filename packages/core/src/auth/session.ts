@@ -3,8 +3,9 @@
  * The cookie holds a random token; the table holds its SHA-256. A session slides forward while it
  * is used (idle timeout) but never beyond its absolute lifetime.
  */
-import { type Db, type PersonTable, preparedQuery } from '@appg-hub/db'
+import { type Db, jsonAgg, type PersonTable, parseJsonArray, preparedQuery } from '@appg-hub/db'
 import { addMs, type Clock, DAY } from '../clock'
+import type { MyGroup } from '../memberships/access'
 import { hashToken, newToken } from './tokens'
 
 export const SESSION_IDLE_MS = 14 * DAY
@@ -19,6 +20,8 @@ export interface ValidSession {
   expiresAt: string
   /** True when the expiry moved forward and the cookie should be sent again. */
   refreshed: boolean
+  /** The person's groups, when asked for (`withGroups`). */
+  groups?: MyGroup[]
 }
 
 export async function createSession(
@@ -45,9 +48,8 @@ export async function createSession(
   return { token, expiresAt }
 }
 
-/** The session with its person: run on every signed-in request, so compiled once. */
-const sessionById = preparedQuery((db, id: string) =>
-  db
+function sessionQuery(db: Db, id: string) {
+  return db
     .selectFrom('auth_session')
     .innerJoin('person', 'person.id', 'auth_session.person_id')
     .select([
@@ -60,7 +62,29 @@ const sessionById = preparedQuery((db, id: string) =>
       'person.is_site_admin',
       'person.erased_at',
     ])
-    .where('auth_session.id', '=', id),
+    .where('auth_session.id', '=', id)
+}
+
+/** The session with its person: run on every signed-in request, so compiled once. */
+const sessionById = preparedQuery(sessionQuery)
+
+/** The same with the person's groups aggregated alongside, for `me.get` (every page load). */
+const sessionWithGroupsById = preparedQuery((db, id: string) =>
+  sessionQuery(db, id).select((eb) =>
+    eb
+      .selectFrom('membership')
+      .innerJoin('appg', 'appg.id', 'membership.appg_id')
+      .select(
+        jsonAgg(db, {
+          slug: 'appg.slug',
+          title: 'appg.title',
+          role: 'membership.role',
+          registerTitle: 'membership.register_title',
+        }).as('groups'),
+      )
+      .whereRef('membership.person_id', '=', 'person.id')
+      .as('groups'),
+  ),
 )
 
 /**
@@ -71,10 +95,12 @@ export async function validateSessionToken(
   db: Db,
   clock: Clock,
   token: string,
+  /** Also read the person's groups (ordered by title), in the same query. */
+  options: { withGroups?: boolean } = {},
 ): Promise<ValidSession | null> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null
   const id = await hashToken(token)
-  const [row] = await sessionById(db, id)
+  const [row] = options.withGroups ? await sessionWithGroupsById(db, id) : await sessionById(db, id)
   if (!row) return null
   const now = clock.now()
   const nowIso = now.toISOString()
@@ -98,6 +124,12 @@ export async function validateSessionToken(
     id,
     expiresAt,
     refreshed,
+    groups:
+      row && 'groups' in row
+        ? parseJsonArray<MyGroup>(row.groups).sort((a, b) =>
+            a.title < b.title ? -1 : a.title > b.title ? 1 : 0,
+          )
+        : undefined,
     person: {
       id: row.person_id,
       email: row.email,
