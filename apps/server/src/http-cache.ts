@@ -12,7 +12,7 @@
  *   carry `Cache-Control: private, no-store` and no ETag. So is anything that sets a cookie.
  */
 import { readCookie } from '@appg-hub/api'
-import { SESSION_COOKIE, sha256Hex } from '@appg-hub/core'
+import { SESSION_COOKIE } from '@appg-hub/core'
 import { type Db, readCacheVersion } from '@appg-hub/db'
 import type { Context, MiddlewareHandler } from 'hono'
 
@@ -65,8 +65,12 @@ export function knownRegisterVersion(req: Request): number | undefined {
   return versions.get(req)
 }
 
-export function etagOf(body: string): string {
-  return `"${sha256Hex(body).slice(0, 32)}"`
+/** SHA-256 of the body: WebCrypto, native on Node and Workers (pages run to 100 KB and more). */
+export async function etagOf(body: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body)))
+  let hex = ''
+  for (const byte of digest.subarray(0, 16)) hex += byte.toString(16).padStart(2, '0')
+  return `"${hex}"`
 }
 
 /** If-None-Match holds this ETag (weak or strong, in a list, or `*`). */
@@ -128,7 +132,7 @@ export function httpCache(db: Db, store: AnswerStore, defer: (c: Context, work: 
       etag: '',
       contentType: res.headers.get('content-type') ?? 'application/json',
     }
-    stored.etag = etagOf(stored.body)
+    stored.etag = await etagOf(stored.body)
     if (key) defer(c, store.put(key, stored))
     const cacheControl = res.headers.get('cache-control')?.startsWith('public')
       ? res.headers.get('cache-control')!

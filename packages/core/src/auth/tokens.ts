@@ -26,10 +26,5 @@ export function newToken(): string {
  * `digest` is a round trip through Node's thread pool on every signed-in request.
  */
 export async function hashToken(token: string): Promise<string> {
-  return sha256Hex(token)
-}
-
-/** SHA-256 of a text, hex (also names the content of a cached answer: its ETag). */
-export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(new TextEncoder().encode(text)))
+  return bytesToHex(sha256(new TextEncoder().encode(token)))
 }
