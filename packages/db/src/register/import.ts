@@ -305,8 +305,9 @@ class Writes {
         details: JSON.stringify(a.details),
       }))
       for (const rows of chunks(audits)) await trx.insertInto('audit_event').values(rows).execute()
-      // Answers cached from the Register are stale from this commit on.
-      await bumpCacheVersion(trx, 'register')
+      // Answers cached from the Register (its groups and their tags) are stale from this commit on.
+      if (this.groupInsert || this.groupUpdate || this.tagInserts.length > 0 || this.tagDeletes.length > 0)
+        await bumpCacheVersion(trx, 'register')
     })
   }
 }
