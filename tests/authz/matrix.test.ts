@@ -42,6 +42,7 @@ const DATABASE_TABLES: Record<keyof Database, true> = {
   password_reset: true,
   search_index: true,
   attachment: true,
+  cache_version: true,
 }
 
 const procedures = listProcedures()

@@ -5,12 +5,6 @@
  * local PlanetScale endpoint while the Worker serves each call. Needs MariaDB (MYSQL_URL, default
  * mysql://root@127.0.0.1:3306/test). Asserts nothing.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
 import { migrateToLatest } from '@appg-hub/db'
 import { createDb } from '@appg-hub/db/create-db'
 import { startPlanetscaleHttp } from '../../infra/planetscale-http/server'
@@ -19,27 +13,16 @@ import { httpClient } from '../support/http-client'
 import { createMysqlDatabase, dropMysqlDatabases } from '../support/mysql-database'
 import { REAL_REGISTER_DIR } from '../support/register-data'
 import { loadDemoWorld } from '../support/server'
+import { measureWorkerBundle, WORKER_BUNDLE_LIMIT_GZIP } from '../support/worker-bundle'
 import { startWorker } from '../support/wrangler'
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 process.env.MYSQL_URL ??= 'mysql://root@127.0.0.1:3306/test'
 
 // 1. The bundle, built exactly as for deployment.
-const out = mkdtempSync(join(tmpdir(), 'appg-bundle-'))
-execFileSync(join(ROOT, 'node_modules/.bin/wrangler'), ['deploy', '--dry-run', '--outdir', out], {
-  cwd: ROOT,
-  env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-  stdio: 'ignore',
-})
-let raw = 0
-let gzip = 0
-for (const file of readdirSync(out).filter((f) => f.endsWith('.js'))) {
-  raw += statSync(join(out, file)).size
-  gzip += gzipSync(readFileSync(join(out, file)), { level: 9 }).length
-}
+const bundle = measureWorkerBundle()
 console.log('Worker bundle (wrangler deploy --dry-run):')
 console.log(
-  `  raw ${(raw / 1024).toFixed(1)} KiB, gzipped ${(gzip / 1024).toFixed(1)} KiB (Workers' limit: 3 MiB gzipped on Free, 10 MiB on Paid)`,
+  `  raw ${(bundle.raw / 1000).toFixed(1)} KB, gzipped ${(bundle.gzip / 1000).toFixed(1)} KB (budget ${WORKER_BUNDLE_LIMIT_GZIP / 1000} KB gzipped; Workers' limit: 3 MiB gzipped on Free, 10 MiB on Paid)`,
 )
 
 // 2. A database behind the PlanetScale protocol, counting the statements it is sent.

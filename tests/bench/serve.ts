@@ -1,14 +1,16 @@
 /**
  * The server side of `pnpm bench`: the hub with the demo world, plus baseline routes in the same
  * process: a bare Hono JSON route, the Register page query as a raw prepared better-sqlite3
- * statement (SQLite only), and a no-op tRPC procedure. Prints one JSON line: URL and a cookie.
+ * statement (SQLite only), and a no-op tRPC procedure. Prints one JSON line: the URL, session
+ * cookies (the demo officer; a site administrator) and the ids the read procedures are called with.
  */
-import { createSession, SESSION_COOKIE, systemClock } from '@appg-hub/core'
+import { createSession, fakeClock, SESSION_COOKIE, systemClock } from '@appg-hub/core'
 import { parseDatabaseUrl } from '@appg-hub/db'
 import { trpcServer } from '@hono/trpc-server'
 import { initTRPC } from '@trpc/server'
 import SQLite from 'better-sqlite3'
 import type { Hono } from 'hono'
+import { callers } from '../support/fixtures'
 import { REAL_REGISTER_DIR } from '../support/register-data'
 import { startHubServer } from '../support/server'
 
@@ -29,7 +31,7 @@ function baselines(app: Hono) {
 
 // Realistic data when the real Register is beside the repository; the demo Register otherwise.
 const server = await startHubServer({
-  databaseUrl: process.env.BENCH_DATABASE_URL,
+  databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
   extraRoutes: baselines,
   realRegisterDir: REAL_REGISTER_DIR ?? undefined,
 })
@@ -43,21 +45,100 @@ if (target.kind === 'sqlite') {
   const statement = new SQLite(target.path, { readonly: true }).prepare(RAW_REGISTER_PAGE)
   rawRegisterPage = () => statement.all()
 }
-const officer = await server.db
-  .selectFrom('person')
-  .select('id')
-  .where('email', '=', 'officer@demo.appg-hub.test')
+const db = server.db
+const officer =
+  (await db
+    .selectFrom('person')
+    .select('id')
+    .where('email', '=', 'officer@demo.appg-hub.test')
+    .executeTakeFirst()) ??
+  (await db.selectFrom('person').select('id').where('email', 'is not', null).executeTakeFirstOrThrow())
+const admin = await db.selectFrom('person').select('id').where('is_site_admin', '=', 1).executeTakeFirst()
+const cookie = async (personId: string) =>
+  `${SESSION_COOKIE}=${(await createSession(db, systemClock, personId, 'bench')).token}`
+
+// The demo world has groups and people; give the officer's group one item of each kind (made
+// through the API, as people would) so that every read procedure has something to read.
+const group = await db
+  .selectFrom('membership')
+  .innerJoin('appg', 'appg.id', 'membership.appg_id')
+  .select(['appg.slug'])
+  .where('membership.person_id', '=', officer.id)
+  .where('membership.role', 'in', ['chair', 'officer'])
+  .orderBy('appg.slug')
   .executeTakeFirst()
-const person =
-  officer ??
-  (await server.db.selectFrom('person').select('id').where('email', 'is not', null).executeTakeFirstOrThrow())
+const ids = {
+  slug: group?.slug ?? null,
+  topicId: null as string | null,
+  documentId: null as string | null,
+  revisions: 0,
+  meetingId: null as string | null,
+  commentId: null as string | null,
+}
+if (group) {
+  const api = await callers(db, fakeClock(new Date())).as(officer.id)
+  const topic = await api.topics.create({
+    groupSlug: group.slug,
+    title: 'Lung cancer screening',
+    summary: 'Targeted **lung health checks** for people at high risk.',
+    tags: [],
+    visibility: 'public',
+  })
+  ids.topicId = topic.id
+  for (let i = 0; i < 25; i++) {
+    const comment = await api.comments.add({
+      itemType: 'topic',
+      itemId: topic.id,
+      body: `Comment ${i} on screening.`,
+    })
+    ids.commentId ??= comment.id
+  }
+  const body = Array.from({ length: 12 }, (_, i) => `Paragraph ${i} of the briefing.`).join('\n\n')
+  const document = await api.documents.create({
+    groupSlug: group.slug,
+    kind: 'briefing',
+    title: 'Screening briefing',
+    body,
+    visibility: 'public',
+    topicId: topic.id,
+  })
+  await api.documents.save({
+    id: document.id,
+    baseRevisionId: document.revisionId,
+    body: body.replace('Paragraph 3', 'Paragraph three'),
+  })
+  ids.documentId = document.id
+  ids.revisions = 2
+  const meeting = await api.meetings.create({
+    groupSlug: group.slug,
+    title: 'Screening roundtable',
+    description: 'A roundtable on **lung cancer screening**.',
+    date: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+    startTime: '10:00',
+    endTime: '11:30',
+    place: 'Committee Room 10, House of Commons',
+    visibility: 'public',
+    capacity: 40,
+    topicId: topic.id,
+  })
+  ids.meetingId = meeting.id
+}
+
 // `pnpm bench:search` asks for ten times the demo's searchable content on top of it.
 const indexed = process.env.BENCH_SEARCH_DATA
-  ? await (await import('./search-data')).generateSearchData(server.db, person.id)
+  ? await (await import('./search-data')).generateSearchData(db, officer.id)
   : null
-const { token } = await createSession(server.db, systemClock, person.id, 'bench')
+
 process.stdout.write(
-  `${JSON.stringify({ url: server.url, cookie: `${SESSION_COOKIE}=${token}`, raw: Boolean(rawRegisterPage), indexed })}\n`,
+  `${JSON.stringify({
+    url: server.url,
+    indexed,
+    database: target.kind,
+    raw: Boolean(rawRegisterPage),
+    cookie: await cookie(officer.id),
+    adminCookie: admin ? await cookie(admin.id) : null,
+    ids,
+  })}\n`,
 )
 process.on('SIGTERM', () => {
   void server.close().then(() => process.exit(0))

@@ -10,7 +10,14 @@
  */
 import { appRouter } from '@appg-hub/api'
 import { hashPassword, hashToken, newToken } from '@appg-hub/core'
-import { type AttachmentItemType, type Db, type ItemType, newId, type Role } from '@appg-hub/db'
+import {
+  type AttachmentItemType,
+  bumpCacheVersion,
+  type Db,
+  type ItemType,
+  newId,
+  type Role,
+} from '@appg-hub/db'
 import { addMember, callers, makeGroup, makePerson, testConfig } from './fixtures'
 
 export const HEALTH = 'Health, Medicine & Public Health'
@@ -103,6 +110,7 @@ export async function makeAuthzWorld(db: Db) {
     .insertInto('appg_tag')
     .values((['alpha', 'beta', 'delta'] as const).map((g) => ({ appg_id: groups[g].id, tag: HEALTH })))
     .execute()
+  await bumpCacheVersion(db, 'register')
 
   const person: Record<string, { id: string; email: string; name: string }> = {}
   for (const caller of CALLERS) {

@@ -1,4 +1,4 @@
-import { type Db, migrateToLatest } from '@appg-hub/db'
+import { bumpCacheVersion, type Db, migrateToLatest } from '@appg-hub/db'
 import { createDb } from '@appg-hub/db/create-db'
 import { sql } from 'kysely'
 
@@ -78,6 +78,8 @@ function mysqlTarget(serverUrl: string): TestDatabase {
         return db
       }
       for (const table of TABLES_IN_DELETE_ORDER) await db.deleteFrom(table).execute()
+      // The groups are gone: answers cached from the Register are stale.
+      await bumpCacheVersion(db, 'register')
       return db
     },
     async close() {

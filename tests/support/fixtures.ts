@@ -4,7 +4,7 @@
  */
 import { type ApiDeps, appRouter, createApiContext, createCallerFactory } from '@appg-hub/api'
 import { createSession, DAY, fakeClock, type HubConfig, SESSION_COOKIE } from '@appg-hub/core'
-import { type Db, newId, type Role } from '@appg-hub/db'
+import { bumpCacheVersion, type Db, newId, type Role } from '@appg-hub/db'
 
 export const testConfig: HubConfig = {
   publicUrl: 'http://localhost:3000',
@@ -75,6 +75,8 @@ export async function makeGroup(db: Db, slug: string, title = `APPG on ${slug}`)
       updated_at: now,
     })
     .execute()
+  // As the Register import does: cached Register answers are stale from here on.
+  await bumpCacheVersion(db, 'register')
   return { id, slug, title }
 }
 

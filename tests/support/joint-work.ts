@@ -3,7 +3,7 @@
  * through the API, and a snapshot of every table that joint work writes, for before/after
  * comparison of refused calls.
  */
-import type { Db } from '@appg-hub/db'
+import { bumpCacheVersion, type Db } from '@appg-hub/db'
 import { TRPCError } from '@trpc/server'
 import { addMember, type callers, makeGroup, makePerson, makeWorld } from './fixtures'
 
@@ -36,6 +36,7 @@ export async function makeJointWorld(db: Db) {
       { appg_id: gamma.id, tag: SCIENCE },
     ])
     .execute()
+  await bumpCacheVersion(db, 'register')
   return { ...world, gamma, people }
 }
 

@@ -4,10 +4,11 @@
  */
 import { type ApiDeps, createApiContext, routerFor } from '@appg-hub/api'
 import { trpcServer } from '@hono/trpc-server'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { sql } from 'kysely'
 import { registerCalendarRoutes } from './calendar-routes'
 import { type FileRouteOptions, registerFileRoutes } from './file-routes'
+import { type AnswerStore, httpCache, knownRegisterVersion, memoryAnswerStore } from './http-cache'
 import { batchSizeLimit, hostCheck, noStoreWhenSignedIn, requestBodyLimit } from './limits'
 import { sameOriginJson, securityHeaders } from './security'
 
@@ -20,6 +21,10 @@ export interface AppOptions extends ApiDeps, Pick<FileRouteOptions, 'files'> {
   extraRoutes?: (app: Hono) => void
   /** Called with unexpected errors; defaults to console.error. Never given tokens or passwords. */
   onError?: (error: unknown, path: string) => void
+  /** Where public Register answers are kept (memory by default; the Cache API on Workers). */
+  answerStore?: AnswerStore
+  /** Lets work (storing an answer) finish after the response; Workers pass `waitUntil`. */
+  defer?: (c: Context, work: Promise<unknown>) => void
 }
 
 export function createApp(options: AppOptions) {
@@ -29,6 +34,14 @@ export function createApp(options: AppOptions) {
   app.use('*', securityHeaders)
   app.use('*', hostCheck(config))
   app.use('*', noStoreWhenSignedIn)
+  app.use(
+    '*',
+    httpCache(
+      db,
+      options.answerStore ?? memoryAnswerStore(),
+      options.defer ?? ((_c, work) => void work.catch(logStoreError)),
+    ),
+  )
 
   app.get('/healthz', async (c) => {
     try {
@@ -50,7 +63,9 @@ export function createApp(options: AppOptions) {
       endpoint: '/trpc',
       router: routerFor(config),
       createContext: (opts, c) =>
-        createApiContext(deps, opts.req, opts.resHeaders, options.clientAddress?.(opts.req, c.env) ?? null),
+        createApiContext(deps, opts.req, opts.resHeaders, options.clientAddress?.(opts.req, c.env) ?? null, {
+          registerVersion: knownRegisterVersion(c.req.raw),
+        }),
       onError: ({ error, path, req }) => {
         // A client that went away mid-body (cut off for being slow) is not a server fault.
         if (req.signal.aborted) return
@@ -65,6 +80,10 @@ export function createApp(options: AppOptions) {
   registerFileRoutes(app, deps, { files: options.files, clientAddress: options.clientAddress })
   options.serveClient?.(app)
   return app
+}
+
+function logStoreError(error: unknown) {
+  console.warn('[cache] an answer could not be stored:', error)
 }
 
 function logError(error: unknown, path: string) {

@@ -8,7 +8,7 @@
  */
 import { DAY, type HubConfig } from '@appg-hub/core'
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from '@appg-hub/db'
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** mySociety's latest release of the data package `appg_groups_and_memberships` (README "The Register"). */
 export const PUBLISHER_REGISTER_URL =

@@ -10,6 +10,7 @@ import type { ExecutionContext, Hono } from 'hono'
 import { createApp } from './app'
 import { cacheControlFor, classifyPath, MISSING_FILE_TEXT } from './client-routes'
 import { createR2Store, type R2BucketLike } from './files/r2-store'
+import { cacheApiAnswerStore } from './http-cache'
 import { hubConfigOf, parseSettings, SETTING_NAMES, SettingsError } from './settings'
 
 export interface Env {
@@ -78,6 +79,9 @@ function appFor(env: Env, request: Request) {
     files: env.FILES ? createR2Store(env.FILES) : undefined,
     serveClient: clientServer(config),
     clientAddress: (req) => req.headers.get('cf-connecting-ip'),
+    // Workers' CacheStorage has `default`, the data centre's cache (not in the DOM typings).
+    answerStore: cacheApiAnswerStore((caches as unknown as { default: Cache }).default),
+    defer: (c, work) => c.executionCtx.waitUntil(work.catch(() => undefined)),
   })
   cached = { key, app, db }
   return app

@@ -4,6 +4,8 @@ import {
   DEVICE_COOKIE,
   type HubConfig,
   invalidateSession,
+  type MyGroup,
+  myGroups,
   SESSION_COOKIE,
   type ServiceContext,
   toActor,
@@ -21,6 +23,8 @@ export type ApiDeps = {
 export type ApiContext = ApiDeps & {
   /** Validates the session cookie on first use only, so procedures that need no caller cost no query. */
   getActor(): Promise<Actor | null>
+  /** The caller and their groups, read with the session check in one query (for `me.get`). */
+  getActorWithGroups(): Promise<{ actor: Actor; groups: MyGroup[] } | null>
   /** The id (hash) of the current session, once `getActor` has run. */
   sessionId(): string | null
   startSession(token: string, expiresAt: string): void
@@ -35,6 +39,8 @@ export type ApiContext = ApiDeps & {
   /** The caller's address as the server saw it, for rate limits. */
   clientAddress: string | null
   service(actor: Actor | null): ServiceContext
+  /** The Register's cache version when the HTTP layer has already read it for this request. */
+  registerVersion: number | undefined
 }
 
 export function readCookie(header: string | null, name: string): string | null {
@@ -75,10 +81,25 @@ export function createApiContext(
   req: Request,
   resHeaders: Headers,
   clientAddress: string | null = null,
+  known: { registerVersion?: number } = {},
 ): ApiContext {
   const token = readCookie(req.headers.get('cookie'), SESSION_COOKIE)
   let actor: Promise<Actor | null> | undefined
+  let groups: MyGroup[] | undefined
   let currentSessionId: string | null = null
+  const resolveActor = async (withGroups: boolean): Promise<Actor | null> => {
+    if (!token) return null
+    const session = await validateSessionToken(deps.db, deps.clock, token, { withGroups })
+    if (!session) {
+      resHeaders.append('set-cookie', sessionCookie(deps.config, '', null))
+      return null
+    }
+    currentSessionId = session.id
+    groups = session.groups
+    if (session.refreshed)
+      resHeaders.append('set-cookie', sessionCookie(deps.config, token, session.expiresAt))
+    return toActor(session.person)
+  }
   return {
     ...deps,
     userAgent: req.headers.get('user-agent'),
@@ -87,20 +108,18 @@ export function createApiContext(
     rememberDevice(deviceToken) {
       resHeaders.append('set-cookie', deviceCookie(deps.config, deviceToken))
     },
+    registerVersion: known.registerVersion,
     getActor() {
-      actor ??= (async () => {
-        if (!token) return null
-        const session = await validateSessionToken(deps.db, deps.clock, token)
-        if (!session) {
-          resHeaders.append('set-cookie', sessionCookie(deps.config, '', null))
-          return null
-        }
-        currentSessionId = session.id
-        if (session.refreshed)
-          resHeaders.append('set-cookie', sessionCookie(deps.config, token, session.expiresAt))
-        return toActor(session.person)
-      })()
+      actor ??= resolveActor(false)
       return actor
+    },
+    async getActorWithGroups() {
+      actor ??= resolveActor(true)
+      const a = await actor
+      if (!a) return null
+      // The actor was read earlier in this request without them: one more query.
+      groups ??= await myGroups(deps.db, a.id)
+      return { actor: a, groups }
     },
     sessionId: () => currentSessionId,
     setHeader(name, value) {

@@ -1,7 +1,7 @@
 import { type Actor, DomainError } from '@appg-hub/core'
 import { isDatabaseUnavailable } from '@appg-hub/db'
 import { initTRPC, TRPCError } from '@trpc/server'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ApiContext } from './context'
 
 /**

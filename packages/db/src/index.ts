@@ -19,7 +19,9 @@ export {
   SEARCH_DOC_TYPES,
   type SearchDocType,
 } from './search/index-rows'
+export { bumpCacheVersion, type CacheName, readCacheVersion } from './sql/cache-version'
 export { incrementCounter } from './sql/counter'
 export { jsonAgg, parseJsonArray } from './sql/json'
+export { preparedQuery } from './sql/prepared'
 export { isUniqueViolation } from './sql/unique'
 export { isDatabaseUnavailable } from './unavailable'

@@ -390,6 +390,12 @@ export interface AttachmentTable {
   deleted_by: string | null
 }
 
+/** The version of rarely changing data (`register`), bumped by whatever changes it. */
+export interface CacheVersionTable {
+  name: string
+  version: number
+}
+
 export interface Database {
   person: PersonTable
   appg: AppgTable
@@ -418,4 +424,5 @@ export interface Database {
   password_reset: PasswordResetTable
   search_index: SearchIndexTable
   attachment: AttachmentTable
+  cache_version: CacheVersionTable
 }

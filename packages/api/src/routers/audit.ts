@@ -1,5 +1,5 @@
 import { fullAuditLog, groupAuditLog } from '@appg-hub/core'
-import { z } from 'zod'
+import * as z from 'zod'
 import { adminProcedure, authedProcedure, router } from '../trpc'
 import { slug } from './register'
 

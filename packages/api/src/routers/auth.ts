@@ -18,7 +18,7 @@ import {
   signInWait,
   signUp,
 } from '@appg-hub/core'
-import { z } from 'zod'
+import * as z from 'zod'
 import { expensiveWork, passwordCheck, rateLimit, tooManyAttempts } from '../rate-limit'
 import { authedProcedure, publicProcedure, router } from '../trpc'
 

@@ -11,7 +11,7 @@ import {
   mentionCandidates,
   unhideComment,
 } from '@appg-hub/core'
-import { z } from 'zod'
+import * as z from 'zod'
 import { authedProcedure, publicProcedure, router } from '../trpc'
 import { cursor, itemId } from './topics'
 

@@ -1,7 +1,7 @@
 import { notFound } from '@appg-hub/core'
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '@appg-hub/db'
 import { TRPCError } from '@trpc/server'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ApiContext } from '../context'
 import { publicProcedure, router } from '../trpc'
 

@@ -24,7 +24,7 @@ import {
   touchPresence,
   unlinkDocument,
 } from '@appg-hub/core'
-import { z } from 'zod'
+import * as z from 'zod'
 import { expensiveWork } from '../rate-limit'
 import { authedProcedure, publicProcedure, router } from '../trpc'
 import { slug } from './register'

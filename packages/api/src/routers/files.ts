@@ -7,7 +7,7 @@ import {
   listFiles,
   removeFile,
 } from '@appg-hub/core'
-import { z } from 'zod'
+import * as z from 'zod'
 import { authedProcedure, publicProcedure, router } from '../trpc'
 
 const id = z.string().trim().min(1).max(36)

@@ -8,7 +8,7 @@ import {
   sendInvitations,
   withdrawInvitation,
 } from '@appg-hub/core'
-import { z } from 'zod'
+import * as z from 'zod'
 import { rateLimit } from '../rate-limit'
 import { authedProcedure, router } from '../trpc'
 import { slug } from './register'

@@ -1,18 +1,18 @@
-import { myGroups } from '@appg-hub/core'
 import { publicProcedure, router } from '../trpc'
 
 export const meRouter = router({
-  /** Who I am and my groups; null when signed out. Two queries at most (session, memberships). */
+  /** Who I am and my groups; null when signed out. One query: the session with the groups. */
   get: publicProcedure.query(async ({ ctx }) => {
-    const actor = await ctx.getActor()
-    if (!actor) return null
+    const me = await ctx.getActorWithGroups()
+    if (!me) return null
+    const { actor, groups } = me
     return {
       id: actor.id,
       email: actor.email,
       displayName: actor.displayName,
       kind: actor.kind,
       isSiteAdmin: actor.isSiteAdmin,
-      groups: await myGroups(ctx.db, actor.id),
+      groups,
     }
   }),
 })

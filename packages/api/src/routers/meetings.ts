@@ -27,7 +27,7 @@ import {
   updateMeeting,
   withdrawSignup,
 } from '@appg-hub/core'
-import { z } from 'zod'
+import * as z from 'zod'
 import { rateLimit } from '../rate-limit'
 import { authedProcedure, publicProcedure, router } from '../trpc'
 import { slug } from './register'

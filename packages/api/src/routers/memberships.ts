@@ -9,7 +9,7 @@ import {
   removeMember,
   revokeGroupInvite,
 } from '@appg-hub/core'
-import { z } from 'zod'
+import * as z from 'zod'
 import { rateLimit } from '../rate-limit'
 import { authedProcedure, publicProcedure, router } from '../trpc'
 import { slug } from './register'

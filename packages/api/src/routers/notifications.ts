@@ -6,7 +6,7 @@ import {
   setPreferences,
   unreadCount,
 } from '@appg-hub/core'
-import { z } from 'zod'
+import * as z from 'zod'
 import { authedProcedure, router } from '../trpc'
 import { cursor } from './topics'
 

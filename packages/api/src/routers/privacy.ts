@@ -1,5 +1,5 @@
 import { ERASE_CONFIRMATION, eraseMyAccount, exportMyData, RATE_RULES } from '@appg-hub/core'
-import { z } from 'zod'
+import * as z from 'zod'
 import { passwordCheck, rateLimit } from '../rate-limit'
 import { authedProcedure, router } from '../trpc'
 

@@ -1,5 +1,5 @@
 import { getGroup, listGroups, listTags, MAX_PAGE_SIZE } from '@appg-hub/core'
-import { z } from 'zod'
+import * as z from 'zod'
 import { publicProcedure, router } from '../trpc'
 
 export const slug = z
@@ -20,9 +20,9 @@ export const registerRouter = router({
         limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
       }),
     )
-    .query(({ ctx, input }) => listGroups(ctx.db, input)),
+    .query(({ ctx, input }) => listGroups(ctx.db, input, ctx.registerVersion)),
 
-  tags: publicProcedure.query(({ ctx }) => listTags(ctx.db)),
+  tags: publicProcedure.query(({ ctx }) => listTags(ctx.db, ctx.registerVersion)),
 
   group: publicProcedure.input(z.object({ slug })).query(({ ctx, input }) => getGroup(ctx.db, input.slug)),
 })

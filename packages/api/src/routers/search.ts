@@ -1,5 +1,5 @@
 import { MAX_QUERY_LENGTH, SEARCH_DOC_TYPES, SEARCH_MAX_PAGE_SIZE, searchHub } from '@appg-hub/core'
-import { z } from 'zod'
+import * as z from 'zod'
 import { publicProcedure, router } from '../trpc'
 import { slug } from './register'
 

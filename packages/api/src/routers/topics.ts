@@ -13,7 +13,7 @@ import {
   unfollowItem,
   updateTopic,
 } from '@appg-hub/core'
-import { z } from 'zod'
+import * as z from 'zod'
 import { authedProcedure, publicProcedure, router } from '../trpc'
 import { slug } from './register'
 

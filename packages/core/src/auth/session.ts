@@ -3,8 +3,9 @@
  * The cookie holds a random token; the table holds its SHA-256. A session slides forward while it
  * is used (idle timeout) but never beyond its absolute lifetime.
  */
-import type { Db, PersonTable } from '@appg-hub/db'
+import { type Db, jsonAgg, type PersonTable, parseJsonArray, preparedQuery } from '@appg-hub/db'
 import { addMs, type Clock, DAY } from '../clock'
+import type { MyGroup } from '../memberships/access'
 import { hashToken, newToken } from './tokens'
 
 export const SESSION_IDLE_MS = 14 * DAY
@@ -19,6 +20,8 @@ export interface ValidSession {
   expiresAt: string
   /** True when the expiry moved forward and the cookie should be sent again. */
   refreshed: boolean
+  /** The person's groups, when asked for (`withGroups`). */
+  groups?: MyGroup[]
 }
 
 export async function createSession(
@@ -45,18 +48,8 @@ export async function createSession(
   return { token, expiresAt }
 }
 
-/**
- * One query on the common path (session joined to its person). The expiry is extended only once
- * half of the idle window has passed, so a busy person does not cause a write per request.
- */
-export async function validateSessionToken(
-  db: Db,
-  clock: Clock,
-  token: string,
-): Promise<ValidSession | null> {
-  if (!/^[a-z2-7]{32}$/.test(token)) return null
-  const id = await hashToken(token)
-  const row = await db
+function sessionQuery(db: Db, id: string) {
+  return db
     .selectFrom('auth_session')
     .innerJoin('person', 'person.id', 'auth_session.person_id')
     .select([
@@ -70,7 +63,44 @@ export async function validateSessionToken(
       'person.erased_at',
     ])
     .where('auth_session.id', '=', id)
-    .executeTakeFirst()
+}
+
+/** The session with its person: run on every signed-in request, so compiled once. */
+const sessionById = preparedQuery(sessionQuery)
+
+/** The same with the person's groups aggregated alongside, for `me.get` (every page load). */
+const sessionWithGroupsById = preparedQuery((db, id: string) =>
+  sessionQuery(db, id).select((eb) =>
+    eb
+      .selectFrom('membership')
+      .innerJoin('appg', 'appg.id', 'membership.appg_id')
+      .select(
+        jsonAgg(db, {
+          slug: 'appg.slug',
+          title: 'appg.title',
+          role: 'membership.role',
+          registerTitle: 'membership.register_title',
+        }).as('groups'),
+      )
+      .whereRef('membership.person_id', '=', 'person.id')
+      .as('groups'),
+  ),
+)
+
+/**
+ * One query on the common path (session joined to its person). The expiry is extended only once
+ * half of the idle window has passed, so a busy person does not cause a write per request.
+ */
+export async function validateSessionToken(
+  db: Db,
+  clock: Clock,
+  token: string,
+  /** Also read the person's groups (ordered by title), in the same query. */
+  options: { withGroups?: boolean } = {},
+): Promise<ValidSession | null> {
+  if (!/^[a-z2-7]{32}$/.test(token)) return null
+  const id = await hashToken(token)
+  const [row] = options.withGroups ? await sessionWithGroupsById(db, id) : await sessionById(db, id)
   if (!row) return null
   const now = clock.now()
   const nowIso = now.toISOString()
@@ -94,6 +124,12 @@ export async function validateSessionToken(
     id,
     expiresAt,
     refreshed,
+    groups:
+      row && 'groups' in row
+        ? parseJsonArray<MyGroup>(row.groups).sort((a, b) =>
+            a.title < b.title ? -1 : a.title > b.title ? 1 : 0,
+          )
+        : undefined,
     person: {
       id: row.person_id,
       email: row.email,

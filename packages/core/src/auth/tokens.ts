@@ -1,4 +1,6 @@
 /** Random secrets and their stored hashes (sessions, invitation links, calendar feeds). */
+import { sha256 } from '@noble/hashes/sha2.js'
+import { bytesToHex } from '@noble/hashes/utils.js'
 
 /** 160 random bits, base32 (lower case, no padding): 32 characters, safe in URLs and cookies. */
 export function newToken(): string {
@@ -18,8 +20,11 @@ export function newToken(): string {
   return out
 }
 
-/** SHA-256 of a token, hex. Only this is stored, so a copy of the table cannot be replayed. */
+/**
+ * SHA-256 of a token, hex. Only this is stored, so a copy of the table cannot be replayed.
+ * Computed in JavaScript: for a 32-character token that is a few microseconds, where WebCrypto's
+ * `digest` is a round trip through Node's thread pool on every signed-in request.
+ */
 export async function hashToken(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token))
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
+  return bytesToHex(sha256(new TextEncoder().encode(token)))
 }

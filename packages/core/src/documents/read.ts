@@ -1,17 +1,17 @@
 /** Reading documents: the document page, its history, one revision, the diff between two. */
-import type { Db, Visibility } from '@appg-hub/db'
+import { type Db, jsonAgg, parseJsonArray, type Visibility } from '@appg-hub/db'
 import type { ServiceContext } from '../context'
 import { badRequest, forbidden, notFound } from '../errors'
 import { assertCan } from '../items/access'
-import { type LoadedItem, loadItem } from '../items/load'
+import { itemFromRow, type LoadedItem, loadItem, participantsOf } from '../items/load'
 import { groupCan, ownerCan } from '../items/powers'
-import { itemLinks, type LinkView } from '../links/list'
+import { type LinkView, linkRowsOf, linksFromJson } from '../links/list'
 import { linkReferencesInHtml } from '../links/refs'
 import { renderMarkdown } from '../markdown'
 import { decodeCursor, encodeCursor, type Page } from '../pagination'
 import { can } from '../policy'
-import { type DocumentKind, HISTORY_PAGE_SIZE } from './fields'
-import { type PresentPerson, presentPeople } from './presence'
+import { type DocumentKind, HISTORY_PAGE_SIZE, PRESENCE_TTL_MS } from './fields'
+import type { PresentPerson } from './presence'
 import { diffText, type LineDiff } from './text'
 
 /**
@@ -118,41 +118,79 @@ async function draftsReader(ctx: ServiceContext, id: string): Promise<LoadedItem
   return item
 }
 
+/**
+ * The document page in one query after the session check: the document with its head revision,
+ * its participant groups and the caller's role in each, its link rows, who has it open and the
+ * owner's funders, aggregated alongside (a third query only to name linked items, if any).
+ */
 export async function getDocument(ctx: ServiceContext, id: string): Promise<DocumentView> {
-  const item = await readableDocument(ctx, id)
+  const since = new Date(ctx.clock.now().getTime() - PRESENCE_TTL_MS).toISOString()
+  const row = await ctx.db
+    .selectFrom('document as d')
+    .innerJoin('revision as r', 'r.id', 'd.head_revision_id')
+    .innerJoin('person as author', 'author.id', 'r.author_id')
+    .innerJoin('person as creator', 'creator.id', 'd.created_by')
+    .innerJoin('appg as owner', 'owner.id', 'd.appg_id')
+    .select((eb) => [
+      'd.id',
+      'd.title',
+      'd.kind',
+      'd.status',
+      'd.visibility',
+      'd.head_number',
+      'd.created_at',
+      'd.updated_at',
+      'r.id as headId',
+      'r.body',
+      'r.created_at as headAt',
+      'r.merged',
+      'author.id as authorId',
+      'author.display_name as authorName',
+      'creator.id as creatorId',
+      'creator.display_name as creatorName',
+      'owner.secretariat',
+      participantsOf(ctx.db, 'document', 'd.id', ctx.actor).as('participants'),
+      linkRowsOf(ctx.db, 'document', 'd.id').as('links'),
+      eb
+        .selectFrom('document_presence as dp')
+        .innerJoin('person as p', 'p.id', 'dp.person_id')
+        .select(
+          jsonAgg(ctx.db, { id: 'p.id', name: 'p.display_name', lastSeenAt: 'dp.last_seen_at' }).as(
+            'presence',
+          ),
+        )
+        .whereRef('dp.document_id', '=', 'd.id')
+        .where('dp.last_seen_at', '>', since)
+        .where('dp.person_id', '<>', ctx.actor?.id ?? '')
+        .as('presence'),
+      eb
+        .selectFrom('benefit')
+        .select(
+          jsonAgg(ctx.db, {
+            source: 'benefit.source',
+            description: 'benefit.description',
+            valueBand: 'benefit.value_band',
+            position: 'benefit.position',
+          }).as('funders'),
+        )
+        .whereRef('benefit.appg_id', '=', 'd.appg_id')
+        .as('funders'),
+    ])
+    .where('d.id', '=', id)
+    .executeTakeFirst()
+  if (!row) throw notFound('That document')
+  const item = itemFromRow(ctx.actor, 'document', row)
   const access = item.access
-  const [row, links, presence] = await Promise.all([
-    ctx.db
-      .selectFrom('document as d')
-      .innerJoin('revision as r', 'r.id', 'd.head_revision_id')
-      .innerJoin('person as author', 'author.id', 'r.author_id')
-      .innerJoin('person as creator', 'creator.id', 'd.created_by')
-      .innerJoin('appg as owner', 'owner.id', 'd.appg_id')
-      .select([
-        'd.id',
-        'd.kind',
-        'd.status',
-        'd.visibility',
-        'd.head_number',
-        'd.created_at',
-        'd.updated_at',
-        'r.id as headId',
-        'r.body',
-        'r.created_at as headAt',
-        'r.merged',
-        'author.id as authorId',
-        'author.display_name as authorName',
-        'creator.id as creatorId',
-        'creator.display_name as creatorName',
-        'owner.secretariat',
-      ])
-      .where('d.id', '=', id)
-      .executeTakeFirstOrThrow(),
-    itemLinks(ctx.db, ctx.actor, 'document', id),
+  assertCan(access, 'item.read', 'That document', '')
+  const links = await linksFromJson(ctx.db, ctx.actor, 'document', id, row.links)
+  // Only the groups writing it see who is editing; a reader of the published page does not.
+  const presence =
     ctx.actor && (access.role || access.isSiteAdmin)
-      ? presentPeople(ctx.db, ctx.clock, id, ctx.actor.id)
-      : Promise.resolve([]),
-  ])
+      ? parseJsonArray<PresentPerson>(row.presence).sort((a, b) => (a.lastSeenAt < b.lastSeenAt ? -1 : 1))
+      : []
+  const funders = parseJsonArray<PublicationNotice['funders'][number] & { position: number }>(row.funders)
+    .sort((a, b) => a.position - b.position)
+    .map(({ position: _, ...funder }) => funder)
   const published = row.status === 'published'
   const partners = item.participants.filter((p) => !p.isOwner)
   return {
@@ -178,7 +216,7 @@ export async function getDocument(ctx: ServiceContext, id: string): Promise<Docu
     createdBy: { id: row.creatorId, name: row.creatorName },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    publication: published ? await publicationNotice(ctx.db, item, row.secretariat) : null,
+    publication: published ? publicationNotice(item, row.secretariat, funders) : null,
     can: {
       edit: can(access, 'item.edit'),
       publish: ownerCan(access, 'item.invite'),
@@ -190,17 +228,11 @@ export async function getDocument(ctx: ServiceContext, id: string): Promise<Docu
 }
 
 /** The rule-required notice: not an official publication, the groups, the secretariat, funders. */
-async function publicationNotice(
-  db: Db,
+function publicationNotice(
   item: LoadedItem,
   secretariat: string | null,
-): Promise<PublicationNotice> {
-  const funders = await db
-    .selectFrom('benefit')
-    .select(['source', 'description', 'value_band as valueBand'])
-    .where('appg_id', '=', item.owner.appgId)
-    .orderBy('position')
-    .execute()
+  funders: PublicationNotice['funders'],
+): PublicationNotice {
   return {
     groups: item.participants.map((p) => ({ slug: p.slug, title: p.title })),
     secretariat,

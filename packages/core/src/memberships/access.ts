@@ -1,4 +1,4 @@
-import type { Db, Role } from '@appg-hub/db'
+import { type Db, preparedQuery, type Role } from '@appg-hub/db'
 import type { Actor } from '../context'
 import { notFound, unauthorized } from '../errors'
 
@@ -43,12 +43,16 @@ export interface MyGroup {
   registerTitle: string | null
 }
 
-export async function myGroups(db: Db, personId: string): Promise<MyGroup[]> {
-  return db
+const groupsOf = preparedQuery((db, personId: string) =>
+  db
     .selectFrom('membership')
     .innerJoin('appg', 'appg.id', 'membership.appg_id')
     .select(['appg.slug', 'appg.title', 'membership.role', 'membership.register_title as registerTitle'])
     .where('membership.person_id', '=', personId)
-    .orderBy('appg.title')
-    .execute()
+    .orderBy('appg.title'),
+)
+
+/** `me.get` on every page load: compiled once. */
+export function myGroups(db: Db, personId: string): Promise<MyGroup[]> {
+  return groupsOf(db, personId)
 }

@@ -1,8 +1,9 @@
 /** The public Register: browsing groups and reading one group's page. */
-import { type Db, jsonAgg, parseJsonArray, type Role } from '@appg-hub/db'
-import { sql } from 'kysely'
+import { type Database, type Db, jsonAgg, parseJsonArray, type Role } from '@appg-hub/db'
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely'
 import { notFound } from '../errors'
 import { decodeCursor, encodeCursor, type Page } from '../pagination'
+import { registerCached } from './cache'
 
 export interface GroupSummary {
   slug: string
@@ -43,78 +44,118 @@ function likePattern(text: string): string {
 }
 
 /**
- * One query: the page of groups with their tags aggregated alongside, and the number of matches
- * over all pages (a window function, so no second query). Ordered by slug.
+ * One query: the page of groups (a CTE, so that tags are aggregated for the page's rows only) and
+ * the number of matches over all pages (an uncorrelated sub-query, counted once). Ordered by slug.
+ * The answer depends on the Register alone, so it is cached until the next import.
  */
-export async function listGroups(db: Db, input: ListGroupsInput): Promise<GroupPage> {
+export async function listGroups(
+  db: Db,
+  input: ListGroupsInput,
+  /** The Register's cache version, when the caller has just read it. */
+  knownVersion?: number,
+): Promise<GroupPage> {
   const limit = Math.min(Math.max(input.limit ?? 20, 1), 100)
-  // The cursor carries the last slug shown and how many groups came before it, so that the total
-  // (matches after the cursor, counted by the window function, plus those already seen) is exact.
-  const cursor = decodeCursor(input.cursor)
-  const [seenText, after] = cursor ? splitOnce(cursor, ':') : ['0', undefined]
-  const seen = Number(seenText) || 0
-  let query = db
-    .selectFrom('appg')
+  const after = decodeCursor(input.cursor)
+  const q = input.q?.trim() || undefined
+  const status = input.status ?? 'registered'
+  const key = JSON.stringify(['list', status, q ?? '', input.tag ?? '', after ?? '', limit])
+  return registerCached(
+    db,
+    key,
+    () => queryGroups(db, { q, tag: input.tag, status, after, limit }),
+    knownVersion,
+  )
+}
+
+async function queryGroups(
+  db: Db,
+  input: { q?: string; tag?: string; status: 'registered' | 'all'; after?: string; limit: number },
+): Promise<GroupPage> {
+  // Unqualified columns: inside the count sub-query they name its own `appg`, not the page's.
+  const matches = (eb: ExpressionBuilder<Database, 'appg'>) => {
+    const conditions: Expression<SqlBool>[] = []
+    if (input.status === 'registered') conditions.push(eb('status', '=', 'registered'))
+    if (input.q) {
+      const pattern = likePattern(input.q)
+      conditions.push(
+        eb.or([
+          eb(eb.fn('lower', ['title']), 'like', pattern),
+          eb(eb.fn('lower', ['purpose']), 'like', pattern),
+          eb(eb.fn('lower', ['secretariat']), 'like', pattern),
+        ]),
+      )
+    }
+    if (input.tag) {
+      const tag = input.tag
+      conditions.push(
+        eb.exists(
+          eb
+            .selectFrom('appg_tag')
+            .select('appg_tag.tag')
+            .whereRef('appg_tag.appg_id', '=', 'appg.id')
+            .where('appg_tag.tag', '=', tag),
+        ),
+      )
+    }
+    return eb.and(conditions)
+  }
+  const rows = await db
+    .with('page', (qb) => {
+      let page = qb
+        .selectFrom('appg')
+        .select(['id', 'slug', 'title', 'category', 'purpose', 'status'])
+        .where(matches)
+        .orderBy('slug')
+        .limit(input.limit + 1)
+      if (input.after) page = page.where('slug', '>', input.after)
+      return page
+    })
+    // The count as the one-row base, the page joined to it: an empty page still carries the total.
+    .selectFrom(
+      db
+        .selectFrom('appg')
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .where(matches)
+        .as('counted'),
+    )
+    .leftJoin('page', (join) => join.onTrue())
     .select((eb) => [
-      'appg.slug',
-      'appg.title',
-      'appg.category',
-      'appg.purpose',
-      'appg.status',
+      'counted.total',
+      'page.slug',
+      'page.title',
+      'page.category',
+      'page.purpose',
+      'page.status',
       eb
         .selectFrom('appg_tag')
         .select(jsonAgg(db, { tag: 'appg_tag.tag' }).as('tags'))
-        .whereRef('appg_tag.appg_id', '=', 'appg.id')
+        .whereRef('appg_tag.appg_id', '=', 'page.id')
         .as('tags'),
-      sql<number>`count(*) over ()`.as('remaining'),
     ])
-    .orderBy('appg.slug')
-    .limit(limit + 1)
-  if ((input.status ?? 'registered') === 'registered') query = query.where('appg.status', '=', 'registered')
-  if (after) query = query.where('appg.slug', '>', after)
-  const q = input.q?.trim()
-  if (q) {
-    const pattern = likePattern(q)
-    query = query.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['appg.title']), 'like', pattern),
-        eb(eb.fn('lower', ['appg.purpose']), 'like', pattern),
-        eb(eb.fn('lower', ['appg.secretariat']), 'like', pattern),
-      ]),
-    )
-  }
-  if (input.tag) {
-    const tag = input.tag
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('appg_tag')
-          .select('appg_tag.tag')
-          .whereRef('appg_tag.appg_id', '=', 'appg.id')
-          .where('appg_tag.tag', '=', tag),
-      ),
-    )
-  }
-  const rows = await query.execute()
-  const items = rows.slice(0, limit).map(({ remaining: _, ...row }) => ({
-    ...row,
+    .orderBy('page.slug')
+    .execute()
+  const found = rows.filter((row) => row.slug !== null)
+  const items: GroupSummary[] = found.slice(0, input.limit).map((row) => ({
+    slug: row.slug!,
+    title: row.title!,
+    category: row.category ?? null,
+    purpose: row.purpose ?? null,
+    status: row.status!,
     tags: parseJsonArray<{ tag: string }>(row.tags)
       .map((t) => t.tag)
       .sort(),
   }))
-  const total = seen + (rows[0] ? Number(rows[0].remaining) : 0)
-  const nextCursor =
-    rows.length > limit ? encodeCursor(`${seen + items.length}:${items[items.length - 1]!.slug}`) : null
+  const total = Number(rows[0]?.total ?? 0)
+  const nextCursor = found.length > input.limit ? encodeCursor(items[items.length - 1]!.slug) : null
   return { items, nextCursor, total }
 }
 
-function splitOnce(text: string, separator: string): [string, string] {
-  const at = text.indexOf(separator)
-  return at < 0 ? ['0', text] : [text.slice(0, at), text.slice(at + 1)]
+/** Every tag in use, with how many current groups carry it (for the category filter). Cached like the list. */
+export function listTags(db: Db, knownVersion?: number): Promise<{ tag: string; count: number }[]> {
+  return registerCached(db, 'tags', () => queryTags(db), knownVersion)
 }
 
-/** Every tag in use, with how many current groups carry it (for the category filter). */
-export async function listTags(db: Db): Promise<{ tag: string; count: number }[]> {
+async function queryTags(db: Db): Promise<{ tag: string; count: number }[]> {
   const rows = await db
     .selectFrom('appg_tag')
     .innerJoin('appg', 'appg.id', 'appg_tag.appg_id')

@@ -10,6 +10,7 @@ import { newId } from '../ids'
 import type { Db } from '../kysely'
 import type { AppgTable, MembershipTable, PersonKind, PersonTable, Role } from '../schema'
 import { indexItem } from '../search/index-rows'
+import { bumpCacheVersion } from '../sql/cache-version'
 
 export { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../demo-constants'
 export const DEMO_GROUP_SLUG = 'personalised-medicine'
@@ -263,6 +264,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<DemoAc
       const appgId = group.id
       await trx.insertInto('appg').values(group).execute()
       await indexItem(trx, 'group', group.id, { isNew: true })
+      await bumpCacheVersion(trx, 'register')
       await trx
         .insertInto('appg_tag')
         .values([

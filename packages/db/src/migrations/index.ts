@@ -6,6 +6,7 @@ import * as documents from './0004-documents'
 import * as passwordReset from './0005-password-reset'
 import * as search from './0006-search'
 import * as files from './0008-files'
+import * as cacheVersion from './0009-cache-version'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the file system so that the
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005-password-reset': passwordReset,
   '0006-search': search,
   '0008-files': files,
+  '0009-cache-version': cacheVersion,
 }

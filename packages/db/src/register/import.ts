@@ -18,6 +18,7 @@ import { newId } from '../ids'
 import type { Db } from '../kysely'
 import type { AppgTable, BenefitTable, MembershipTable, PersonKind, PersonTable, Role } from '../schema'
 import { indexItem } from '../search/index-rows'
+import { bumpCacheVersion } from '../sql/cache-version'
 import {
   normaliseName,
   parseRegisterLine,
@@ -308,6 +309,9 @@ class Writes {
         details: JSON.stringify(a.details),
       }))
       for (const rows of chunks(audits)) await trx.insertInto('audit_event').values(rows).execute()
+      // Answers cached from the Register (its groups and their tags) are stale from this commit on.
+      if (this.groupInsert || this.groupUpdate || this.tagInserts.length > 0 || this.tagDeletes.length > 0)
+        await bumpCacheVersion(trx, 'register')
     })
   }
 }

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest'
+import { measureWorkerBundle, WORKER_BUNDLE_LIMIT_GZIP } from '../support/worker-bundle'
+
+describe('the Worker bundle', () => {
+  it('stays within 300 KB gzipped, as wrangler would upload it', () => {
+    const bundle = measureWorkerBundle()
+    expect(bundle.gzip).toBeGreaterThan(10_000)
+    expect(bundle.gzip).toBeLessThanOrEqual(WORKER_BUNDLE_LIMIT_GZIP)
+    // What the Worker never runs stays out: the Register import, the demo seed, Node's SQLite.
+    const parts = new Map(bundle.parts)
+    for (const absent of [
+      'packages/db/register',
+      'packages/db/demo',
+      'better-sqlite3',
+      'mysql2',
+      'nodemailer',
+    ])
+      expect(parts.has(absent), absent).toBe(false)
+  })
+})
