@@ -40,6 +40,9 @@ const DATABASE_TABLES: Record<keyof Database, true> = {
   audit_event: true,
   rate_limit: true,
   password_reset: true,
+  revision_contributor: true,
+  collab_state: true,
+  collab_update: true,
 }
 
 const procedures = listProcedures()

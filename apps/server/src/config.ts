@@ -24,6 +24,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): NodeSettings
       demoMode: (env.DEMO_MODE ?? 'true') !== 'false',
       groupInviteTtlMs: Number(env.GROUP_INVITE_TTL_DAYS ?? 7) * DAY,
       handshakeTtlMs: Number(env.HANDSHAKE_TTL_DAYS ?? 14) * DAY,
+      collabIdleSaveMs: Number(env.COLLAB_IDLE_SAVE_SECONDS ?? 30) * 1000,
     },
   }
 }

@@ -36,13 +36,7 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
 export function sameOriginJson(publicUrl: string): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next()
-    const site = c.req.header('sec-fetch-site')
-    const origin = c.req.header('origin')
-    const requestOrigin = new URL(c.req.url).origin
-    const sameOrigin = site
-      ? site === 'same-origin' || site === 'none'
-      : !origin || origin === requestOrigin || origin === new URL(publicUrl).origin
-    if (!sameOrigin)
+    if (!isSameOrigin(c.req.raw.headers, c.req.url, publicUrl))
       return c.json({ error: { message: 'Cross-site requests are refused.', code: 'FORBIDDEN' } }, 403)
     const type = c.req.header('content-type') ?? ''
     if (!type.toLowerCase().startsWith('application/json')) {
@@ -53,4 +47,15 @@ export function sameOriginJson(publicUrl: string): MiddlewareHandler {
     }
     return next()
   }
+}
+
+/**
+ * Whether a request comes from our own pages (Sec-Fetch-Site, else Origin); a request with neither
+ * is not from a browser page. Used for mutations and for the live editor's WebSocket upgrade.
+ */
+export function isSameOrigin(headers: Headers, requestUrl: string, publicUrl: string): boolean {
+  const site = headers.get('sec-fetch-site')
+  const origin = headers.get('origin')
+  if (site) return site === 'same-origin' || site === 'none'
+  return !origin || origin === new URL(requestUrl).origin || origin === new URL(publicUrl).origin
 }

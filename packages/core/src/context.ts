@@ -21,6 +21,10 @@ export interface HubConfig {
   groupInviteTtlMs: number
   /** How long an invitation between groups (the handshake) waits for an answer: 14 days by default. */
   handshakeTtlMs: number
+  /** Live editing: quiet time after the last edit before a revision is written (30 s by default). */
+  collabIdleSaveMs?: number
+  /** Live editing: how often each connection's access is checked again (3 s by default). */
+  collabAccessCheckMs?: number
 }
 
 /** What every domain service is given. */

@@ -1,0 +1,291 @@
+/**
+ * Live co-editing over the real Node server, with the standard clients (yjs, y-websocket, ws) and
+ * demo accounts' session cookies: random edits with random disconnects converge and become the
+ * latest revision; a reader's edits reach nobody and nothing is stored; outsiders are refused
+ * before the upgrade; losing access closes the connection; a non-live save merges into the live
+ * text; a restart loses nothing. On SQLite and (with MYSQL_URL) MySQL.
+ */
+import { DEMO_GROUP_SLUG } from '@appg-hub/db/demo/seed-demo'
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { type LiveClient, liveClient, rawUpgrade, signInDemo, synced, waitFor } from '../support/collab'
+import { type HubServer, startHubServer } from '../support/server'
+
+const targets: { name: string; databaseUrl?: () => Promise<string> }[] = [{ name: 'sqlite' }]
+if (process.env.MYSQL_URL)
+  targets.push({
+    name: 'mysql',
+    databaseUrl: async () => (await import('../support/mysql-database')).createMysqlDatabase(),
+  })
+
+type Person = Awaited<ReturnType<typeof signInDemo>>
+
+describe.each(targets)('live co-editing on Node + $name', (target) => {
+  let server: HubServer
+  let secretariat: Person
+  let chair: Person
+  let officer: Person
+  let member: Person
+  let outsider: Person
+  const open: LiveClient[] = []
+
+  beforeAll(async () => {
+    server = await startHubServer({
+      databaseUrl: await target.databaseUrl?.(),
+      config: { collabIdleSaveMs: 60_000, collabAccessCheckMs: 300 },
+    })
+    const [a, b, c, d, e] = await Promise.all(
+      ['secretariat', 'chair', 'officer', 'member', 'diabetes-officer'].map((p) => signInDemo(server.url, p)),
+    )
+    secretariat = a!
+    chair = b!
+    officer = c!
+    member = d!
+    outsider = e!
+  })
+  afterAll(async () => {
+    for (const c of open) c.destroy()
+    await server?.close()
+    if (target.databaseUrl) await (await import('../support/mysql-database')).dropMysqlDatabases()
+  })
+
+  function connect(person: Person, documentId: string, connectNow = true): LiveClient {
+    const client = liveClient(server.url, documentId, person.cookie, { connect: connectNow })
+    open.push(client)
+    return client
+  }
+
+  async function newDocument(body = 'Shared opening line.\n') {
+    return secretariat.client.documents.create.mutate({
+      groupSlug: DEMO_GROUP_SLUG,
+      kind: 'briefing',
+      title: 'Live briefing',
+      body,
+      visibility: 'participants',
+    })
+  }
+
+  const headBody = async (id: string) => (await secretariat.client.documents.get.query({ id })).body
+
+  it('random edits by several editors with random disconnects converge, and become the latest revision', async () => {
+    const op = fc.oneof(
+      fc.record({
+        kind: fc.constant('insert' as const),
+        at: fc.nat(),
+        text: fc.string({ minLength: 1, maxLength: 6 }),
+      }),
+      fc.record({
+        kind: fc.constant('delete' as const),
+        at: fc.nat(),
+        length: fc.integer({ min: 1, max: 4 }),
+      }),
+      fc.record({ kind: fc.constant('toggle' as const) }),
+      fc.record({ kind: fc.constant('pause' as const), ms: fc.integer({ min: 0, max: 30 }) }),
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), op), { minLength: 5, maxLength: 40 }),
+        async (script) => {
+          const doc = await newDocument()
+          const clients = [connect(secretariat, doc.id), connect(chair, doc.id), connect(officer, doc.id)]
+          await Promise.all(clients.map(synced))
+          for (const [who, step] of script) {
+            const client = clients[who]!
+            if (step.kind === 'insert') client.text.insert(step.at % (client.text.length + 1), step.text)
+            else if (step.kind === 'delete' && client.text.length > 0) {
+              const at = step.at % client.text.length
+              client.text.delete(at, Math.min(step.length, client.text.length - at))
+            } else if (step.kind === 'toggle') {
+              if (client.provider.shouldConnect) client.provider.disconnect()
+              else client.provider.connect()
+            } else if (step.kind === 'pause') await new Promise((r) => setTimeout(r, step.ms))
+          }
+          for (const c of clients) if (!c.provider.shouldConnect) c.provider.connect()
+          await waitFor(
+            () =>
+              clients.every((c) => c.provider.synced && c.text.toString() === clients[0]!.text.toString()),
+            10_000,
+            'convergence',
+          )
+          const text = clients[0]!.text.toString()
+          for (const c of clients) c.destroy()
+          await waitFor(async () => (await headBody(doc.id)) === text, 10_000, 'the latest revision')
+        },
+      ),
+      { numRuns: 6 },
+    )
+  })
+
+  it('records who contributed to a live revision, and "Save version" keeps its note', async () => {
+    const doc = await newDocument()
+    const a = connect(secretariat, doc.id)
+    const b = connect(chair, doc.id)
+    await Promise.all([synced(a), synced(b)])
+    a.text.insert(0, 'From Tom. ')
+    b.text.insert(b.text.length, 'From Priya.')
+    await waitFor(() => a.text.toString() === b.text.toString() && a.text.toString().includes('From Priya.'))
+    const number = await saveVersion(a, 'Ready for review')
+    expect(number).toBe(2)
+    const rows = await server.db
+      .selectFrom('revision as r')
+      .innerJoin('revision_contributor as c', 'c.revision_id', 'r.id')
+      .innerJoin('person as p', 'p.id', 'c.person_id')
+      .select(['r.number', 'r.note', 'r.body', 'p.display_name'])
+      .where('r.document_id', '=', doc.id)
+      .execute()
+    expect(rows.map((r) => r.display_name).sort()).toEqual(['Dr Priya Raman', 'Tom Whitfield'])
+    expect(rows[0]!.note).toBe('Ready for review')
+    expect(rows[0]!.body).toBe(a.text.toString())
+    a.destroy()
+    b.destroy()
+  })
+
+  it("drops a reader's edits: never relayed, stored or saved; the reader still follows", async () => {
+    const doc = await newDocument()
+    const editor = connect(secretariat, doc.id)
+    const reader = connect(member, doc.id)
+    await Promise.all([synced(editor), synced(reader)])
+    reader.text.insert(0, 'READER WAS HERE ')
+    editor.text.insert(editor.text.length, 'Editor line.')
+    await waitFor(() => reader.text.toString().includes('Editor line.'))
+    // Give the reader's update every chance to arrive.
+    await new Promise((r) => setTimeout(r, 300))
+    expect(editor.text.toString()).not.toContain('READER')
+    const late = connect(chair, doc.id)
+    await synced(late)
+    expect(late.text.toString()).not.toContain('READER')
+    const memberId = await personId('member')
+    const stored = await server.db
+      .selectFrom('collab_update')
+      .select('seq')
+      .where('document_id', '=', doc.id)
+      .where('person_id', '=', memberId)
+      .execute()
+    expect(stored).toEqual([])
+    for (const c of [editor, reader, late]) c.destroy()
+    await waitFor(async () => (await headBody(doc.id)).includes('Editor line.'), 10_000, 'the revision')
+    expect(await headBody(doc.id)).not.toContain('READER')
+  })
+
+  it('refuses outsiders, signed-out callers and other sites before the upgrade, sending nothing', async () => {
+    const doc = await newDocument()
+    const origin = new URL(server.url).origin
+    expect(await rawUpgrade(server.url, doc.id, { cookie: outsider.cookie, origin })).toEqual({
+      status: 403,
+      messages: 0,
+    })
+    expect(await rawUpgrade(server.url, doc.id, { origin })).toEqual({ status: 401, messages: 0 })
+    expect(
+      await rawUpgrade(server.url, doc.id, { cookie: secretariat.cookie, origin: 'https://evil.example' }),
+    ).toEqual({ status: 403, messages: 0 })
+    expect(await rawUpgrade(server.url, 'no-such-document', { cookie: secretariat.cookie, origin })).toEqual({
+      status: 403,
+      messages: 0,
+    })
+    const accepted = await rawUpgrade(server.url, doc.id, { cookie: secretariat.cookie, origin })
+    expect(accepted.status).toBe(101)
+    expect(accepted.messages).toBeGreaterThan(0)
+  })
+
+  it('closes the connection within seconds of losing access, and stops applying its edits', async () => {
+    const doc = await newDocument()
+    const staying = connect(secretariat, doc.id)
+    const leaving = connect(officer, doc.id)
+    await Promise.all([synced(staying), synced(leaving)])
+    const closed = new Promise<number>((resolve) =>
+      leaving.provider.on('connection-close', (event: { code: number } | null) => resolve(event?.code ?? 0)),
+    )
+    const officerId = await personId('officer')
+    await chair.client.memberships.remove.mutate({ slug: DEMO_GROUP_SLUG, personId: officerId })
+    const started = Date.now()
+    expect(await closed).toBe(4403)
+    expect(Date.now() - started).toBeLessThan(3000)
+    leaving.provider.disconnect()
+    leaving.text.insert(0, 'AFTER REMOVAL ')
+    leaving.provider.connect()
+    await new Promise((r) => setTimeout(r, 500))
+    expect(staying.text.toString()).not.toContain('AFTER REMOVAL')
+    leaving.destroy()
+    staying.destroy()
+  })
+
+  it('merges a non-live save into the live text, losing neither side', async () => {
+    const doc = await newDocument('Line one.\n\nLine two.\n')
+    const base = (await secretariat.client.documents.get.query({ id: doc.id })).head.id
+    const live = connect(secretariat, doc.id)
+    await synced(live)
+    live.text.insert(0, 'Live edit. ')
+    await new Promise((r) => setTimeout(r, 100))
+    const saved = await chair.client.documents.save.mutate({
+      id: doc.id,
+      baseRevisionId: base,
+      body: 'Line one.\n\nLine two, saved from the API.\n',
+    })
+    expect(saved.status).not.toBe('conflict')
+    await waitFor(() => live.text.toString().includes('saved from the API'), 5000, 'the merge')
+    expect(live.text.toString()).toBe('Live edit. Line one.\n\nLine two, saved from the API.\n')
+    live.destroy()
+    await waitFor(
+      async () => (await headBody(doc.id)) === 'Live edit. Line one.\n\nLine two, saved from the API.\n',
+    )
+  })
+
+  it('keeps every acknowledged edit across a restart of the room', async () => {
+    const doc = await newDocument('Start.\n')
+    const a = connect(secretariat, doc.id)
+    await synced(a)
+    a.text.insert(a.text.length, 'Kept.')
+    const b = connect(chair, doc.id)
+    await waitFor(() => b.text.toString().includes('Kept.'))
+    // The state lives in the store: a fresh Y.Doc from it has the edit, revision or not.
+    const state = await server.db
+      .selectFrom('collab_state')
+      .selectAll()
+      .where('document_id', '=', doc.id)
+      .executeTakeFirstOrThrow()
+    const updates = await server.db
+      .selectFrom('collab_update')
+      .selectAll()
+      .where('document_id', '=', doc.id)
+      .execute()
+    const { fromBase64 } = await import('lib0/buffer')
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, fromBase64(state.state))
+    for (const u of updates) Y.applyUpdate(copy, fromBase64(u.update_data))
+    expect(copy.getText('body').toString()).toBe('Start.\nKept.')
+    a.destroy()
+    b.destroy()
+  })
+
+  async function personId(local: string): Promise<string> {
+    const row = await server.db
+      .selectFrom('person')
+      .select('id')
+      .where('email', '=', `${local}@demo.appg-hub.test`)
+      .executeTakeFirstOrThrow()
+    return row.id
+  }
+})
+
+/** Sends "Save version" with a note over the provider's socket; answers the revision number. */
+function saveVersion(client: LiveClient, note: string): Promise<number> {
+  return import('lib0/encoding').then(async (encoding) => {
+    const decoding = await import('lib0/decoding')
+    const ws = client.provider.ws!
+    return new Promise<number>((resolve, reject) => {
+      const onMessage = (event: { data: ArrayBuffer | Buffer }) => {
+        const bytes = new Uint8Array(event.data as ArrayBuffer)
+        const decoder = decoding.createDecoder(bytes)
+        const type = decoding.readVarUint(decoder)
+        if (type === 64) resolve(decoding.readVarUint(decoder))
+        else if (type === 65) reject(new Error(decoding.readVarString(decoder)))
+      }
+      ws.addEventListener('message', onMessage as never)
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, 64)
+      encoding.writeVarString(encoder, note)
+      ws.send(encoding.toUint8Array(encoder))
+    })
+  })
+}
