@@ -11,6 +11,9 @@ export interface TestDatabase {
 }
 
 const TABLES_IN_DELETE_ORDER = [
+  'collab_update',
+  'collab_state',
+  'revision_contributor',
   'password_reset',
   'rate_limit',
   'audit_event',
