@@ -6,10 +6,17 @@
  * text; a restart loses nothing. On SQLite and (with MYSQL_URL) MySQL.
  */
 import { DEMO_GROUP_SLUG } from '@appg-hub/db/demo/seed-demo'
-import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { type LiveClient, liveClient, rawUpgrade, signInDemo, synced, waitFor } from '../support/collab'
+import {
+  type LiveClient,
+  liveClient,
+  randomEditingConverges,
+  rawUpgrade,
+  signInDemo,
+  synced,
+  waitFor,
+} from '../support/collab'
 import { type HubServer, startHubServer } from '../support/server'
 
 const targets: { name: string; databaseUrl?: () => Promise<string> }[] = [{ name: 'sqlite' }]
@@ -69,52 +76,12 @@ describe.each(targets)('live co-editing on Node + $name', (target) => {
   const headBody = async (id: string) => (await secretariat.client.documents.get.query({ id })).body
 
   it('random edits by several editors with random disconnects converge, and become the latest revision', async () => {
-    const op = fc.oneof(
-      fc.record({
-        kind: fc.constant('insert' as const),
-        at: fc.nat(),
-        text: fc.string({ minLength: 1, maxLength: 6 }),
-      }),
-      fc.record({
-        kind: fc.constant('delete' as const),
-        at: fc.nat(),
-        length: fc.integer({ min: 1, max: 4 }),
-      }),
-      fc.record({ kind: fc.constant('toggle' as const) }),
-      fc.record({ kind: fc.constant('pause' as const), ms: fc.integer({ min: 0, max: 30 }) }),
-    )
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), op), { minLength: 5, maxLength: 40 }),
-        async (script) => {
-          const doc = await newDocument()
-          const clients = [connect(secretariat, doc.id), connect(chair, doc.id), connect(officer, doc.id)]
-          await Promise.all(clients.map(synced))
-          for (const [who, step] of script) {
-            const client = clients[who]!
-            if (step.kind === 'insert') client.text.insert(step.at % (client.text.length + 1), step.text)
-            else if (step.kind === 'delete' && client.text.length > 0) {
-              const at = step.at % client.text.length
-              client.text.delete(at, Math.min(step.length, client.text.length - at))
-            } else if (step.kind === 'toggle') {
-              if (client.provider.shouldConnect) client.provider.disconnect()
-              else client.provider.connect()
-            } else if (step.kind === 'pause') await new Promise((r) => setTimeout(r, step.ms))
-          }
-          for (const c of clients) if (!c.provider.shouldConnect) c.provider.connect()
-          await waitFor(
-            () =>
-              clients.every((c) => c.provider.synced && c.text.toString() === clients[0]!.text.toString()),
-            10_000,
-            'convergence',
-          )
-          const text = clients[0]!.text.toString()
-          for (const c of clients) c.destroy()
-          await waitFor(async () => (await headBody(doc.id)) === text, 10_000, 'the latest revision')
-        },
-      ),
-      { numRuns: 6 },
-    )
+    await randomEditingConverges({
+      newDocument: async () => (await newDocument()).id,
+      connect: (documentId) => [secretariat, chair, officer].map((p) => connect(p, documentId)),
+      latestRevision: headBody,
+      runs: 6,
+    })
   })
 
   it('records who contributed to a live revision, and "Save version" keeps its note', async () => {

@@ -4,6 +4,7 @@
  * the y-websocket protocol would connect to /collab/documents/<id>.
  */
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '@appg-hub/db/demo-constants'
+import fc from 'fast-check'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -112,4 +113,62 @@ export function rawUpgrade(
     })
     ws.on('error', () => {})
   })
+}
+
+/**
+ * The convergence property: editors insert and delete at random, dropping and regaining their
+ * connection at random; once all are back they hold the same text, and after they all leave that
+ * text is the document's latest revision.
+ */
+export async function randomEditingConverges(options: {
+  newDocument: () => Promise<string>
+  connect: (documentId: string) => LiveClient[]
+  latestRevision: (documentId: string) => Promise<string>
+  runs: number
+}) {
+  const op = fc.oneof(
+    fc.record({
+      kind: fc.constant('insert' as const),
+      at: fc.nat(),
+      text: fc.string({ minLength: 1, maxLength: 6 }),
+    }),
+    fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 4 }) }),
+    fc.record({ kind: fc.constant('toggle' as const) }),
+    fc.record({ kind: fc.constant('pause' as const), ms: fc.integer({ min: 0, max: 30 }) }),
+  )
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), op), { minLength: 5, maxLength: 40 }),
+      async (script) => {
+        const documentId = await options.newDocument()
+        const clients = options.connect(documentId)
+        await Promise.all(clients.map(synced))
+        for (const [who, step] of script) {
+          const client = clients[who % clients.length]!
+          if (step.kind === 'insert') client.text.insert(step.at % (client.text.length + 1), step.text)
+          else if (step.kind === 'delete' && client.text.length > 0) {
+            const at = step.at % client.text.length
+            client.text.delete(at, Math.min(step.length, client.text.length - at))
+          } else if (step.kind === 'toggle') {
+            if (client.provider.shouldConnect) client.provider.disconnect()
+            else client.provider.connect()
+          } else if (step.kind === 'pause') await new Promise((r) => setTimeout(r, step.ms))
+        }
+        for (const c of clients) if (!c.provider.shouldConnect) c.provider.connect()
+        await waitFor(
+          () => clients.every((c) => c.provider.synced && c.text.toString() === clients[0]!.text.toString()),
+          10_000,
+          'convergence',
+        )
+        const text = clients[0]!.text.toString()
+        for (const c of clients) c.destroy()
+        await waitFor(
+          async () => (await options.latestRevision(documentId)) === text,
+          10_000,
+          'the latest revision',
+        )
+      },
+    ),
+    { numRuns: options.runs },
+  )
 }

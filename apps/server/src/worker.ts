@@ -8,8 +8,12 @@ import { createKysely, type Db } from '@appg-hub/db'
 import { createPlanetscaleDialect } from '@appg-hub/db/dialects/planetscale'
 import type { ExecutionContext, Hono } from 'hono'
 import { createApp } from './app'
+import { CollabDocument, type CollabWorkerEnv, forwardCollabUpgrade } from './collab-worker'
 
-export interface Env {
+/** The Durable Object class of live co-editing (wrangler.toml binds it as COLLAB). */
+export { CollabDocument }
+
+export interface Env extends CollabWorkerEnv {
   /** A secret: `planetscale://user:password@host` (or `planetscale+http://…` for the local stand-in). */
   DATABASE_URL: string
   PUBLIC_URL?: string
@@ -27,12 +31,12 @@ function serveClient(app: Hono) {
   })
 }
 
-let cached: { key: string; app: ReturnType<typeof createApp>; db: Db } | undefined
+let cached: { key: string; app: ReturnType<typeof createApp>; db: Db; config: HubConfig } | undefined
 
 /** One app (and one database client) per isolate, rebuilt only if the settings change. */
 function appFor(env: Env, request: Request) {
   const key = `${env.DATABASE_URL}|${env.PUBLIC_URL}|${env.DEMO_MODE}|${env.GROUP_INVITE_TTL_DAYS}|${env.HANDSHAKE_TTL_DAYS}`
-  if (cached?.key === key) return cached.app
+  if (cached?.key === key) return cached
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: `wrangler secret put DATABASE_URL`')
   const config: HubConfig = {
     publicUrl: (env.PUBLIC_URL ?? new URL(request.url).origin).replace(/\/$/, ''),
@@ -48,12 +52,15 @@ function appFor(env: Env, request: Request) {
     serveClient,
     clientAddress: (req) => req.headers.get('cf-connecting-ip'),
   })
-  cached = { key, app, db }
-  return app
+  cached = { key, app, db, config }
+  return cached
 }
 
 export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
-    return appFor(env, request).fetch(request, env, ctx)
+    const built = appFor(env, request)
+    if (new URL(request.url).pathname.startsWith('/collab/'))
+      return forwardCollabUpgrade(request, env, { db: built.db, clock: systemClock, config: built.config })
+    return built.app.fetch(request, env, ctx)
   },
 }

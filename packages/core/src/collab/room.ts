@@ -153,6 +153,10 @@ export class CollabRoom {
     await this.absorbHead()
   }
 
+  has(peer: CollabPeer): boolean {
+    return this.peers.has(peer)
+  }
+
   get size(): number {
     return this.peers.size
   }
