@@ -198,6 +198,34 @@ describe.each(targets)('live co-editing on Node + $name', (target) => {
     )
   })
 
+  it('does not repeat live edits that a non-live save already holds (renaming from the page)', async () => {
+    const doc = await newDocument('Line one.\n')
+    const base = (await secretariat.client.documents.get.query({ id: doc.id })).head.id
+    const live = connect(secretariat, doc.id)
+    await synced(live)
+    live.text.insert(live.text.length, 'Typed live.\n')
+    await waitFor(async () => {
+      const rows = await server.db
+        .selectFrom('collab_update')
+        .select('seq')
+        .where('document_id', '=', doc.id)
+        .execute()
+      return rows.length > 0
+    })
+    const saved = await secretariat.client.documents.save.mutate({
+      id: doc.id,
+      baseRevisionId: base,
+      body: live.text.toString(),
+      title: 'Renamed briefing',
+    })
+    expect(saved.status).toBe('saved')
+    live.text.insert(0, 'Then more. ')
+    await new Promise((r) => setTimeout(r, 800))
+    expect(live.text.toString()).toBe('Then more. Line one.\nTyped live.\n')
+    live.destroy()
+    await waitFor(async () => (await headBody(doc.id)) === 'Then more. Line one.\nTyped live.\n')
+  })
+
   it('keeps every acknowledged edit across a restart of the room', async () => {
     const doc = await newDocument('Start.\n')
     const a = connect(secretariat, doc.id)

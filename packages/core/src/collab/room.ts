@@ -20,6 +20,7 @@ import { toActor } from '../auth/accounts'
 import type { Clock } from '../clock'
 import type { Actor, HubConfig } from '../context'
 import { type SaveResult, saveLiveRevision } from '../documents/save'
+import { mergeWords } from '../documents/text'
 import { type CollabMode, collabMode } from './access'
 import type { CollabStore, StoredUpdate } from './store'
 import { applyTextDiff } from './text-diff'
@@ -338,21 +339,36 @@ export class CollabRoom {
   }
 
   /**
-   * Merges a revision saved outside the room (documents.save, restore) into the live text: the
-   * change from the last synced revision to it, made as a Yjs edit on that revision's state, so
-   * it merges with whatever was typed meanwhile like any other concurrent edit.
+   * Merges a revision saved outside the room (documents.save, restore, a rename) into the live
+   * text. A clean three-way merge by words (base: the revision the room last synced with) is applied as an
+   * edit, so a change the live text already holds is not made twice; overlapping changes are made
+   * as a Yjs edit on the synced revision's state instead, which merges with what was typed
+   * meanwhile like any concurrent edit: both sides are kept.
    */
   private async absorbHead(): Promise<void> {
     const head = await this.head()
     if (head.id === this.synced.revisionId) return
     const fork = new Y.Doc()
     Y.applyUpdate(fork, this.synced.state)
-    applyTextDiff(fork.getText('body'), head.body)
-    const update = Y.encodeStateAsUpdate(fork, Y.encodeStateVectorFromUpdate(this.synced.state))
+    const forkText = fork.getText('body')
+    const outcome = mergeWords(forkText.toString(), head.body, this.text.toString())
+    let update: Uint8Array
+    if (outcome.clean) {
+      const clone = new Y.Doc()
+      Y.applyUpdate(clone, Y.encodeStateAsUpdate(this.doc))
+      applyTextDiff(clone.getText('body'), outcome.text)
+      update = Y.encodeStateAsUpdate(clone, Y.encodeStateVector(this.doc))
+      clone.destroy()
+      applyTextDiff(forkText, head.body)
+    } else {
+      applyTextDiff(forkText, head.body)
+      update = Y.encodeStateAsUpdate(fork, Y.encodeStateVectorFromUpdate(this.synced.state))
+    }
     await this.options.store.append(this.documentId, [{ seq: ++this.seq, update, personId: head.authorId }])
     this.loggedSince++
     Y.applyUpdate(this.doc, update, ORIGIN_REVISION)
     this.synced = { revisionId: head.id, state: Y.encodeStateAsUpdate(fork) }
+    fork.destroy()
     await this.options.store.setSynced(this.documentId, head.id, this.synced.state, [...this.contributors])
   }
 
