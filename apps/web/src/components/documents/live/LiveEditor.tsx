@@ -159,9 +159,9 @@ export default function LiveEditor(props: {
       >
         {statusText()}
       </p>
-      <div class="live-presence" role="group" aria-label="Who is here">
-        <span>Here now:</span>
-        <ul>
+      <div class="live-presence">
+        <span id="live-presence-label">Here now:</span>
+        <ul aria-labelledby="live-presence-label">
           <For each={present()}>
             {(p) => (
               <li class={`live-person live-colour-${colourIndex(p.id)}`}>
