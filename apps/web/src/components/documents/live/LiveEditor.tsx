@@ -19,6 +19,7 @@ import * as Y from 'yjs'
 import { Button } from '../../Form'
 import { markdownKeymap, TOOLBAR } from './markdown-commands'
 import { colourIndex, remoteCursors } from './remote-cursors'
+import { editorTheme } from './theme'
 
 /** The hub's own messages beside y-websocket's (see packages/core/src/collab/room.ts). */
 const MESSAGE_SAVE_VERSION = 64
@@ -105,8 +106,14 @@ export default function LiveEditor(props: {
 
   onMount(() => {
     const undoManager = new Y.UndoManager(ytext)
+    // CodeMirror injects its styles; in a document they would be a <style> element, which the
+    // hub's Content-Security-Policy refuses. In a shadow root they are a constructed style sheet.
+    const shadow = host.attachShadow({ mode: 'open' })
+    const mount = document.createElement('div')
+    shadow.append(mount)
     view = new EditorView({
-      parent: host,
+      root: shadow,
+      parent: mount,
       state: EditorState.create({
         doc: ytext.toString(),
         extensions: [
@@ -114,13 +121,13 @@ export default function LiveEditor(props: {
           markdown(),
           syntaxHighlighting(defaultHighlightStyle),
           EditorView.lineWrapping,
+          editorTheme,
           EditorState.readOnly.of(props.readOnly),
           EditorView.editable.of(!props.readOnly),
           placeholder('Loading the document…'),
           EditorView.contentAttributes.of({
             'aria-label': 'Document text (Markdown)',
             'aria-multiline': 'true',
-            'aria-describedby': 'live-editor-hint',
           }),
           // Awareness is handled by remoteCursors (no inline styles, see there).
           yCollab(ytext, null, { undoManager }),
