@@ -180,7 +180,7 @@ console.log(`Live co-editing on Node + SQLite, ${SECONDS} s per phase\n`)
   await Promise.all(rooms.map((r) => r.close()))
 }
 
-for (const editors of [2, 10, 50]) {
+for (const editors of (process.env.BENCH_EDITORS ?? '2,10,50').split(',').map(Number)) {
   // Each editor sends an edit every 330 ms (a typist's burst), or every editors × 20 ms when there
   // are many (50 editors: one a second each, 50 edits a second on the document in all).
   const everyMs = Math.max(330, editors * 20)

@@ -55,7 +55,10 @@ export interface RoomOptions {
   idleSaveMs: number
   /** How often each person's access is checked again (and revisions saved by others are merged). */
   accessCheckMs: number
-  /** A write from someone whose access was checked longer ago than this re-checks it first. */
+  /**
+   * A write from someone whose access was checked longer ago than this re-checks it first
+   * (default: accessCheckMs, so that writes wait only when the periodic check falls behind).
+   */
   writeRecheckMs?: number
   /** Log entries kept before the state is compacted. */
   compactEvery?: number
@@ -269,14 +272,14 @@ export class CollabRoom {
   private async flush() {
     this.flushScheduled = false
     const batch = this.pending.splice(0)
-    const accepted: { peer: CollabPeer; update: Uint8Array }[] = []
-    const writeRecheckMs = this.options.writeRecheckMs ?? 1000
-    for (const item of batch) {
-      const state = this.peers.get(item.peer)
-      if (!state || item.peer.mode !== 'read-write') continue
-      if (Date.now() - state.checkedAt > writeRecheckMs && !(await this.checkPeer(item.peer))) continue
-      accepted.push(item)
-    }
+    const writeRecheckMs = this.options.writeRecheckMs ?? this.options.accessCheckMs
+    const stale = new Set(
+      batch
+        .map((item) => item.peer)
+        .filter((peer) => Date.now() - (this.peers.get(peer)?.checkedAt ?? 0) > writeRecheckMs),
+    )
+    await Promise.all([...stale].map((peer) => this.checkPeer(peer)))
+    const accepted = batch.filter((item) => this.peers.has(item.peer) && item.peer.mode === 'read-write')
     if (accepted.length === 0) return
     const rows: StoredUpdate[] = accepted.map((a) => ({
       seq: ++this.seq,
