@@ -150,6 +150,10 @@ describe.each(targets)('live co-editing on Node + $name', (target) => {
       status: 403,
       messages: 0,
     })
+    expect(
+      (await fetch(`${server.url}/collab/documents/${doc.id}`, { headers: { cookie: secretariat.cookie } }))
+        .status,
+    ).toBe(426)
     const accepted = await rawUpgrade(server.url, doc.id, { cookie: secretariat.cookie, origin })
     expect(accepted.status).toBe(101)
     expect(accepted.messages).toBeGreaterThan(0)
