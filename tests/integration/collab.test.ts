@@ -50,7 +50,8 @@ describe.each(targets)('live co-editing on Node + $name', (target) => {
     officer = c!
     member = d!
     outsider = e!
-  })
+    // Loading the Register into MariaDB takes a while on a busy machine.
+  }, 180_000)
   afterAll(async () => {
     for (const c of open) c.destroy()
     await server?.close()
