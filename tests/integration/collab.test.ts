@@ -160,6 +160,23 @@ describe.each(targets)('live co-editing on Node + $name', (target) => {
     expect(accepted.messages).toBeGreaterThan(0)
   })
 
+  it('closes a connection that sends a malformed message, and carries on for everyone else', async () => {
+    const doc = await newDocument()
+    const { default: WebSocket } = await import('ws')
+    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/collab/documents/${doc.id}`, {
+      headers: { cookie: secretariat.cookie, origin: new URL(server.url).origin },
+    })
+    await new Promise((resolve) => ws.once('open', resolve))
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)))
+    // A sync update whose length runs past the end of the message.
+    ws.send(Uint8Array.from([0, 2, 200, 1, 7]))
+    expect(await closed).toBe(1003)
+    const editor = connect(secretariat, doc.id)
+    await synced(editor)
+    expect(editor.text.toString()).toBe('Shared opening line.\n')
+    editor.destroy()
+  })
+
   it('closes the connection within seconds of losing access, and stops applying its edits', async () => {
     const doc = await newDocument()
     const staying = connect(secretariat, doc.id)

@@ -31,6 +31,7 @@ export async function exportMyData(ctx: ServiceContext) {
     notifications,
     emails,
     auditEvents,
+    contributions,
   ] = await Promise.all([
     db
       .selectFrom('person')
@@ -195,7 +196,15 @@ export async function exportMyData(ctx: ServiceContext) {
       .select(['at', 'action', 'item_type', 'item_id', 'details'])
       .where('actor_id', '=', me)
       .orderBy('at')
-      .execute(),
+      .execute(),,
+    // Revisions written from the live editor that hold this person's edits (0007-collab).
+    db
+      .selectFrom('revision_contributor as c')
+      .innerJoin('revision as r', 'r.id', 'c.revision_id')
+      .select(['r.document_id', 'r.number', 'r.created_at'])
+      .where('c.person_id', '=', me)
+      .orderBy('r.created_at')
+      .execute()
   ])
   await audit(db, ctx.clock, { actorId: me, action: 'account.data_exported', details: {} })
   return {
@@ -211,6 +220,7 @@ export async function exportMyData(ctx: ServiceContext) {
     signups,
     documentsCreated: documents,
     revisionsAuthored: revisions.map((r) => ({ ...r, merged: r.merged === 1 })),
+    liveRevisionsContributedTo: contributions,
     comments: comments.map((c) => ({
       ...c,
       earlierVersions: commentEdits.filter((e) => e.comment_id === c.id),
