@@ -105,6 +105,11 @@ describe.each(targets)('live co-editing on Node + $name', (target) => {
     expect(rows.map((r) => r.display_name).sort()).toEqual(['Dr Priya Raman', 'Tom Whitfield'])
     expect(rows[0]!.note).toBe('Ready for review')
     expect(rows[0]!.body).toBe(a.text.toString())
+    // Each contributor's data export lists it.
+    const exported = await chair.client.privacy.export.mutate()
+    expect(exported.liveRevisionsContributedTo).toContainEqual(
+      expect.objectContaining({ document_id: doc.id, number: 2 }),
+    )
     a.destroy()
     b.destroy()
   })

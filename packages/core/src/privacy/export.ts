@@ -196,7 +196,7 @@ export async function exportMyData(ctx: ServiceContext) {
       .select(['at', 'action', 'item_type', 'item_id', 'details'])
       .where('actor_id', '=', me)
       .orderBy('at')
-      .execute(),,
+      .execute(),
     // Revisions written from the live editor that hold this person's edits (0007-collab).
     db
       .selectFrom('revision_contributor as c')
@@ -204,7 +204,7 @@ export async function exportMyData(ctx: ServiceContext) {
       .select(['r.document_id', 'r.number', 'r.created_at'])
       .where('c.person_id', '=', me)
       .orderBy('r.created_at')
-      .execute()
+      .execute(),
   ])
   await audit(db, ctx.clock, { actorId: me, action: 'account.data_exported', details: {} })
   return {
