@@ -165,6 +165,26 @@ describe.each(targets)('live co-editing on Node + $name', (target) => {
     expect(accepted.messages).toBeGreaterThan(0)
   })
 
+  it('shows each person under the name the hub knows, whatever their client claims', async () => {
+    const doc = await newDocument()
+    const a = connect(secretariat, doc.id)
+    const b = connect(member, doc.id)
+    await Promise.all([synced(a), synced(b)])
+    a.provider.awareness.setLocalStateField('user', { name: 'Someone Else', colour: 3 })
+    const fromA = () =>
+      b.provider.awareness.getStates().get(a.doc.clientID)?.user as Record<string, unknown> | undefined
+    await waitFor(() => fromA() !== undefined)
+    expect(fromA()).toMatchObject({ name: 'Tom Whitfield', readOnly: false, colour: 3 })
+    // And the reader is shown as reading.
+    b.provider.awareness.setLocalStateField('user', { name: 'Editor, honestly' })
+    const fromB = () =>
+      a.provider.awareness.getStates().get(b.doc.clientID)?.user as Record<string, unknown> | undefined
+    await waitFor(() => fromB() !== undefined)
+    expect(fromB()).toMatchObject({ name: 'James Penrose', readOnly: true })
+    a.destroy()
+    b.destroy()
+  })
+
   it('closes a connection that sends a malformed message, and carries on for everyone else', async () => {
     const doc = await newDocument()
     const { default: WebSocket } = await import('ws')

@@ -78,6 +78,8 @@ export class CollabRoom {
   readonly text = this.doc.getText('body')
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private readonly peers = new Map<CollabPeer, PeerState>()
+  /** Which connection introduced each Yjs client id seen in awareness. */
+  private readonly clientOwners = new Map<number, CollabPeer>()
   private queue: Promise<unknown> = Promise.resolve()
   private pending: { peer: CollabPeer; update: Uint8Array }[] = []
   private flushScheduled = false
@@ -112,8 +114,14 @@ export class CollabRoom {
         const changed = [...added, ...updated, ...removed]
         const state = this.peers.get(origin as CollabPeer)
         if (state) {
-          for (const id of added) state.clientIds.add(id)
-          for (const id of removed) state.clientIds.delete(id)
+          for (const id of added) {
+            state.clientIds.add(id)
+            this.clientOwners.set(id, origin as CollabPeer)
+          }
+          for (const id of removed) {
+            state.clientIds.delete(id)
+            this.clientOwners.delete(id)
+          }
         }
         const message = encodeAwareness(this.awareness, changed)
         for (const peer of this.peers.keys()) peer.send(message)
@@ -223,16 +231,20 @@ export class CollabRoom {
     }
   }
 
-  /** Awareness (cursors, names) from readers too, with the name the hub knows, not one they chose. */
+  /**
+   * Awareness (cursors, names) from readers too, with the name the hub knows, not one they chose;
+   * a connection may speak only for the Yjs clients it introduced, not for someone else's.
+   */
   private receiveAwareness(peer: CollabPeer, update: Uint8Array) {
     const decoder = decoding.createDecoder(update)
-    const encoder = encoding.createEncoder()
     const count = decoding.readVarUint(decoder)
-    encoding.writeVarUint(encoder, count)
+    const entries: { clientId: number; clock: number; state: string }[] = []
     for (let i = 0; i < count; i++) {
-      encoding.writeVarUint(encoder, decoding.readVarUint(decoder))
-      encoding.writeVarUint(encoder, decoding.readVarUint(decoder))
+      const clientId = decoding.readVarUint(decoder)
+      const clock = decoding.readVarUint(decoder)
       const state = JSON.parse(decoding.readVarString(decoder)) as Record<string, unknown> | null
+      const owner = this.clientOwners.get(clientId)
+      if (owner && owner !== peer) continue
       if (state && typeof state === 'object') {
         const user =
           typeof state.user === 'object' && state.user ? (state.user as Record<string, unknown>) : {}
@@ -243,7 +255,15 @@ export class CollabRoom {
           readOnly: peer.mode !== 'read-write',
         }
       }
-      encoding.writeVarString(encoder, JSON.stringify(state))
+      entries.push({ clientId, clock, state: JSON.stringify(state) })
+    }
+    if (entries.length === 0) return
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, entries.length)
+    for (const e of entries) {
+      encoding.writeVarUint(encoder, e.clientId)
+      encoding.writeVarUint(encoder, e.clock)
+      encoding.writeVarString(encoder, e.state)
     }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), peer)
   }
@@ -483,6 +503,7 @@ export class CollabRoom {
     const state = this.peers.get(peer)
     if (!state) return
     this.peers.delete(peer)
+    for (const id of state.clientIds) this.clientOwners.delete(id)
     if (state.clientIds.size > 0)
       awarenessProtocol.removeAwarenessStates(this.awareness, [...state.clientIds], null)
     if (this.peers.size === 0) void this.close()
