@@ -1,5 +1,5 @@
 /**
- * `npx --yes pnpm@10 exec tsx tests/bench/collab-bench.ts`: live co-editing on the Node server
+ * `npx --yes pnpm@10 bench:collab`: live co-editing on the Node server
  * (SQLite in a temporary file), with the standard clients (yjs + y-websocket + ws) in this process.
  * Prints figures beside a baseline measured in the same run (a bare WebSocket relay that forwards
  * every message to the other clients: no sign-in, no access checks, no storage); asserts nothing
