@@ -5,8 +5,14 @@
  * before the upgrade; losing access closes the connection; a non-live save merges into the live
  * text; a restart loses nothing. On SQLite and (with MYSQL_URL) MySQL.
  */
+
+import { systemClock, toActor } from '@appg-hub/core'
+import { CollabRoom } from '@appg-hub/core/collab/room'
+import { databaseCollabStore } from '@appg-hub/core/collab/store'
 import { DEMO_GROUP_SLUG } from '@appg-hub/db/demo/seed-demo'
+import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import {
   type LiveClient,
@@ -298,6 +304,48 @@ describe.each(targets)('live co-editing on Node + $name', (target) => {
     expect(copy.getText('body').toString()).toBe('Start.\nKept.')
     a.destroy()
     b.destroy()
+  })
+
+  it('writes a revision when editing pauses, with the room still open', async () => {
+    const doc = await newDocument('Before the pause.\n')
+    const person = await server.db
+      .selectFrom('person')
+      .select(['id', 'email', 'display_name', 'kind', 'is_site_admin'])
+      .where('id', '=', await personId('secretariat'))
+      .executeTakeFirstOrThrow()
+    const room = await CollabRoom.open(doc.id, {
+      db: server.db,
+      clock: systemClock,
+      config: { publicUrl: server.url, demoMode: true, groupInviteTtlMs: 0, handshakeTtlMs: 0 },
+      store: databaseCollabStore(server.db, systemClock),
+      idleSaveMs: 200,
+      accessCheckMs: 60_000,
+    })
+    const peer = {
+      actor: toActor(person),
+      mode: 'read-write' as const,
+      send: () => {},
+      close: () => {},
+      sessionValid: async () => true,
+    }
+    room.join(peer)
+    // What a client sends after typing: a sync update made on a copy of the room's state.
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc))
+    const before = Y.encodeStateVector(copy)
+    copy.getText('body').insert(copy.getText('body').length, 'After the pause.')
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 0)
+    syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(copy, before))
+    room.receive(peer, encoding.toUint8Array(encoder))
+    await waitFor(
+      async () => (await headBody(doc.id)) === 'Before the pause.\nAfter the pause.',
+      5000,
+      'the idle revision',
+    )
+    expect(room.size).toBe(1)
+    room.leave(peer)
+    await room.close()
   })
 
   async function personId(local: string): Promise<string> {
