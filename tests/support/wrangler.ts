@@ -56,7 +56,17 @@ export async function startWorker(vars: Record<string, string>): Promise<WorkerP
     cwd: ROOT,
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: wrangler starts a second node and workerd, which a signal to wrangler
+    // alone leaves running (and which reload whenever wrangler.toml changes).
+    detached: true,
   })
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, name)
+    } catch {
+      // already gone
+    }
+  }
   let log = ''
   child.stdout?.on('data', (chunk) => (log += chunk))
   child.stderr?.on('data', (chunk) => (log += chunk))
@@ -78,7 +88,7 @@ export async function startWorker(vars: Record<string, string>): Promise<WorkerP
     await new Promise((r) => setTimeout(r, 250))
   }
   if (!readyMs) {
-    child.kill('SIGTERM')
+    signal('SIGTERM')
     throw new Error(`wrangler dev did not answer within 120 s:\n${log}`)
   }
   return {
@@ -86,9 +96,10 @@ export async function startWorker(vars: Record<string, string>): Promise<WorkerP
     readyMs,
     output: () => log,
     async close() {
-      child.kill('SIGTERM')
+      signal('SIGTERM')
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
-      if (child.exitCode === null) child.kill('SIGKILL')
+      // workerd may outlive wrangler's own exit: the whole group goes.
+      signal('SIGKILL')
     },
   }
 }
