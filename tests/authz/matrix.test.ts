@@ -43,6 +43,9 @@ const DATABASE_TABLES: Record<keyof Database, true> = {
   search_index: true,
   attachment: true,
   cache_version: true,
+  revision_contributor: true,
+  collab_state: true,
+  collab_update: true,
 }
 
 const procedures = listProcedures()

@@ -2,11 +2,12 @@
  * Co-editing a briefing in the browser, against the real server and client. Set-up through the
  * API: the demo officer (an officer of both groups) writes a briefing for the APPG on Personalised
  * Medicine and brings in the APPG on Cancer as co-author through the handshake. Then the PHG
- * Foundation secretariat (Personalised Medicine) and the Macmillan secretariat (Cancer) open it at
- * once: edits to different paragraphs both land (the second merged); edits to the same sentence
- * make the second a conflict, resolved in the page; the history shows every revision with its
- * diff. Then the officer publishes it: the public page and the print view carry the notice. A
- * document made of XSS payloads runs nothing, signed out or in the editor, and keeps its source.
+ * Foundation secretariat (Personalised Medicine) and the Macmillan secretariat (Cancer) open the
+ * live editor at once and type into the same paragraph: both see each other, their cursors, and
+ * the same text; "Save version" makes a revision both contributed to; a member follows read-only;
+ * the history shows every revision with its diff. Then the officer publishes it: the public page
+ * and the print view carry the notice. A document made of XSS payloads runs nothing, signed out or
+ * in the editor, and keeps its source.
  */
 import { join } from 'node:path'
 import { newId } from '@appg-hub/db'
@@ -54,11 +55,30 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
 }
 
-async function openAndEdit(page: Page) {
+/** Opens the document and its live editor, and waits until the text has arrived. */
+async function openLive(page: Page, button = 'Edit') {
   await page.goto(`${server.url}/documents/${docId}`)
   await expect.poll(() => page.locator('.page-heading h1').textContent()).toBe(TITLE)
-  await page.getByRole('button', { name: 'Edit', exact: true }).click()
-  await page.locator('#doc-body').waitFor()
+  await page.getByRole('button', { name: button, exact: true }).click()
+  await expect
+    .poll(() => page.locator('.live-status').textContent(), { timeout: 15_000 })
+    .toContain('Connected:')
+  await expect.poll(() => page.locator('.cm-content').textContent()).toContain('Genomic testing')
+}
+
+/**
+ * The live editor's whole text (CodeMirror renders only the lines in view), read the way
+ * `EditorView.findFromDOM` does: the content element's tile leads to the view.
+ */
+function editorText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    // The editor lives in a shadow root (see LiveEditor).
+    const host = document.querySelector('.live-editor__text')
+    const content = host?.shadowRoot?.querySelector('.cm-content') as unknown as {
+      cmTile?: { root?: { view?: { state: { doc: { toString(): string } } } } }
+    } | null
+    return content?.cmTile?.root?.view?.state.doc.toString() ?? ''
+  })
 }
 
 function status(page: Page) {
@@ -97,119 +117,106 @@ describe('co-editing a briefing', () => {
   let phg: Page
   let macmillan: Page
 
-  it('merges edits to different paragraphs made at once by two secretariats', async () => {
+  it('two secretariats typing into the same paragraph converge, seeing each other and their cursors', async () => {
     phg = await signIn('secretariat')
     macmillan = await signIn('cancer-secretariat')
-    await openAndEdit(phg)
-    await openAndEdit(macmillan)
-    // Each sees the other has it open (the second at once, the first at its next poll).
-    await expect.poll(() => macmillan.locator('.doc-presence').textContent()).toContain('Tom Whitfield')
-    await expect
-      .poll(() => phg.locator('.doc-presence').textContent(), { timeout: 15_000 })
-      .toMatch(/Also open now: .+/)
+    await openLive(phg)
+    await openLive(macmillan)
+    await expect.poll(() => macmillan.locator('.live-presence').textContent()).toContain('Tom Whitfield')
+    await expect.poll(() => phg.locator('.live-presence').textContent()).toContain('Rachel Adeyemi')
 
-    await phg
-      .locator('#doc-body')
-      .fill(BODY.replace('access to testing varies', 'access to testing varies widely'))
-    await macmillan
-      .locator('#doc-body')
-      .fill(BODY.replace('workforce needs', 'cancer workforce urgently needs'))
-    await phg.getByRole('button', { name: 'Save', exact: true }).click()
-    await expect.poll(() => status(phg).textContent()).toBe('Saved as revision 2.')
-    // Macmillan's editor learns that someone saved meanwhile.
+    const line = (page: Page) => page.locator('.cm-line', { hasText: 'Paragraph two' })
+    await line(phg).click()
+    await phg.keyboard.press('End')
+    await line(macmillan).click()
+    await macmillan.keyboard.press('Home')
+    await Promise.all([
+      phg.keyboard.type(' PHG adds this sentence.', { delay: 15 }),
+      macmillan.keyboard.type('Macmillan starts here: ', { delay: 15 }),
+    ])
     await expect
-      .poll(() => macmillan.locator('.doc-presence--stale').textContent(), { timeout: 15_000 })
-      .toContain('Revision 2 was saved since you started editing revision 1.')
-    await shot(macmillan, 'documents-editor-stale')
-    await macmillan.getByRole('button', { name: 'Save', exact: true }).click()
-    await expect
-      .poll(() => status(macmillan).textContent())
-      .toBe('Saved as revision 3, merged with changes others saved since you started.')
-    const text = await macmillan.locator('.doc-body').textContent()
-    expect(text).toContain('access to testing varies widely')
-    expect(text).toContain('cancer workforce urgently needs')
-    await shot(macmillan, 'documents-merged')
-  })
-
-  it('shows the second editor of the same sentence a conflict to resolve in the page', async () => {
-    await phg.reload()
-    await openAndEdit(phg)
-    await openAndEdit(macmillan)
-    const current = await phg.locator('#doc-body').inputValue()
-    expect(current).toContain('cancer workforce urgently needs')
-    const sentence = 'Genomic testing at diagnosis finds the right treatment sooner.'
-    await phg
-      .locator('#doc-body')
-      .fill(
-        current.replace(sentence, 'Genomic testing at diagnosis finds the right targeted treatment sooner.'),
+      .poll(async () => (await editorText(phg)) === (await editorText(macmillan)) && (await editorText(phg)))
+      .toContain(
+        'Macmillan starts here: Paragraph two: access to testing varies between trusts. PHG adds this sentence.',
       )
-    await macmillan
-      .locator('#doc-body')
-      .fill(current.replace(sentence, 'Genomic testing at diagnosis finds the right treatment weeks sooner.'))
-    await phg.getByRole('button', { name: 'Save', exact: true }).click()
-    await expect.poll(() => status(phg).textContent()).toBe('Saved as revision 4.')
-    await macmillan.getByRole('button', { name: 'Save', exact: true }).click()
-    const panel = macmillan.locator('.conflict')
-    await panel.waitFor()
-    expect(await macmillan.locator('#conflict-heading').textContent()).toBe(
-      'Your changes overlap with revision 4',
-    )
-    await expect.poll(() => macmillan.evaluate(() => document.activeElement?.id)).toBe('conflict-heading')
-    expect(await macmillan.getByTestId('conflict-base').textContent()).toContain(sentence)
-    expect(await macmillan.getByTestId('conflict-theirs').textContent()).toContain(
-      'right targeted treatment sooner',
-    )
-    expect(await macmillan.getByTestId('conflict-yours').textContent()).toContain(
-      'right treatment weeks sooner',
-    )
-    const marked = await macmillan.locator('#conflict-merged').inputValue()
-    expect(marked).toContain('<<<<<<< yours')
-    await shot(macmillan, 'documents-conflict')
-    // Saving with the markers left in is refused in the page.
-    await macmillan.getByRole('button', { name: 'Save the merged text' }).click()
+    // Each sees where the other is, under their name.
     await expect
-      .poll(() => macmillan.locator('#conflict-merged-error').textContent())
-      .toContain('Choose between')
-    const resolved = current.replace(
-      sentence,
-      'Genomic testing at diagnosis finds the right targeted treatment weeks sooner.',
-    )
-    await macmillan.locator('#conflict-merged').fill(resolved)
-    await macmillan.getByRole('button', { name: 'Save the merged text' }).click()
-    await expect.poll(() => status(macmillan).textContent()).toBe('Saved as revision 5.')
-    expect(await macmillan.locator('.doc-body').textContent()).toContain(
-      'right targeted treatment weeks sooner',
-    )
+      .poll(() => macmillan.locator('.live-caret__name').allTextContents())
+      .toContain('Tom Whitfield')
+    await shot(macmillan, 'documents-live')
+    await macmillan.setViewportSize({ width: 375, height: 800 })
+    await shot(macmillan, 'documents-live-375')
+    await macmillan.setViewportSize({ width: 1280, height: 900 })
+
+    await phg.locator('#live-version-note').fill('Both secretariats on paragraph two')
+    await phg.getByRole('button', { name: 'Save version' }).click()
+    await expect.poll(() => phg.locator('.live-message').textContent()).toBe('Saved as revision 2.')
+    await phg.getByRole('button', { name: 'Close the editor' }).click()
+    await expect.poll(() => phg.locator('.doc-body').textContent()).toContain('PHG adds this sentence.')
+    expect(await phg.locator('.doc-body').textContent()).toContain('Macmillan starts here:')
   })
 
-  it('lists every revision in the history, each with a correct diff', async () => {
-    const rows = macmillan.locator('#doc-history tbody tr')
-    await expect.poll(() => rows.count()).toBe(5)
-    expect(await rows.first().textContent()).toContain('Rachel Adeyemi')
-    const merged = macmillan.locator('#doc-history tr[data-revision="3"]')
-    expect(await merged.textContent()).toContain('Merged')
-    expect(await merged.textContent()).toContain('started from 1')
+  it('keeps editing offline and merges on reconnect', async () => {
+    await macmillan.context().setOffline(true)
+    await macmillan.evaluate(() => window.dispatchEvent(new Event('offline')))
+    await macmillan.locator('.cm-line', { hasText: 'Paragraph four' }).click()
+    await macmillan.keyboard.press('End')
+    await macmillan.keyboard.type(' Written offline.')
+    await macmillan.context().setOffline(false)
+    await expect
+      .poll(() => macmillan.locator('.live-status').textContent(), { timeout: 15_000 })
+      .toContain('Connected:')
+    await openLive(phg)
+    await expect.poll(() => editorText(phg), { timeout: 10_000 }).toContain('Written offline.')
+  })
 
-    await macmillan.getByRole('button', { name: 'Changes in revision 3' }).click()
-    const diff = macmillan.locator('.diff')
-    const insTexts = async () => (await diff.locator('ins').allTextContents()).map((t) => t.trim())
-    await expect.poll(() => insTexts()).toEqual(['cancer', 'urgently'])
+  it('lets a member follow the live text, read-only', async () => {
+    const member = await signIn('member')
+    await openLive(member, 'Follow live editing')
+    expect(await member.locator('.cm-content').getAttribute('contenteditable')).toBe('false')
+    expect(await member.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(0)
+    await expect.poll(() => phg.locator('.live-presence').textContent()).toContain('James Penrose (reading)')
+    await phg.locator('.cm-line', { hasText: 'Paragraph three' }).click()
+    await phg.keyboard.press('End')
+    await phg.keyboard.type(' Seen by the member.')
+    await expect.poll(() => editorText(member)).toContain('Seen by the member.')
+    await member.getByRole('button', { name: 'Close the editor' }).click()
+    await macmillan.getByRole('button', { name: 'Close the editor' }).click()
+    await phg.getByRole('button', { name: 'Close the editor' }).click()
+  })
+
+  it('lists every revision in the history with who contributed, each with a correct diff', async () => {
+    // The last one out of the editor wrote revision 3.
+    const rows = phg.locator('#doc-history tbody tr')
+    await expect
+      .poll(
+        async () => {
+          await phg.goto(`${server.url}/documents/${docId}`)
+          await phg.locator('#doc-history tbody tr').first().waitFor()
+          return rows.count()
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(3)
+    const second = await phg.locator('#doc-history tr[data-revision="2"]').textContent()
+    expect(second).toContain('Rachel Adeyemi')
+    expect(second).toContain('Tom Whitfield')
+    expect(second).toContain('Both secretariats on paragraph two')
+    const third = await phg.locator('#doc-history tr[data-revision="3"]').textContent()
+    expect(third).toContain('Rachel Adeyemi')
+    expect(third).toContain('Tom Whitfield')
+
+    const diff = phg.locator('.diff')
+    const inserted = async () => (await diff.locator('ins').allTextContents()).join(' ')
+    await phg.getByRole('button', { name: 'Changes in revision 2' }).click()
+    await expect.poll(() => inserted()).toContain('Macmillan')
+    expect(await inserted()).toContain('PHG')
     expect(await diff.locator('del').count()).toBe(0)
-    expect(await macmillan.locator('#diff-heading').textContent()).toBe(
-      'Changes from revision 2 to revision 3',
-    )
-
-    await macmillan.getByRole('button', { name: 'Changes in revision 2' }).click()
-    await expect.poll(() => insTexts()).toEqual(['widely'])
-
-    await macmillan.getByRole('button', { name: 'Changes in revision 4' }).click()
-    await expect.poll(() => insTexts()).toEqual(['targeted'])
-
-    await macmillan.getByRole('button', { name: 'Changes in revision 5' }).click()
-    await expect.poll(() => insTexts()).toEqual(['weeks'])
-    expect(await diff.locator('.diff__line--removed').textContent()).toContain('Removed:')
-    await macmillan.locator('.diff').scrollIntoViewIfNeeded()
-    await shot(macmillan, 'documents-history-diff')
+    await phg.getByRole('button', { name: 'Changes in revision 3' }).click()
+    await expect.poll(() => inserted()).toContain('offline')
+    expect(await inserted()).toContain('member')
+    await phg.locator('.diff').scrollIntoViewIfNeeded()
+    await shot(phg, 'documents-history-diff')
   })
 
   it('publishes: the public page and the print view carry the notice, signed out', async () => {
@@ -344,9 +351,7 @@ describe('co-editing a briefing', () => {
     const phg = await signIn('secretariat')
     await phg.goto(`${server.url}/documents/${id}`)
     await phg.getByRole('button', { name: 'Edit', exact: true }).click()
-    expect(await phg.locator('#doc-body').inputValue()).toBe(body)
-    await phg.getByRole('button', { name: 'Preview' }).click()
-    await phg.locator('.doc-preview').waitFor()
+    await expect.poll(() => editorText(phg), { timeout: 15_000 }).toBe(body)
     expect(await phg.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined()
     expect(dialogs).toBe(0)
     expect(problems).toEqual([])

@@ -13,6 +13,9 @@ export interface TestDatabase {
 const TABLES_IN_DELETE_ORDER = [
   'search_index',
   'attachment',
+  'collab_update',
+  'collab_state',
+  'revision_contributor',
   'password_reset',
   'rate_limit',
   'audit_event',

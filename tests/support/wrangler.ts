@@ -56,12 +56,13 @@ export async function startWorker(vars: Record<string, string>): Promise<WorkerP
     cwd: ROOT,
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group, so that closing stops wrangler's children (node, workerd) too.
+    // Its own process group: wrangler starts a second node and workerd, which a signal to wrangler
+    // alone leaves running (and which reload whenever wrangler.toml changes).
     detached: true,
   })
   const signal = (name: NodeJS.Signals) => {
     try {
-      if (child.pid) process.kill(-child.pid, name)
+      process.kill(-child.pid!, name)
     } catch {
       // already gone
     }
@@ -97,6 +98,7 @@ export async function startWorker(vars: Record<string, string>): Promise<WorkerP
     async close() {
       signal('SIGTERM')
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
+      // workerd may outlive wrangler's own exit: the whole group goes.
       signal('SIGKILL')
     },
   }

@@ -78,6 +78,8 @@ export function createApp(options: AppOptions) {
 
   registerCalendarRoutes(app, deps)
   registerFileRoutes(app, deps, { files: options.files, clientAddress: options.clientAddress })
+  // Live editing is a WebSocket upgrade, taken before this app (collab-node.ts, collab-worker.ts).
+  app.all('/collab/*', (c) => c.text('Connect with a WebSocket (the live editor).', 426))
   options.serveClient?.(app)
   return app
 }

@@ -136,7 +136,8 @@ export function registerFileRoutes(app: Hono, deps: ApiDeps, options: FileRouteO
   })
 
   async function receive(c: Context): Promise<Response> {
-    if (!isSameOrigin(c, deps.config.publicUrl)) return refuse(c, 403, 'Cross-site requests are refused.')
+    if (!isSameOrigin(c.req.raw.headers, c.req.url, deps.config.publicUrl))
+      return refuse(c, 403, 'Cross-site requests are refused.')
     if (!files) return refuse(c, 503, 'File storage is not set up on this server.')
     try {
       const ctx = await serviceFor(c, deps)
@@ -192,7 +193,8 @@ export function registerFileRoutes(app: Hono, deps: ApiDeps, options: FileRouteO
 
   /** A .docx as a new document of a group: `?group=<slug>&kind=<kind>&visibility=…&title=…&topic=<id>`. */
   app.post('/documents/import-word', async (c) => {
-    if (!isSameOrigin(c, deps.config.publicUrl)) return refuse(c, 403, 'Cross-site requests are refused.')
+    if (!isSameOrigin(c.req.raw.headers, c.req.url, deps.config.publicUrl))
+      return refuse(c, 403, 'Cross-site requests are refused.')
     try {
       const ctx = await serviceFor(c, deps)
       if (!ctx.actor) return refuse(c, 401, 'Please sign in first.')

@@ -1,5 +1,6 @@
 /** The Node entry: the app over @hono/node-server, serving the built client from apps/web/dist. */
 import { existsSync, readFileSync } from 'node:fs'
+import type { Server } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import type { Clock, FileStore, HubConfig } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
@@ -8,6 +9,7 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import type { Hono } from 'hono'
 import { createApp } from './app'
 import { cacheControlFor, classifyPath, MISSING_FILE_TEXT } from './client-routes'
+import { attachCollab } from './collab-node'
 
 export const CLIENT_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url))
 
@@ -87,9 +89,13 @@ export function startNodeServer(
       (info) => {
         resolve({
           url: `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`,
-          close: () => new Promise((done) => server.close(() => done())),
+          close: async () => {
+            await collab.close()
+            await new Promise<void>((done) => server.close(() => done()))
+          },
         })
       },
     )
+    const collab = attachCollab(server as Server, options)
   })
 }

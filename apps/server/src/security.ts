@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono'
+import type { MiddlewareHandler } from 'hono'
 
 /**
  * Security headers on every answer (docs/architecture.md §7): a strict CSP with no inline script, no framing,
@@ -30,15 +30,6 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
 }
 
-/** Whether the request comes from our own pages (Sec-Fetch-Site, else Origin). */
-export function isSameOrigin(c: Context, publicUrl: string): boolean {
-  const site = c.req.header('sec-fetch-site')
-  const origin = c.req.header('origin')
-  return site
-    ? site === 'same-origin' || site === 'none'
-    : !origin || origin === new URL(c.req.url).origin || origin === new URL(publicUrl).origin
-}
-
 /**
  * Mutations only from our own pages: a POST must be same-origin (Sec-Fetch-Site or Origin) and
  * JSON, which a cross-site form or `text/plain` beacon cannot be without a CORS preflight.
@@ -46,7 +37,7 @@ export function isSameOrigin(c: Context, publicUrl: string): boolean {
 export function sameOriginJson(publicUrl: string): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next()
-    if (!isSameOrigin(c, publicUrl))
+    if (!isSameOrigin(c.req.raw.headers, c.req.url, publicUrl))
       return c.json({ error: { message: 'Cross-site requests are refused.', code: 'FORBIDDEN' } }, 403)
     const type = c.req.header('content-type') ?? ''
     if (!type.toLowerCase().startsWith('application/json')) {
@@ -57,4 +48,15 @@ export function sameOriginJson(publicUrl: string): MiddlewareHandler {
     }
     return next()
   }
+}
+
+/**
+ * Whether a request comes from our own pages (Sec-Fetch-Site, else Origin); a request with neither
+ * is not from a browser page. Used for mutations and for the live editor's WebSocket upgrade.
+ */
+export function isSameOrigin(headers: Headers, requestUrl: string, publicUrl: string): boolean {
+  const site = headers.get('sec-fetch-site')
+  const origin = headers.get('origin')
+  if (site) return site === 'same-origin' || site === 'none'
+  return !origin || origin === new URL(requestUrl).origin || origin === new URL(publicUrl).origin
 }

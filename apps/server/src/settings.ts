@@ -108,6 +108,7 @@ export const settingsSchema = z.object({
   ALLOWED_HOSTS: hostList.optional(),
   HEADERS_TIMEOUT_SECONDS: wholeNumber(1, 3600, 'a number of seconds'),
   REQUEST_TIMEOUT_SECONDS: wholeNumber(1, 3600, 'a number of seconds'),
+  COLLAB_IDLE_SAVE_SECONDS: wholeNumber(1, 3600, 'a number of seconds'),
 })
 
 export type SettingName = keyof typeof settingsSchema.shape
@@ -135,6 +136,7 @@ export const DEFAULTS: Record<SettingName, string | undefined> = {
   ALLOWED_HOSTS: undefined,
   HEADERS_TIMEOUT_SECONDS: '20',
   REQUEST_TIMEOUT_SECONDS: '60',
+  COLLAB_IDLE_SAVE_SECONDS: '30',
 }
 
 export const SETTING_NAMES = Object.keys(settingsSchema.shape) as SettingName[]
@@ -183,6 +185,7 @@ export function hubConfigOf(
     handshakeTtlMs: settings.HANDSHAKE_TTL_DAYS * DAY,
     maxUploadMb: settings.MAX_UPLOAD_MB,
     groupQuotaMb: settings.GROUP_QUOTA_MB,
+    collabIdleSaveMs: settings.COLLAB_IDLE_SAVE_SECONDS * 1000,
     maxBatchSize: settings.MAX_BATCH_SIZE,
     maxBodyBytes: settings.MAX_BODY_KB * 1024,
     // Without PUBLIC_URL (the Worker answering on whatever names Cloudflare routes to it) any host.

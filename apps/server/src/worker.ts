@@ -9,11 +9,15 @@ import { createPlanetscaleDialect } from '@appg-hub/db/dialects/planetscale'
 import type { ExecutionContext, Hono } from 'hono'
 import { createApp } from './app'
 import { cacheControlFor, classifyPath, MISSING_FILE_TEXT } from './client-routes'
+import { CollabDocument, type CollabWorkerEnv, forwardCollabUpgrade } from './collab-worker'
 import { createR2Store, type R2BucketLike } from './files/r2-store'
 import { cacheApiAnswerStore } from './http-cache'
 import { hubConfigOf, parseSettings, SETTING_NAMES, SettingsError } from './settings'
 
-export interface Env {
+/** The Durable Object class of live co-editing (wrangler.toml binds it as COLLAB). */
+export { CollabDocument }
+
+export interface Env extends CollabWorkerEnv {
   /** A secret: `planetscale://user:password@host` (or `planetscale+http://…` for the local stand-in). */
   DATABASE_URL: string
   PUBLIC_URL?: string
@@ -57,7 +61,7 @@ function clientServer(config: HubConfig) {
   }
 }
 
-let cached: { key: string; app: ReturnType<typeof createApp>; db: Db } | undefined
+let cached: { key: string; app: ReturnType<typeof createApp>; db: Db; config: HubConfig } | undefined
 
 /**
  * One app (and one database client) per isolate, rebuilt only if the settings change. The settings
@@ -65,7 +69,7 @@ let cached: { key: string; app: ReturnType<typeof createApp>; db: Db } | undefin
  */
 function appFor(env: Env, request: Request) {
   const key = SETTING_NAMES.map((name) => (env as unknown as Record<string, unknown>)[name]).join('|')
-  if (cached?.key === key) return cached.app
+  if (cached?.key === key) return cached
   if (!env.DATABASE_URL)
     throw new SettingsError('DATABASE_URL is not set: `wrangler secret put DATABASE_URL`')
   const settings = parseSettings(env as unknown as Record<string, unknown>)
@@ -83,21 +87,23 @@ function appFor(env: Env, request: Request) {
     answerStore: cacheApiAnswerStore((caches as unknown as { default: Cache }).default),
     defer: (c, work) => c.executionCtx.waitUntil(work.catch(() => undefined)),
   })
-  cached = { key, app, db }
-  return app
+  cached = { key, app, db, config }
+  return cached
 }
 
 export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
-    let app: ReturnType<typeof appFor>
+    let built: ReturnType<typeof appFor>
     try {
-      app = appFor(env, request)
+      built = appFor(env, request)
     } catch (error) {
       // A setting the schema refuses: the hub does not run, and says which one (never its value if secret).
       if (!(error instanceof SettingsError)) throw error
       console.error(error.message)
       return new Response(`${error.message}\n`, { status: 500, headers: { 'content-type': 'text/plain' } })
     }
-    return app.fetch(request, env, ctx)
+    if (new URL(request.url).pathname.startsWith('/collab/'))
+      return forwardCollabUpgrade(request, env, { db: built.db, clock: systemClock, config: built.config })
+    return built.app.fetch(request, env, ctx)
   },
 }

@@ -31,6 +31,10 @@ export interface HubConfig {
   maxBodyBytes?: number
   /** Host names (and `host:port`) accepted besides PUBLIC_URL's (`ALLOWED_HOSTS`); `*` accepts any. */
   allowedHosts?: string[]
+  /** Live editing: quiet time after the last edit before a revision is written (30 s by default). */
+  collabIdleSaveMs?: number
+  /** Live editing: how often each connection's access is checked again (3 s by default). */
+  collabAccessCheckMs?: number
 }
 
 /** What every domain service is given. */

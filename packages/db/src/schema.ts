@@ -233,6 +233,34 @@ export interface RevisionTable {
   /** 1 when the server merged this save with revisions made meanwhile. */
   merged: number
   created_at: string
+  /** The note given with "Save version" in the live editor (0007-collab). */
+  note: string | null
+}
+
+/** Who contributed edits to a revision written from the live editor (0007-collab). */
+export interface RevisionContributorTable {
+  revision_id: string
+  person_id: string
+}
+
+/** A live document's compacted Yjs state, base64 (0007-collab). */
+export interface CollabStateTable {
+  document_id: string
+  state: string
+  synced_revision_id: string
+  synced_state: string
+  /** JSON array of person ids whose edits are not yet in a revision. */
+  pending_contributors: string
+  updated_at: string
+}
+
+/** Yjs updates accepted since the compacted state, base64 (0007-collab). */
+export interface CollabUpdateTable {
+  document_id: string
+  seq: number
+  update_data: string
+  person_id: string
+  created_at: string
 }
 
 export interface LinkTable {
@@ -425,4 +453,7 @@ export interface Database {
   search_index: SearchIndexTable
   attachment: AttachmentTable
   cache_version: CacheVersionTable
+  revision_contributor: RevisionContributorTable
+  collab_state: CollabStateTable
+  collab_update: CollabUpdateTable
 }

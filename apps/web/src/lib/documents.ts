@@ -10,8 +10,6 @@ export type TopicDocument = Out<Api['documents']['listForTopic']['query']>[numbe
 export type HistoryEntry = Out<Api['documents']['history']['query']>['items'][number]
 export type RevisionDiff = Out<Api['documents']['diff']['query']>
 export type DiffLine = RevisionDiff['lines'][number]
-export type SaveResult = Out<Api['documents']['save']['mutate']>
-export type Conflict = Extract<SaveResult, { status: 'conflict' }>
 export type DocumentKind = DocumentView['kind']
 
 export const KIND_NAMES: Record<DocumentKind, string> = {

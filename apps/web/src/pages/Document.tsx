@@ -1,9 +1,8 @@
 import '../styles/documents.css'
 import { A, useParams } from '@solidjs/router'
-import { createSignal, For, type JSX, onCleanup, Show } from 'solid-js'
+import { createSignal, For, type JSX, lazy, Show, Suspense } from 'solid-js'
 import { Discussion } from '../components/comments/Discussion'
 import { CoAuthorPanel } from '../components/documents/CoAuthorPanel'
-import { ConflictPanel } from '../components/documents/ConflictPanel'
 import { History } from '../components/documents/History'
 import { LinkForm } from '../components/documents/LinkForm'
 import { LinkList } from '../components/documents/LinkList'
@@ -13,15 +12,15 @@ import { Heading } from '../components/Heading'
 import { ServerHtml } from '../components/Markdown'
 import { ActionStatus, Loading, PageError } from '../components/Status'
 import { createActions } from '../lib/action'
-import { type Conflict, type DocumentView, KIND_NAMES } from '../lib/documents'
+import { type DocumentView, KIND_NAMES } from '../lib/documents'
 import { formatDateTime, listText } from '../lib/format'
 import { useTitle } from '../lib/page'
 import { createQuery } from '../lib/query'
 import { useSession } from '../lib/session'
 import { api } from '../lib/trpc'
 
-/** How often the editor says it is here and asks who else is (entries count for 30 s). */
-const PRESENCE_EVERY_MS = 10_000
+/** CodeMirror, Yjs and the connection load only when someone opens the editor. */
+const LiveEditor = lazy(() => import('../components/documents/live/LiveEditor'))
 
 export default function DocumentPage() {
   const params = useParams<{ id: string }>()
@@ -61,92 +60,42 @@ function DocumentScreen(props: { doc: DocumentView; refetch: () => Promise<void>
   const session = useSession()
   const [editing, setEditing] = createSignal(false)
   const [title, setTitle] = createSignal('')
-  const [body, setBody] = createSignal('')
-  const [base, setBase] = createSignal<{ id: string; number: number }>({ id: '', number: 0 })
-  const [previewHtml, setPreviewHtml] = createSignal<string | null>(null)
-  const [conflict, setConflict] = createSignal<Conflict | null>(null)
-  const [others, setOthers] = createSignal(d().presence)
-  const [headNumber, setHeadNumber] = createSignal(d().head.number)
+  const [historyKey, setHistoryKey] = createSignal(0)
   const actions = createActions()
   const publishing = createActions()
   const linkActions = createActions()
   let editButton: HTMLButtonElement | undefined
-  let textarea: HTMLTextAreaElement | undefined
 
-  // Presence: participants only (a reader of a published document is not shown to its editors).
+  // The writing groups' people take part in live editing: editors write, the others follow.
   const participant = () => d().can.edit || d().can.comment
-  async function poll() {
-    if (!session.me() || !participant()) return
-    try {
-      const p = await api.documents.presence.mutate({ id: d().id })
-      setOthers(p.others)
-      setHeadNumber(p.headNumber)
-    } catch {
-      // A missed tick is not worth an error on the page; the next one tries again.
-    }
-  }
-  void poll()
-  const timer = setInterval(() => void poll(), PRESENCE_EVERY_MS)
-  onCleanup(() => clearInterval(timer))
 
   function startEditing() {
     actions.clear()
     setTitle(d().title)
-    setBody(d().body)
-    setBase({ id: d().head.id, number: d().head.number })
-    setPreviewHtml(null)
-    setConflict(null)
     setEditing(true)
-    queueMicrotask(() => textarea?.focus())
   }
 
-  function stopEditing() {
+  async function stopEditing() {
     setEditing(false)
-    setConflict(null)
+    await props.refetch()
     queueMicrotask(() => editButton?.focus())
   }
 
-  async function save(text: string) {
-    await actions.run('save', async () => {
+  /** A new title, saved as a revision of the head's text (the live room merges it without repeating edits). */
+  async function rename(event: Event) {
+    event.preventDefault()
+    await actions.run('rename', async () => {
+      const head = await api.documents.get.query({ id: d().id })
       const r = await api.documents.save.mutate({
         id: d().id,
-        baseRevisionId: base().id,
-        body: text,
+        baseRevisionId: head.head.id,
+        body: head.body,
         title: title(),
       })
-      if (r.status === 'conflict') {
-        setConflict(r)
-        setHeadNumber(r.headNumber)
-        return null
-      }
-      setConflict(null)
-      setEditing(false)
       await props.refetch()
-      setHeadNumber(r.revision.number)
-      queueMicrotask(() => editButton?.focus())
-      if (r.status === 'unchanged') return 'Nothing had changed, so no new revision was made.'
-      if (r.status === 'merged')
-        return `Saved as revision ${r.revision.number}, merged with changes others saved since you started.`
-      return `Saved as revision ${r.revision.number}.`
+      return r.status === 'unchanged' ? 'The title was already that.' : 'Title changed.'
     })
   }
-
-  function resolve(text: string) {
-    const c = conflict()
-    if (!c) return
-    setBase({ id: c.headRevisionId, number: c.headNumber })
-    setBody(text)
-    void save(text)
-  }
-
-  async function preview() {
-    await actions.run('preview', async () => {
-      setPreviewHtml((await api.documents.preview.mutate({ body: body() })).html)
-      return null
-    })
-  }
-
-  const stale = () => editing() && headNumber() > base().number && !conflict()
 
   return (
     <>
@@ -173,34 +122,13 @@ function DocumentScreen(props: { doc: DocumentView; refetch: () => Promise<void>
         {d().head.merged ? ' (merged with changes saved meanwhile)' : ''}.
       </p>
 
-      <Show when={participant() && (others().length > 0 || stale())}>
-        <div
-          class="doc-presence"
-          classList={{ 'doc-presence--stale': stale() }}
-          role="status"
-          aria-live="polite"
-        >
-          <Show when={others().length > 0}>
-            <p>Also open now: {listText(others().map((p) => p.name))}.</p>
-          </Show>
-          <Show when={stale()}>
-            <p>
-              <strong>
-                Revision {headNumber()} was saved since you started editing revision {base().number}.
-              </strong>{' '}
-              Your save will be merged with it; if you changed the same lines you will be asked to choose.
-            </p>
-          </Show>
-        </div>
-      </Show>
-
       <ActionStatus message={actions.message()} error={actions.error()} />
 
       <Show when={!editing()}>
         <div class="doc-toolbar">
-          <Show when={d().can.edit}>
+          <Show when={participant() && session.me()}>
             <Button ref={editButton} onClick={startEditing}>
-              Edit
+              {d().can.edit ? 'Edit' : 'Follow live editing'}
             </Button>
           </Show>
           <Show when={d().can.publish}>
@@ -249,74 +177,28 @@ function DocumentScreen(props: { doc: DocumentView; refetch: () => Promise<void>
         </article>
       </Show>
 
-      <Show when={editing()}>
-        <Show
-          when={conflict()}
-          fallback={
-            <form
-              class="doc-editor"
-              onSubmit={(e) => {
-                e.preventDefault()
-                void save(body())
-              }}
-            >
-              <TextField id="doc-title" label="Title" value={title()} onValue={setTitle} />
-              <div
-                class="doc-editor__columns"
-                classList={{ 'doc-editor__columns--preview': previewHtml() !== null }}
-              >
-                <div class="field">
-                  <label class="label" for="doc-body">
-                    Text
-                  </label>
-                  <p class="hint" id="doc-body-hint">
-                    Markdown. Refer to other items with [[topic:id]], [[doc:id]] or [[session:id]], or paste
-                    their address.
-                  </p>
-                  <textarea
-                    id="doc-body"
-                    class="textarea"
-                    ref={textarea}
-                    rows={24}
-                    value={body()}
-                    onInput={(e) => setBody(e.currentTarget.value)}
-                    aria-describedby="doc-body-hint"
-                  />
-                </div>
-                <Show when={previewHtml() !== null}>
-                  <section aria-labelledby="preview-heading">
-                    <h2 id="preview-heading" class="heading-m">
-                      Preview
-                    </h2>
-                    <div class="doc-preview">
-                      <ServerHtml html={previewHtml()!} />
-                    </div>
-                  </section>
-                </Show>
-              </div>
-              <div class="button-group">
-                <Button type="submit" busy={actions.busy() === 'save'}>
-                  Save
+      <Show when={editing() && session.me()}>
+        {(me) => (
+          <>
+            <Show when={d().can.edit}>
+              <form class="doc-rename" onSubmit={rename}>
+                <TextField id="doc-title" label="Title" value={title()} onValue={setTitle} />
+                <Button type="submit" variant="secondary" busy={actions.busy() === 'rename'}>
+                  Change the title
                 </Button>
-                <Button variant="secondary" onClick={() => void preview()}>
-                  {previewHtml() === null ? 'Preview' : 'Update preview'}
-                </Button>
-                <Button variant="secondary" onClick={stopEditing}>
-                  Cancel
-                </Button>
-              </div>
-            </form>
-          }
-        >
-          {(c) => (
-            <ConflictPanel
-              conflict={c()}
-              busy={actions.busy() === 'save'}
-              onResolve={resolve}
-              onCancel={stopEditing}
-            />
-          )}
-        </Show>
+              </form>
+            </Show>
+            <Suspense fallback={<Loading label="Loading the editor…" />}>
+              <LiveEditor
+                documentId={d().id}
+                readOnly={!d().can.edit}
+                me={{ id: me().id, name: me().displayName }}
+                onClose={() => void stopEditing()}
+                onSaved={() => setHistoryKey((k) => k + 1)}
+              />
+            </Suspense>
+          </>
+        )}
       </Show>
 
       <Show when={d().publication}>
@@ -385,12 +267,14 @@ function DocumentScreen(props: { doc: DocumentView; refetch: () => Promise<void>
       </Show>
 
       <Show when={participant()}>
-        <History
-          id={d().id}
-          headNumber={d().head.number}
-          canRestore={d().can.edit}
-          onRestored={props.refetch}
-        />
+        <Show when={historyKey() + 1} keyed>
+          <History
+            id={d().id}
+            headNumber={d().head.number}
+            canRestore={d().can.edit}
+            onRestored={props.refetch}
+          />
+        </Show>
       </Show>
 
       <DocumentFiles documentId={d().id} />

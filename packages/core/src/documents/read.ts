@@ -249,9 +249,13 @@ export interface HistoryEntry {
   merged: boolean
   /** The revision the author started from (null for the first). */
   baseNumber: number | null
+  /** Everyone whose edits went into a revision written from the live editor (else empty). */
+  contributors: { id: string; name: string }[]
+  /** The note given with "Save version", if any. */
+  note: string | null
 }
 
-/** The document's revisions, newest first, a page at a time. Two queries. */
+/** The document's revisions, newest first, a page at a time, with who contributed. Three queries. */
 export async function documentHistory(
   ctx: ServiceContext,
   input: { id: string; cursor?: string | null },
@@ -274,14 +278,21 @@ export async function documentHistory(
       'p.display_name as authorName',
       'b.number as baseNumber',
     ])
+    .select('r.note')
     .where('r.document_id', '=', input.id)
     .orderBy('r.number', 'desc')
     .limit(HISTORY_PAGE_SIZE + 1)
   if (beforeNumber !== undefined) query = query.where('r.number', '<', beforeNumber)
   const rows = await query.execute()
   const page = rows.slice(0, HISTORY_PAGE_SIZE)
+  const contributors = await revisionContributors(
+    ctx.db,
+    page.map((r) => r.id),
+  )
   return {
     items: page.map((r) => ({
+      contributors: contributors.get(r.id) ?? [],
+      note: r.note,
       id: r.id,
       number: Number(r.number),
       author: { id: r.authorId, name: r.authorName },
@@ -291,6 +302,24 @@ export async function documentHistory(
     })),
     nextCursor: rows.length > HISTORY_PAGE_SIZE ? encodeCursor(String(page[page.length - 1]!.number)) : null,
   }
+}
+
+async function revisionContributors(db: Db, revisionIds: string[]) {
+  const byRevision = new Map<string, { id: string; name: string }[]>()
+  if (revisionIds.length === 0) return byRevision
+  const rows = await db
+    .selectFrom('revision_contributor as c')
+    .innerJoin('person as p', 'p.id', 'c.person_id')
+    .select(['c.revision_id', 'p.id', 'p.display_name as name'])
+    .where('c.revision_id', 'in', revisionIds)
+    .orderBy('p.display_name')
+    .execute()
+  for (const row of rows) {
+    const list = byRevision.get(row.revision_id) ?? []
+    list.push({ id: row.id, name: row.name })
+    byRevision.set(row.revision_id, list)
+  }
+  return byRevision
 }
 
 export interface RevisionView extends HistoryEntry {
@@ -309,6 +338,7 @@ async function revisionRows(db: Db, documentId: string, numbers: number[]) {
       'r.body',
       'r.created_at',
       'r.merged',
+      'r.note',
       'p.id as authorId',
       'p.display_name as authorName',
       'b.number as baseNumber',
@@ -332,6 +362,8 @@ export async function getRevision(
     createdAt: r.created_at,
     merged: Number(r.merged) === 1,
     baseNumber: r.baseNumber === null ? null : Number(r.baseNumber),
+    contributors: (await revisionContributors(ctx.db, [r.id])).get(r.id) ?? [],
+    note: r.note,
     body: r.body,
     bodyHtml: renderRevisionBody(r.id, r.body),
   }

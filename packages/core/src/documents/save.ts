@@ -74,6 +74,18 @@ export async function editableDocument(
   return { actor, item }
 }
 
+/**
+ * A revision written from the live editor (collab rooms): the same save path, with the people
+ * whose edits went in and the note given with "Save version".
+ */
+export async function saveLiveRevision(
+  ctx: ServiceContext,
+  input: SaveInput & { contributors: string[]; note: string | null },
+): Promise<SaveResult> {
+  const { actor, item } = await editableDocument(ctx, input.id)
+  return saveAs(ctx, actor, item, input, 'document.saved', { live: true }, input)
+}
+
 export async function saveDocument(ctx: ServiceContext, input: SaveInput): Promise<SaveResult> {
   const { actor, item } = await editableDocument(ctx, input.id)
   return saveAs(ctx, actor, item, input, 'document.saved')
@@ -111,6 +123,7 @@ async function saveAs(
   input: SaveInput,
   action: string,
   details: Record<string, unknown> = {},
+  live: { contributors: string[]; note: string | null } = { contributors: [], note: null },
 ): Promise<SaveResult> {
   const yours = normaliseText(input.body)
   const base = await ctx.db
@@ -163,7 +176,8 @@ async function saveAs(
       merged = text !== yours
     }
     const title = input.title?.trim() || head.title
-    if (text === head.body && title === head.title) return { status: 'unchanged', revision: headRef, title }
+    if (text === head.body && title === head.title && !live.note)
+      return { status: 'unchanged', revision: headRef, title }
 
     const now = ctx.clock.now().toISOString()
     const revision: RevisionRef = { id: newId(), number: headRef.number + 1, createdAt: now, merged }
@@ -187,9 +201,16 @@ async function saveAs(
             base_revision_id: base.id,
             merged: merged ? 1 : 0,
             created_at: now,
+            note: live.note,
           })
           .execute()
         await indexItem(tx, 'document', input.id)
+        const contributors = [...new Set([actor.id, ...live.contributors])]
+        if (live.contributors.length > 0)
+          await tx
+            .insertInto('revision_contributor')
+            .values(contributors.map((personId) => ({ revision_id: revision.id, person_id: personId })))
+            .execute()
         if (text !== head.body)
           await syncMarkdownLinks(tx, { type: 'document', id: input.id }, text, actor, now)
         await audit(tx, ctx.clock, {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { diff3Merge } from 'node-diff3'
 import { describe, expect, it } from 'vitest'
-import { diffText, mergeThreeWay } from './text'
+import { diffText, mergeThreeWay, mergeWords } from './text'
 
 const base = ['# Briefing', '', 'First paragraph.', '', 'Second paragraph.', '', 'Third paragraph.'].join(
   '\n',
@@ -114,5 +114,21 @@ describe('mergeThreeWay agrees with node-diff3', () => {
       ),
       { numRuns: 500 },
     )
+  })
+})
+
+describe('mergeWords (the live editor merging a revision saved elsewhere)', () => {
+  it('keeps changes next to each other on one line, and a change both sides made once', () => {
+    expect(
+      mergeWords('Line one.\n', 'Line one.\nTyped live.\n', 'Then more. Line one.\nTyped live.\n'),
+    ).toEqual({
+      clean: true,
+      text: 'Then more. Line one.\nTyped live.\n',
+    })
+    expect(mergeWords('a b c', 'a B c', 'a b C')).toEqual({ clean: true, text: 'a B C' })
+  })
+
+  it('reports the same word changed two ways as a conflict', () => {
+    expect(mergeWords('a b c', 'a X c', 'a Y c')).toMatchObject({ clean: false, conflicts: 1 })
   })
 })

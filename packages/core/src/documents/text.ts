@@ -100,9 +100,36 @@ export function mergeThreeWay(base: string, theirs: string, yours: string): Merg
   if (theirs === yours) return { clean: true, text: yours }
   if (theirs === base) return { clean: true, text: yours }
   if (yours === base) return { clean: true, text: theirs }
-  const oAll = splitLines(base)
-  const aAll = splitLines(yours)
-  const bAll = splitLines(theirs)
+  const merged = mergeTokens(splitLines(base), splitLines(yours), splitLines(theirs), [
+    CONFLICT_MARKERS.yours,
+    CONFLICT_MARKERS.split,
+    CONFLICT_MARKERS.theirs,
+  ])
+  if (merged.conflicts > 0)
+    return { clean: false, conflicts: merged.conflicts, marked: merged.out.join('\n') }
+  return { clean: true, text: merged.out.join('\n') }
+}
+
+/**
+ * Merges by words (and the spaces between them) rather than lines: the live editor's merge of a
+ * revision saved elsewhere, where a change next to another one on the same line is no conflict.
+ */
+export function mergeWords(base: string, theirs: string, yours: string): MergeOutcome {
+  if (theirs === yours || theirs === base) return { clean: true, text: yours }
+  if (yours === base) return { clean: true, text: theirs }
+  const words = (text: string) => text.split(/(\s+)/).filter((w) => w !== '')
+  const merged = mergeTokens(words(base), words(yours), words(theirs), ['', '', ''])
+  if (merged.conflicts > 0) return { clean: false, conflicts: merged.conflicts, marked: merged.out.join('') }
+  return { clean: true, text: merged.out.join('') }
+}
+
+/** diff3's regions over any tokens (lines, words); `markers` surround each overlap. */
+function mergeTokens(
+  oAll: string[],
+  aAll: string[],
+  bAll: string[],
+  markers: [string, string, string],
+): { out: string[]; conflicts: number } {
   const { head, tail } = commonEnds([oAll, aAll, bAll])
   const mid = (x: string[]) => x.slice(head, x.length - tail)
   const o = mid(oAll)
@@ -134,13 +161,12 @@ export function mergeThreeWay(base: string, theirs: string, yours: string): Merg
       if (sameLines(aSpan, bSpan)) out.push(...aSpan)
       else {
         conflicts++
-        out.push(CONFLICT_MARKERS.yours, ...aSpan, CONFLICT_MARKERS.split, ...bSpan, CONFLICT_MARKERS.theirs)
+        out.push(markers[0], ...aSpan, markers[1], ...bSpan, markers[2])
       }
     }
   }
   out.push(...o.slice(at), ...oAll.slice(oAll.length - tail))
-  if (conflicts > 0) return { clean: false, conflicts, marked: out.join('\n') }
-  return { clean: true, text: out.join('\n') }
+  return { out, conflicts }
 }
 
 /** A piece of a changed line: `changed` parts are what was removed (old line) or added (new line). */

@@ -35,6 +35,7 @@ export async function exportMyData(ctx: ServiceContext) {
     emails,
     auditEvents,
     filesUploaded,
+    contributions,
   ] = await Promise.all([
     db
       .selectFrom('person')
@@ -218,6 +219,14 @@ export async function exportMyData(ctx: ServiceContext) {
       .where('uploaded_by', '=', me)
       .orderBy('created_at')
       .execute(),
+    // Revisions written from the live editor that hold this person's edits (0007-collab).
+    db
+      .selectFrom('revision_contributor as c')
+      .innerJoin('revision as r', 'r.id', 'c.revision_id')
+      .select(['r.document_id', 'r.number', 'r.created_at'])
+      .where('c.person_id', '=', me)
+      .orderBy('r.created_at')
+      .execute(),
   ])
   await audit(db, ctx.clock, { actorId: me, action: 'account.data_exported', details: {} })
   // Items' live words (titles, summaries, times) only for items the person may still read.
@@ -248,6 +257,7 @@ export async function exportMyData(ctx: ServiceContext) {
     ),
     documentsCreated: documents.map((d) => (may('document', d.id) ? d : { ...d, title: NO_ACCESS_TITLE })),
     revisionsAuthored: revisions.map((r) => ({ ...r, merged: r.merged === 1 })),
+    liveRevisionsContributedTo: contributions,
     comments: comments.map((c) => ({
       ...c,
       earlierVersions: commentEdits.filter((e) => e.comment_id === c.id),

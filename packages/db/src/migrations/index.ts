@@ -5,6 +5,7 @@ import * as sessions from './0003-sessions'
 import * as documents from './0004-documents'
 import * as passwordReset from './0005-password-reset'
 import * as search from './0006-search'
+import * as collab from './0007-collab'
 import * as files from './0008-files'
 import * as cacheVersion from './0009-cache-version'
 
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0004-documents': documents,
   '0005-password-reset': passwordReset,
   '0006-search': search,
+  '0007-collab': collab,
   '0008-files': files,
   '0009-cache-version': cacheVersion,
 }

@@ -2,7 +2,7 @@ import { createSignal, For, Show } from 'solid-js'
 import { createActions } from '../../lib/action'
 import type { HistoryEntry, RevisionDiff } from '../../lib/documents'
 import { errorInfo } from '../../lib/errors'
-import { formatDateTime } from '../../lib/format'
+import { formatDateTime, listText } from '../../lib/format'
 import { createPagedList } from '../../lib/paged'
 import { api } from '../../lib/trpc'
 import { Button, SelectField } from '../Form'
@@ -75,7 +75,14 @@ export function History(props: {
                       <span class="hint"> (started from {entry.baseNumber})</span>
                     </Show>
                   </td>
-                  <td>{entry.author.name}</td>
+                  <td>
+                    {entry.contributors.length > 0
+                      ? listText(entry.contributors.map((c) => c.name))
+                      : entry.author.name}
+                    <Show when={entry.note}>
+                      <span class="hint revision-note"> “{entry.note}”</span>
+                    </Show>
+                  </td>
                   <td>{formatDateTime(entry.createdAt)}</td>
                   <td>
                     <Show when={entry.number > 1}>

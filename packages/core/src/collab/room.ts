@@ -1,0 +1,555 @@
+/**
+ * One live document: a Y.Doc whose Y.Text `body` is the document's Markdown, the people connected
+ * to it, and the y-websocket protocol (y-protocols sync and awareness messages) spoken with them.
+ * Framework-free: a transport (Node's `ws`, a Durable Object) hands in bytes and gets bytes out.
+ *
+ * Every change to the document goes through one queue, in order: updates from editors are stored
+ * first (the store's log), then applied and relayed, so an update anyone has seen survives a
+ * restart. Read-only people's updates are dropped before any of that. Revisions go through the
+ * documents' save path when editing pauses, when the last person leaves and on "Save version";
+ * revisions saved by others (the non-live save, restore) are merged into the live text as a Yjs
+ * edit made from the revision the room last synced with, so concurrent live edits survive.
+ */
+import type { Db } from '@appg-hub/db'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { toActor } from '../auth/accounts'
+import type { Clock } from '../clock'
+import type { Actor, HubConfig } from '../context'
+import { type SaveResult, saveLiveRevision } from '../documents/save'
+import { mergeWords } from '../documents/text'
+import { type CollabMode, collabMode } from './access'
+import type { CollabStore, StoredUpdate } from './store'
+import { applyTextDiff } from './text-diff'
+
+/** y-websocket's message types, and this hub's own "Save version" request and answers. */
+export const MESSAGE_SYNC = 0
+export const MESSAGE_AWARENESS = 1
+export const MESSAGE_QUERY_AWARENESS = 3
+/** Client → server: [64, note (varString)]. Server → client: [64, revision number] or [65, message]. */
+export const MESSAGE_SAVE_VERSION = 64
+export const MESSAGE_SAVE_VERSION_FAILED = 65
+
+/** WebSocket close codes sent to people whose access ended or whose write could not be stored. */
+export const CLOSE_ACCESS_ENDED = 4403
+export const CLOSE_STORE_FAILED = 1011
+
+export interface CollabPeer {
+  readonly actor: Actor
+  mode: CollabMode
+  send(data: Uint8Array): void
+  close(code: number, reason: string): void
+  /** Checks the peer's session is still valid (signed out, expired, erased → false). */
+  sessionValid(): Promise<boolean>
+}
+
+export interface RoomOptions {
+  db: Db
+  clock: Clock
+  config: HubConfig
+  store: CollabStore
+  /** Quiet time after the last edit before a revision is written. */
+  idleSaveMs: number
+  /** How often each person's access is checked again (and revisions saved by others are merged). */
+  accessCheckMs: number
+  /**
+   * A write from someone whose access was checked longer ago than this re-checks it first
+   * (default: accessCheckMs, so that writes wait only when the periodic check falls behind).
+   */
+  writeRecheckMs?: number
+  /** Log entries kept before the state is compacted. */
+  compactEvery?: number
+  onError?: (error: unknown) => void
+}
+
+interface PeerState {
+  clientIds: Set<number>
+  checkedAt: number
+  checking: Promise<boolean> | null
+}
+
+const ORIGIN_REVISION = Symbol('revision')
+
+export class CollabRoom {
+  readonly doc = new Y.Doc()
+  readonly text = this.doc.getText('body')
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  private readonly peers = new Map<CollabPeer, PeerState>()
+  /** Which connection introduced each Yjs client id seen in awareness. */
+  private readonly clientOwners = new Map<number, CollabPeer>()
+  private queue: Promise<unknown> = Promise.resolve()
+  private pending: { peer: CollabPeer; update: Uint8Array }[] = []
+  private flushScheduled = false
+  private seq = 0
+  private loggedSince = 0
+  private synced!: { revisionId: string; state: Uint8Array }
+  /** People whose edits are not yet in a revision, with who last wrote first. */
+  private contributors = new Set<string>()
+  private knownActors = new Map<string, Actor>()
+  private idleTimer: ReturnType<typeof setTimeout> | undefined
+  private checkTimer: ReturnType<typeof setInterval> | undefined
+  private closing: Promise<void> | null = null
+  /** Set when the last person left and the room finished its last revision. */
+  onEmpty: (() => void) | undefined
+
+  private constructor(
+    readonly documentId: string,
+    private readonly options: RoomOptions,
+  ) {
+    // The server never has a cursor of its own.
+    this.awareness.setLocalState(null)
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      const message = encodeSync((e) => syncProtocol.writeUpdate(e, update))
+      for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message)
+    })
+    this.awareness.on(
+      'update',
+      (
+        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+        origin: unknown,
+      ) => {
+        const changed = [...added, ...updated, ...removed]
+        const state = this.peers.get(origin as CollabPeer)
+        if (state) {
+          for (const id of added) {
+            state.clientIds.add(id)
+            this.clientOwners.set(id, origin as CollabPeer)
+          }
+          for (const id of removed) {
+            state.clientIds.delete(id)
+            this.clientOwners.delete(id)
+          }
+        }
+        const message = encodeAwareness(this.awareness, changed)
+        for (const peer of this.peers.keys()) peer.send(message)
+      },
+    )
+  }
+
+  /** Loads the room from the store, or seeds it from the document's head revision. */
+  static async open(documentId: string, options: RoomOptions): Promise<CollabRoom> {
+    const room = new CollabRoom(documentId, options)
+    await room.load()
+    room.checkTimer = setInterval(() => room.recheck(), options.accessCheckMs)
+    return room
+  }
+
+  private async load() {
+    const { store } = this.options
+    const stored = await store.load(this.documentId)
+    if (stored) {
+      Y.applyUpdate(this.doc, stored.state, ORIGIN_REVISION)
+      for (const u of stored.updates) {
+        Y.applyUpdate(this.doc, u.update, ORIGIN_REVISION)
+        this.contributors.add(u.personId)
+      }
+      for (const id of stored.pendingContributors) this.contributors.add(id)
+      this.seq = stored.updates.at(-1)?.seq ?? 0
+      this.loggedSince = stored.updates.length
+      this.synced = { revisionId: stored.syncedRevisionId, state: stored.syncedState }
+    } else {
+      const head = await this.head()
+      this.text.insert(0, head.body)
+      const state = Y.encodeStateAsUpdate(this.doc)
+      this.synced = { revisionId: head.id, state }
+      await store.create(this.documentId, {
+        state,
+        syncedRevisionId: head.id,
+        syncedState: state,
+        pendingContributors: [],
+      })
+    }
+    await this.absorbHead()
+  }
+
+  has(peer: CollabPeer): boolean {
+    return this.peers.has(peer)
+  }
+
+  get size(): number {
+    return this.peers.size
+  }
+
+  get isClosing(): boolean {
+    return this.closing !== null
+  }
+
+  /** Who is connected, once each, in the order they joined. */
+  present(): { id: string; name: string; mode: CollabMode }[] {
+    const seen = new Map<string, { id: string; name: string; mode: CollabMode }>()
+    for (const peer of this.peers.keys())
+      if (!seen.has(peer.actor.id))
+        seen.set(peer.actor.id, { id: peer.actor.id, name: peer.actor.displayName, mode: peer.mode })
+    return [...seen.values()]
+  }
+
+  /** Adds a connection and starts the sync handshake, as y-websocket's own server does. */
+  join(peer: CollabPeer): void {
+    if (this.closing) throw new Error('The room is closing; open it again.')
+    this.peers.set(peer, { clientIds: new Set(), checkedAt: Date.now(), checking: null })
+    this.knownActors.set(peer.actor.id, peer.actor)
+    peer.send(encodeSync((e) => syncProtocol.writeSyncStep1(e, this.doc)))
+    const states = [...this.awareness.getStates().keys()]
+    if (states.length > 0) peer.send(encodeAwareness(this.awareness, states))
+  }
+
+  /** A message from a peer, in y-websocket's framing. Malformed messages close the connection. */
+  receive(peer: CollabPeer, data: Uint8Array): void {
+    if (!this.peers.has(peer)) return
+    try {
+      const decoder = decoding.createDecoder(data)
+      const type = decoding.readVarUint(decoder)
+      if (type === MESSAGE_SYNC) this.receiveSync(peer, decoder)
+      else if (type === MESSAGE_AWARENESS) this.receiveAwareness(peer, decoding.readVarUint8Array(decoder))
+      else if (type === MESSAGE_QUERY_AWARENESS)
+        peer.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
+      else if (type === MESSAGE_SAVE_VERSION) this.receiveSaveVersion(peer, decoding.readVarString(decoder))
+    } catch {
+      this.leave(peer)
+      peer.close(1003, 'That message could not be read.')
+    }
+  }
+
+  private receiveSync(peer: CollabPeer, decoder: decoding.Decoder) {
+    const kind = decoding.readVarUint(decoder)
+    if (kind === syncProtocol.messageYjsSyncStep1) {
+      const stateVector = decoding.readVarUint8Array(decoder)
+      peer.send(encodeSync((e) => syncProtocol.writeSyncStep2(e, this.doc, stateVector)))
+      return
+    }
+    if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) return
+    const update = decoding.readVarUint8Array(decoder)
+    // A reader's edits are dropped here: never stored, applied or relayed.
+    if (peer.mode !== 'read-write') return
+    this.pending.push({ peer, update })
+    if (!this.flushScheduled) {
+      this.flushScheduled = true
+      this.enqueue(() => this.flush())
+    }
+  }
+
+  /**
+   * Awareness (cursors, names) from readers too, with the name the hub knows, not one they chose;
+   * a connection may speak only for the Yjs clients it introduced, not for someone else's.
+   */
+  private receiveAwareness(peer: CollabPeer, update: Uint8Array) {
+    const decoder = decoding.createDecoder(update)
+    const count = decoding.readVarUint(decoder)
+    const entries: { clientId: number; clock: number; state: string }[] = []
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder)
+      const clock = decoding.readVarUint(decoder)
+      const state = JSON.parse(decoding.readVarString(decoder)) as Record<string, unknown> | null
+      const owner = this.clientOwners.get(clientId)
+      if (owner && owner !== peer) continue
+      if (state && typeof state === 'object') {
+        const user =
+          typeof state.user === 'object' && state.user ? (state.user as Record<string, unknown>) : {}
+        state.user = {
+          ...user,
+          id: peer.actor.id,
+          name: peer.actor.displayName,
+          readOnly: peer.mode !== 'read-write',
+        }
+      }
+      entries.push({ clientId, clock, state: JSON.stringify(state) })
+    }
+    if (entries.length === 0) return
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, entries.length)
+    for (const e of entries) {
+      encoding.writeVarUint(encoder, e.clientId)
+      encoding.writeVarUint(encoder, e.clock)
+      encoding.writeVarString(encoder, e.state)
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), peer)
+  }
+
+  private receiveSaveVersion(peer: CollabPeer, note: string) {
+    if (peer.mode !== 'read-write') {
+      peer.send(encodeString(MESSAGE_SAVE_VERSION_FAILED, 'Only editors can save a version.'))
+      return
+    }
+    const trimmed = note.trim().slice(0, 500) || null
+    this.enqueue(async () => {
+      try {
+        const result = await this.writeRevision(peer.actor, trimmed)
+        const encoder = encoding.createEncoder()
+        encoding.writeVarUint(encoder, MESSAGE_SAVE_VERSION)
+        encoding.writeVarUint(encoder, result?.revision.number ?? 0)
+        peer.send(encoding.toUint8Array(encoder))
+      } catch (error) {
+        this.options.onError?.(error)
+        peer.send(encodeString(MESSAGE_SAVE_VERSION_FAILED, 'The version could not be saved; try again.'))
+      }
+    })
+  }
+
+  /** Stores the waiting updates in one write, then applies and relays them. */
+  private async flush() {
+    this.flushScheduled = false
+    const batch = this.pending.splice(0)
+    const writeRecheckMs = this.options.writeRecheckMs ?? this.options.accessCheckMs
+    const stale = new Set(
+      batch
+        .map((item) => item.peer)
+        .filter((peer) => Date.now() - (this.peers.get(peer)?.checkedAt ?? 0) > writeRecheckMs),
+    )
+    await Promise.all([...stale].map((peer) => this.checkPeer(peer)))
+    const accepted = batch.filter((item) => this.peers.has(item.peer) && item.peer.mode === 'read-write')
+    if (accepted.length === 0) return
+    const rows: StoredUpdate[] = accepted.map((a) => ({
+      seq: ++this.seq,
+      update: a.update,
+      personId: a.peer.actor.id,
+    }))
+    try {
+      await this.options.store.append(this.documentId, rows)
+    } catch (error) {
+      // Not stored, so not applied: the editors keep the edits and send them again on reconnect.
+      this.seq -= rows.length
+      this.options.onError?.(error)
+      for (const a of accepted) {
+        this.leave(a.peer)
+        a.peer.close(CLOSE_STORE_FAILED, 'Your edit could not be stored; reconnecting.')
+      }
+      return
+    }
+    this.loggedSince += rows.length
+    for (const a of accepted) {
+      Y.applyUpdate(this.doc, a.update, a.peer)
+      this.contributors.delete(a.peer.actor.id)
+      this.contributors.add(a.peer.actor.id)
+    }
+    this.scheduleIdleSave()
+    if (this.loggedSince >= (this.options.compactEvery ?? 500)) await this.compact()
+  }
+
+  private scheduleIdleSave() {
+    clearTimeout(this.idleTimer)
+    this.idleTimer = setTimeout(() => {
+      this.enqueue(() => this.writeRevision(null, null))
+    }, this.options.idleSaveMs)
+  }
+
+  private async compact() {
+    await this.options.store.compact(this.documentId, Y.encodeStateAsUpdate(this.doc), this.seq, [
+      ...this.contributors,
+    ])
+    this.loggedSince = 0
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T | undefined> {
+    const run = this.queue.then(task).catch((error) => {
+      this.options.onError?.(error)
+      return undefined
+    })
+    this.queue = run
+    return run
+  }
+
+  private async head(): Promise<{ id: string; body: string; authorId: string }> {
+    const row = await this.options.db
+      .selectFrom('document as d')
+      .innerJoin('revision as r', 'r.id', 'd.head_revision_id')
+      .select(['r.id', 'r.body', 'r.author_id'])
+      .where('d.id', '=', this.documentId)
+      .executeTakeFirstOrThrow()
+    return { id: row.id, body: row.body, authorId: row.author_id }
+  }
+
+  /**
+   * Merges a revision saved outside the room (documents.save, restore, a rename) into the live
+   * text. A clean three-way merge by words (base: the revision the room last synced with) is applied as an
+   * edit, so a change the live text already holds is not made twice; overlapping changes are made
+   * as a Yjs edit on the synced revision's state instead, which merges with what was typed
+   * meanwhile like any concurrent edit: both sides are kept.
+   */
+  private async absorbHead(): Promise<void> {
+    const head = await this.head()
+    if (head.id === this.synced.revisionId) return
+    const fork = new Y.Doc()
+    Y.applyUpdate(fork, this.synced.state)
+    const forkText = fork.getText('body')
+    const outcome = mergeWords(forkText.toString(), head.body, this.text.toString())
+    let update: Uint8Array
+    if (outcome.clean) {
+      const clone = new Y.Doc()
+      Y.applyUpdate(clone, Y.encodeStateAsUpdate(this.doc))
+      applyTextDiff(clone.getText('body'), outcome.text)
+      update = Y.encodeStateAsUpdate(clone, Y.encodeStateVector(this.doc))
+      clone.destroy()
+      applyTextDiff(forkText, head.body)
+    } else {
+      applyTextDiff(forkText, head.body)
+      update = Y.encodeStateAsUpdate(fork, Y.encodeStateVectorFromUpdate(this.synced.state))
+    }
+    await this.options.store.append(this.documentId, [{ seq: ++this.seq, update, personId: head.authorId }])
+    this.loggedSince++
+    Y.applyUpdate(this.doc, update, ORIGIN_REVISION)
+    this.synced = { revisionId: head.id, state: Y.encodeStateAsUpdate(fork) }
+    fork.destroy()
+    await this.options.store.setSynced(this.documentId, head.id, this.synced.state, [...this.contributors])
+  }
+
+  /**
+   * Writes the live text as a revision, if anyone edited since the last (or a note is given).
+   * `by` is who asked ("Save version"); otherwise the last editor who still may edit.
+   */
+  async writeRevision(
+    by: Actor | null,
+    note: string | null,
+  ): Promise<Exclude<SaveResult, { status: 'conflict' }> | null> {
+    clearTimeout(this.idleTimer)
+    await this.absorbHead()
+    if (this.contributors.size === 0 && !note) return null
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const body = this.text.toString()
+      const snapshot = Y.encodeStateAsUpdate(this.doc)
+      const author = by ?? (await this.revisionAuthor())
+      if (!author) return null
+      const contributors = [...this.contributors]
+      const result = await saveLiveRevision(
+        { db: this.options.db, clock: this.options.clock, config: this.options.config, actor: author },
+        { id: this.documentId, baseRevisionId: this.synced.revisionId, body, contributors, note },
+      )
+      if (result.status === 'conflict') {
+        // Someone saved between our look at the head and our save: merge theirs in and retry.
+        await this.absorbHead()
+        continue
+      }
+      let synced = snapshot
+      if (result.status === 'merged') {
+        const merged = await this.options.db
+          .selectFrom('revision')
+          .select('body')
+          .where('id', '=', result.revision.id)
+          .executeTakeFirstOrThrow()
+        const fork = new Y.Doc()
+        Y.applyUpdate(fork, snapshot)
+        applyTextDiff(fork.getText('body'), merged.body)
+        const update = Y.encodeStateAsUpdate(fork, Y.encodeStateVectorFromUpdate(snapshot))
+        await this.options.store.append(this.documentId, [{ seq: ++this.seq, update, personId: author.id }])
+        this.loggedSince++
+        Y.applyUpdate(this.doc, update, ORIGIN_REVISION)
+        synced = Y.encodeStateAsUpdate(fork)
+      }
+      this.synced = { revisionId: result.revision.id, state: synced }
+      for (const id of contributors) this.contributors.delete(id)
+      await this.options.store.setSynced(this.documentId, result.revision.id, synced, [...this.contributors])
+      return result
+    }
+    return null
+  }
+
+  /** The most recent contributor who may still edit (their edits are what the revision holds). */
+  private async revisionAuthor(): Promise<Actor | null> {
+    for (const id of [...this.contributors].reverse()) {
+      let actor = this.knownActors.get(id)
+      if (!actor) {
+        const person = await this.options.db
+          .selectFrom('person')
+          .select(['id', 'email', 'display_name', 'kind', 'is_site_admin'])
+          .where('id', '=', id)
+          .where('erased_at', 'is', null)
+          .executeTakeFirst()
+        if (!person) continue
+        actor = toActor(person)
+      }
+      if ((await collabMode(this.options.db, actor, this.documentId)) === 'read-write') return actor
+    }
+    return null
+  }
+
+  /** Checks one person's session and access again; closes the connection when either ended. */
+  private checkPeer(peer: CollabPeer): Promise<boolean> {
+    const state = this.peers.get(peer)
+    if (!state) return Promise.resolve(false)
+    state.checking ??= (async () => {
+      let mode: CollabMode | null = null
+      try {
+        mode = (await peer.sessionValid())
+          ? await collabMode(this.options.db, peer.actor, this.documentId)
+          : null
+      } catch (error) {
+        // The database is unreachable: keep the connection, check again next time.
+        this.options.onError?.(error)
+        state.checking = null
+        return true
+      }
+      state.checking = null
+      state.checkedAt = Date.now()
+      if (!mode) {
+        this.leave(peer)
+        peer.close(CLOSE_ACCESS_ENDED, 'Your access to this document has ended.')
+        return false
+      }
+      peer.mode = mode
+      return true
+    })()
+    return state.checking
+  }
+
+  private recheck() {
+    for (const peer of this.peers.keys()) void this.checkPeer(peer)
+    this.enqueue(() => this.absorbHead())
+  }
+
+  /** Removes a connection; the last one out writes the revision and closes the room. */
+  leave(peer: CollabPeer): void {
+    const state = this.peers.get(peer)
+    if (!state) return
+    this.peers.delete(peer)
+    for (const id of state.clientIds) this.clientOwners.delete(id)
+    if (state.clientIds.size > 0)
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...state.clientIds], null)
+    if (this.peers.size === 0) void this.close()
+  }
+
+  /** Writes what is unsaved, compacts the log and stops the timers. Idempotent. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      clearInterval(this.checkTimer)
+      clearTimeout(this.idleTimer)
+      await this.enqueue(async () => {
+        await this.writeRevision(null, null)
+        if (this.loggedSince > 0) await this.compact()
+      })
+      clearTimeout(this.idleTimer)
+      for (const peer of [...this.peers.keys()]) peer.close(1001, 'The document was closed.')
+      this.peers.clear()
+      this.doc.destroy()
+      this.onEmpty?.()
+    })()
+    return this.closing
+  }
+
+  /** The document's text as everyone connected sees it now. */
+  toString(): string {
+    return this.text.toString()
+  }
+}
+
+function encodeSync(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  write(encoder)
+  return encoding.toUint8Array(encoder)
+}
+
+function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
+  return encoding.toUint8Array(encoder)
+}
+
+function encodeString(type: number, text: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, type)
+  encoding.writeVarString(encoder, text)
+  return encoding.toUint8Array(encoder)
+}
