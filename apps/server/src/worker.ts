@@ -84,7 +84,11 @@ function appFor(env: Env, request: Request) {
     serveClient: clientServer(config),
     clientAddress: (req) => req.headers.get('cf-connecting-ip'),
     // Workers' CacheStorage has `default`, the data centre's cache (not in the DOM typings).
-    answerStore: cacheApiAnswerStore((caches as unknown as { default: Cache }).default),
+    // (Absent where the Worker's module runs outside workerd, as in its unit test: memory then.)
+    answerStore:
+      typeof caches === 'undefined'
+        ? undefined
+        : cacheApiAnswerStore((caches as unknown as { default: Cache }).default),
     defer: (c, work) => c.executionCtx.waitUntil(work.catch(() => undefined)),
   })
   cached = { key, app, db, config }
