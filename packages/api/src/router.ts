@@ -8,6 +8,7 @@ import { meRouter } from './routers/me'
 import { meetingsRouter } from './routers/meetings'
 import { membershipsRouter } from './routers/memberships'
 import { notificationsRouter } from './routers/notifications'
+import { peopleRouter } from './routers/people'
 import { privacyRouter } from './routers/privacy'
 import { registerRouter } from './routers/register'
 import { topicsRouter } from './routers/topics'
@@ -26,6 +27,7 @@ const procedures = {
   notifications: notificationsRouter,
   privacy: privacyRouter,
   audit: auditRouter,
+  people: peopleRouter,
 }
 
 /** Every procedure, the demo's `dev.*` included: what the hub serves in demo mode. */

@@ -35,6 +35,8 @@ export interface PersonTable {
   erased_at: string | null
   /** SHA-256 of the secret in the address of the person's calendar feed, or null (none). */
   calendar_token_hash: ColumnType<string | null, string | null | undefined, string | null>
+  /** 1 when the person chose to be listed on public group pages as taking part on the hub. */
+  list_publicly: ColumnType<number, number | undefined, number>
 }
 
 export interface AppgTable {

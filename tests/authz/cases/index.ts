@@ -10,6 +10,7 @@ import { invitationsCases } from './invitations'
 import { meetingsCases } from './meetings'
 import { membershipsCases } from './memberships'
 import { auditCases, devCases, meCases, notificationsCases, registerCases } from './misc'
+import { peopleCases } from './people'
 import { privacyCases } from './privacy'
 import { topicsCases } from './topics'
 
@@ -27,4 +28,5 @@ export const CASES: RouterCases = {
   ...privacyCases,
   ...meetingsCases,
   ...documentsCases,
+  ...peopleCases,
 }

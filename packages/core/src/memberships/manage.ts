@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
 import { formatLondonDateTime } from '../meetings/london'
 import { queueEmail } from '../outbox'
+import { canSignIn } from '../people/hub'
 import { can, canManageMember, ROLES } from '../policy'
 import { type GroupForActor, groupForActor, requireActor } from './access'
 
@@ -292,15 +293,32 @@ async function currentMembership(ctx: ServiceContext, appgId: string, personId: 
   return row
 }
 
-async function assertNotLastChair(ctx: ServiceContext, group: GroupForActor, from: Role, to: Role | null) {
+/**
+ * A group keeps at least one chair who can act: an account that can sign in. The Register's chair
+ * counts only once they have an account (people the import made cannot sign in).
+ */
+async function assertNotLastChair(
+  ctx: ServiceContext,
+  group: GroupForActor,
+  personId: string,
+  from: Role,
+  to: Role | null,
+) {
   if (from !== 'chair' || to === 'chair') return
   const chairs = await ctx.db
     .selectFrom('membership')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('appg_id', '=', group.id)
-    .where('role', '=', 'chair')
-    .executeTakeFirstOrThrow()
-  if (Number(chairs.n) <= 1) throw conflict(`${group.title} needs a chair: appoint another chair first.`)
+    .innerJoin('person', 'person.id', 'membership.person_id')
+    .select('membership.person_id')
+    .where('membership.appg_id', '=', group.id)
+    .where('membership.role', '=', 'chair')
+    .where(canSignIn)
+    .execute()
+  // A Register chair without an account acts for nobody: taking them off changes no one's powers.
+  if (!chairs.some((c) => c.person_id === personId)) return
+  if (chairs.length <= 1)
+    throw conflict(
+      `${group.title} needs a chair who can sign in: appoint another chair on the hub first (a chair listed on the Register counts once they have an account).`,
+    )
 }
 
 export async function changeMemberRole(
@@ -318,7 +336,7 @@ export async function changeMemberRole(
     )
   }
   if (member.role === input.role) return { role: input.role }
-  await assertNotLastChair(ctx, group, member.role, input.role)
+  await assertNotLastChair(ctx, group, input.personId, member.role, input.role)
   await ctx.db.transaction().execute(async (tx) => {
     await tx
       .updateTable('membership')
@@ -348,7 +366,7 @@ export async function removeMember(ctx: ServiceContext, input: { slug: string; p
         : `Only the chair and officers of ${group.title} can remove members.`,
     )
   }
-  await assertNotLastChair(ctx, group, member.role, null)
+  await assertNotLastChair(ctx, group, input.personId, member.role, null)
   await ctx.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('membership').where('id', '=', member.id).execute()
     await audit(tx, ctx.clock, {
@@ -364,7 +382,7 @@ export async function leaveGroup(ctx: ServiceContext, input: { slug: string }) {
   const actor = requireActor(ctx.actor)
   const group = await groupForActor(ctx.db, actor, input.slug)
   if (!group.role) throw notFound('Your membership of that group')
-  await assertNotLastChair(ctx, group, group.role, null)
+  await assertNotLastChair(ctx, group, actor.id, group.role, null)
   await ctx.db.transaction().execute(async (tx) => {
     await tx
       .deleteFrom('membership')

@@ -1,0 +1,28 @@
+import {
+  getPublicListing,
+  groupParticipants,
+  groupsWithoutOfficerAccount,
+  setPublicListing,
+} from '@appg-hub/core'
+import { z } from 'zod'
+import { adminProcedure, authedProcedure, router } from '../trpc'
+import { slug } from './register'
+
+export const peopleRouter = router({
+  /** Who takes part in a group on the hub: for its members, its partner groups and the site administrator. */
+  participants: authedProcedure
+    .input(z.object({ slug }))
+    .query(({ ctx, input }) => groupParticipants(ctx.service(ctx.actor), input.slug)),
+
+  /** Whether I am listed on public group pages as taking part on the hub. */
+  publicListing: authedProcedure.query(({ ctx }) => getPublicListing(ctx.service(ctx.actor))),
+
+  setPublicListing: authedProcedure
+    .input(z.object({ listPublicly: z.boolean() }))
+    .mutation(({ ctx, input }) => setPublicListing(ctx.service(ctx.actor), input.listPublicly)),
+
+  /** Registered groups with no chair or officer account: for the site administrator. */
+  withoutOfficerAccount: adminProcedure.query(({ ctx }) =>
+    groupsWithoutOfficerAccount(ctx.service(ctx.actor)),
+  ),
+})

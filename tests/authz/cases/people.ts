@@ -1,0 +1,46 @@
+/** people.*: who takes part on the hub, one's public listing, groups without officer accounts. */
+import { always, groupOf, isAdmin, type Outcome, type RouterCases, roleIn } from '../../support/authz-model'
+import {
+  type CallerName,
+  GROUP_RELATIONS,
+  type GroupName,
+  type Relation,
+  SELF,
+} from '../../support/authz-world'
+
+/** The cases make an alpha–beta topic first, so alpha and beta are partners; delta and gamma are not. */
+const PARTNERS: Partial<Record<GroupName, GroupName[]>> = { alpha: ['beta'], beta: ['alpha'] }
+
+function seesParticipants(caller: CallerName, relation: Relation): Outcome {
+  const group = groupOf(relation)
+  if (isAdmin(caller) || roleIn(caller, group)) return 'ok'
+  return (PARTNERS[group] ?? []).some((g) => roleIn(caller, g)) ? 'ok' : 'FORBIDDEN'
+}
+
+export const peopleCases: RouterCases = {
+  'people.participants': {
+    access: 'signed-in',
+    variants: [
+      {
+        relations: GROUP_RELATIONS,
+        input: async ({ w, relation }) => {
+          await w.make.topic({ owner: 'alpha', partners: ['beta'], visibility: 'participants' })
+          return { slug: groupOf(relation) }
+        },
+        expect: seesParticipants,
+      },
+    ],
+  },
+  'people.publicListing': {
+    access: 'signed-in',
+    variants: [{ relations: SELF, input: () => undefined, expect: always }],
+  },
+  'people.setPublicListing': {
+    access: 'signed-in',
+    variants: [{ relations: SELF, input: () => ({ listPublicly: false }), expect: always }],
+  },
+  'people.withoutOfficerAccount': {
+    access: 'site-admin',
+    variants: [{ relations: SELF, input: () => undefined, expect: always }],
+  },
+}
