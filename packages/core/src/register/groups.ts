@@ -2,8 +2,8 @@
 import { type Db, jsonAgg, parseJsonArray, type Role } from '@appg-hub/db'
 import { sql } from 'kysely'
 import { notFound } from '../errors'
-import { isRegisterSource, REGISTER_SOURCES } from '../people/hub'
 import { decodeCursor, encodeCursor, type Page } from '../pagination'
+import { isRegisterSource, REGISTER_SOURCES } from '../people/hub'
 
 export interface GroupSummary {
   slug: string
