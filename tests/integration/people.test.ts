@@ -238,4 +238,93 @@ describe.each(testDatabases())('people and the Register on $name', (target) => {
       'FORBIDDEN',
     )
   })
+
+  it('inviting a Register person links the new account to them; the officer list does not grow', async () => {
+    const chair = await registerChair(db, 'cancer')
+    const before = await (await api.as(null)).register.group({ slug: 'cancer' })
+    const admin = await api.as(world.people.admin.id)
+    // The invitation form's search among the group's Register people.
+    const found = await admin.people.registerPeople({ slug: 'cancer', q: chair.name.slice(0, 4) })
+    expect(found.map((p) => p.personId)).toContain(chair.id)
+
+    await admin.memberships.invite({
+      slug: 'cancer',
+      email: 'real.chair@example.org',
+      role: 'chair',
+      registerPersonId: chair.id,
+    })
+    const mail = await db
+      .selectFrom('email_outbox')
+      .select('body_text')
+      .where('to_email', '=', 'real.chair@example.org')
+      .executeTakeFirstOrThrow()
+    expect(mail.body_text).toContain(`The invitation is for ${chair.name}`)
+    const token = /\/join\/([a-z2-7]{32})/.exec(mail.body_text)![1]!
+    expect((await (await api.as(null)).memberships.describeInvite({ token })).registerName).toBe(chair.name)
+
+    const account = await makePerson(db, 'Real Chair', { email: 'real.chair@example.org' })
+    await (await api.as(account.id)).memberships.acceptInvite({ token })
+
+    // No second person: the Register person is the account now, with its Register key.
+    expect(
+      await db.selectFrom('person').select('id').where('id', '=', chair.id).executeTakeFirst(),
+    ).toBeUndefined()
+    const after = await (await api.as(null)).register.group({ slug: 'cancer' })
+    expect(after.people).toHaveLength(before.people.length)
+    const line = after.people.find((p) => p.personId === account.id)
+    expect(line).toMatchObject({
+      role: 'chair',
+      registerTitle: before.people.find((p) => p.personId === chair.id)!.registerTitle,
+    })
+    // The Register title and the hub role are both there for the group's people.
+    const participants = await (await api.as(account.id)).people.participants({ slug: 'cancer' })
+    expect(participants.participants).toEqual([
+      expect.objectContaining({ personId: account.id, role: 'chair', registerTitle: line!.registerTitle }),
+    ])
+    // Re-importing the edition keeps the link: no new person, the account still holds the entry.
+    const lines = readFileSync(DEMO_REGISTER_FILE, 'utf8').split('\n')
+    const again = await importRegister(db, { lines })
+    expect(again.persons.created).toBe(0)
+    expect((await (await api.as(null)).register.group({ slug: 'cancer' })).people).toEqual(after.people)
+    // Nobody can act for it any more is no longer true.
+    expect((await admin.people.withoutOfficerAccount()).map((g) => g.slug)).not.toContain('cancer')
+    const event = await db
+      .selectFrom('audit_event')
+      .select(['details', 'actor_id'])
+      .where('action', '=', 'person.linked_to_register')
+      .executeTakeFirstOrThrow()
+    expect(JSON.parse(event.details)).toMatchObject({ registerPersonId: chair.id })
+  })
+
+  it('an invitation can only be addressed to an unclaimed Register person of that group', async () => {
+    const admin = await api.as(world.people.admin.id)
+    const hub = await addHubMember(db, 'cancer', 'Hub Person', 'member')
+    const otherGroupChair = await registerChair(
+      db,
+      (
+        await db
+          .selectFrom('appg')
+          .select('slug')
+          .where('slug', '!=', 'cancer')
+          .where('slug', 'not in', ['alpha', 'beta'])
+          .orderBy('slug')
+          .executeTakeFirstOrThrow()
+      ).slug,
+    )
+    for (const registerPersonId of [hub.id, otherGroupChair.id, 'no-such-person'])
+      expect(
+        await refusal(
+          admin.memberships.invite({
+            slug: 'cancer',
+            email: 'x@example.org',
+            role: 'member',
+            registerPersonId,
+          }),
+        ),
+      ).toBe('BAD_REQUEST')
+    // Only those who may invite may search the Register people to invite.
+    expect(
+      await refusal((await api.as(world.people.member.id)).people.registerPeople({ slug: 'alpha' })),
+    ).toBe('FORBIDDEN')
+  })
 })

@@ -118,6 +118,8 @@ export interface GroupInviteTable {
   accepted_at: string | null
   accepted_by: string | null
   revoked_at: string | null
+  /** The Register person the invitation is addressed to (accepting links the account to them), or null. */
+  register_person_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface TopicTable {

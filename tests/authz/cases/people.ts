@@ -1,5 +1,13 @@
 /** people.*: who takes part on the hub, one's public listing, groups without officer accounts. */
-import { always, groupOf, isAdmin, type Outcome, type RouterCases, roleIn } from '../../support/authz-model'
+import {
+  always,
+  groupOf,
+  groupPower,
+  isAdmin,
+  type Outcome,
+  type RouterCases,
+  roleIn,
+} from '../../support/authz-model'
 import {
   type CallerName,
   GROUP_RELATIONS,
@@ -28,6 +36,16 @@ export const peopleCases: RouterCases = {
           return { slug: groupOf(relation) }
         },
         expect: seesParticipants,
+      },
+    ],
+  },
+  'people.registerPeople': {
+    access: 'signed-in',
+    variants: [
+      {
+        relations: GROUP_RELATIONS,
+        input: ({ relation }) => ({ slug: groupOf(relation) }),
+        expect: groupPower('group.manageMembers'),
       },
     ],
   },

@@ -2,6 +2,7 @@ import {
   getPublicListing,
   groupParticipants,
   groupsWithoutOfficerAccount,
+  registerPeopleToInvite,
   setPublicListing,
 } from '@appg-hub/core'
 import { z } from 'zod'
@@ -13,6 +14,11 @@ export const peopleRouter = router({
   participants: authedProcedure
     .input(z.object({ slug }))
     .query(({ ctx, input }) => groupParticipants(ctx.service(ctx.actor), input.slug)),
+
+  /** The group's Register people without an account, to address an invitation to: for its chair and officers. */
+  registerPeople: authedProcedure
+    .input(z.object({ slug, q: z.string().max(200).optional() }))
+    .query(({ ctx, input }) => registerPeopleToInvite(ctx.service(ctx.actor), input)),
 
   /** Whether I am listed on public group pages as taking part on the hub. */
   publicListing: authedProcedure.query(({ ctx }) => getPublicListing(ctx.service(ctx.actor))),

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
 import { formatLondonDateTime } from '../meetings/london'
 import { queueEmail } from '../outbox'
+import { claimableRegisterPerson, linkAccountToRegisterPerson } from '../people/claim'
 import { canSignIn } from '../people/hub'
 import { can, canManageMember, ROLES } from '../policy'
 import { type GroupForActor, groupForActor, requireActor } from './access'
@@ -82,7 +83,10 @@ export async function getRoster(ctx: ServiceContext, slug: string) {
   }
 }
 
-export async function inviteToGroup(ctx: ServiceContext, input: { slug: string; email: string; role: Role }) {
+export async function inviteToGroup(
+  ctx: ServiceContext,
+  input: { slug: string; email: string; role: Role; registerPersonId?: string | null },
+) {
   const actor = requireActor(ctx.actor)
   const group = await groupForActor(ctx.db, actor, input.slug)
   if (!canManageMember(group, null, input.role)) {
@@ -93,6 +97,10 @@ export async function inviteToGroup(ctx: ServiceContext, input: { slug: string; 
     )
   }
   const email = normaliseEmail(input.email)
+  // Addressed to a person of the Register: accepting links the account to them (no second person).
+  const registerPerson = input.registerPersonId
+    ? await claimableRegisterPerson(ctx.db, group.id, input.registerPersonId)
+    : null
   const already = await ctx.db
     .selectFrom('membership')
     .innerJoin('person', 'person.id', 'membership.person_id')
@@ -116,6 +124,7 @@ export async function inviteToGroup(ctx: ServiceContext, input: { slug: string; 
     accepted_at: null,
     accepted_by: null,
     revoked_at: null,
+    register_person_id: registerPerson?.id ?? null,
   }
   const link = `${ctx.config.publicUrl}/join/${token}`
   await ctx.db.transaction().execute(async (tx) => {
@@ -135,6 +144,11 @@ export async function inviteToGroup(ctx: ServiceContext, input: { slug: string; 
       subject: `${actor.displayName} invites you to join ${group.title} on APPG Hub`,
       body: [
         `${actor.displayName} has invited you to join ${group.title} as ${roleName(input.role)}.`,
+        ...(registerPerson
+          ? [
+              `The invitation is for ${registerPerson.name}${registerPerson.registerTitle ? ` (${registerPerson.registerTitle} on the Register)` : ''}: accepting it links your account to that entry of the Register.`,
+            ]
+          : []),
         '',
         `Accept the invitation here: ${link}`,
         '',
@@ -146,10 +160,16 @@ export async function inviteToGroup(ctx: ServiceContext, input: { slug: string; 
       actorId: actor.id,
       action: 'group.member.invited',
       appgId: group.id,
-      details: { email, role: input.role, inviteId: invite.id },
+      details: { email, role: input.role, inviteId: invite.id, registerPersonId: invite.register_person_id },
     })
   })
-  return { id: invite.id, email, role: input.role, expiresAt: invite.expires_at }
+  return {
+    id: invite.id,
+    email,
+    role: input.role,
+    expiresAt: invite.expires_at,
+    registerPerson: registerPerson ? { personId: registerPerson.id, name: registerPerson.name } : null,
+  }
 }
 
 export async function revokeGroupInvite(ctx: ServiceContext, input: { slug: string; inviteId: string }) {
@@ -193,6 +213,7 @@ async function findInvite(ctx: ServiceContext, token: string) {
       'group_invite.expires_at',
       'group_invite.accepted_at',
       'group_invite.revoked_at',
+      'group_invite.register_person_id',
       'appg.slug',
       'appg.title',
     ])
@@ -212,11 +233,16 @@ async function findInvite(ctx: ServiceContext, token: string) {
 /** What the invitation page shows before the person accepts. */
 export async function describeInvite(ctx: ServiceContext, token: string) {
   const invite = await findInvite(ctx, token)
-  const account = await ctx.db
-    .selectFrom('person')
-    .select('id')
-    .where('email', '=', invite.email)
-    .executeTakeFirst()
+  const [account, registerPerson] = await Promise.all([
+    ctx.db.selectFrom('person').select('id').where('email', '=', invite.email).executeTakeFirst(),
+    invite.register_person_id
+      ? ctx.db
+          .selectFrom('person')
+          .select('display_name')
+          .where('id', '=', invite.register_person_id)
+          .executeTakeFirst()
+      : undefined,
+  ])
   return {
     group: { slug: invite.slug, title: invite.title },
     role: invite.role,
@@ -224,6 +250,8 @@ export async function describeInvite(ctx: ServiceContext, token: string) {
     state: invite.state,
     expiresAt: invite.expires_at,
     hasAccount: Boolean(account),
+    /** The Register entry the invitation links the account to, by name. */
+    registerName: registerPerson?.display_name ?? null,
   }
 }
 
@@ -250,6 +278,16 @@ export async function acceptGroupInvite(ctx: ServiceContext, token: string) {
       .where('accepted_at', 'is', null)
       .executeTakeFirst()
     if (Number(used.numUpdatedRows) !== 1) throw conflict('This invitation has already been used.')
+    if (invite.register_person_id) {
+      await linkAccountToRegisterPerson(tx, ctx.clock, {
+        accountId: actor.id,
+        registerPersonId: invite.register_person_id,
+        appgId: invite.appg_id,
+        role: invite.role,
+        actorId: actor.id,
+        via: `invitation ${invite.id}`,
+      })
+    }
     const existing = await tx
       .selectFrom('membership')
       .select(['id', 'role'])
