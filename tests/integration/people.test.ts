@@ -327,4 +327,40 @@ describe.each(testDatabases())('people and the Register on $name', (target) => {
       await refusal((await api.as(world.people.member.id)).people.registerPeople({ slug: 'alpha' })),
     ).toBe('FORBIDDEN')
   })
+
+  it('a site administrator links an account to a Register person, once; audited', async () => {
+    const chair = await registerChair(db, 'cancer')
+    const account = await makePerson(db, 'Claimant', { email: 'claimant@example.org' })
+    const admin = await api.as(world.people.admin.id)
+    expect(
+      await refusal(admin.people.linkAccount({ email: 'nobody@example.org', registerPersonId: chair.id })),
+    ).toBe('BAD_REQUEST')
+    expect(
+      await admin.people.linkAccount({ email: 'Claimant@Example.org', registerPersonId: chair.id }),
+    ).toEqual({
+      personId: account.id,
+      name: 'Claimant',
+    })
+    const page = await (await api.as(null)).register.group({ slug: 'cancer' })
+    expect(page.people.find((p) => p.personId === account.id)?.role).toBe('chair')
+    // Linked once: the account cannot take a second Register identity.
+    const other = (await registerListing(db, 'cancer')).length
+    expect(other).toBeGreaterThan(1)
+    const second = await db
+      .selectFrom('membership')
+      .innerJoin('person', 'person.id', 'membership.person_id')
+      .select('person.id')
+      .where('membership.source', '=', 'register')
+      .where('person.email', 'is', null)
+      .executeTakeFirstOrThrow()
+    expect(
+      await refusal(admin.people.linkAccount({ email: 'claimant@example.org', registerPersonId: second.id })),
+    ).toBe('CONFLICT')
+    const events = await db
+      .selectFrom('audit_event')
+      .select('actor_id')
+      .where('action', '=', 'person.linked_to_register')
+      .execute()
+    expect(events).toEqual([{ actor_id: world.people.admin.id }])
+  })
 })

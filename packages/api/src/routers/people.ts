@@ -1,4 +1,5 @@
 import {
+  adminLinkAccount,
   getPublicListing,
   groupParticipants,
   groupsWithoutOfficerAccount,
@@ -26,6 +27,11 @@ export const peopleRouter = router({
   setPublicListing: authedProcedure
     .input(z.object({ listPublicly: z.boolean() }))
     .mutation(({ ctx, input }) => setPublicListing(ctx.service(ctx.actor), input.listPublicly)),
+
+  /** A site administrator links an account to a person of the Register (audited). */
+  linkAccount: adminProcedure
+    .input(z.object({ email: z.email().max(254), registerPersonId: z.string().min(1).max(36) }))
+    .mutation(({ ctx, input }) => adminLinkAccount(ctx.service(ctx.actor), input)),
 
   /** Registered groups with no chair or officer account: for the site administrator. */
   withoutOfficerAccount: adminProcedure.query(({ ctx }) =>

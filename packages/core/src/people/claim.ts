@@ -7,6 +7,7 @@
  */
 import type { Db, Role } from '@appg-hub/db'
 import { audit } from '../audit'
+import { normaliseEmail } from '../auth/accounts'
 import type { Clock } from '../clock'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
@@ -69,8 +70,9 @@ export async function linkAccountToRegisterPerson(
   input: {
     accountId: string
     registerPersonId: string
-    appgId: string
-    role: Role
+    /** The group of the invitation, whose hub role it sets; null when a site administrator links. */
+    appgId: string | null
+    role: Role | null
     actorId: string
     via: string
   },
@@ -111,7 +113,11 @@ export async function linkAccountToRegisterPerson(
   for (const m of theirs) {
     const own = mine.get(m.appg_id)
     const role =
-      m.appg_id === input.appgId ? input.role : own && rank(own.role) > rank(m.role) ? own.role : m.role
+      m.appg_id === input.appgId && input.role
+        ? input.role
+        : own && rank(own.role) > rank(m.role)
+          ? own.role
+          : m.role
     // The Register's row stays (title, source); the account's own row in the same group gives way.
     if (own) await tx.deleteFrom('membership').where('id', '=', own.id).execute()
     await tx
@@ -157,4 +163,38 @@ export async function registerPeopleToInvite(ctx: ServiceContext, input: { slug:
   if (!can({ role: group.role, isSiteAdmin: group.isSiteAdmin, isPublic: false }, 'group.manageMembers'))
     throw forbidden(`Only the chair and officers of ${group.title} can invite people.`)
   return searchClaimable(ctx.db, group.id, input.q)
+}
+
+/** A site administrator links an account (by its address) to a person of the Register. */
+export async function adminLinkAccount(
+  ctx: ServiceContext,
+  input: { email: string; registerPersonId: string },
+) {
+  const actor = requireActor(ctx.actor)
+  if (!actor.isSiteAdmin) throw forbidden('Only a site administrator can link accounts to the Register.')
+  const account = await ctx.db
+    .selectFrom('person')
+    .select(['id', 'display_name'])
+    .where('email', '=', normaliseEmail(input.email))
+    .where('erased_at', 'is', null)
+    .executeTakeFirst()
+  if (!account) throw badRequest('No account has that email address.', 'email')
+  const registered = await ctx.db
+    .selectFrom('membership')
+    .select('id')
+    .where('person_id', '=', input.registerPersonId)
+    .where('source', 'in', REGISTER_SOURCES)
+    .executeTakeFirst()
+  if (!registered) throw badRequest('That person is not on the Register.', 'registerPersonId')
+  await ctx.db.transaction().execute((tx) =>
+    linkAccountToRegisterPerson(tx, ctx.clock, {
+      accountId: account.id,
+      registerPersonId: input.registerPersonId,
+      appgId: null,
+      role: null,
+      actorId: actor.id,
+      via: 'site administrator',
+    }),
+  )
+  return { personId: account.id, name: account.display_name }
 }
