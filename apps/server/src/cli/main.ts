@@ -9,6 +9,7 @@ import { type NodeSettings, readSettings } from '../config'
 import { createAdmin } from './create-admin'
 import { importRegisterFile } from './import-register'
 import { migrate } from './migrate'
+import { peopleReportCommand } from './people-report'
 import { seedDemoWorld } from './seed-demo'
 import { sendDigestsCommand } from './send-digests'
 import { start } from './start'
@@ -23,6 +24,8 @@ const HELP = `APPG Hub command line
                                            download the Register from its publisher (mySociety's
                                            data package; REGISTER_SOURCE_URL) and import it: UK
                                            Parliament groups only unless --parliament says
+  pnpm hub people-report                   list people of the Register held twice (one MNIS id)
+                                           and peers in short and territorial title forms
   pnpm hub seed-demo                       add the demo world and its accounts (DEMO_MODE=true only)
   pnpm hub create-admin --email E --name N [--password P]
                                            create (or promote) a site administrator
@@ -87,6 +90,7 @@ const COMMANDS: Record<string, Command> = {
     return start(db, settings, { verbose: values.verbose })
   },
   'send-digests': (db, _args, settings) => sendDigestsCommand(db, settings),
+  'people-report': (db) => peopleReportCommand(db),
 }
 
 export class UsageError extends Error {}
