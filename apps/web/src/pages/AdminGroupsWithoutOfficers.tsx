@@ -44,7 +44,7 @@ export default function AdminGroupsWithoutOfficers() {
             {(list) => (
               <>
                 <p>{plural(list().length, 'group')}</p>
-                <ul class="admin-list">
+                <ul class="list">
                   <For each={list()}>{(group) => <GroupRow group={group} />}</For>
                 </ul>
               </>
