@@ -28,5 +28,6 @@ export const CLIENT_ROUTES: readonly { path: string; demoOnly?: true }[] = [
   { path: '/dashboard' },
   { path: '/account' },
   { path: '/privacy' },
+  { path: '/admin/groups-without-officers' },
   { path: '/mailbox', demoOnly: true },
 ]

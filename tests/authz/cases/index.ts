@@ -11,6 +11,7 @@ import { invitationsCases } from './invitations'
 import { meetingsCases } from './meetings'
 import { membershipsCases } from './memberships'
 import { auditCases, devCases, meCases, notificationsCases, registerCases } from './misc'
+import { peopleCases } from './people'
 import { privacyCases } from './privacy'
 import { searchCases } from './search'
 import { topicsCases } from './topics'
@@ -31,4 +32,5 @@ export const CASES: RouterCases = {
   ...documentsCases,
   ...searchCases,
   ...filesCases,
+  ...peopleCases,
 }
