@@ -4,6 +4,7 @@
  * fetched through the ASSETS binding so that every answer passes the security middleware.
  */
 import { type HubConfig, systemClock } from '@appg-hub/core'
+import { readPasswordDictionariesWith } from '@appg-hub/core/auth/password-dictionaries-fetched'
 import { createKysely, type Db } from '@appg-hub/db'
 import { createPlanetscaleDialect } from '@appg-hub/db/dialects/planetscale'
 import type { ExecutionContext, Hono } from 'hono'
@@ -76,6 +77,8 @@ function appFor(env: Env, request: Request) {
   // Without PUBLIC_URL the hub answers on whatever names Cloudflare routes to it.
   const config = hubConfigOf(settings, new URL(request.url).origin, ['*'])
   const db = createKysely(createPlanetscaleDialect(settings.DATABASE_URL))
+  // zxcvbn's word lists are static assets here, not code (see password-dictionaries-fetched.ts).
+  readPasswordDictionariesWith((path) => env.ASSETS.fetch(new Request(new URL(path, 'https://assets.invalid'))))
   const app = createApp({
     db,
     clock: systemClock,
