@@ -18,7 +18,8 @@ export function readPasswordDictionariesWith(read: ReadAsset): void {
 }
 
 export async function loadPasswordDictionaries(): Promise<PasswordDictionaries> {
-  if (!readAsset) throw new Error('The password dictionaries have no source: call readPasswordDictionariesWith first.')
+  if (!readAsset)
+    throw new Error('The password dictionaries have no source: call readPasswordDictionariesWith first.')
   const response = await readAsset(PASSWORD_DICTIONARIES_PATH)
   if (!response.ok)
     throw new Error(

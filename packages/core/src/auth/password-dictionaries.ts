@@ -12,7 +12,10 @@ export type PasswordDictionaries = Required<Pick<OptionsType, 'dictionary' | 'gr
 export const PASSWORD_DICTIONARIES_PATH = '/_data/password-dictionaries.json'
 
 export async function loadPasswordDictionaries(): Promise<PasswordDictionaries> {
-  const [common, en] = await Promise.all([import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')])
+  const [common, en] = await Promise.all([
+    import('@zxcvbn-ts/language-common'),
+    import('@zxcvbn-ts/language-en'),
+  ])
   return {
     dictionary: { ...common.dictionary, ...en.dictionary },
     graphs: common.adjacencyGraphs,

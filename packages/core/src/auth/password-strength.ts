@@ -4,8 +4,9 @@
  * of word lists) are loaded on the first check, not at start-up: imported on Node, read from the
  * static assets on Workers (`#password-dictionaries`), the same data and so the same rule on both.
  */
-import { loadPasswordDictionaries } from '#password-dictionaries'
+
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core'
+import { loadPasswordDictionaries } from '#password-dictionaries'
 
 /** zxcvbn's 0–4 scale: 3 is "safely unguessable", about 10^8 guesses or more. */
 export const MIN_PASSWORD_SCORE = 3
@@ -26,7 +27,11 @@ let estimator: Promise<ZxcvbnFactory> | undefined
 function loadEstimator(): Promise<ZxcvbnFactory> {
   estimator ??= Promise.all([import('@zxcvbn-ts/core'), loadPasswordDictionaries()]).then(
     ([{ ZxcvbnFactory }, dictionaries]) =>
-      new ZxcvbnFactory({ ...dictionaries, maxLength: SCORED_LENGTH, l33tMaxSubstitutions: L33T_SUBSTITUTIONS }),
+      new ZxcvbnFactory({
+        ...dictionaries,
+        maxLength: SCORED_LENGTH,
+        l33tMaxSubstitutions: L33T_SUBSTITUTIONS,
+      }),
   )
   // A failed load (say, the assets not there yet) is tried again on the next check.
   estimator.catch(() => {
