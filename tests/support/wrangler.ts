@@ -1,6 +1,7 @@
 /**
  * The Worker under workerd, through `wrangler dev` (Miniflare), exactly as built for Cloudflare:
- * the same wrangler.toml, bundle and static assets. Nothing here reaches Cloudflare.
+ * the same wrangler.toml, bundle and static assets, with the word Worker (wrangler.word.toml)
+ * beside it. Nothing here reaches Cloudflare.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
