@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signedIn } from '../support/api-journey'
 import { launchBrowser } from '../support/browser'
 import { buildClientIfStale, pageWatcher, shoot, signInThroughForm } from '../support/e2e'
+import { NEEDS_REAL_REGISTER, REAL_REGISTER_DIR } from '../support/register-data'
 import { type HubServer, startHubServer } from '../support/server'
 
 const PASSWORD = 'appg-demo-2026'
@@ -27,7 +28,8 @@ async function signedOutPage(width = 1280): Promise<Page> {
 
 beforeAll(async () => {
   buildClientIfStale()
-  server = await startHubServer()
+  // The whole Register when it is beside the repository: paging needs more than a page of groups.
+  server = await startHubServer({ realRegisterDir: REAL_REGISTER_DIR ?? undefined })
   browser = await launchBrowser()
   const officer = await signedIn(server.url, demo('officer'))
   const created = await officer.topics.create.mutate({
@@ -47,48 +49,51 @@ afterAll(async () => {
 })
 
 describe('search', () => {
-  it('signed out: the header box finds Register groups, with highlighted words; kinds filter; more results page in', async () => {
-    const page = await signedOutPage()
-    await page.goto(`${server.url}/register`)
-    // "/" moves focus to the header's search box from anywhere outside a field.
-    await page.keyboard.press('/')
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('header-search-q')
-    await page.keyboard.type('health')
-    await page.keyboard.press('Enter')
-    await page.waitForURL('**/search?q=health')
-    await page.locator('.search-result').first().waitFor()
-    await expect
-      .poll(() => page.locator('.results__count').textContent())
-      .toContain('Showing the best 20 results')
-    expect(await page.locator('.search-result mark').first().textContent()).toMatch(/^health/i)
-    expect(await page.locator('#header-search-q').inputValue()).toBe('health')
+  it.skipIf(!REAL_REGISTER_DIR)(
+    `signed out: the header box finds Register groups, with highlighted words; kinds filter; more results page in ${NEEDS_REAL_REGISTER}`,
+    async () => {
+      const page = await signedOutPage()
+      await page.goto(`${server.url}/register`)
+      // "/" moves focus to the header's search box from anywhere outside a field.
+      await page.keyboard.press('/')
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('header-search-q')
+      await page.keyboard.type('health')
+      await page.keyboard.press('Enter')
+      await page.waitForURL('**/search?q=health')
+      await page.locator('.search-result').first().waitFor()
+      await expect
+        .poll(() => page.locator('.results__count').textContent())
+        .toContain('Showing the best 20 results')
+      expect(await page.locator('.search-result mark').first().textContent()).toMatch(/^health/i)
+      expect(await page.locator('#header-search-q').inputValue()).toBe('health')
 
-    await page.getByRole('button', { name: 'Show more results' }).click()
-    await expect.poll(() => page.locator('.search-result').count()).toBeGreaterThan(20)
-    // Focus moves to the first new result, so reading continues there.
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.closest('.search-result') !== null))
-      .toBe(true)
+      await page.getByRole('button', { name: 'Show more results' }).click()
+      await expect.poll(() => page.locator('.search-result').count()).toBeGreaterThan(20)
+      // Focus moves to the first new result, so reading continues there.
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.closest('.search-result') !== null))
+        .toBe(true)
 
-    // Any group among the results can be chosen to narrow the search.
-    await page.getByLabel('Group', { exact: true }).selectOption('mental-health')
-    await page.waitForURL('**/search?q=health&group=mental-health')
-    await expect
-      .poll(() => page.locator('.search-result .card__title').allTextContents())
-      .toEqual(['All-Party Parliamentary Group on Mental Health'])
-    await page.goto(`${server.url}/search?q=health`)
-    await page.locator('.search-result').first().waitFor()
-    await page.getByLabel('Groups').check()
-    await page.waitForURL('**/search?q=health&type=group')
-    await expect.poll(() => page.locator('.search-result .badge').allTextContents()).not.toContain('Topic')
-    await shoot(page, 'search-1280')
+      // Any group among the results can be chosen to narrow the search.
+      await page.getByLabel('Group', { exact: true }).selectOption('mental-health')
+      await page.waitForURL('**/search?q=health&group=mental-health')
+      await expect
+        .poll(() => page.locator('.search-result .card__title').allTextContents())
+        .toEqual(['All-Party Parliamentary Group on Mental Health'])
+      await page.goto(`${server.url}/search?q=health`)
+      await page.locator('.search-result').first().waitFor()
+      await page.getByLabel('Groups').check()
+      await page.waitForURL('**/search?q=health&type=group')
+      await expect.poll(() => page.locator('.search-result .badge').allTextContents()).not.toContain('Topic')
+      await shoot(page, 'search-1280')
 
-    // The participants-only topic is not there for the public.
-    await page.goto(`${server.url}/search?q=pharmacogenomic`)
-    await expect
-      .poll(() => page.locator('.results__count').textContent())
-      .toContain('Nothing you can read matches')
-  })
+      // The participants-only topic is not there for the public.
+      await page.goto(`${server.url}/search?q=pharmacogenomic`)
+      await expect
+        .poll(() => page.locator('.results__count').textContent())
+        .toContain('Nothing you can read matches')
+    },
+  )
 
   it('signed in: the topic is found, its snippet marks the words and shows its markup as text', async () => {
     const page = await signInThroughForm({

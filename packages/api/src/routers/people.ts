@@ -6,7 +6,7 @@ import {
   registerPeopleToInvite,
   setPublicListing,
 } from '@appg-hub/core'
-import { z } from 'zod'
+import * as z from 'zod'
 import { adminProcedure, authedProcedure, router } from '../trpc'
 import { slug } from './register'
 
