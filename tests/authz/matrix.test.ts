@@ -40,6 +40,8 @@ const DATABASE_TABLES: Record<keyof Database, true> = {
   audit_event: true,
   rate_limit: true,
   password_reset: true,
+  publication_request: true,
+  publication_consent: true,
 }
 
 const procedures = listProcedures()

@@ -11,6 +11,8 @@ export interface TestDatabase {
 }
 
 const TABLES_IN_DELETE_ORDER = [
+  'publication_consent',
+  'publication_request',
   'password_reset',
   'rate_limit',
   'audit_event',

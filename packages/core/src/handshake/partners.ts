@@ -11,6 +11,7 @@ import { assertCan } from '../items/access'
 import { participantsChanged } from '../items/activity'
 import { ITEM_NOUN, type LoadedItem, loadItem } from '../items/load'
 import { groupCan, ownerCan } from '../items/powers'
+import { leaveTopicItems } from '../items/topic-space'
 import { requireActor } from '../memberships/access'
 import { notifyHandshake } from './notify'
 
@@ -49,6 +50,7 @@ async function endPartnership(
       .where('is_owner', '=', 0)
       .execute()
     await participantsChanged(tx, item.type, item.id, now)
+    if (item.type === 'topic') await leaveTopicItems(tx, item.id, partner.appgId, now)
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: `participant.${step}`,

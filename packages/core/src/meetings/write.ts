@@ -6,6 +6,7 @@ import { badRequest, conflict, forbidden } from '../errors'
 import { assertCan } from '../items/access'
 import { itemPath } from '../items/load'
 import { ownerCan } from '../items/powers'
+import { addItemPartners, topicGroupsFor } from '../items/topic-space'
 import { groupForActor, requireActor } from '../memberships/access'
 import { ensureFollowing } from '../notifications/follows'
 import { type NotificationInput, notify } from '../notifications/notify'
@@ -39,7 +40,9 @@ export interface CreateMeetingInput extends MeetingTimes {
   onlineUrl?: string | null
   visibility: Visibility
   capacity?: number | null
+  /** A topic the session belongs to: its hosts are the topic's groups (`groups`: a subset of them). */
   topicId?: string | null
+  groups?: string[] | null
 }
 
 function times(input: MeetingTimes): { startsAt: string; endsAt: string } {
@@ -71,7 +74,9 @@ export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInp
   if (!can({ role: group.role, isSiteAdmin: group.isSiteAdmin, isPublic: false }, 'item.create'))
     throw forbidden(`Only the chair, officers and secretariat of ${group.title} can draft a session for it.`)
   const { startsAt, endsAt } = times(input)
-  if (input.topicId) await checkTopic(ctx.db, input.topicId, group.id)
+  if (input.groups && !input.topicId)
+    throw badRequest('Choose a topic first: co-hosts outside a topic are invited.', 'groups')
+  const space = input.topicId ? await topicGroupsFor(ctx.db, input.topicId, group.id, input.groups) : null
   const id = newId()
   const now = ctx.clock.now().toISOString()
   const title = input.title.trim()
@@ -94,6 +99,7 @@ export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInp
         status: 'draft',
         cancel_reason: null,
         sequence: 0,
+        shares_topic: space?.sharesTopic ?? 0,
         created_by: actor.id,
         created_at: now,
         updated_at: now,
@@ -103,6 +109,7 @@ export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInp
       .insertInto('participant')
       .values({ item_type: 'meeting', item_id: id, appg_id: group.id, is_owner: 1, joined_at: now })
       .execute()
+    if (space) await addItemPartners(tx, 'meeting', id, group.id, space.appgIds, now)
     await linkToTopic(tx, id, input.topicId || null, actor.id, now)
     await ensureFollowing(tx, actor.id, 'meeting', id, now)
     await audit(tx, ctx.clock, {
@@ -177,6 +184,8 @@ export async function updateMeeting(
   if (input.topicId !== undefined && (input.topicId || null) !== row.topic_id) {
     if (input.topicId) await checkTopic(ctx.db, input.topicId, item.owner.appgId)
     changes.topic_id = input.topicId || null
+    // Moved to another topic (or out of one): its hosts stay as they are and follow no topic.
+    changes.shares_topic = 0
   }
   if (input.visibility !== undefined && input.visibility !== chosenVisibility(row)) {
     changes.intended_visibility = input.visibility

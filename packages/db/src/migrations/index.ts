@@ -4,6 +4,7 @@ import * as jointWork from './0002-joint-work'
 import * as sessions from './0003-sessions'
 import * as documents from './0004-documents'
 import * as passwordReset from './0005-password-reset'
+import * as publicationConsent from './0010-publication-consent'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the file system so that the
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003-sessions': sessions,
   '0004-documents': documents,
   '0005-password-reset': passwordReset,
+  '0010-publication-consent': publicationConsent,
 }

@@ -1,0 +1,138 @@
+/**
+ * A topic is the space of a partnership: its participant groups host its sessions and co-author
+ * its documents without another handshake; a group joining later joins them, one leaving leaves
+ * them; an item kept to a subset of the topic's groups stays with that subset.
+ */
+import type { Db } from '@appg-hub/db'
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { testDatabases } from '../support/databases'
+import { callers } from '../support/fixtures'
+import { type JointWorld, joinTopic, makeJointWorld, makeTopic, refusal } from '../support/joint-work'
+
+describe.each(testDatabases())('a topic as the shared space on $name', (target) => {
+  let db: Db
+  let world: JointWorld
+  let api: ReturnType<typeof callers>
+
+  beforeEach(async () => {
+    db = await target.fresh()
+    world = await makeJointWorld(db)
+    api = callers(db)
+  })
+  afterAll(() => target.close())
+
+  const briefing = async (topicId: string, groups?: string[]) =>
+    (await api.as(world.people.secretariat.id)).documents.create({
+      groupSlug: 'alpha',
+      kind: 'briefing',
+      title: 'Joint briefing',
+      body: 'What we know.',
+      visibility: 'participants',
+      topicId,
+      groups,
+    })
+
+  it('a document created in a topic another group accepted is theirs to read and edit, with no invitation', async () => {
+    const topicId = await makeTopic(api, world)
+    await joinTopic(api, world, topicId, 'beta')
+    const { id, revisionId } = await briefing(topicId)
+
+    const betaSecretariat = await api.as(world.people.betaSecretariat.id)
+    const doc = await betaSecretariat.documents.get({ id })
+    expect(doc.coAuthors.map((g) => g.slug)).toEqual(['beta'])
+    expect(doc.can.edit).toBe(true)
+    const saved = await betaSecretariat.documents.save({ id, baseRevisionId: revisionId, body: 'Beta adds.' })
+    expect(saved.status).toBe('saved')
+    const betaMember = await api.as(world.people.betaMember.id)
+    expect((await betaMember.documents.get({ id })).can.edit).toBe(false)
+    expect((await betaMember.documents.get({ id })).body).toBe('Beta adds.')
+    // The lists agree with the single read.
+    expect((await betaMember.documents.listForTopic({ topicId })).map((d) => d.id)).toEqual([id])
+    expect(await refusal((await api.as(world.people.gammaOfficer.id)).documents.get({ id }))).toBe(
+      'NOT_FOUND',
+    )
+    // No invitation was needed (or sent) for the document.
+    const invitations = await db.selectFrom('invitation').select('item_type').execute()
+    expect(invitations.map((i) => i.item_type)).toEqual(['topic'])
+  })
+
+  it('a group joining the topic later joins its items; leaving or removal takes it out of them', async () => {
+    const topicId = await makeTopic(api, world)
+    const { id } = await briefing(topicId)
+    const session = await (await api.as(world.people.officer.id)).meetings.create({
+      groupSlug: 'alpha',
+      title: 'Joint session',
+      description: 'Screening.',
+      date: '2031-03-04',
+      startTime: '10:00',
+      endTime: '11:00',
+      visibility: 'participants',
+      topicId,
+    })
+    const gammaMember = await api.as(world.people.gammaMember.id)
+    expect(await refusal(gammaMember.documents.get({ id }))).toBe('NOT_FOUND')
+
+    await joinTopic(api, world, topicId, 'gamma')
+    expect((await gammaMember.documents.get({ id })).coAuthors.map((g) => g.slug)).toEqual(['gamma'])
+    expect((await gammaMember.meetings.get({ id: session.id })).cohosts.map((g) => g.slug)).toEqual(['gamma'])
+
+    const gammaOfficer = await api.as(world.people.gammaOfficer.id)
+    await gammaOfficer.topics.leave({ id: topicId, groupSlug: 'gamma' })
+    expect(await refusal(gammaMember.documents.get({ id }))).toBe('NOT_FOUND')
+    expect(await refusal(gammaMember.meetings.get({ id: session.id }))).toBe('NOT_FOUND')
+    expect(await refusal(gammaMember.documents.listForTopic({ topicId }))).toBe('NOT_FOUND')
+
+    await joinTopic(api, world, topicId, 'beta')
+    const betaMember = await api.as(world.people.betaMember.id)
+    expect((await betaMember.documents.get({ id })).title).toBe('Joint briefing')
+    await (await api.as(world.people.officer.id)).topics.removePartner({ id: topicId, groupSlug: 'beta' })
+    expect(await refusal(betaMember.documents.get({ id }))).toBe('NOT_FOUND')
+    const left = await db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('item_id', '=', topicId)
+      .where('action', 'like', 'participant.%')
+      .execute()
+    expect(left.map((a) => a.action).sort()).toEqual(['participant.left', 'participant.removed'])
+  })
+
+  it('an item kept to a subset of the topic’s groups stays with that subset', async () => {
+    const topicId = await makeTopic(api, world)
+    await joinTopic(api, world, topicId, 'beta')
+    await joinTopic(api, world, topicId, 'gamma')
+    const { id } = await briefing(topicId, ['beta'])
+    expect((await (await api.as(world.people.betaMember.id)).documents.get({ id })).coAuthors).toHaveLength(1)
+    const gammaMember = await api.as(world.people.gammaMember.id)
+    expect(await refusal(gammaMember.documents.get({ id }))).toBe('NOT_FOUND')
+    expect(await gammaMember.documents.listForTopic({ topicId })).toEqual([])
+
+    // A group joining the topic later does not join a subset item either.
+    const alone = await briefing(topicId, [])
+    expect(
+      (await (await api.as(world.people.secretariat.id)).documents.get({ id: alone.id })).coAuthors,
+    ).toEqual([])
+    expect(await refusal((await api.as(world.people.betaMember.id)).documents.get({ id: alone.id }))).toBe(
+      'NOT_FOUND',
+    )
+  })
+
+  it('refuses groups that are not the topic’s, and groups without a topic, with a clear 400', async () => {
+    const topicId = await makeTopic(api, world)
+    const error = await refusal(briefing(topicId, ['gamma']))
+    expect(error).toBe('BAD_REQUEST')
+    const secretariat = await api.as(world.people.secretariat.id)
+    expect(
+      await refusal(
+        secretariat.documents.create({
+          groupSlug: 'alpha',
+          kind: 'notes',
+          title: 'No topic',
+          body: '',
+          visibility: 'participants',
+          groups: ['beta'],
+        }),
+      ),
+    ).toBe('BAD_REQUEST')
+    expect(await db.selectFrom('document').select('id').execute()).toEqual([])
+  })
+})
