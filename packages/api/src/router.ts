@@ -9,6 +9,7 @@ import { meetingsRouter } from './routers/meetings'
 import { membershipsRouter } from './routers/memberships'
 import { notificationsRouter } from './routers/notifications'
 import { privacyRouter } from './routers/privacy'
+import { publicationRouter } from './routers/publication'
 import { registerRouter } from './routers/register'
 import { topicsRouter } from './routers/topics'
 import { router } from './trpc'
@@ -23,6 +24,7 @@ export const appRouter = router({
   invitations: invitationsRouter,
   comments: commentsRouter,
   documents: documentsRouter,
+  publication: publicationRouter,
   notifications: notificationsRouter,
   privacy: privacyRouter,
   audit: auditRouter,

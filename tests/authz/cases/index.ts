@@ -11,6 +11,7 @@ import { meetingsCases } from './meetings'
 import { membershipsCases } from './memberships'
 import { auditCases, devCases, meCases, notificationsCases, registerCases } from './misc'
 import { privacyCases } from './privacy'
+import { publicationCases } from './publication'
 import { topicsCases } from './topics'
 
 export const CASES: RouterCases = {
@@ -27,4 +28,5 @@ export const CASES: RouterCases = {
   ...privacyCases,
   ...meetingsCases,
   ...documentsCases,
+  ...publicationCases,
 }

@@ -4,7 +4,7 @@ import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden } from '../errors'
 import { assertCan } from '../items/access'
-import { itemPath } from '../items/load'
+import { itemPath, loadItem } from '../items/load'
 import { ownerCan } from '../items/powers'
 import { addItemPartners, topicGroupsFor } from '../items/topic-space'
 import { groupForActor, requireActor } from '../memberships/access'
@@ -12,6 +12,8 @@ import { ensureFollowing } from '../notifications/follows'
 import { type NotificationInput, notify } from '../notifications/notify'
 import { queueEmails } from '../outbox'
 import { can } from '../policy'
+import { askersConsent, openPublication, pendingConflict, takePrivateAsOwner } from '../publication/consent'
+import { type PublicationView, publicationView } from '../publication/read'
 import {
   assertOpen,
   bumpMeeting,
@@ -77,6 +79,7 @@ export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInp
   if (input.groups && !input.topicId)
     throw badRequest('Choose a topic first: co-hosts outside a topic are invited.', 'groups')
   const space = input.topicId ? await topicGroupsFor(ctx.db, input.topicId, group.id, input.groups) : null
+  const shared = input.visibility === 'public' && (space?.appgIds.length ?? 1) > 1
   const id = newId()
   const now = ctx.clock.now().toISOString()
   const title = input.title.trim()
@@ -94,7 +97,8 @@ export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInp
         place: clean(input.place),
         online_url: clean(input.onlineUrl),
         visibility: 'participants',
-        intended_visibility: input.visibility,
+        // Shared from the start with other groups, it becomes public only with their consent.
+        intended_visibility: shared ? 'participants' : input.visibility,
         capacity: input.capacity ?? null,
         status: 'draft',
         cancel_reason: null,
@@ -112,6 +116,16 @@ export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInp
     if (space) await addItemPartners(tx, 'meeting', id, group.id, space.appgIds, now)
     await linkToTopic(tx, id, input.topicId || null, actor.id, now)
     await ensureFollowing(tx, actor.id, 'meeting', id, now)
+    if (shared) {
+      const item = await loadItem(tx, actor, 'meeting', id)
+      await openPublication(tx, ctx, actor, {
+        item,
+        visibility: 'public',
+        revisionId: null,
+        consentingAppgIds: askersConsent(item),
+        message: null,
+      })
+    }
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: 'meeting.created',
@@ -154,7 +168,7 @@ async function signedUpPeople(db: Db, meetingId: string): Promise<string[]> {
 export async function updateMeeting(
   ctx: ServiceContext,
   input: UpdateMeetingInput,
-): Promise<{ id: string; changed: string[] }> {
+): Promise<{ id: string; changed: string[]; publication: PublicationView | null }> {
   const actor = requireActor(ctx.actor)
   const { row, item } = await loadMeeting(ctx.db, actor, input.id)
   assertCan(item.access, 'item.read', 'That session', '')
@@ -187,53 +201,72 @@ export async function updateMeeting(
     // Moved to another topic (or out of one): its hosts stay as they are and follow no topic.
     changes.shares_topic = 0
   }
-  if (input.visibility !== undefined && input.visibility !== chosenVisibility(row)) {
-    changes.intended_visibility = input.visibility
-    if (row.status !== 'draft') changes.visibility = input.visibility
-  }
+  // Making it public is a request every host group consents to (publication/consent.ts); making
+  // it private again takes effect at once.
+  const wantsPublic = input.visibility === 'public' && chosenVisibility(row) !== 'public'
+  const goesPrivate = input.visibility === 'participants' && chosenVisibility(row) === 'public'
   const changed = Object.keys(changes)
-  if (changed.length === 0) return { id: input.id, changed }
+  if (goesPrivate) changed.push('visibility')
+  if (changed.length === 0 && !wantsPublic) return { id: input.id, changed, publication: null }
   if (changes.title === '') throw badRequest('Give the session a title.', 'title')
   const now = ctx.clock.now().toISOString()
   const moved =
     'starts_at' in changes || 'ends_at' in changes || 'place' in changes || 'online_url' in changes
-  await ctx.db.transaction().execute(async (tx) => {
-    await lockMeeting(tx, row.id)
-    await bumpMeeting(tx, row.id, now, changes)
-    if ('topic_id' in changes) await linkToTopic(tx, row.id, changes.topic_id ?? null, actor.id, now)
-    if ('capacity' in changes)
-      await promoteWaiting(tx, ctx, { ...row, ...changes, capacity: changes.capacity ?? null }, actor.id)
-    if (moved && row.status === 'scheduled') {
-      const people = await signedUpPeople(tx, row.id)
-      const when = formatLondonRange(changes.starts_at ?? row.starts_at, changes.ends_at ?? row.ends_at)
-      const where = [changes.place ?? row.place, changes.online_url ?? row.online_url]
-        .filter(Boolean)
-        .join(' / ')
-      await notify(
-        tx,
-        ctx,
-        actor.id,
-        people.map((personId) => ({
-          personId,
-          kind: 'meeting.changed',
-          text: `The session “${changes.title ?? row.title}” has changed: ${when}${where ? `, ${where}` : ''}`,
-          path: itemPath('meeting', row.id),
-          itemType: 'meeting',
-          itemId: row.id,
-          appgId: item.owner.appgId,
-        })),
-      )
-    }
-    await audit(tx, ctx.clock, {
-      actorId: actor.id,
-      action: 'meeting.updated',
-      appgId: item.owner.appgId,
-      itemType: 'meeting',
-      itemId: row.id,
-      details: { changed },
+  let requestId: string | null = null
+  await ctx.db
+    .transaction()
+    .execute(async (tx) => {
+      await lockMeeting(tx, row.id)
+      if (wantsPublic)
+        requestId = await openPublication(tx, ctx, actor, {
+          item,
+          visibility: 'public',
+          revisionId: null,
+          consentingAppgIds: askersConsent(item),
+          message: null,
+        })
+      if (goesPrivate) await takePrivateAsOwner(tx, ctx, actor, item, now)
+      if (Object.keys(changes).length === 0) return
+      await bumpMeeting(tx, row.id, now, changes)
+      if ('topic_id' in changes) await linkToTopic(tx, row.id, changes.topic_id ?? null, actor.id, now)
+      if ('capacity' in changes)
+        await promoteWaiting(tx, ctx, { ...row, ...changes, capacity: changes.capacity ?? null }, actor.id)
+      if (moved && row.status === 'scheduled') {
+        const people = await signedUpPeople(tx, row.id)
+        const when = formatLondonRange(changes.starts_at ?? row.starts_at, changes.ends_at ?? row.ends_at)
+        const where = [changes.place ?? row.place, changes.online_url ?? row.online_url]
+          .filter(Boolean)
+          .join(' / ')
+        await notify(
+          tx,
+          ctx,
+          actor.id,
+          people.map((personId) => ({
+            personId,
+            kind: 'meeting.changed',
+            text: `The session “${changes.title ?? row.title}” has changed: ${when}${where ? `, ${where}` : ''}`,
+            path: itemPath('meeting', row.id),
+            itemType: 'meeting',
+            itemId: row.id,
+            appgId: item.owner.appgId,
+          })),
+        )
+      }
+      await audit(tx, ctx.clock, {
+        actorId: actor.id,
+        action: 'meeting.updated',
+        appgId: item.owner.appgId,
+        itemType: 'meeting',
+        itemId: row.id,
+        details: { changed },
+      })
     })
-  })
-  return { id: input.id, changed }
+    .catch((error) => {
+      throw pendingConflict(error, 'meeting')
+    })
+  const publication = requestId ? await publicationView(ctx, requestId, item) : null
+  if (publication?.status === 'approved') changed.push('visibility')
+  return { id: input.id, changed, publication }
 }
 
 type Step = 'schedule' | 'cancel' | 'markHeld'
