@@ -353,8 +353,10 @@ describe.each(testDatabases())('documents on $name', (target) => {
       can: { edit: false, publish: false },
       presence: [],
       publication: {
-        groups: [{ slug: 'alpha' }, { slug: 'beta' }],
-        funders: [{ source: 'PHG Foundation', description: 'Secretariat services' }],
+        groups: [
+          { slug: 'alpha', funders: [{ source: 'PHG Foundation', description: 'Secretariat services' }] },
+          { slug: 'beta', funders: [] },
+        ],
       },
     })
     expect(pub.publication?.notice).toContain('not an official publication')

@@ -11,6 +11,7 @@ import { renderMarkdown } from '../markdown'
 import { decodeCursor, encodeCursor, type Page } from '../pagination'
 import { can } from '../policy'
 import { type DocumentKind, HISTORY_PAGE_SIZE } from './fields'
+import { type PublicationNotice, publicationNotice } from './notice'
 import { type PresentPerson, presentPeople } from './presence'
 import { diffText, type LineDiff } from './text'
 
@@ -24,14 +25,6 @@ export function renderDocumentBody(body: string): string {
     (_all, close: string, level: string) => `<${close}h${Number(level) + 1}>`,
   )
   return linkReferencesInHtml(html)
-}
-
-export interface PublicationNotice {
-  groups: { slug: string; title: string }[]
-  secretariat: string | null
-  /** The owner group's registered benefits: who funds it and with what. */
-  funders: { source: string | null; description: string | null; valueBand: string | null }[]
-  notice: string
 }
 
 export interface DocumentView {
@@ -60,6 +53,13 @@ export interface DocumentView {
   updatedAt: string
   /** Shown on the public page and the print view of a published document. */
   publication: PublicationNotice | null
+  /**
+   * The approved revision the public reads while the document is published. People outside its
+   * groups get this revision as `head`/`body` too, never the working draft.
+   */
+  published: { number: number; createdAt: string; body: string; bodyHtml: string } | null
+  /** For the groups: what the working draft changed since the approved revision (null when none). */
+  changesSincePublication: (LineDiff & { fromNumber: number; toNumber: number }) | null
   can: {
     edit: boolean
     publish: boolean
@@ -69,9 +69,6 @@ export interface DocumentView {
     leave: string[]
   }
 }
-
-export const NOT_OFFICIAL_NOTICE =
-  'This is not an official publication of the House of Commons or the House of Lords. It has not been approved by either House or its committees. All-Party Parliamentary Groups are informal groups of Members of both Houses with a common interest in particular issues. The views expressed in this document are those of the group.'
 
 /** Loads the document and checks the caller may read it (NOT_FOUND otherwise). */
 export async function readableDocument(ctx: ServiceContext, id: string): Promise<LoadedItem> {
@@ -94,13 +91,24 @@ async function draftsReader(ctx: ServiceContext, id: string): Promise<LoadedItem
 export async function getDocument(ctx: ServiceContext, id: string): Promise<DocumentView> {
   const item = await readableDocument(ctx, id)
   const access = item.access
+  const writer = Boolean(access.role) || access.isSiteAdmin
   const [row, links, presence] = await Promise.all([
     ctx.db
       .selectFrom('document as d')
       .innerJoin('revision as r', 'r.id', 'd.head_revision_id')
       .innerJoin('person as author', 'author.id', 'r.author_id')
       .innerJoin('person as creator', 'creator.id', 'd.created_by')
-      .innerJoin('appg as owner', 'owner.id', 'd.appg_id')
+      // Documents published before the approved revision was kept: their head is what was published.
+      .leftJoin('revision as p', (join) =>
+        join.on((eb) =>
+          eb(
+            'p.id',
+            '=',
+            eb.fn.coalesce('d.published_revision_id', 'd.head_revision_id') as unknown as string,
+          ),
+        ),
+      )
+      .leftJoin('person as pAuthor', 'pAuthor.id', 'p.author_id')
       .select([
         'd.id',
         'd.kind',
@@ -117,16 +125,46 @@ export async function getDocument(ctx: ServiceContext, id: string): Promise<Docu
         'author.display_name as authorName',
         'creator.id as creatorId',
         'creator.display_name as creatorName',
-        'owner.secretariat',
+        'p.id as pubId',
+        'p.number as pubNumber',
+        'p.body as pubBody',
+        'p.created_at as pubAt',
+        'p.merged as pubMerged',
+        'pAuthor.id as pubAuthorId',
+        'pAuthor.display_name as pubAuthorName',
       ])
       .where('d.id', '=', id)
       .executeTakeFirstOrThrow(),
     itemLinks(ctx.db, ctx.actor, 'document', id),
-    ctx.actor && (access.role || access.isSiteAdmin)
-      ? presentPeople(ctx.db, ctx.clock, id, ctx.actor.id)
-      : Promise.resolve([]),
+    ctx.actor && writer ? presentPeople(ctx.db, ctx.clock, id, ctx.actor.id) : Promise.resolve([]),
   ])
-  const published = row.status === 'published'
+  const isPublished = row.status === 'published' && row.pubId !== null
+  const published = isPublished
+    ? {
+        number: Number(row.pubNumber),
+        createdAt: row.pubAt!,
+        body: row.pubBody!,
+        bodyHtml: renderDocumentBody(row.pubBody!),
+      }
+    : null
+  // Outside its groups, the document is its approved revision: the working draft stays theirs.
+  const frozen = published && !writer
+  const head = frozen
+    ? {
+        id: row.pubId!,
+        number: published.number,
+        author: { id: row.pubAuthorId!, name: row.pubAuthorName! },
+        createdAt: published.createdAt,
+        merged: Number(row.pubMerged) === 1,
+      }
+    : {
+        id: row.headId,
+        number: Number(row.head_number),
+        author: { id: row.authorId, name: row.authorName },
+        createdAt: row.headAt,
+        merged: Number(row.merged) === 1,
+      }
+  const body = frozen ? published.body : row.body
   const partners = item.participants.filter((p) => !p.isOwner)
   return {
     id: row.id,
@@ -136,22 +174,25 @@ export async function getDocument(ctx: ServiceContext, id: string): Promise<Docu
     visibility: row.visibility,
     owner: { slug: item.owner.slug, title: item.owner.title },
     coAuthors: partners.map((p) => ({ slug: p.slug, title: p.title, joinedAt: p.joinedAt })),
-    head: {
-      id: row.headId,
-      number: Number(row.head_number),
-      author: { id: row.authorId, name: row.authorName },
-      createdAt: row.headAt,
-      merged: Number(row.merged) === 1,
-    },
-    body: row.body,
-    bodyHtml: renderDocumentBody(row.body),
+    head,
+    body,
+    bodyHtml: frozen ? published.bodyHtml : renderDocumentBody(body),
     links: links.links,
     backlinks: links.backlinks,
     presence,
     createdBy: { id: row.creatorId, name: row.creatorName },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    publication: published ? await publicationNotice(ctx.db, item, row.secretariat) : null,
+    publication: published ? await publicationNotice(ctx.db, item) : null,
+    published,
+    changesSincePublication:
+      published && writer && row.pubId !== row.headId
+        ? {
+            ...diffText(published.body, row.body),
+            fromNumber: published.number,
+            toNumber: Number(row.head_number),
+          }
+        : null,
     can: {
       edit: can(access, 'item.edit'),
       publish: ownerCan(access, 'item.invite'),
@@ -159,26 +200,6 @@ export async function getDocument(ctx: ServiceContext, id: string): Promise<Docu
       comment: can(access, 'item.comment'),
       leave: partners.filter((p) => groupCan(access, p.appgId, 'item.invite')).map((p) => p.slug),
     },
-  }
-}
-
-/** The rule-required notice: not an official publication, the groups, the secretariat, funders. */
-async function publicationNotice(
-  db: Db,
-  item: LoadedItem,
-  secretariat: string | null,
-): Promise<PublicationNotice> {
-  const funders = await db
-    .selectFrom('benefit')
-    .select(['source', 'description', 'value_band as valueBand'])
-    .where('appg_id', '=', item.owner.appgId)
-    .orderBy('position')
-    .execute()
-  return {
-    groups: item.participants.map((p) => ({ slug: p.slug, title: p.title })),
-    secretariat,
-    funders,
-    notice: NOT_OFFICIAL_NOTICE,
   }
 }
 
