@@ -135,4 +135,68 @@ describe.each(testDatabases())('a topic as the shared space on $name', (target) 
     ).toBe('BAD_REQUEST')
     expect(await db.selectFrom('document').select('id').execute()).toEqual([])
   })
+
+  it('a session shows the documents linked to it, once each, restricted where the reader may not read them', async () => {
+    const topicId = await makeTopic(api, world)
+    await joinTopic(api, world, topicId, 'beta')
+    const officer = await api.as(world.people.officer.id)
+    const session = await officer.meetings.create({
+      groupSlug: 'alpha',
+      title: 'Joint session',
+      description: '',
+      date: '2031-03-04',
+      startTime: '10:00',
+      endTime: '11:00',
+      visibility: 'participants',
+      topicId,
+    })
+    const shared = await briefing(topicId)
+    const alphaOnly = await briefing(topicId, [])
+    const secretariat = await api.as(world.people.secretariat.id)
+    for (const doc of [shared, alphaOnly])
+      await secretariat.documents.link({
+        id: doc.id,
+        toType: 'meeting',
+        toId: session.id,
+        linkType: 'briefing_for',
+      })
+    // The shared briefing also refers to the session in its text: still listed once.
+    await secretariat.documents.save({
+      id: shared.id,
+      baseRevisionId: shared.revisionId,
+      body: `See [[session:${session.id}]].`,
+    })
+    const alphaView = await secretariat.meetings.get({ id: session.id })
+    expect(alphaView.documents).toEqual([
+      {
+        documentId: shared.id,
+        title: 'Joint briefing',
+        kind: 'briefing',
+        linkType: 'briefing_for',
+        restricted: false,
+      },
+      {
+        documentId: alphaOnly.id,
+        title: 'Joint briefing',
+        kind: 'briefing',
+        linkType: 'briefing_for',
+        restricted: false,
+      },
+    ])
+    const betaView = await (await api.as(world.people.betaMember.id)).meetings.get({ id: session.id })
+    expect(betaView.documents).toEqual([
+      {
+        documentId: shared.id,
+        title: 'Joint briefing',
+        kind: 'briefing',
+        linkType: 'briefing_for',
+        restricted: false,
+      },
+      { documentId: null, title: null, kind: null, linkType: 'briefing_for', restricted: true },
+    ])
+    // The topic lists each document once.
+    const topic = await secretariat.topics.get({ id: topicId })
+    const docs = topic.links.filter((l) => l.itemType === 'document')
+    expect(docs.map((l) => l.itemId).sort()).toEqual([shared.id, alphaOnly.id].sort())
+  })
 })

@@ -5,6 +5,7 @@ import { Discussion } from '../components/comments/Discussion'
 import { TopicDocuments } from '../components/documents/TopicDocuments'
 import { Heading } from '../components/Heading'
 import { ServerHtml } from '../components/Markdown'
+import { PublicationPanel } from '../components/publication/PublicationPanel'
 import { ActionStatus, Loading, PageError } from '../components/Status'
 import { TagList } from '../components/Tags'
 import { TopicStatusBadge, VisibilityBadge } from '../components/TopicBits'
@@ -138,7 +139,17 @@ function TopicView(props: { topic: Topic; refetch: () => Promise<void> }) {
 
           <Discussion itemType="topic" itemId={t().id} canComment={t().can.comment} />
 
-          <LinkedItems links={t().links} />
+          <Show when={t().can.comment}>
+            <PublicationPanel
+              itemType="topic"
+              itemId={t().id}
+              onChange={props.refetch}
+              stamp={`${t().visibility}|${t().lastActivityAt}`}
+            />
+          </Show>
+
+          {/* Documents the reader may open are listed once, under the topic's documents. */}
+          <LinkedItems links={t().links.filter((l) => l.itemType !== 'document' || l.restricted)} />
           <TopicDocuments topicId={t().id} groups={[t().owner, ...t().partners]} />
         </div>
 

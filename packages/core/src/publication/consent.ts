@@ -15,6 +15,7 @@ import { addMs } from '../clock'
 import type { Actor, ServiceContext } from '../context'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
 import { assertCan } from '../items/access'
+import { touchActivity } from '../items/activity'
 import { ITEM_NOUN, itemPath, type LoadedItem, loadItem } from '../items/load'
 import { ownerCan, roleIn } from '../items/powers'
 import { requireActor } from '../memberships/access'
@@ -187,6 +188,7 @@ export async function openPublication(
         [...consented].map((appgId) => ({ request_id: id, appg_id: appgId, person_id: actor.id, at: now })),
       )
       .execute()
+  await touchActivity(tx, item.type, item.id, now)
   await audit(tx, ctx.clock, {
     actorId: actor.id,
     action: 'publication.requested',

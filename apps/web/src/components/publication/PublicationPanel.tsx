@@ -30,10 +30,12 @@ export function PublicationPanel(props: {
   itemId: string
   /** Called after any change, so that the page shows the item as it now is. */
   onChange?: () => Promise<void>
+  /** Changes when the item changed elsewhere on the page (an edit that asked to make it public). */
+  stamp?: string
 }) {
   const panel = createQuery(
-    () => props.itemId,
-    (itemId) => api.publication.get.query({ itemType: props.itemType, itemId }),
+    () => `${props.itemId}|${props.stamp ?? ''}`,
+    () => api.publication.get.query({ itemType: props.itemType, itemId: props.itemId }),
   )
   const actions = createActions()
   const [reason, setReason] = createSignal('')
