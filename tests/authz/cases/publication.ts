@@ -78,6 +78,10 @@ export const publicationCases: RouterCases = {
       },
     ],
   },
+  'publication.waiting': {
+    access: 'signed-in',
+    variants: [{ relations: ['self'], input: () => undefined, expect: () => 'ok', noAudit: 'a read' }],
+  },
   'publication.request': {
     access: 'signed-in',
     variants: [

@@ -51,6 +51,11 @@ function Header() {
                 </A>
               </li>
               <li>
+                <A href="/joint-work" activeClass="is-current">
+                  Joint work
+                </A>
+              </li>
+              <li>
                 <A
                   href="/notifications"
                   activeClass="is-current"

@@ -11,6 +11,7 @@ import {
   ITEM_TYPES,
   publicationPanel,
   requestPublication,
+  waitingPublications,
   withdrawConsent,
 } from '@appg-hub/core'
 import { z } from 'zod'
@@ -26,6 +27,9 @@ export const publicationRouter = router({
   get: authedProcedure
     .input(z.object(target))
     .query(({ ctx, input }) => publicationPanel(ctx.service(ctx.actor), input)),
+
+  /** The requests waiting for the consent of a group I answer for. */
+  waiting: authedProcedure.query(({ ctx }) => waitingPublications(ctx.service(ctx.actor))),
 
   request: authedProcedure
     .input(

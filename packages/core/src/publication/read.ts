@@ -8,9 +8,11 @@ import type { ServiceContext } from '../context'
 import { forbidden } from '../errors'
 import { effectiveStatus } from '../handshake/status'
 import { assertCan } from '../items/access'
-import { type LoadedItem, loadItem } from '../items/load'
+import { itemPath, type LoadedItem, loadItem } from '../items/load'
 import { roleIn } from '../items/powers'
-import { roleAllows } from '../policy'
+import { describeItems } from '../links/list'
+import { requireActor } from '../memberships/access'
+import { roleAllows, rolesAllowed } from '../policy'
 
 export type PublicationRow = Selectable<PublicationRequestTable>
 
@@ -175,4 +177,91 @@ async function isPublicNow(db: Db, type: ItemType, id: string): Promise<boolean>
   }
   const t = await db.selectFrom('topic').select('visibility').where('id', '=', id).executeTakeFirstOrThrow()
   return t.visibility === 'public'
+}
+
+export interface WaitingPublication {
+  id: string
+  itemType: ItemType
+  itemId: string
+  title: string
+  path: string
+  /** The caller's group whose consent is awaited. */
+  group: { slug: string; title: string }
+  from: { slug: string; title: string }
+  requestedBy: string
+  createdAt: string
+  expiresAt: string
+}
+
+/**
+ * The requests waiting for the consent of a group the caller answers for (chair or officer of a
+ * participant group that has not consented), oldest first. Two queries.
+ */
+export async function waitingPublications(ctx: ServiceContext): Promise<WaitingPublication[]> {
+  const actor = requireActor(ctx.actor)
+  const now = ctx.clock.now().toISOString()
+  const rows = await ctx.db
+    .selectFrom('publication_request as r')
+    .innerJoin('participant as p', (join) =>
+      join.onRef('p.item_type', '=', 'r.item_type').onRef('p.item_id', '=', 'r.item_id'),
+    )
+    .innerJoin('membership as m', (join) =>
+      join.onRef('m.appg_id', '=', 'p.appg_id').on('m.person_id', '=', actor.id),
+    )
+    .innerJoin('appg as g', 'g.id', 'p.appg_id')
+    .innerJoin('appg as fg', 'fg.id', 'r.from_appg_id')
+    .innerJoin('person as asker', 'asker.id', 'r.requested_by')
+    .select([
+      'r.id',
+      'r.item_type',
+      'r.item_id',
+      'r.created_at',
+      'r.expires_at',
+      'g.slug',
+      'g.title',
+      'fg.slug as fromSlug',
+      'fg.title as fromTitle',
+      'asker.display_name as askerName',
+    ])
+    .where('r.status', '=', 'pending')
+    .where('r.expires_at', '>', now)
+    .where('m.role', 'in', [...rolesAllowed('item.invite')])
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('publication_consent as c')
+            .select('c.appg_id')
+            .whereRef('c.request_id', '=', 'r.id')
+            .whereRef('c.appg_id', '=', 'p.appg_id'),
+        ),
+      ),
+    )
+    .orderBy('r.created_at')
+    .orderBy('r.id')
+    .limit(100)
+    .execute()
+  const items = await describeItems(
+    ctx.db,
+    actor,
+    rows.map((r) => ({ type: r.item_type, id: r.item_id })),
+  )
+  return rows.flatMap((r) => {
+    const item = items.get(`${r.item_type}:${r.item_id}`)
+    if (!item?.readable) return []
+    return [
+      {
+        id: r.id,
+        itemType: r.item_type,
+        itemId: r.item_id,
+        title: item.title,
+        path: itemPath(r.item_type, r.item_id),
+        group: { slug: r.slug, title: r.title },
+        from: { slug: r.fromSlug, title: r.fromTitle },
+        requestedBy: r.askerName,
+        createdAt: r.created_at,
+        expiresAt: r.expires_at,
+      },
+    ]
+  })
 }
