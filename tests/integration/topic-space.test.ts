@@ -7,7 +7,14 @@ import type { Db } from '@appg-hub/db'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { testDatabases } from '../support/databases'
 import { callers } from '../support/fixtures'
-import { type JointWorld, joinTopic, makeJointWorld, makeTopic, refusal } from '../support/joint-work'
+import {
+  type JointWorld,
+  joinTopic,
+  makeJointWorld,
+  makeTopic,
+  refusal,
+  refused,
+} from '../support/joint-work'
 
 describe.each(testDatabases())('a topic as the shared space on $name', (target) => {
   let db: Db
@@ -198,5 +205,33 @@ describe.each(testDatabases())('a topic as the shared space on $name', (target) 
     const topic = await secretariat.topics.get({ id: topicId })
     const docs = topic.links.filter((l) => l.itemType === 'document')
     expect(docs.map((l) => l.itemId).sort()).toEqual([shared.id, alphaOnly.id].sort())
+  })
+
+  it('co-hosting outside a topic invites several groups in one step; choosing none says so', async () => {
+    const officer = await api.as(world.people.officer.id)
+    const session = await officer.meetings.create({
+      groupSlug: 'alpha',
+      title: 'Outside any topic',
+      description: '',
+      date: '2031-03-04',
+      startTime: '10:00',
+      endTime: '11:00',
+      visibility: 'participants',
+    })
+    const error = await refused(
+      officer.invitations.send({ itemType: 'meeting', itemId: session.id, toGroupSlugs: [] }),
+    )
+    expect(error.code).toBe('BAD_REQUEST')
+    expect(error.message).toContain('Choose at least one group to invite.')
+    const { invitations } = await officer.invitations.send({
+      itemType: 'meeting',
+      itemId: session.id,
+      toGroupSlugs: ['beta', 'gamma'],
+    })
+    expect(invitations.map((i) => i.to.slug)).toEqual(['beta', 'gamma'])
+    // Outside a topic, the session keeps its own handshake: nobody joins without accepting.
+    expect(await refusal((await api.as(world.people.betaMember.id)).meetings.get({ id: session.id }))).toBe(
+      'NOT_FOUND',
+    )
   })
 })

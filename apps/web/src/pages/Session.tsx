@@ -6,7 +6,8 @@ import { ServerHtml } from '../components/Markdown'
 import { PublicationPanel } from '../components/publication/PublicationPanel'
 import { Loading, PageError } from '../components/Status'
 import { Agenda } from '../components/sessions/Agenda'
-import { CohostInvite, EditSession, LifecycleActions } from '../components/sessions/HostActions'
+import { CohostGroups } from '../components/sessions/CohostGroups'
+import { EditSession, LifecycleActions } from '../components/sessions/HostActions'
 import { MinutesPanel, NoticePanel, SignupList } from '../components/sessions/HostPanels'
 import { SessionStatusBadge } from '../components/sessions/SessionBits'
 import { SessionDocuments } from '../components/sessions/SessionDocuments'
@@ -135,7 +136,7 @@ function SessionView(props: { meeting: Meeting; refetch: () => Promise<void> }) 
             <SignupList meeting={m()} />
           </Show>
           <Show when={m().can.invite}>
-            <CohostInvite meeting={m()} refetch={props.refetch} />
+            <CohostGroups meeting={m()} refetch={props.refetch} />
           </Show>
           <NoticePanel meeting={m()} />
           <MinutesPanel meeting={m()} refetch={props.refetch} />

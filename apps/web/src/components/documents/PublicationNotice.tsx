@@ -1,3 +1,4 @@
+import '../../styles/publication.css'
 import { For, Show } from 'solid-js'
 import type { DocumentView } from '../../lib/documents'
 import { listText } from '../../lib/format'

@@ -1,3 +1,4 @@
+import '../../styles/publication.css'
 import { Show } from 'solid-js'
 import type { DocumentView } from '../../lib/documents'
 import { formatDateTime } from '../../lib/format'

@@ -1,3 +1,4 @@
+import '../../styles/publication.css'
 import { createSignal, For, Show } from 'solid-js'
 import { createActions } from '../../lib/action'
 import { formatDateTime, listText } from '../../lib/format'
