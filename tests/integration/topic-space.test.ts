@@ -234,4 +234,30 @@ describe.each(testDatabases())('a topic as the shared space on $name', (target) 
       'NOT_FOUND',
     )
   })
+
+  it('the topic’s activity tells what changed in its space, without the items a reader may not open', async () => {
+    const topicId = await makeTopic(api, world)
+    await joinTopic(api, world, topicId, 'beta')
+    api.clock.advance(1000)
+    await briefing(topicId)
+    api.clock.advance(1000)
+    await briefing(topicId, [])
+    const alpha = await (await api.as(world.people.member.id)).topics.activity({ id: topicId })
+    expect(alpha.map((e) => `${e.actor}: ${e.did}`)).toEqual([
+      'Alpha Secretariat: wrote the document',
+      'Alpha Secretariat: wrote the document',
+      'Beta Officer: accepted the invitation for their group',
+      'Alpha Officer: invited a group',
+      'Alpha Officer: started the topic',
+    ])
+    const beta = await (await api.as(world.people.betaMember.id)).topics.activity({ id: topicId })
+    expect(beta).toHaveLength(4)
+    expect(beta[0]).toMatchObject({
+      did: 'wrote the document',
+      item: { type: 'document', title: 'Joint briefing' },
+    })
+    expect(await refusal((await api.as(world.people.gammaMember.id)).topics.activity({ id: topicId }))).toBe(
+      'NOT_FOUND',
+    )
+  })
 })

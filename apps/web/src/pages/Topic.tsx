@@ -13,6 +13,7 @@ import { InvitePanel } from '../components/topic/InvitePanel'
 import { LinkedItems } from '../components/topic/LinkedItems'
 import { PendingInvitations } from '../components/topic/PendingInvitations'
 import { TopicActions } from '../components/topic/TopicActions'
+import { TopicActivity } from '../components/topic/TopicActivity'
 import { TopicEdit } from '../components/topic/TopicEdit'
 import { createActions } from '../lib/action'
 import { errorInfo } from '../lib/errors'
@@ -234,6 +235,9 @@ function TopicView(props: { topic: Topic; refetch: () => Promise<void> }) {
               </ul>
             </Show>
           </section>
+          <Show when={t().can.comment}>
+            <TopicActivity topicId={t().id} stamp={t().lastActivityAt} />
+          </Show>
         </aside>
       </div>
     </>

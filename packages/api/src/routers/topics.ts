@@ -10,6 +10,7 @@ import {
   removePartner,
   suggestPartners,
   TOPIC_STATUSES,
+  topicActivity,
   unfollowItem,
   updateTopic,
 } from '@appg-hub/core'
@@ -72,6 +73,11 @@ export const topicsRouter = router({
   unfollow: authedProcedure
     .input(z.object({ id: itemId }))
     .mutation(({ ctx, input }) => unfollowItem(ctx.service(ctx.actor), 'topic', input.id)),
+
+  /** What changed in the topic's space, who did it and when (its groups' people only). */
+  activity: authedProcedure
+    .input(z.object({ id: itemId }))
+    .query(({ ctx, input }) => topicActivity(ctx.service(ctx.actor), input)),
 
   /** An officer of a partner group takes that group out of the topic. */
   leave: authedProcedure
