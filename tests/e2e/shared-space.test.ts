@@ -24,6 +24,9 @@ const DEMO_JOURNEY = new Set(['personalised-medicine', 'cancer', 'respiratory-he
 const PREFERRED = ['diabetes', 'obesity', 'kidney']
 const TITLE = 'Joint briefing on diabetes, obesity and kidney disease'
 
+/** Pages render after their queries answer; on a shared machine that may take a while. */
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 })
+
 let server: HubServer
 let browser: Browser
 const contexts: BrowserContext[] = []
@@ -201,8 +204,8 @@ describe('a topic as the shared space of three groups', () => {
   it('a partner’s secretariat edits the briefing written in the topic, with no invitation', async () => {
     const page = await signIn('b-secretariat')
     await page.goto(`${server.url}/documents/${docId}`)
-    await expect.poll(() => page.locator('.page-heading h1').textContent()).toBe(TITLE)
-    await expect.poll(() => page.getByRole('button', { name: 'Edit', exact: true }).count()).toBe(1)
+    await poll(() => page.locator('.page-heading h1').textContent()).toBe(TITLE)
+    await poll(() => page.getByRole('button', { name: 'Edit', exact: true }).count()).toBe(1)
     expect(await page.locator('.doc-groups').textContent()).toContain(groups[1]!.title)
     await shoot(page, 'shared-space-partner-document')
   })
@@ -211,12 +214,12 @@ describe('a topic as the shared space of three groups', () => {
     const a = await signIn('a-officer')
     await a.goto(`${server.url}/documents/${docId}`)
     await a.getByRole('button', { name: 'Ask to publish' }).click()
-    await expect.poll(() => a.locator('.publication').textContent()).toContain('Waiting for consent')
+    await poll(() => a.locator('.publication').textContent()).toContain('Waiting for consent')
     await shoot(a, 'shared-space-publication-pending')
 
     const anon = await newPage(await browser.newContext())
     await anon.goto(`${server.url}/documents/${docId}`)
-    await expect.poll(() => anon.locator('body').textContent()).toMatch(/not found|could not find/i)
+    await poll(() => anon.locator('body').textContent()).toMatch(/not found|could not find/i)
 
     for (const key of ['b-officer', 'c-officer']) {
       const page = await signIn(key)
@@ -227,15 +230,15 @@ describe('a topic as the shared space of three groups', () => {
         .toContain('consented')
     }
     await anon.goto(`${server.url}/documents/${docId}`)
-    await expect.poll(() => anon.locator('.page-heading h1').textContent()).toBe(TITLE)
+    await poll(() => anon.locator('.page-heading h1').textContent()).toBe(TITLE)
     const notice = anon.locator('.doc-notice')
-    for (const g of groups) await expect.poll(() => notice.textContent()).toContain(g.title)
+    for (const g of groups) await poll(() => notice.textContent()).toContain(g.title)
     expect(await notice.textContent()).toContain('Example Pharma Ltd')
     expect(await notice.locator('a[href="https://one.example.org"]').count()).toBe(1)
     expect(await notice.locator('a[href="https://two.example.org"]').count()).toBe(1)
     await shoot(anon, 'shared-space-public-notice')
     await anon.goto(`${server.url}/documents/${docId}/print`)
-    await expect.poll(() => anon.locator('.doc-notice').textContent()).toContain(groups[2]!.title)
+    await poll(() => anon.locator('.doc-notice').textContent()).toContain(groups[2]!.title)
     await anon.setViewportSize({ width: 375, height: 800 })
     await shoot(anon, 'shared-space-print-375')
   })
@@ -250,17 +253,17 @@ describe('a topic as the shared space of three groups', () => {
     })
     const anon = await newPage(await browser.newContext())
     await anon.goto(`${server.url}/documents/${docId}`)
-    await expect.poll(() => anon.locator('.page-heading h1').textContent()).toBe(TITLE)
+    await poll(() => anon.locator('.page-heading h1').textContent()).toBe(TITLE)
     expect(await anon.locator('body').textContent()).not.toContain('DRAFT NOTE')
 
     const page = await signIn('b-secretariat')
     await page.goto(`${server.url}/documents/${docId}`)
     const banner = page.locator('.doc-published')
-    await expect.poll(() => banner.textContent()).toContain('This document is published')
+    await poll(() => banner.textContent()).toContain('This document is published')
     await page.getByText('Changes since publication').click()
-    await expect.poll(() => banner.textContent()).toContain('DRAFT NOTE')
+    await poll(() => banner.textContent()).toContain('DRAFT NOTE')
     await page.getByRole('button', { name: 'Edit', exact: true }).click()
-    await expect.poll(() => banner.textContent()).toContain('not public until every group approves it')
+    await poll(() => banner.textContent()).toContain('not public until every group approves it')
     await shoot(page, 'shared-space-published-banner')
   })
 
@@ -268,7 +271,14 @@ describe('a topic as the shared space of three groups', () => {
     const page = await signIn('c-officer')
     await page.goto(`${server.url}/sessions/${sessionId}`)
     const docs = page.locator('section[aria-labelledby="session-documents-heading"]')
-    await expect.poll(() => docs.textContent()).toContain(TITLE)
+    await poll(() => docs.textContent()).toContain(TITLE)
+    await page.goto(`${server.url}/topics/${topicId}`)
+    const activity = page.locator('section[aria-labelledby="activity-heading"]')
+    await poll(() => activity.textContent()).toContain('made it public with every group’s consent')
+    await shoot(page, 'shared-space-topic')
+    await page.setViewportSize({ width: 375, height: 800 })
+    await shoot(page, 'shared-space-topic-375')
+    await page.setViewportSize({ width: 1280, height: 900 })
     await page.goto(`${server.url}/joint-work`)
     await expect
       .poll(() => page.locator('main').textContent())
