@@ -112,6 +112,12 @@ describe.each(testDatabases())('publication by consent on $name', (target) => {
     expect((await notificationsOf(db, world.people.officer.id))[0]).toMatchObject({
       kind: 'publication.approved',
     })
+    // "Download my data" holds the consents a person gave and the requests they made.
+    const mine = await (await api.as(world.people.betaOfficer.id)).privacy.export()
+    expect(mine.publicationConsents).toEqual([{ request_id: requestId, at: expect.any(String) }])
+    expect((await officer.privacy.export()).publicationRequests).toMatchObject([
+      { id: requestId, mine: ['asked'] },
+    ])
   })
 
   it('a decline says why and publishes nothing; the asking group may withdraw a pending request', async () => {

@@ -31,6 +31,8 @@ export async function exportMyData(ctx: ServiceContext) {
     notifications,
     emails,
     auditEvents,
+    publicationRequests,
+    publicationConsents,
   ] = await Promise.all([
     db
       .selectFrom('person')
@@ -196,6 +198,28 @@ export async function exportMyData(ctx: ServiceContext) {
       .where('actor_id', '=', me)
       .orderBy('at')
       .execute(),
+    db
+      .selectFrom('publication_request')
+      .select([
+        'id',
+        'item_type',
+        'item_id',
+        'status',
+        'requested_by',
+        'decided_by',
+        'reason',
+        'created_at',
+        'decided_at',
+      ])
+      .where((eb) => eb.or([eb('requested_by', '=', me), eb('decided_by', '=', me)]))
+      .orderBy('created_at')
+      .execute(),
+    db
+      .selectFrom('publication_consent')
+      .select(['request_id', 'at'])
+      .where('person_id', '=', me)
+      .orderBy('at')
+      .execute(),
   ])
   await audit(db, ctx.clock, { actorId: me, action: 'account.data_exported', details: {} })
   return {
@@ -219,5 +243,10 @@ export async function exportMyData(ctx: ServiceContext) {
     notifications,
     emails,
     auditEvents: auditEvents.map((e) => ({ ...e, details: JSON.parse(e.details) as unknown })),
+    publicationRequests: publicationRequests.map(({ requested_by, decided_by, ...r }) => ({
+      ...r,
+      mine: [requested_by === me && 'asked', decided_by === me && 'decided'].filter(Boolean),
+    })),
+    publicationConsents,
   }
 }
