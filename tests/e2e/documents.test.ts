@@ -5,7 +5,8 @@
  * Foundation secretariat (Personalised Medicine) and the Macmillan secretariat (Cancer) open it at
  * once: edits to different paragraphs both land (the second merged); edits to the same sentence
  * make the second a conflict, resolved in the page; the history shows every revision with its
- * diff. Then the officer publishes it: the public page and the print view carry the notice. A
+ * diff. Then the officer asks to publish it and consents for the co-author group: the public page
+ * and the print view carry the notice. A
  * document made of XSS payloads runs nothing, signed out or in the editor, and keeps its source.
  */
 import { join } from 'node:path'
@@ -214,8 +215,14 @@ describe('co-editing a briefing', () => {
   it('publishes: the public page and the print view carry the notice, signed out', async () => {
     const officer = await signIn('officer')
     await officer.goto(`${server.url}/documents/${docId}`)
-    await officer.getByRole('button', { name: 'Publish publicly' }).click()
-    await expect.poll(() => status(officer).textContent()).toContain('Published')
+    // Asking gives the consent of Personalised Medicine; the demo officer also answers for Cancer,
+    // the co-author group, whose consent is a second, deliberate step.
+    await officer.getByRole('button', { name: 'Ask to publish' }).click()
+    await expect.poll(() => officer.locator('.publication').textContent()).toContain('Waiting for consent')
+    await officer.getByRole('button', { name: 'Consent for my group' }).click()
+    await expect
+      .poll(() => officer.locator('.publication').textContent(), { timeout: 10_000 })
+      .toContain('Approved by every group')
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     contexts.push(context)
