@@ -237,6 +237,7 @@ describe.each(testDatabases())('a topic as the shared space on $name', (target) 
 
   it('the topic’s activity tells what changed in its space, without the items a reader may not open', async () => {
     const topicId = await makeTopic(api, world)
+    api.clock.advance(1000)
     await joinTopic(api, world, topicId, 'beta')
     api.clock.advance(1000)
     await briefing(topicId)
