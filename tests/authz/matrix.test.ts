@@ -42,6 +42,7 @@ const DATABASE_TABLES: Record<keyof Database, true> = {
   password_reset: true,
   publication_request: true,
   publication_consent: true,
+  topic_visit: true,
 }
 
 const procedures = listProcedures()

@@ -243,7 +243,9 @@ describe.each(testDatabases())('a topic as the shared space on $name', (target) 
     await briefing(topicId)
     api.clock.advance(1000)
     await briefing(topicId, [])
-    const alpha = await (await api.as(world.people.member.id)).topics.activity({ id: topicId })
+    const member = await api.as(world.people.member.id)
+    const { entries: alpha, lastVisitAt } = await member.topics.activity({ id: topicId })
+    expect(lastVisitAt).toBeNull()
     expect(alpha.map((e) => `${e.actor}: ${e.did}`)).toEqual([
       'Alpha Secretariat: wrote the document',
       'Alpha Secretariat: wrote the document',
@@ -251,8 +253,20 @@ describe.each(testDatabases())('a topic as the shared space on $name', (target) 
       'Alpha Officer: invited a group',
       'Alpha Officer: started the topic',
     ])
-    const beta = await (await api.as(world.people.betaMember.id)).topics.activity({ id: topicId })
-    expect(beta).toHaveLength(4)
+    // New since my last visit: what happened after the visit is later than it.
+    const { seenAt } = await member.topics.markVisited({ id: topicId })
+    api.clock.advance(1000)
+    await briefing(topicId)
+    const again = await member.topics.activity({ id: topicId })
+    expect(again.lastVisitAt).toBe(seenAt)
+    expect(again.entries.filter((e) => e.at > seenAt)).toHaveLength(1)
+    expect(
+      await refusal((await api.as(world.people.gammaMember.id)).topics.markVisited({ id: topicId })),
+    ).toBe('NOT_FOUND')
+    const { entries: beta } = await (await api.as(world.people.betaMember.id)).topics.activity({
+      id: topicId,
+    })
+    expect(beta).toHaveLength(5)
     expect(beta[0]).toMatchObject({
       did: 'wrote the document',
       item: { type: 'document', title: 'Joint briefing' },

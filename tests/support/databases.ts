@@ -11,6 +11,7 @@ export interface TestDatabase {
 }
 
 const TABLES_IN_DELETE_ORDER = [
+  'topic_visit',
   'publication_consent',
   'publication_request',
   'password_reset',

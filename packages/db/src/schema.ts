@@ -384,6 +384,13 @@ export interface PublicationConsentTable {
   at: string
 }
 
+/** When a person last opened a topic's page: what is newer is "new since my last visit". */
+export interface TopicVisitTable {
+  person_id: string
+  topic_id: string
+  seen_at: string
+}
+
 export interface RateLimitTable {
   key: string
   window_start: string
@@ -418,4 +425,5 @@ export interface Database {
   password_reset: PasswordResetTable
   publication_request: PublicationRequestTable
   publication_consent: PublicationConsentTable
+  topic_visit: TopicVisitTable
 }

@@ -73,6 +73,10 @@ export const topicsCases: RouterCases = {
     access: 'signed-in',
     variants: [{ relations: ITEM_RELATIONS, input: topic, expect: participantsOnly }],
   },
+  'topics.markVisited': {
+    access: 'signed-in',
+    variants: [{ relations: ITEM_RELATIONS, input: topic, expect: participantsOnly }],
+  },
   'topics.dashboard': {
     access: 'signed-in',
     variants: [{ relations: SELF, input: () => undefined, expect: always }],

@@ -7,6 +7,7 @@ import {
   listGroupTopics,
   MAX_SUGGESTIONS,
   MAX_TOPIC_TAGS,
+  markTopicVisited,
   removePartner,
   suggestPartners,
   TOPIC_STATUSES,
@@ -78,6 +79,11 @@ export const topicsRouter = router({
   activity: authedProcedure
     .input(z.object({ id: itemId }))
     .query(({ ctx, input }) => topicActivity(ctx.service(ctx.actor), input)),
+
+  /** The caller has seen the topic's page: what is newer shows as new next time. */
+  markVisited: authedProcedure
+    .input(z.object({ id: itemId }))
+    .mutation(({ ctx, input }) => markTopicVisited(ctx.service(ctx.actor), input)),
 
   /** An officer of a partner group takes that group out of the topic. */
   leave: authedProcedure

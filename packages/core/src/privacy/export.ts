@@ -33,6 +33,7 @@ export async function exportMyData(ctx: ServiceContext) {
     auditEvents,
     publicationRequests,
     publicationConsents,
+    topicVisits,
   ] = await Promise.all([
     db
       .selectFrom('person')
@@ -220,6 +221,7 @@ export async function exportMyData(ctx: ServiceContext) {
       .where('person_id', '=', me)
       .orderBy('at')
       .execute(),
+    db.selectFrom('topic_visit').select(['topic_id', 'seen_at']).where('person_id', '=', me).execute(),
   ])
   await audit(db, ctx.clock, { actorId: me, action: 'account.data_exported', details: {} })
   return {
@@ -248,5 +250,6 @@ export async function exportMyData(ctx: ServiceContext) {
       mine: [requested_by === me && 'asked', decided_by === me && 'decided'].filter(Boolean),
     })),
     publicationConsents,
+    topicVisits,
   }
 }

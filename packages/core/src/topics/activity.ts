@@ -4,12 +4,13 @@
  * For the people of the topic's groups (and site administrators); the public reads the topic, not
  * its working history. Only a chosen set of actions is told, never their particulars.
  */
-import type { ItemType } from '@appg-hub/db'
+import { type ItemType, isUniqueViolation } from '@appg-hub/db'
 import type { ServiceContext } from '../context'
 import { forbidden } from '../errors'
 import { assertCan } from '../items/access'
 import { ITEM_NOUN, itemPath, loadItem } from '../items/load'
 import { itemReadableBy } from '../links/readable'
+import { requireActor } from '../memberships/access'
 
 /** What each told action says, after the actor's name ("Ann Smith started the topic"). */
 const WORDS: Record<string, string> = {
@@ -51,12 +52,32 @@ export interface ActivityEntry {
   item: { type: ItemType; title: string; path: string }
 }
 
-/** Newest first, at most `ACTIVITY_LIMIT`. Three queries. */
-export async function topicActivity(ctx: ServiceContext, input: { id: string }): Promise<ActivityEntry[]> {
-  const topic = await loadItem(ctx.db, ctx.actor, 'topic', input.id)
+/** The topic, for its groups' people (and site administrators) only. */
+async function participantTopic(ctx: ServiceContext, id: string) {
+  const topic = await loadItem(ctx.db, ctx.actor, 'topic', id)
   assertCan(topic.access, 'item.read', 'That topic', '')
   if (!topic.access.role && !topic.access.isSiteAdmin)
     throw forbidden('Only the groups taking part see the topic’s activity.')
+  return topic
+}
+
+export interface TopicActivity {
+  entries: ActivityEntry[]
+  /** When the caller last opened the topic (entries after it are new to them), or null. */
+  lastVisitAt: string | null
+}
+
+/** Newest first, at most `ACTIVITY_LIMIT`, with the caller's last visit. Four queries. */
+export async function topicActivity(ctx: ServiceContext, input: { id: string }): Promise<TopicActivity> {
+  const topic = await participantTopic(ctx, input.id)
+  const visit = ctx.actor
+    ? ctx.db
+        .selectFrom('topic_visit')
+        .select('seen_at')
+        .where('person_id', '=', ctx.actor.id)
+        .where('topic_id', '=', input.id)
+        .executeTakeFirst()
+    : Promise.resolve(undefined)
   const [meetings, documents] = await Promise.all(
     (['meeting', 'document'] as const).map((type) =>
       ctx.db
@@ -111,7 +132,7 @@ export async function topicActivity(ctx: ServiceContext, input: { id: string }):
     .orderBy('e.id', 'desc')
     .limit(ACTIVITY_LIMIT)
     .execute()
-  return rows.map((r) => {
+  const entries = rows.map((r) => {
     const type = r.item_type as ItemType
     return {
       id: r.id,
@@ -126,4 +147,36 @@ export async function topicActivity(ctx: ServiceContext, input: { id: string }):
       },
     }
   })
+  return { entries, lastVisitAt: (await visit)?.seen_at ?? null }
+}
+
+/**
+ * Records that the caller has seen the topic's page now, so that the next visit marks what is
+ * newer. A bookmark of one's own reading, not a change to the topic: it is not audited.
+ */
+export async function markTopicVisited(
+  ctx: ServiceContext,
+  input: { id: string },
+): Promise<{ seenAt: string }> {
+  const actor = requireActor(ctx.actor)
+  await participantTopic(ctx, input.id)
+  const seenAt = ctx.clock.now().toISOString()
+  const updated = await ctx.db
+    .updateTable('topic_visit')
+    .set({ seen_at: seenAt })
+    .where('person_id', '=', actor.id)
+    .where('topic_id', '=', input.id)
+    .executeTakeFirst()
+  if (Number(updated.numUpdatedRows) === 0) {
+    try {
+      await ctx.db
+        .insertInto('topic_visit')
+        .values({ person_id: actor.id, topic_id: input.id, seen_at: seenAt })
+        .execute()
+    } catch (error) {
+      // Two tabs opened at once: the other one wrote the same bookmark.
+      if (!isUniqueViolation(error)) throw error
+    }
+  }
+  return { seenAt }
 }

@@ -11,6 +11,7 @@ import { createTable, ID, SHORT, TIME } from './helpers'
  *   working draft until the next approval.
  * - `publication_request` and `publication_consent`: making an item public (or publishing a
  *   document) is a request every participant group's officers approve.
+ * - `topic_visit`: when each person last opened a topic's page, for "new since my last visit".
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('document').addColumn('topic_id', ID).execute()
@@ -58,9 +59,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('at', TIME, (c) => c.notNull())
       .addPrimaryKeyConstraint('publication_consent_pk', ['request_id', 'appg_id']),
   )
+  await createTable(db, 'topic_visit', (t) =>
+    t
+      .addColumn('person_id', ID, (c) => c.notNull())
+      .addColumn('topic_id', ID, (c) => c.notNull())
+      .addColumn('seen_at', TIME, (c) => c.notNull())
+      .addPrimaryKeyConstraint('topic_visit_pk', ['person_id', 'topic_id']),
+  )
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('topic_visit').execute()
   await db.schema.dropTable('publication_consent').execute()
   await db.schema.dropIndex('publication_request_by_item').on('publication_request').execute()
   await db.schema.dropTable('publication_request').execute()
