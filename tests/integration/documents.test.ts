@@ -341,7 +341,7 @@ describe.each(testDatabases())('documents on $name', (target) => {
     expect((await alpha.documents.get({ id })).links.map((l) => l.direction)).not.toContain('in')
   })
 
-  it('publishing: officers publish; a published public document is public with the required notice', async () => {
+  it('publishing: officers of every group consent; a published public document is public with the required notice', async () => {
     const { id } = await makeBriefing(api, world, { visibility: 'public' })
     const anon = await api.as(null)
     // Public but draft: still private.
@@ -362,15 +362,21 @@ describe.each(testDatabases())('documents on $name', (target) => {
       })
       .execute()
     const officer = await api.as(world.people.officer.id)
-    await officer.documents.publish({ id })
+    // Beta co-authors it: nothing is public until beta's officer consents too.
+    const asked = await officer.documents.publish({ id })
+    expect(asked).toMatchObject({ status: 'draft', publication: { status: 'pending' } })
+    expect(await refusal(anon.documents.get({ id }))).toBe('NOT_FOUND')
+    await (await api.as(world.people.betaOfficer.id)).publication.approve({ id: asked.publication!.id })
     const pub = await anon.documents.get({ id })
     expect(pub).toMatchObject({
       status: 'published',
       can: { edit: false, publish: false },
       presence: [],
       publication: {
-        groups: [{ slug: 'alpha' }, { slug: 'beta' }],
-        funders: [{ source: 'PHG Foundation', description: 'Secretariat services' }],
+        groups: [
+          { slug: 'alpha', funders: [{ source: 'PHG Foundation', description: 'Secretariat services' }] },
+          { slug: 'beta', funders: [] },
+        ],
       },
     })
     expect(pub.publication?.notice).toContain('not an official publication')

@@ -82,7 +82,8 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
   it('a session on a topic is listed on the topic page, only for those who may read the session', async () => {
     const topicId = await makeTopic(api, world)
     await joinTopic(api, world, topicId, 'beta')
-    const id = await makeSession(api, world, { topicId })
+    // Kept to alpha alone (a subset of the topic's groups).
+    const id = await makeSession(api, world, { topicId, groups: [] })
     const link = async (personId: string) =>
       (await (await as(personId)).topics.get({ id: topicId })).links.find((l) => l.itemType === 'meeting')
     // alpha hosts the draft: its member sees the session by name.
@@ -95,6 +96,16 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     expect(await link(world.people.betaMember.id)).toBeUndefined()
     await (await as(world.people.secretariat.id)).meetings.update({ id, topicId: null })
     expect(await link(world.people.member.id)).toBeUndefined()
+    // A session on the topic for all its groups is beta's to read, with no invitation.
+    const shared = await makeSession(api, world, { topicId, title: 'Shared roundtable' })
+    const betaLinks = (await (await as(world.people.betaMember.id)).topics.get({ id: topicId })).links
+    expect(betaLinks.find((l) => l.itemType === 'meeting')).toMatchObject({
+      restricted: false,
+      title: 'Shared roundtable',
+    })
+    expect((await (await as(world.people.betaMember.id)).meetings.get({ id: shared })).cohosts).toHaveLength(
+      1,
+    )
   })
 
   it('converts London times on both sides of the October clock change', async () => {

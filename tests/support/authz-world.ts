@@ -357,11 +357,56 @@ export async function makeAuthzWorld(db: Db) {
       }
       await db
         .updateTable('document')
-        .set({ head_revision_id: revisionIds[count - 1]!, head_number: count })
+        .set({
+          head_revision_id: revisionIds[count - 1]!,
+          head_number: count,
+          published_revision_id: status === 'published' ? revisionIds[count - 1]! : null,
+        })
         .where('id', '=', id)
         .execute()
       await addParticipants('document', id, shape, at)
       return { id, revisionId: revisionIds[count - 1]!, headNumber: count }
+    },
+
+    /**
+     * A pending publication request for an item of `relation`, asked by its owner group's officer
+     * (whose group has therefore consented); `status` for one already decided.
+     */
+    async publicationRequest(
+      itemType: ItemType,
+      itemId: string,
+      relation: (typeof ITEM_RELATIONS)[number],
+      status: 'pending' | 'approved' = 'pending',
+    ): Promise<string> {
+      const shape = ITEM_SHAPES[relation]
+      const id = newId()
+      const at = now()
+      await db
+        .insertInto('publication_request')
+        .values({
+          id,
+          item_type: itemType,
+          item_id: itemId,
+          visibility: 'public',
+          revision_id: null,
+          status,
+          pending_key: status === 'pending' ? `${itemType}:${itemId}` : null,
+          from_appg_id: groups[shape.owner].id,
+          requested_by: ownerOfficer[shape.owner],
+          message: null,
+          created_at: at,
+          expires_at: new Date(api.clock.now().getTime() + 14 * 24 * 3600 * 1000).toISOString(),
+          decided_at: null,
+          decided_by: null,
+          decided_appg_id: null,
+          reason: null,
+        })
+        .execute()
+      await db
+        .insertInto('publication_consent')
+        .values({ request_id: id, appg_id: groups[shape.owner].id, person_id: ownerOfficer[shape.owner], at })
+        .execute()
+      return id
     },
 
     /** An explicit link from a document to an item. */

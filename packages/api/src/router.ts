@@ -10,6 +10,7 @@ import { meetingsRouter } from './routers/meetings'
 import { membershipsRouter } from './routers/memberships'
 import { notificationsRouter } from './routers/notifications'
 import { privacyRouter } from './routers/privacy'
+import { publicationRouter } from './routers/publication'
 import { registerRouter } from './routers/register'
 import { searchRouter } from './routers/search'
 import { topicsRouter } from './routers/topics'
@@ -26,6 +27,7 @@ const procedures = {
   comments: commentsRouter,
   documents: documentsRouter,
   files: filesRouter,
+  publication: publicationRouter,
   notifications: notificationsRouter,
   privacy: privacyRouter,
   audit: auditRouter,

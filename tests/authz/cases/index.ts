@@ -12,6 +12,7 @@ import { meetingsCases } from './meetings'
 import { membershipsCases } from './memberships'
 import { auditCases, devCases, meCases, notificationsCases, registerCases } from './misc'
 import { privacyCases } from './privacy'
+import { publicationCases } from './publication'
 import { searchCases } from './search'
 import { topicsCases } from './topics'
 
@@ -31,4 +32,5 @@ export const CASES: RouterCases = {
   ...documentsCases,
   ...searchCases,
   ...filesCases,
+  ...publicationCases,
 }

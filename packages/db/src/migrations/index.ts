@@ -8,6 +8,7 @@ import * as search from './0006-search'
 import * as collab from './0007-collab'
 import * as files from './0008-files'
 import * as cacheVersion from './0009-cache-version'
+import * as publicationConsent from './0010-publication-consent'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the file system so that the
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007-collab': collab,
   '0008-files': files,
   '0009-cache-version': cacheVersion,
+  '0010-publication-consent': publicationConsent,
 }
