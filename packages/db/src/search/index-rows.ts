@@ -117,11 +117,17 @@ export async function removeItem(db: Db, type: SearchDocType, id: string): Promi
   await removeItems(db, type, [id])
 }
 
-/** Rebuilds the whole index from the live tables, in one transaction (`hub reindex`, the migration). */
-export async function rebuildSearchIndex(db: Db | Kysely<unknown>): Promise<number> {
+/**
+ * Rebuilds the whole index from the live tables, in one transaction (`hub reindex`, the migration).
+ * `types` only for a migration older than some row type's columns (see 0006-search).
+ */
+export async function rebuildSearchIndex(
+  db: Db | Kysely<unknown>,
+  types: readonly IndexDocType[] = INDEX_DOC_TYPES,
+): Promise<number> {
   const rebuild = async (tx: Db) => {
     await tx.deleteFrom('search_index').execute()
-    for (const type of INDEX_DOC_TYPES) await insertFrom(tx, sourceOf(tx, type, null))
+    for (const type of types) await insertFrom(tx, sourceOf(tx, type, null))
     // Compacts the FTS5 b-trees after a bulk load; MySQL maintains its FULLTEXT index as it goes.
     if (dialectOf(tx) === 'sqlite')
       await sql`insert into search_fts(search_fts) values ('optimize')`.execute(tx)
