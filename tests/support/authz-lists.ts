@@ -178,6 +178,11 @@ export async function makeListWorld(db: Db) {
         .execute()
     }
   }
+  // Published documents whose groups have saved a working draft since (its words differ).
+  for (const shape of shapes)
+    documents.push(
+      (await w.make.document(shape, { status: 'published', revisions: 2, publishedNumber: 1 })).id,
+    )
   // Publication requests waiting for consent, on topics and documents of every shape.
   const requests: string[] = []
   for (const [i, shape] of shapes.entries()) {
