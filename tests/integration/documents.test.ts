@@ -447,5 +447,33 @@ describe.each(testDatabases())('documents on $name', (target) => {
     })
     expect(save).toBeLessThanOrEqual(11)
     expect(presence).toBeLessThanOrEqual(6)
+    // Published, with a working draft since: the approved revision and every group's notice
+    // (contacts, secretariat, funders) come in the same one query, for the public and the groups.
+    const published = await makeBriefing(api, world, { coAuthor: false })
+    await (await api.as(world.people.officer.id)).documents.publish({
+      id: published.id,
+      visibility: 'public',
+    })
+    await (await api.as(world.people.secretariat.id)).documents.save({
+      id: published.id,
+      baseRevisionId: published.revisionId,
+      body: 'the working draft',
+    })
+    // A new caller for each read, as each HTTP request checks its session (signed out: none).
+    const anonymous = await counted.as(null)
+    const group = await counted.as(world.people.secretariat.id)
+    let outside: Awaited<ReturnType<typeof anonymous.documents.get>> | undefined
+    let inside: typeof outside
+    const outsideGet = await counter.measure(async () => {
+      outside = await anonymous.documents.get({ id: published.id })
+    })
+    const insideGet = await counter.measure(async () => {
+      inside = await group.documents.get({ id: published.id })
+    })
+    expect({ outsideGet, insideGet }).toEqual({ outsideGet: 1, insideGet: 2 })
+    expect(outside).toMatchObject({ head: { number: 1 }, changesSincePublication: null })
+    expect(outside?.publication?.groups.map((g) => g.slug)).toEqual(['alpha'])
+    expect(inside).toMatchObject({ head: { number: 2 }, body: 'the working draft', published: { number: 1 } })
+    expect(inside?.changesSincePublication).not.toBeNull()
   })
 })
