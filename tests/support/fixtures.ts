@@ -46,14 +46,6 @@ export async function makePerson(
 }
 
 export async function makeGroup(db: Db, slug: string, title = `APPG on ${slug}`) {
-  const group = await insertGroup(db, slug, title)
-  // As the Register import does: cached Register answers are stale from here on.
-  await bumpCacheVersion(db, 'register')
-  return group
-}
-
-/** The group's row alone (also on a database migrated only part of the way, see search.test). */
-export async function insertGroup(db: Db, slug: string, title = `APPG on ${slug}`) {
   const now = new Date().toISOString()
   const id = newId()
   await db
@@ -83,6 +75,8 @@ export async function insertGroup(db: Db, slug: string, title = `APPG on ${slug}
       updated_at: now,
     })
     .execute()
+  // As the Register import does: cached Register answers are stale from here on.
+  await bumpCacheVersion(db, 'register')
   return { id, slug, title }
 }
 
