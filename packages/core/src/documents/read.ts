@@ -15,6 +15,8 @@ import { noticeFromJson, noticeFundersOf, noticeGroupsOf, type PublicationNotice
 import type { PresentPerson } from './presence'
 import { diffText, type LineDiff } from './text'
 
+export type { PublicationNotice }
+
 /**
  * Markdown rendered safely (html disabled), with `[[type:id]]` references turned into links.
  * Headings go one level down (`#` is an <h2>), as the page's own <h1> is the document's title.

@@ -23,8 +23,7 @@ import {
 import type { Token } from 'markdown-it'
 import type { ServiceContext } from '../context'
 import { DOCUMENT_KIND_NAMES } from '../documents/fields'
-import type { PublicationNotice } from '../documents/notice'
-import { getDocument } from '../documents/read'
+import { getDocument, type PublicationNotice } from '../documents/read'
 import { markdownTokens } from '../markdown'
 import { sanitizeFileName } from './accept'
 
