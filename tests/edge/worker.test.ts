@@ -4,14 +4,17 @@
  * driver. The database is migrated and loaded from Node through the same protocol.
  */
 
+import { PASSWORD_DICTIONARIES_PATH } from '@appg-hub/core/auth/password-dictionaries'
 import type { Db } from '@appg-hub/db'
 import { DEMO_PASSWORD, migrateToLatest } from '@appg-hub/db'
 import { createDb } from '@appg-hub/db/create-db'
+import { TRPCClientError } from '@trpc/client'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type PlanetscaleHttp, startPlanetscaleHttp } from '../../infra/planetscale-http/server'
 import { apiJourney, DEMO_OFFICER, jointWorkJourney } from '../support/api-journey'
 import { launchBrowser } from '../support/browser'
+import { httpClient } from '../support/http-client'
 import { createMysqlDatabase, dropMysqlDatabases } from '../support/mysql-database'
 import { loadDemoWorld } from '../support/server'
 import { startWorker, type WorkerProcess } from '../support/wrangler'
@@ -55,6 +58,34 @@ describe.skipIf(!process.env.MYSQL_URL)('the Worker on workerd against PlanetSca
     expect(asset.status).toBe(200)
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
     expect(asset.headers.get('content-security-policy')).toContain("script-src 'self'")
+  })
+
+  it('refuses a common password at sign-up with the dictionaries read from the static assets', async () => {
+    // The Worker's zxcvbn dictionaries are not in its bundle (password-dictionaries-fetched.ts):
+    // a common word and a keyboard walk are refused only if they were loaded.
+    const anonymous = httpClient(worker.url).client
+    for (const password of ['password12', 'qwertyuiop']) {
+      const refused = await anonymous.auth.signUp
+        .mutate({ email: 'edge.newcomer@example.org', password, displayName: 'Edge Newcomer' })
+        .catch((error: TRPCClientError<never>) => error)
+      expect(refused).toBeInstanceOf(TRPCClientError)
+      expect((refused as TRPCClientError<never>).message).toMatch(
+        /too easy to guess\. .*(common|frequently|row)/i,
+      )
+    }
+    expect(
+      await anonymous.auth.signUp.mutate({
+        email: 'edge.newcomer@example.org',
+        password: 'lantern quietly orchard seventeen',
+        displayName: 'Edge Newcomer',
+      }),
+    ).toEqual({ status: 'sign-in' })
+    // The same file is public, as every static asset is.
+    const dictionaries = await fetch(`${worker.url}${PASSWORD_DICTIONARIES_PATH}`)
+    expect(dictionaries.status).toBe(200)
+    expect(Object.keys(((await dictionaries.json()) as { dictionary: object }).dictionary)).toContain(
+      'passwords-common',
+    )
   })
 
   apiJourney(() => ({ url: worker.url, db }))

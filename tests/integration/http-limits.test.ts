@@ -198,7 +198,7 @@ describe.each(testDatabases())('HTTP abuse limits on $name', (target) => {
       `${server.url}/trpc/auth.signIn`,
       json(JSON.stringify({ email, password: PASSWORD })),
     )
-    expect(signInAnswer.headers.get('cache-control')).toBe('no-store')
+    expect(signInAnswer.headers.get('cache-control')).toMatch(/\bno-store\b/)
     for (const path of [
       '/trpc/me.get',
       `/trpc/register.list?input=${encodeURIComponent('{"limit":1}')}`,
@@ -217,7 +217,7 @@ describe.each(testDatabases())('HTTP abuse limits on $name', (target) => {
       headers: { ...json('').headers, cookie },
     })
     expect(exported.status).toBe(200)
-    expect(exported.headers.get('cache-control')).toBe('no-store')
+    expect(exported.headers.get('cache-control')).toMatch(/\bno-store\b/)
     // The client's static files keep their own caching, signed in or not.
     const asset = await fetch(`${server.url}/favicon.svg`, { headers: { cookie } })
     expect(asset.headers.get('cache-control')).not.toBe('no-store')

@@ -261,6 +261,51 @@ export async function checkLists(
     }
   }
 
+  // people.participants ↔ the group's memberships: only accounts of that group, none of the Register's people
+  for (const [name, group] of Object.entries(w.groups)) {
+    const result = await callPath(trpc, 'people.participants', { slug: group.slug })
+    checks += 1
+    if (!result.ok) continue
+    const members = await w.db
+      .selectFrom('membership')
+      .innerJoin('person', 'person.id', 'membership.person_id')
+      .select('person.id')
+      .where('membership.appg_id', '=', group.id)
+      .where('person.email', 'is not', null)
+      .where('person.erased_at', 'is', null)
+      .execute()
+    const accounts = new Set(members.map((m) => m.id))
+    const listed = (result.value as { participants: { personId: string }[] }).participants
+    for (const p of listed)
+      if (!accounts.has(p.personId))
+        problems.push(
+          `people.participants(${name}) as ${caller} lists ${p.personId}, not an account of the group`,
+        )
+    if (listed.length !== accounts.size)
+      problems.push(
+        `people.participants(${name}) as ${caller} lists ${listed.length} of ${accounts.size} accounts`,
+      )
+  }
+
+  // people.withoutOfficerAccount ↔ people.participants: a listed group has no chair or officer account
+  {
+    const result = await callPath(trpc, 'people.withoutOfficerAccount', undefined)
+    checks += 1
+    if (result.ok)
+      for (const g of result.value as { slug: string }[]) {
+        const read = await callPath(trpc, 'people.participants', { slug: g.slug })
+        const officers = read.ok
+          ? (read.value as { participants: { role: string }[] }).participants.filter(
+              (p) => p.role === 'chair' || p.role === 'officer',
+            )
+          : []
+        if (!read.ok || officers.length > 0)
+          problems.push(
+            `people.withoutOfficerAccount as ${caller} lists ${g.slug}, which people.participants shows with ${officers.length} officer accounts (${outcomeOf(read)})`,
+          )
+      }
+  }
+
   // topics.listForGroup ↔ topics.get, for every group
   const participants = await w.db
     .selectFrom('participant')

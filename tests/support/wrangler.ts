@@ -1,6 +1,7 @@
 /**
  * The Worker under workerd, through `wrangler dev` (Miniflare), exactly as built for Cloudflare:
- * the same wrangler.toml, bundle and static assets. Nothing here reaches Cloudflare.
+ * the same wrangler.toml, bundle and static assets, with the word Worker (wrangler.word.toml)
+ * beside it. Nothing here reaches Cloudflare.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
@@ -38,6 +39,9 @@ export async function startWorker(vars: Record<string, string>): Promise<WorkerP
     'dev',
     '--config',
     join(ROOT, 'wrangler.toml'),
+    // The word Worker beside it, for the WORD service binding (Word import and export).
+    '--config',
+    join(ROOT, 'wrangler.word.toml'),
     '--ip',
     '127.0.0.1',
     '--port',
@@ -54,7 +58,14 @@ export async function startWorker(vars: Record<string, string>): Promise<WorkerP
   const started = Date.now()
   const child: ChildProcess = spawn(join(ROOT, 'node_modules/.bin/wrangler'), args, {
     cwd: ROOT,
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      WRANGLER_SEND_METRICS: 'false',
+      CI: 'true',
+      NO_COLOR: '1',
+      // A registry of its own: otherwise the service binding could reach another session's word Worker.
+      WRANGLER_REGISTRY_PATH: mkdtempSync(join(tmpdir(), 'appg-wrangler-registry-')),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group: wrangler starts a second node and workerd, which a signal to wrangler
     // alone leaves running (and which reload whenever wrangler.toml changes).

@@ -12,7 +12,7 @@ import { type AnswerStore, httpCache, knownRegisterVersion, memoryAnswerStore } 
 import { batchSizeLimit, hostCheck, noStoreWhenSignedIn, requestBodyLimit } from './limits'
 import { sameOriginJson, securityHeaders } from './security'
 
-export interface AppOptions extends ApiDeps, Pick<FileRouteOptions, 'files'> {
+export interface AppOptions extends ApiDeps, Pick<FileRouteOptions, 'files' | 'word'> {
   /** Registers the routes that serve the built web client; they go last, after the API. */
   serveClient?: (app: Hono) => void
   /** Reads the caller's address (differs between Node and Workers). */
@@ -77,7 +77,11 @@ export function createApp(options: AppOptions) {
   )
 
   registerCalendarRoutes(app, deps)
-  registerFileRoutes(app, deps, { files: options.files, clientAddress: options.clientAddress })
+  registerFileRoutes(app, deps, {
+    files: options.files,
+    word: options.word,
+    clientAddress: options.clientAddress,
+  })
   // Live editing is a WebSocket upgrade, taken before this app (collab-node.ts, collab-worker.ts).
   app.all('/collab/*', (c) => c.text('Connect with a WebSocket (the live editor).', 426))
   options.serveClient?.(app)

@@ -21,6 +21,8 @@ import {
   RATE_RULES,
   type ServiceContext,
   uploadFile,
+  WordConversionUnavailable,
+  type WordConverter,
 } from '@appg-hub/core'
 import { type AttachmentItemType, isDatabaseUnavailable } from '@appg-hub/db'
 import type { Context, Hono } from 'hono'
@@ -40,9 +42,14 @@ const TARGETS: Record<string, AttachmentItemType> = {
 const FILE_CSP =
   "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'"
 
+const WORD_UNAVAILABLE =
+  'Word import and export are not set up on this server (on Cloudflare they need the word Worker; see README.md).'
+
 export interface FileRouteOptions {
   /** Where the bytes live; without one the routes answer 503. */
   files?: FileStore
+  /** Word import and export; without one they answer 501. */
+  word?: WordConverter
   clientAddress?: (req: Request, env: unknown) => string | null
 }
 
@@ -58,10 +65,11 @@ function jsonFailure(c: Context, error: unknown): Response {
   if (error instanceof DomainError)
     return c.json({ error: { message: error.message, code: error.code } }, DOMAIN_STATUS[error.code])
   if (isDatabaseUnavailable(error)) return c.json({ error: { message: DATABASE_UNAVAILABLE } }, 503)
+  if (error instanceof WordConversionUnavailable) return c.json({ error: { message: error.message } }, 503)
   throw error
 }
 
-function refuse(c: Context, status: 400 | 401 | 403 | 411 | 413 | 503, message: string): Response {
+function refuse(c: Context, status: 400 | 401 | 403 | 411 | 413 | 501 | 503, message: string): Response {
   return c.json({ error: { message } }, status)
 }
 
@@ -119,7 +127,7 @@ async function discardRest(body: ReadableStream<Uint8Array> | null, limit: numbe
 }
 
 export function registerFileRoutes(app: Hono, deps: ApiDeps, options: FileRouteOptions): void {
-  const { files } = options
+  const { files, word } = options
 
   /** Downloads: per person, or per address when signed out. */
   async function downloadAllowed(c: Context, ctx: ServiceContext): Promise<boolean> {
@@ -195,6 +203,7 @@ export function registerFileRoutes(app: Hono, deps: ApiDeps, options: FileRouteO
   app.post('/documents/import-word', async (c) => {
     if (!isSameOrigin(c.req.raw.headers, c.req.url, deps.config.publicUrl))
       return refuse(c, 403, 'Cross-site requests are refused.')
+    if (!word) return refuse(c, 501, WORD_UNAVAILABLE)
     try {
       const ctx = await serviceFor(c, deps)
       if (!ctx.actor) return refuse(c, 401, 'Please sign in first.')
@@ -213,7 +222,7 @@ export function registerFileRoutes(app: Hono, deps: ApiDeps, options: FileRouteO
       const bytes = body ? await readLimited(body, limit) : null
       if (bytes === null && body) return refuse(c, 413, `Word files can be up to ${formatBytes(limit)}.`)
       if (!bytes || bytes.byteLength === 0) return refuse(c, 400, 'That file is empty.')
-      const result = await importWordDocument(ctx, {
+      const result = await importWordDocument(ctx, word, {
         groupSlug: group,
         kind,
         visibility,
@@ -229,11 +238,12 @@ export function registerFileRoutes(app: Hono, deps: ApiDeps, options: FileRouteO
   })
 
   app.get('/documents/:id{[A-Za-z0-9_-]{1,36}}/export.docx', async (c) => {
+    if (!word) return c.text(WORD_UNAVAILABLE, 501)
     try {
       const ctx = await serviceFor(c, deps)
       if (!(await downloadAllowed(c, ctx)))
         return c.text('Too many downloads. Please wait and try again.', 429)
-      const { fileName, bytes } = await exportWordDocument(ctx, c.req.param('id'))
+      const { fileName, bytes } = await exportWordDocument(ctx, word, c.req.param('id'))
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         'content-disposition': contentDisposition('attachment', fileName),
@@ -249,5 +259,6 @@ export function registerFileRoutes(app: Hono, deps: ApiDeps, options: FileRouteO
 function failureText(c: Context, error: unknown): Response {
   if (error instanceof DomainError) return c.text(error.message, DOMAIN_STATUS[error.code])
   if (isDatabaseUnavailable(error)) return c.text(DATABASE_UNAVAILABLE, 503)
+  if (error instanceof WordConversionUnavailable) return c.text(error.message, 503)
   throw error
 }

@@ -14,6 +14,7 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
  */
 export const DOCUMENT_BODY_BYTES = 4 * 1024 * 1024
 const DOCUMENT_PROCEDURES = new Set(['documents.create', 'documents.save', 'documents.preview'])
+const UPLOAD_PATH = /^\/(?:files\/[a-z]+\/[^/]+|documents\/import-word)$/
 
 function refusal(message: string, code: string, status: 400 | 413 | 421) {
   return new Response(JSON.stringify({ error: { message, code } }), {
@@ -39,6 +40,9 @@ export function requestBodyLimit(config: HubConfig): MiddlewareHandler {
   const general = bodyLimit({ maxSize: ordinary, onError: tooLarge(ordinary) })
   const documents = bodyLimit({ maxSize: DOCUMENT_BODY_BYTES, onError: tooLarge(DOCUMENT_BODY_BYTES) })
   return (c, next) => {
+    // Attached files and Word imports have their own, larger limit (MAX_UPLOAD_MB), which the file
+    // routes hold from Content-Length before reading and again while streaming (file-routes.ts).
+    if (c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path)) return next()
     const names = c.req.path.startsWith('/trpc/') ? procedures(c.req.path) : []
     const forDocuments = names.length > 0 && names.every((name) => DOCUMENT_PROCEDURES.has(name))
     return (forDocuments ? documents : general)(c, next)

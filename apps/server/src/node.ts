@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import type { Clock, FileStore, HubConfig } from '@appg-hub/core'
+import { localWordConverter } from '@appg-hub/core/files/word-converter-local'
 import type { Db } from '@appg-hub/db'
 import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
@@ -68,6 +69,7 @@ export function startNodeServer(
     config: options.config,
     extraRoutes: options.extraRoutes,
     files: options.files,
+    word: localWordConverter,
     serveClient: clientServer(options.config),
     clientAddress: (_req, env) => {
       const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming

@@ -4,6 +4,7 @@
  * fetched through the ASSETS binding so that every answer passes the security middleware.
  */
 import { type HubConfig, systemClock } from '@appg-hub/core'
+import { readPasswordDictionariesWith } from '@appg-hub/core/auth/password-dictionaries-fetched'
 import { createKysely, type Db } from '@appg-hub/db'
 import { createPlanetscaleDialect } from '@appg-hub/db/dialects/planetscale'
 import type { ExecutionContext, Hono } from 'hono'
@@ -13,6 +14,7 @@ import { CollabDocument, type CollabWorkerEnv, forwardCollabUpgrade } from './co
 import { createR2Store, type R2BucketLike } from './files/r2-store'
 import { cacheApiAnswerStore } from './http-cache'
 import { hubConfigOf, parseSettings, SETTING_NAMES, SettingsError } from './settings'
+import { type ServiceBinding, serviceWordConverter } from './word-service'
 
 /** The Durable Object class of live co-editing (wrangler.toml binds it as COLLAB). */
 export { CollabDocument }
@@ -29,6 +31,8 @@ export interface Env extends CollabWorkerEnv {
   ASSETS: { fetch(request: Request): Promise<Response> }
   /** The R2 bucket for attached files (`[[r2_buckets]]` in wrangler.toml). */
   FILES?: R2BucketLike
+  /** The word Worker (`[[services]]` in wrangler.toml); without it Word import and export answer 501. */
+  WORD?: ServiceBinding
   MAX_UPLOAD_MB?: string
   GROUP_QUOTA_MB?: string
 }
@@ -76,15 +80,24 @@ function appFor(env: Env, request: Request) {
   // Without PUBLIC_URL the hub answers on whatever names Cloudflare routes to it.
   const config = hubConfigOf(settings, new URL(request.url).origin, ['*'])
   const db = createKysely(createPlanetscaleDialect(settings.DATABASE_URL))
+  // zxcvbn's word lists are static assets here, not code (see password-dictionaries-fetched.ts).
+  readPasswordDictionariesWith((path) =>
+    env.ASSETS.fetch(new Request(new URL(path, 'https://assets.invalid'))),
+  )
   const app = createApp({
     db,
     clock: systemClock,
     config,
     files: env.FILES ? createR2Store(env.FILES) : undefined,
+    word: env.WORD ? serviceWordConverter(env.WORD) : undefined,
     serveClient: clientServer(config),
     clientAddress: (req) => req.headers.get('cf-connecting-ip'),
     // Workers' CacheStorage has `default`, the data centre's cache (not in the DOM typings).
-    answerStore: cacheApiAnswerStore((caches as unknown as { default: Cache }).default),
+    // (Absent where the Worker's module runs outside workerd, as in its unit test: memory then.)
+    answerStore:
+      typeof caches === 'undefined'
+        ? undefined
+        : cacheApiAnswerStore((caches as unknown as { default: Cache }).default),
     defer: (c, work) => c.executionCtx.waitUntil(work.catch(() => undefined)),
   })
   cached = { key, app, db, config }

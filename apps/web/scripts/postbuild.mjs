@@ -1,11 +1,15 @@
-// After `vite build`: a brotli and a gzip copy of every compressible file (the Node server sends
-// them to browsers that take them), and the stamp of the sources this build was made from.
+// After `vite build`: the password dictionaries for the Worker (password-dictionaries.mjs), a brotli
+// and a gzip copy of every compressible file (the Node server sends them to browsers that take
+// them), and the stamp of the sources this build was made from.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { writePasswordDictionaries } from './password-dictionaries.mjs'
 import { STAMP, sourceHash, WEB_DIR } from './source-hash.mjs'
 
 const DIST = join(WEB_DIR, 'dist')
+writePasswordDictionaries(DIST)
+
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map|webmanifest)$/
 
 function walk(dir) {

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url'
 
 export const WEB_DIR = fileURLToPath(new URL('..', import.meta.url))
 export const STAMP = join(WEB_DIR, 'dist', '.source-hash')
-const INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json']
+// `scripts`: the post-build step writes files too (the precompressed copies, the password dictionaries).
+const INPUTS = ['src', 'public', 'scripts', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json']
 
 function files(path) {
   let stats

@@ -3,6 +3,7 @@ import { Layout } from './components/Layout'
 import { UnreadProvider } from './lib/notifications'
 import { SessionProvider } from './lib/session'
 import Account from './pages/Account'
+import AdminGroupsWithoutOfficers from './pages/AdminGroupsWithoutOfficers'
 import Dashboard from './pages/Dashboard'
 import DocumentPage from './pages/Document'
 import DocumentNew from './pages/DocumentNew'
@@ -59,6 +60,7 @@ export function App() {
           <Route path="/joint-work" component={JointWork} />
           <Route path="/account" component={Account} />
           <Route path="/privacy" component={Privacy} />
+          <Route path="/admin/groups-without-officers" component={AdminGroupsWithoutOfficers} />
           <Route path="/mailbox" component={Mailbox} />
           <Route path="*404" component={NotFound} />
         </Router>

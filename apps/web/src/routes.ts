@@ -29,5 +29,6 @@ export const CLIENT_ROUTES: readonly { path: string; demoOnly?: true }[] = [
   { path: '/joint-work' },
   { path: '/account' },
   { path: '/privacy' },
+  { path: '/admin/groups-without-officers' },
   { path: '/mailbox', demoOnly: true },
 ]

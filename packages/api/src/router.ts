@@ -9,6 +9,7 @@ import { meRouter } from './routers/me'
 import { meetingsRouter } from './routers/meetings'
 import { membershipsRouter } from './routers/memberships'
 import { notificationsRouter } from './routers/notifications'
+import { peopleRouter } from './routers/people'
 import { privacyRouter } from './routers/privacy'
 import { publicationRouter } from './routers/publication'
 import { registerRouter } from './routers/register'
@@ -32,6 +33,7 @@ const procedures = {
   privacy: privacyRouter,
   audit: auditRouter,
   search: searchRouter,
+  people: peopleRouter,
 }
 
 /** Every procedure, the demo's `dev.*` included: what the hub serves in demo mode. */

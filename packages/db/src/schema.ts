@@ -35,6 +35,8 @@ export interface PersonTable {
   erased_at: string | null
   /** SHA-256 of the secret in the address of the person's calendar feed, or null (none). */
   calendar_token_hash: ColumnType<string | null, string | null | undefined, string | null>
+  /** 1 when the person chose to be listed on public group pages as taking part on the hub. */
+  list_publicly: ColumnType<number, number | undefined, number>
 }
 
 export interface AppgTable {
@@ -116,6 +118,8 @@ export interface GroupInviteTable {
   accepted_at: string | null
   accepted_by: string | null
   revoked_at: string | null
+  /** The Register person the invitation is addressed to (accepting links the account to them), or null. */
+  register_person_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface TopicTable {

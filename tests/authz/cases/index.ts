@@ -11,6 +11,7 @@ import { invitationsCases } from './invitations'
 import { meetingsCases } from './meetings'
 import { membershipsCases } from './memberships'
 import { auditCases, devCases, meCases, notificationsCases, registerCases } from './misc'
+import { peopleCases } from './people'
 import { privacyCases } from './privacy'
 import { publicationCases } from './publication'
 import { searchCases } from './search'
@@ -33,4 +34,5 @@ export const CASES: RouterCases = {
   ...searchCases,
   ...filesCases,
   ...publicationCases,
+  ...peopleCases,
 }

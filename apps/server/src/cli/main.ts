@@ -9,6 +9,7 @@ import { type NodeSettings, readSettings } from '../config'
 import { createAdmin } from './create-admin'
 import { importRegisterFile } from './import-register'
 import { migrate } from './migrate'
+import { peopleReportCommand } from './people-report'
 import { reindex } from './reindex'
 import { seedDemoWorld } from './seed-demo'
 import { sendDigestsCommand } from './send-digests'
@@ -25,6 +26,8 @@ const HELP = `APPG Hub command line
                                            data package; REGISTER_SOURCE_URL) and import it: UK
                                            Parliament groups only unless --parliament says
   pnpm hub reindex                         rebuild the search index from the database
+  pnpm hub people-report                   list people of the Register held twice (one MNIS id)
+                                           and peers in short and territorial title forms
   pnpm hub seed-demo                       add the demo world and its accounts (DEMO_MODE=true only)
   pnpm hub create-admin --email E --name N [--password P]
                                            create (or promote) a site administrator
@@ -90,6 +93,7 @@ const COMMANDS: Record<string, Command> = {
     return start(db, settings, { verbose: values.verbose })
   },
   'send-digests': (db, _args, settings) => sendDigestsCommand(db, settings),
+  'people-report': (db) => peopleReportCommand(db),
 }
 
 export class UsageError extends Error {}

@@ -6,6 +6,7 @@ import { useTitle } from '../lib/page'
 import { useSession } from '../lib/session'
 import { EmailSection, PasswordSection } from './account/Credentials'
 import { DownloadSection, EraseSection } from './account/PersonalData'
+import { PublicListingSection } from './account/PublicListing'
 import { SessionsSection } from './account/Sessions'
 
 export default function Account() {
@@ -20,6 +21,7 @@ export default function Account() {
             <SessionsSection />
             <PasswordSection />
             <EmailSection />
+            <PublicListingSection />
             <DownloadSection />
             <EraseSection />
           </>

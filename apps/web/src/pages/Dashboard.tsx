@@ -122,7 +122,10 @@ export default function Dashboard() {
                 <Show when={me().isSiteAdmin}>
                   <div class="summary-list__row">
                     <dt class="summary-list__key">Access</dt>
-                    <dd class="summary-list__value">Site administrator</dd>
+                    <dd class="summary-list__value">
+                      Site administrator (
+                      <A href="/admin/groups-without-officers">groups without an officer account</A>)
+                    </dd>
                   </div>
                 </Show>
               </dl>

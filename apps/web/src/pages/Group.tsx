@@ -3,6 +3,7 @@ import { createSignal, For, type JSX, Show } from 'solid-js'
 import { ConfirmAction } from '../components/Confirm'
 import { GroupDocuments } from '../components/documents/GroupDocuments'
 import { GroupStorage } from '../components/files/GroupStorage'
+import { GroupParticipants } from '../components/GroupParticipants'
 import { GroupTopics } from '../components/GroupTopics'
 import { Heading } from '../components/Heading'
 import { Linkify, spaceBeforeUrls } from '../components/Linkify'
@@ -84,7 +85,6 @@ function GroupView(props: {
     g()
       .people.filter((p) => p.role === 'chair' || p.role === 'officer')
       .sort((a, b) => officerRank(a) - officerRank(b) || a.name.localeCompare(b.name))
-  const secretariatPeople = () => g().people.filter((p) => p.role === 'secretariat')
   const members = () => g().people.filter((p) => p.role === 'member' || p.role === 'observer')
   const canSeeRoster = () => {
     const role = props.myRole
@@ -178,6 +178,23 @@ function GroupView(props: {
           <GroupDocuments slug={g().slug} title={g().title} />
           <GroupSessionsLink slug={g().slug} title={g().title} />
 
+          <p class="hint register-source">
+            Officers, secretariat, benefits and members below are the official Register
+            <Show when={g().register_edition}>
+              {' '}
+              as published in the edition of {formatDate(editionDate(g().register_edition!))}
+            </Show>
+            <Show when={g().source_url}>
+              {' '}
+              (
+              <a href={g().source_url!} rel="noopener noreferrer">
+                source
+              </a>
+              )
+            </Show>
+            .
+          </p>
+
           <section class="section" aria-labelledby="officers-heading">
             <h2 id="officers-heading" class="heading-l">
               Officers
@@ -207,18 +224,6 @@ function GroupView(props: {
               <p class="break-words">
                 <Linkify text={spaceBeforeUrls(g().secretariat)} />
               </p>
-            </Show>
-            <Show when={secretariatPeople().length > 0}>
-              <h3 class="heading-s">Secretariat staff on APPG Hub</h3>
-              <ul class="people-list">
-                <For each={secretariatPeople()}>
-                  {(person) => (
-                    <li class="person">
-                      <PersonLine person={person} />
-                    </li>
-                  )}
-                </For>
-              </ul>
             </Show>
           </section>
 
@@ -312,6 +317,8 @@ function GroupView(props: {
               </Show>
             </Show>
           </section>
+
+          <GroupParticipants slug={g().slug} title={g().title} publicParticipants={g().publicParticipants} />
         </div>
 
         <aside class="grid-side" aria-label="Contact and reporting">

@@ -332,6 +332,13 @@ function InviteForm(props: { slug: string; roles: Role[]; onInvited: (message: s
   const [errors, setErrors] = createSignal<Record<string, string>>({})
   const [general, setGeneral] = createSignal<string | null>(null)
   const [sending, setSending] = createSignal(false)
+  // An invitation may be addressed to a person of the group's Register entry: accepting links them.
+  const [search, setSearch] = createSignal('')
+  const [registerPersonId, setRegisterPersonId] = createSignal('')
+  const registerPeople = createQuery(
+    () => ({ slug: props.slug, q: search().trim() }),
+    (input) => api.people.registerPeople.query(input),
+  )
 
   async function submit(e: SubmitEvent) {
     e.preventDefault()
@@ -346,13 +353,19 @@ function InviteForm(props: { slug: string; roles: Role[]; onInvited: (message: s
     setErrors({})
     setGeneral(null)
     try {
-      const result = await api.memberships.invite.mutate({ slug: props.slug, email: value, role: role() })
+      const result = await api.memberships.invite.mutate({
+        slug: props.slug,
+        email: value,
+        role: role(),
+        registerPersonId: registerPersonId() || null,
+      })
       setEmail('')
+      setRegisterPersonId('')
       await props.onInvited(
-        `Invitation sent to ${result.email} as ${roleName(result.role)}. It expires on ${formatDate(result.expiresAt)}.`,
+        `Invitation sent to ${result.email} as ${roleName(result.role)}${result.registerPerson ? ` for ${result.registerPerson.name} on the Register` : ''}. It expires on ${formatDate(result.expiresAt)}.`,
       )
     } catch (caught) {
-      const found = formErrors(caught, ['email', 'role'])
+      const found = formErrors(caught, ['email', 'role', 'registerPersonId'])
       setErrors(found.fields)
       setGeneral(found.general)
     } finally {
@@ -397,6 +410,30 @@ function InviteForm(props: { slug: string; roles: Role[]; onInvited: (message: s
           options={props.roles.map((r) => ({ value: r, label: roleName(r) }))}
           error={errors().role}
         />
+        <Show when={(registerPeople.data()?.length ?? 0) > 0 || search()}>
+          <TextField
+            id="invite-register-search"
+            label="Find them on the Register (optional)"
+            hint="If the person is an officer or member in this group's Register entry, pick them: their account will be linked to that entry instead of appearing twice."
+            value={search()}
+            onValue={setSearch}
+            width="half"
+          />
+          <SelectField
+            id="invite-registerPersonId"
+            label="Person on the Register"
+            value={registerPersonId()}
+            onValue={setRegisterPersonId}
+            options={[
+              { value: '', label: 'Not on the Register' },
+              ...(registerPeople.data() ?? []).map((p) => ({
+                value: p.personId,
+                label: `${p.name}, ${p.registerTitle ?? 'Member'}${p.party ? ` (${p.party})` : ''}`,
+              })),
+            ]}
+            error={errors().registerPersonId}
+          />
+        </Show>
         <Button type="submit" busy={sending()}>
           {sending() ? 'Sending…' : 'Send invitation'}
         </Button>

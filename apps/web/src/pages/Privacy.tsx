@@ -10,12 +10,24 @@ export default function Privacy() {
     <>
       <Heading caption="APPG Hub">What we keep, why, and for how long</Heading>
       <div class="reading">
-        <h2 class="heading-l">From the Register</h2>
+        <h2 class="heading-l">What is public, and where it comes from</h2>
         <p>
-          Group details, officers, secretariats, benefits and published membership lists come from the House
-          of Commons Register of All-Party Parliamentary Groups (Open Parliament Licence v3.0). They are
-          public, and we keep them as long as the Register does, marking groups that leave it as no longer
-          registered.
+          A group's public page shows the group's entry in the House of Commons Register of All-Party
+          Parliamentary Groups exactly as the edition named on the page lists it, with a link to its source
+          (Open Parliament Licence v3.0): purpose and category, officers with their Register titles and
+          parties, the registered contact and public enquiry point, the secretariat, registrable benefits, the
+          annual general meeting, and the membership lists published for the group (from mySociety's
+          compilation of the Register). We keep these as long as the Register does, marking groups that leave
+          it as no longer registered.
+        </p>
+        <p>
+          Nothing from the hub is on a public page unless you choose it: not your account, your email address,
+          your role on the hub or the groups you take part in. Who takes part in a group on the hub (name and
+          hub role) is shown only to signed-in people of that group and of the groups working with it on a
+          shared topic, session or document, and to the site administrator. On{' '}
+          <A href="/account">your account page</A> you can choose to be listed publicly: then your name and
+          hub role appear on the public pages of your groups, apart from the Register's lists, until you turn
+          it off. Items your groups publish (a public topic or session) are public as their notice says.
         </p>
         <h2 class="heading-l">Your account</h2>
         <ul class="list list--bullet">

@@ -25,7 +25,13 @@ export const membershipsRouter = router({
 
   invite: authedProcedure
     .input(
-      z.object({ slug, email: z.email('Enter an email address such as name@example.org.').max(254), role }),
+      z.object({
+        slug,
+        email: z.email('Enter an email address such as name@example.org.').max(254),
+        role,
+        /** A person of the group's Register entry: accepting links the account to them. */
+        registerPersonId: id.nullish(),
+      }),
     )
     .mutation(async ({ ctx, input }) => {
       await rateLimit(ctx, [[RATE_RULES.invitationsPerPerson, ctx.actor.id]])

@@ -1,9 +1,12 @@
 /**
  * Refuses guessable passwords (common ones, keyboard walks, names, dates, repeats) with zxcvbn-ts
- * and its English dictionaries, and says why in zxcvbn's own words. The dictionaries (about 1.5 MB
- * of word lists) are imported on the first check, not at start-up.
+ * and its English dictionaries, and says why in zxcvbn's own words. The dictionaries (about 1.6 MB
+ * of word lists) are loaded on the first check, not at start-up: imported on Node, read from the
+ * static assets on Workers (`#password-dictionaries`), the same data and so the same rule on both.
  */
+
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core'
+import { loadPasswordDictionaries } from '#password-dictionaries'
 
 /** zxcvbn's 0–4 scale: 3 is "safely unguessable", about 10^8 guesses or more. */
 export const MIN_PASSWORD_SCORE = 3
@@ -22,20 +25,18 @@ const SITE_WORDS = ['appg', 'appghub', 'hub', 'parliament', 'westminster', 'allp
 let estimator: Promise<ZxcvbnFactory> | undefined
 
 function loadEstimator(): Promise<ZxcvbnFactory> {
-  estimator ??= Promise.all([
-    import('@zxcvbn-ts/core'),
-    import('@zxcvbn-ts/language-common'),
-    import('@zxcvbn-ts/language-en'),
-  ]).then(
-    ([{ ZxcvbnFactory }, common, en]) =>
+  estimator ??= Promise.all([import('@zxcvbn-ts/core'), loadPasswordDictionaries()]).then(
+    ([{ ZxcvbnFactory }, dictionaries]) =>
       new ZxcvbnFactory({
-        dictionary: { ...common.dictionary, ...en.dictionary },
-        graphs: common.adjacencyGraphs,
-        translations: en.translations,
+        ...dictionaries,
         maxLength: SCORED_LENGTH,
         l33tMaxSubstitutions: L33T_SUBSTITUTIONS,
       }),
   )
+  // A failed load (say, the assets not there yet) is tried again on the next check.
+  estimator.catch(() => {
+    estimator = undefined
+  })
   return estimator
 }
 

@@ -9,6 +9,8 @@ import { badRequest, conflict, forbidden, notFound } from '../errors'
 import { formatLondonDateTime } from '../meetings/london'
 import { releaseLostSignups } from '../meetings/release'
 import { queueEmail } from '../outbox'
+import { claimableRegisterPerson, linkAccountToRegisterPerson } from '../people/claim'
+import { canSignIn } from '../people/hub'
 import { can, canManageMember, ROLES } from '../policy'
 import { type GroupForActor, groupForActor, requireActor } from './access'
 
@@ -130,7 +132,10 @@ export async function getRoster(ctx: ServiceContext, slug: string) {
   }
 }
 
-export async function inviteToGroup(ctx: ServiceContext, input: { slug: string; email: string; role: Role }) {
+export async function inviteToGroup(
+  ctx: ServiceContext,
+  input: { slug: string; email: string; role: Role; registerPersonId?: string | null },
+) {
   const actor = requireActor(ctx.actor)
   const group = await groupForActor(ctx.db, actor, input.slug)
   if (!canManageMember(group, null, input.role)) {
@@ -141,6 +146,10 @@ export async function inviteToGroup(ctx: ServiceContext, input: { slug: string; 
     )
   }
   const email = normaliseEmail(input.email)
+  // Addressed to a person of the Register: accepting links the account to them (no second person).
+  const registerPerson = input.registerPersonId
+    ? await claimableRegisterPerson(ctx.db, group.id, input.registerPersonId)
+    : null
   const already = await ctx.db
     .selectFrom('membership')
     .innerJoin('person', 'person.id', 'membership.person_id')
@@ -164,6 +173,7 @@ export async function inviteToGroup(ctx: ServiceContext, input: { slug: string; 
     accepted_at: null,
     accepted_by: null,
     revoked_at: null,
+    register_person_id: registerPerson?.id ?? null,
   }
   const link = `${ctx.config.publicUrl}/join/${token}`
   await ctx.db.transaction().execute(async (tx) => {
@@ -183,6 +193,11 @@ export async function inviteToGroup(ctx: ServiceContext, input: { slug: string; 
       subject: `${actor.displayName} invites you to join ${group.title} on APPG Hub`,
       body: [
         `${actor.displayName} has invited you to join ${group.title} as ${roleName(input.role)}.`,
+        ...(registerPerson
+          ? [
+              `The invitation is for ${registerPerson.name}${registerPerson.registerTitle ? ` (${registerPerson.registerTitle} on the Register)` : ''}: accepting it links your account to that entry of the Register.`,
+            ]
+          : []),
         '',
         `Accept the invitation here: ${link}`,
         '',
@@ -194,10 +209,16 @@ export async function inviteToGroup(ctx: ServiceContext, input: { slug: string; 
       actorId: actor.id,
       action: 'group.member.invited',
       appgId: group.id,
-      details: { email, role: input.role, inviteId: invite.id },
+      details: { email, role: input.role, inviteId: invite.id, registerPersonId: invite.register_person_id },
     })
   })
-  return { id: invite.id, email, role: input.role, expiresAt: invite.expires_at }
+  return {
+    id: invite.id,
+    email,
+    role: input.role,
+    expiresAt: invite.expires_at,
+    registerPerson: registerPerson ? { personId: registerPerson.id, name: registerPerson.name } : null,
+  }
 }
 
 export async function revokeGroupInvite(ctx: ServiceContext, input: { slug: string; inviteId: string }) {
@@ -241,6 +262,7 @@ async function findInvite(ctx: ServiceContext, token: string) {
       'group_invite.expires_at',
       'group_invite.accepted_at',
       'group_invite.revoked_at',
+      'group_invite.register_person_id',
       'appg.slug',
       'appg.title',
     ])
@@ -260,11 +282,16 @@ async function findInvite(ctx: ServiceContext, token: string) {
 /** What the invitation page shows before the person accepts. */
 export async function describeInvite(ctx: ServiceContext, token: string) {
   const invite = await findInvite(ctx, token)
-  const account = await ctx.db
-    .selectFrom('person')
-    .select('id')
-    .where('email', '=', invite.email)
-    .executeTakeFirst()
+  const [account, registerPerson] = await Promise.all([
+    ctx.db.selectFrom('person').select('id').where('email', '=', invite.email).executeTakeFirst(),
+    invite.register_person_id
+      ? ctx.db
+          .selectFrom('person')
+          .select('display_name')
+          .where('id', '=', invite.register_person_id)
+          .executeTakeFirst()
+      : undefined,
+  ])
   return {
     group: { slug: invite.slug, title: invite.title },
     role: invite.role,
@@ -272,6 +299,8 @@ export async function describeInvite(ctx: ServiceContext, token: string) {
     state: invite.state,
     expiresAt: invite.expires_at,
     hasAccount: Boolean(account),
+    /** The Register entry the invitation links the account to, by name. */
+    registerName: registerPerson?.display_name ?? null,
   }
 }
 
@@ -307,6 +336,16 @@ export async function acceptGroupInvite(ctx: ServiceContext, token: string) {
       .where('accepted_at', 'is', null)
       .executeTakeFirst()
     if (Number(used.numUpdatedRows) !== 1) throw conflict('This invitation has already been used.')
+    if (invite.register_person_id) {
+      await linkAccountToRegisterPerson(tx, ctx.clock, {
+        accountId: actor.id,
+        registerPersonId: invite.register_person_id,
+        appgId: invite.appg_id,
+        role: invite.role,
+        actorId: actor.id,
+        via: `invitation ${invite.id}`,
+      })
+    }
     const existing = await tx
       .selectFrom('membership')
       .select(['id', 'role'])
@@ -350,15 +389,32 @@ async function currentMembership(ctx: ServiceContext, appgId: string, personId: 
   return row
 }
 
-async function assertNotLastChair(ctx: ServiceContext, group: GroupForActor, from: Role, to: Role | null) {
+/**
+ * A group keeps at least one chair who can act: an account that can sign in. The Register's chair
+ * counts only once they have an account (people the import made cannot sign in).
+ */
+async function assertNotLastChair(
+  ctx: ServiceContext,
+  group: GroupForActor,
+  personId: string,
+  from: Role,
+  to: Role | null,
+) {
   if (from !== 'chair' || to === 'chair') return
   const chairs = await ctx.db
     .selectFrom('membership')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('appg_id', '=', group.id)
-    .where('role', '=', 'chair')
-    .executeTakeFirstOrThrow()
-  if (Number(chairs.n) <= 1) throw conflict(`${group.title} needs a chair: appoint another chair first.`)
+    .innerJoin('person', 'person.id', 'membership.person_id')
+    .select('membership.person_id')
+    .where('membership.appg_id', '=', group.id)
+    .where('membership.role', '=', 'chair')
+    .where(canSignIn)
+    .execute()
+  // A Register chair without an account acts for nobody: taking them off changes no one's powers.
+  if (!chairs.some((c) => c.person_id === personId)) return
+  if (chairs.length <= 1)
+    throw conflict(
+      `${group.title} needs a chair who can sign in: appoint another chair on the hub first (a chair listed on the Register counts once they have an account).`,
+    )
 }
 
 export async function changeMemberRole(
@@ -376,7 +432,7 @@ export async function changeMemberRole(
     )
   }
   if (member.role === input.role) return { role: input.role }
-  await assertNotLastChair(ctx, group, member.role, input.role)
+  await assertNotLastChair(ctx, group, input.personId, member.role, input.role)
   await ctx.db.transaction().execute(async (tx) => {
     await tx
       .updateTable('membership')
@@ -406,7 +462,7 @@ export async function removeMember(ctx: ServiceContext, input: { slug: string; p
         : `Only the chair and officers of ${group.title} can remove members.`,
     )
   }
-  await assertNotLastChair(ctx, group, member.role, null)
+  await assertNotLastChair(ctx, group, input.personId, member.role, null)
   await ctx.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('membership').where('id', '=', member.id).execute()
     await audit(tx, ctx.clock, {
@@ -423,7 +479,7 @@ export async function leaveGroup(ctx: ServiceContext, input: { slug: string }) {
   const actor = requireActor(ctx.actor)
   const group = await groupForActor(ctx.db, actor, input.slug)
   if (!group.role) throw notFound('Your membership of that group')
-  await assertNotLastChair(ctx, group, group.role, null)
+  await assertNotLastChair(ctx, group, actor.id, group.role, null)
   await ctx.db.transaction().execute(async (tx) => {
     await tx
       .deleteFrom('membership')

@@ -3,6 +3,7 @@ import { type Database, type Db, jsonAgg, parseJsonArray, type Role } from '@app
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely'
 import { notFound } from '../errors'
 import { decodeCursor, encodeCursor, type Page } from '../pagination'
+import { isRegisterSource, REGISTER_SOURCES } from '../people/hub'
 import { registerCached } from './cache'
 
 export interface GroupSummary {
@@ -176,9 +177,17 @@ export interface GroupPerson {
   registerTitle: string | null
 }
 
+/** A hub participant who chose to be listed publicly: a name and what they do, no contact details. */
+export interface PublicParticipant {
+  name: string
+  role: Role
+}
+
 /**
- * A group's public page: register entry, tags, benefits and people. Two queries: the group with
- * its tags and benefits aggregated, then its people.
+ * A group's public page: the Register entry as the edition lists it (tags, benefits, its officers
+ * and published members in `people`), and the hub participants who chose to be listed publicly.
+ * Nothing else about the hub: no account that did not opt in, no private member. Two queries: the
+ * group with its tags and benefits aggregated, then its people.
  */
 export async function getGroup(db: Db, slug: string) {
   const group = await db
@@ -219,9 +228,16 @@ export async function getGroup(db: Db, slug: string) {
       'person.party',
       'membership.role',
       'membership.register_title as registerTitle',
+      'membership.source',
     ])
     .where('membership.appg_id', '=', group.id)
     .where('person.erased_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('membership.source', 'in', REGISTER_SOURCES),
+        eb.and([eb('person.list_publicly', '=', 1), eb('person.email', 'is not', null)]),
+      ]),
+    )
     .orderBy('person.display_name')
     .execute()
   const { tags, benefits, ...entry } = group
@@ -231,6 +247,9 @@ export async function getGroup(db: Db, slug: string) {
       .map((t) => t.tag)
       .sort(),
     benefits: parseJsonArray<Benefit>(benefits).sort((a, b) => a.position - b.position),
-    people: people as GroupPerson[],
+    people: people.filter((p) => isRegisterSource(p.source)).map(({ source: _, ...p }) => p as GroupPerson),
+    publicParticipants: people
+      .filter((p) => !isRegisterSource(p.source))
+      .map((p): PublicParticipant => ({ name: p.name, role: p.role })),
   }
 }

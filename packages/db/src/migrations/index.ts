@@ -9,6 +9,7 @@ import * as collab from './0007-collab'
 import * as files from './0008-files'
 import * as cacheVersion from './0009-cache-version'
 import * as publicationConsent from './0010-publication-consent'
+import * as people from './0011-people'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the file system so that the
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008-files': files,
   '0009-cache-version': cacheVersion,
   '0010-publication-consent': publicationConsent,
+  '0011-people': people,
 }

@@ -683,8 +683,9 @@ export async function importRegister(db: Db, options: ImportOptions): Promise<Im
       } else if (existing.source === 'register' || existing.source === 'members_list') {
         if (
           existing.source === 'register' &&
-          existing.role === officer.role &&
           // "Chair and Registered Contact" for "Chair & Registered Contact" is a spelling, not a change.
+          // The same title keeps the hub role as it is: an officer who claimed their entry may hold
+          // another role on the hub (the Register title and the hub role are distinct).
           sameTitle(existing.register_title, officer.registerTitle)
         )
           continue

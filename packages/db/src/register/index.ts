@@ -44,3 +44,10 @@ export async function* readLines(path: string | URL): AsyncIterable<string> {
     lines.close()
   }
 }
+export {
+  buildPeopleReport,
+  type PeopleReport,
+  peopleReport,
+  type ReportPerson,
+  shortTitle,
+} from './people-report'
