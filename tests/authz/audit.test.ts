@@ -33,6 +33,12 @@ const EXEMPT: Record<string, { reason: string; changes: string[] }> = {
     reason: 'a POST only because a large body does not fit in a URL: it renders Markdown and writes nothing',
     changes: [],
   },
+  'topics.markVisited': {
+    reason:
+      'a bookmark of the caller’s own reading ("I have seen this topic up to now"), so that the next ' +
+      'visit can mark what is new; it changes nothing anyone else sees',
+    changes: ['topic_visit'],
+  },
   'documents.presence': {
     reason:
       'the editor polls it every ~10 s to say "I have this open"; the row is ignored after 30 s, so it ' +

@@ -46,6 +46,9 @@ const DATABASE_TABLES: Record<keyof Database, true> = {
   revision_contributor: true,
   collab_state: true,
   collab_update: true,
+  publication_request: true,
+  publication_consent: true,
+  topic_visit: true,
 }
 
 const procedures = listProcedures()

@@ -5,9 +5,9 @@
  * Foundation secretariat (Personalised Medicine) and the Macmillan secretariat (Cancer) open the
  * live editor at once and type into the same paragraph: both see each other, their cursors, and
  * the same text; "Save version" makes a revision both contributed to; a member follows read-only;
- * the history shows every revision with its diff. Then the officer publishes it: the public page
- * and the print view carry the notice. A document made of XSS payloads runs nothing, signed out or
- * in the editor, and keeps its source.
+ * the history shows every revision with its diff. Then the officer asks to publish it and consents
+ * for the co-author group: the public page and the print view carry the notice. A document made of
+ * XSS payloads runs nothing, signed out or in the editor, and keeps its source.
  */
 import { join } from 'node:path'
 import { newId } from '@appg-hub/db'
@@ -79,10 +79,6 @@ function editorText(page: Page): Promise<string> {
     } | null
     return content?.cmTile?.root?.view?.state.doc.toString() ?? ''
   })
-}
-
-function status(page: Page) {
-  return page.locator('.alert--success').last()
 }
 
 beforeAll(async () => {
@@ -222,8 +218,14 @@ describe('co-editing a briefing', () => {
   it('publishes: the public page and the print view carry the notice, signed out', async () => {
     const officer = await signIn('officer')
     await officer.goto(`${server.url}/documents/${docId}`)
-    await officer.getByRole('button', { name: 'Publish publicly' }).click()
-    await expect.poll(() => status(officer).textContent()).toContain('Published')
+    // Asking gives the consent of Personalised Medicine; the demo officer also answers for Cancer,
+    // the co-author group, whose consent is a second, deliberate step.
+    await officer.getByRole('button', { name: 'Ask to publish' }).click()
+    await expect.poll(() => officer.locator('.publication').textContent()).toContain('Waiting for consent')
+    await officer.getByRole('button', { name: 'Consent for my group' }).click()
+    await expect
+      .poll(() => officer.locator('.publication').textContent(), { timeout: 10_000 })
+      .toContain('Approved by every group')
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     contexts.push(context)

@@ -341,7 +341,7 @@ describe.each(testDatabases())('documents on $name', (target) => {
     expect((await alpha.documents.get({ id })).links.map((l) => l.direction)).not.toContain('in')
   })
 
-  it('publishing: officers publish; a published public document is public with the required notice', async () => {
+  it('publishing: officers of every group consent; a published public document is public with the required notice', async () => {
     const { id } = await makeBriefing(api, world, { visibility: 'public' })
     const anon = await api.as(null)
     // Public but draft: still private.
@@ -362,15 +362,21 @@ describe.each(testDatabases())('documents on $name', (target) => {
       })
       .execute()
     const officer = await api.as(world.people.officer.id)
-    await officer.documents.publish({ id })
+    // Beta co-authors it: nothing is public until beta's officer consents too.
+    const asked = await officer.documents.publish({ id })
+    expect(asked).toMatchObject({ status: 'draft', publication: { status: 'pending' } })
+    expect(await refusal(anon.documents.get({ id }))).toBe('NOT_FOUND')
+    await (await api.as(world.people.betaOfficer.id)).publication.approve({ id: asked.publication!.id })
     const pub = await anon.documents.get({ id })
     expect(pub).toMatchObject({
       status: 'published',
       can: { edit: false, publish: false },
       presence: [],
       publication: {
-        groups: [{ slug: 'alpha' }, { slug: 'beta' }],
-        funders: [{ source: 'PHG Foundation', description: 'Secretariat services' }],
+        groups: [
+          { slug: 'alpha', funders: [{ source: 'PHG Foundation', description: 'Secretariat services' }] },
+          { slug: 'beta', funders: [] },
+        ],
       },
     })
     expect(pub.publication?.notice).toContain('not an official publication')
@@ -441,5 +447,33 @@ describe.each(testDatabases())('documents on $name', (target) => {
     })
     expect(save).toBeLessThanOrEqual(11)
     expect(presence).toBeLessThanOrEqual(6)
+    // Published, with a working draft since: the approved revision and every group's notice
+    // (contacts, secretariat, funders) come in the same one query, for the public and the groups.
+    const published = await makeBriefing(api, world, { coAuthor: false })
+    await (await api.as(world.people.officer.id)).documents.publish({
+      id: published.id,
+      visibility: 'public',
+    })
+    await (await api.as(world.people.secretariat.id)).documents.save({
+      id: published.id,
+      baseRevisionId: published.revisionId,
+      body: 'the working draft',
+    })
+    // A new caller for each read, as each HTTP request checks its session (signed out: none).
+    const anonymous = await counted.as(null)
+    const group = await counted.as(world.people.secretariat.id)
+    let outside: Awaited<ReturnType<typeof anonymous.documents.get>> | undefined
+    let inside: typeof outside
+    const outsideGet = await counter.measure(async () => {
+      outside = await anonymous.documents.get({ id: published.id })
+    })
+    const insideGet = await counter.measure(async () => {
+      inside = await group.documents.get({ id: published.id })
+    })
+    expect({ outsideGet, insideGet }).toEqual({ outsideGet: 1, insideGet: 2 })
+    expect(outside).toMatchObject({ head: { number: 1 }, changesSincePublication: null })
+    expect(outside?.publication?.groups.map((g) => g.slug)).toEqual(['alpha'])
+    expect(inside).toMatchObject({ head: { number: 2 }, body: 'the working draft', published: { number: 1 } })
+    expect(inside?.changesSincePublication).not.toBeNull()
   })
 })

@@ -82,7 +82,8 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
   it('a session on a topic is listed on the topic page, only for those who may read the session', async () => {
     const topicId = await makeTopic(api, world)
     await joinTopic(api, world, topicId, 'beta')
-    const id = await makeSession(api, world, { topicId })
+    // Kept to alpha alone (a subset of the topic's groups).
+    const id = await makeSession(api, world, { topicId, groups: [] })
     const link = async (personId: string) =>
       (await (await as(personId)).topics.get({ id: topicId })).links.find((l) => l.itemType === 'meeting')
     // alpha hosts the draft: its member sees the session by name.
@@ -95,6 +96,16 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     expect(await link(world.people.betaMember.id)).toBeUndefined()
     await (await as(world.people.secretariat.id)).meetings.update({ id, topicId: null })
     expect(await link(world.people.member.id)).toBeUndefined()
+    // A session on the topic for all its groups is beta's to read, with no invitation.
+    const shared = await makeSession(api, world, { topicId, title: 'Shared roundtable' })
+    const betaLinks = (await (await as(world.people.betaMember.id)).topics.get({ id: topicId })).links
+    expect(betaLinks.find((l) => l.itemType === 'meeting')).toMatchObject({
+      restricted: false,
+      title: 'Shared roundtable',
+    })
+    expect((await (await as(world.people.betaMember.id)).meetings.get({ id: shared })).cohosts).toHaveLength(
+      1,
+    )
   })
 
   it('converts London times on both sides of the October clock change', async () => {
@@ -431,6 +442,49 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
       .where('action', '=', 'meeting.signup.released')
       .execute()
     expect(released).toHaveLength(2)
+  })
+
+  it('a session made private, or left with its topic, releases the sign-ups of those who lose it', async () => {
+    const released = async (personId: string) =>
+      (
+        await db
+          .selectFrom('audit_event')
+          .select('action')
+          .where('action', '=', 'meeting.signup.released')
+          .where('details', 'like', `%${personId}%`)
+          .execute()
+      ).length
+    const mySignup = async (personId: string, id: string) =>
+      (await (await as(personId)).meetings.get({ id })).mySignup?.status ?? null
+    // Public: gamma's member (no host group of theirs) signs up; withdrawn from public view, the
+    // place goes (publication/apply.ts takes it out of public view in the same transaction).
+    const open = await makeSession(api, world, { schedule: true, visibility: 'public' })
+    await (await as(world.people.gammaMember.id)).meetings.signUp({ id: open, status: 'going' })
+    await (await as(world.people.member.id)).meetings.signUp({ id: open, status: 'going' })
+    await (await as(world.people.officer.id)).meetings.update({ id: open, visibility: 'participants' })
+    expect((await (await as(world.people.secretariat.id)).meetings.get({ id: open })).counts).toMatchObject({
+      going: 1,
+    })
+    expect(await mySignup(world.people.member.id, open)).toBe('going')
+    expect(await released(world.people.gammaMember.id)).toBe(1)
+
+    // In a topic shared with beta: beta hosts the session with the topic; leaving the topic is
+    // leaving the session, and beta's people lose their places.
+    const topicId = await makeTopic(api, world)
+    await joinTopic(api, world, topicId, 'beta')
+    const shared = await makeSession(api, world, { topicId, schedule: true })
+    await (await as(world.people.betaMember.id)).meetings.signUp({ id: shared, status: 'going' })
+    expect(await mySignup(world.people.betaMember.id, shared)).toBe('going')
+    await (await as(world.people.officer.id)).topics.removePartner({ id: topicId, groupSlug: 'beta' })
+    expect(await refusal((await as(world.people.betaMember.id)).meetings.get({ id: shared }))).toBe(
+      'NOT_FOUND',
+    )
+    expect((await (await as(world.people.secretariat.id)).meetings.get({ id: shared })).counts).toMatchObject(
+      {
+        going: 0,
+      },
+    )
+    expect(await released(world.people.betaMember.id)).toBe(1)
   })
 
   it('never lets more people go than there are places, however many sign up at once', async () => {

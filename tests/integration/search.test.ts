@@ -178,6 +178,20 @@ describe.each(testDatabases())('search on $name', (target) => {
       baseRevisionId: doc.head.id,
       body: 'Radon exposure in limestone regions.',
     })
+    // The public reads the approved revision, so it finds that revision's words, never the
+    // working draft's; the groups find the draft (one result each way, never both rows).
+    expect(await find(null, 'limestone')).toEqual([])
+    expect(ids(await find(null, 'granite'))).toEqual([id])
+    expect(ids(await find(null, 'radon'))).toEqual([id])
+    expect(ids(await find(world.people.member.id, 'limestone'))).toEqual([id])
+    expect(await find(world.people.member.id, 'granite')).toEqual([])
+    expect(ids(await find(world.people.member.id, 'radon'))).toEqual([id])
+    const [found] = await find(null, 'radon')
+    expect(found?.snippet.map((p) => p.text).join('')).toContain('granite')
+    expect(found).toMatchObject({ type: 'document', url: `/documents/${id}` })
+    expect(ids(await find(null, 'radon', { types: ['document'] }))).toEqual([id])
+    // The next approval makes the draft's words public.
+    await (await api.as(world.people.officer.id)).documents.publish({ id })
     expect(ids(await find(null, 'limestone'))).toEqual([id])
     expect(await find(null, 'granite')).toEqual([])
     await (await api.as(world.people.officer.id)).documents.unpublish({ id })

@@ -129,7 +129,7 @@ describe.each(testDatabases())('topics on $name', (target) => {
     const secretariat = await api.as(world.people.secretariat.id)
     expect(
       await secretariat.topics.update({ id, title: 'Screening for lung cancer', tags: [SCIENCE] }),
-    ).toEqual({ id, changed: ['title', 'tags'] })
+    ).toEqual({ id, changed: ['title', 'tags'], publication: null })
     const before = await jointSnapshot(db)
     expect(await refusal(secretariat.topics.update({ id, visibility: 'public' }))).toBe('FORBIDDEN')
     expect(await refusal(secretariat.topics.update({ id, status: 'closed' }))).toBe('FORBIDDEN')
@@ -153,7 +153,11 @@ describe.each(testDatabases())('topics on $name', (target) => {
       status: 'archived',
       can: { comment: false, invite: false },
     })
-    expect(await chair.topics.update({ id, status: 'archived' })).toEqual({ id, changed: [] })
+    expect(await chair.topics.update({ id, status: 'archived' })).toEqual({
+      id,
+      changed: [],
+      publication: null,
+    })
     const audit = await db
       .selectFrom('audit_event')
       .select('details')

@@ -178,6 +178,23 @@ export async function makeListWorld(db: Db) {
         .execute()
     }
   }
+  // Published documents whose groups have saved a working draft since (its words differ).
+  for (const shape of shapes)
+    documents.push(
+      (await w.make.document(shape, { status: 'published', revisions: 2, publishedNumber: 1 })).id,
+    )
+  // Publication requests waiting for consent, on topics and documents of every shape.
+  const requests: string[] = []
+  for (const [i, shape] of shapes.entries()) {
+    // The relations whose owner group this shape shares (the request is asked by that group).
+    const relation = ({ alpha: 'own', beta: 'partner', delta: 'unrelated' } as const)[
+      shape.owner as 'alpha' | 'beta' | 'delta'
+    ]
+    if (shape.visibility === 'public' || !relation) continue
+    const topicId = topics[i * 4]!
+    requests.push(await w.make.publicationRequest('topic', topicId, relation))
+    requests.push(await w.make.publicationRequest('document', documents[i * 2]!, relation))
+  }
   // The factories write rows directly: index them as `hub reindex` would.
   await rebuildSearchIndex(db)
   // Files on items of every shape, on comments shown, hidden and deleted, and a deleted file.
@@ -207,7 +224,7 @@ export async function makeListWorld(db: Db) {
     const owner = await ownerOfItem('topic', c.item_id)
     await w.make.attachment('comment', c.id, c.author_id, owner)
   }
-  return { w, topics, meetings, documents }
+  return { w, topics, meetings, documents, requests }
 }
 
 export type ListWorld = Awaited<ReturnType<typeof makeListWorld>>
@@ -557,10 +574,49 @@ export async function checkLists(
     )
   }
 
+  // publication.waiting ↔ publication.get: each request listed is one the single read offers the
+  // caller to answer, and every request it offers to answer is listed.
+  {
+    const r = await callPath(trpc, 'publication.waiting', undefined)
+    checks += 1
+    if (caller === 'signedOut') {
+      if (r.ok) problems.push('publication.waiting answers signed out')
+    } else if (!r.ok) {
+      problems.push(`publication.waiting as ${caller}: ${outcomeOf(r)}`)
+    } else {
+      const listed = new Set((r.value as { id: string }[]).map((x) => x.id))
+      const pending = await w.db
+        .selectFrom('publication_request')
+        .select(['id', 'item_type', 'item_id'])
+        .where('status', '=', 'pending')
+        .execute()
+      for (const p of pending) {
+        const panel = await callPath(trpc, 'publication.get', { itemType: p.item_type, itemId: p.item_id })
+        const answers =
+          panel.ok &&
+          ((panel.value as { latest: { canAnswer: string[] } | null }).latest?.canAnswer.length ?? 0) > 0
+        if (listed.has(p.id) && !answers)
+          problems.push(
+            `publication.waiting as ${caller} lists ${p.id}, which publication.get does not offer`,
+          )
+        if (!listed.has(p.id) && answers)
+          problems.push(`publication.waiting as ${caller} leaves out ${p.id}, which publication.get offers`)
+      }
+    }
+  }
+
   // What single reads show of other items: minutes of a session, links and backlinks.
   for (const [id, read] of meetingRead) {
     if (read.outcome !== 'ok') continue
-    const view = read.value as { minutes: { documentId: string; title: string }[] }
+    const view = read.value as {
+      minutes: { documentId: string; title: string }[]
+      documents: { documentId: string | null; title: string | null; restricted: boolean }[]
+    }
+    for (const d of view.documents)
+      if (!d.restricted && !readOk('document', d.documentId!))
+        problems.push(
+          `meetings.get(${id}) as ${caller} shows document ${d.documentId}, which documents.get refuses`,
+        )
     for (const m of view.minutes)
       if (!readOk('document', m.documentId))
         problems.push(

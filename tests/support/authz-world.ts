@@ -315,7 +315,12 @@ export async function makeAuthzWorld(db: Db) {
      */
     async document(
       relation: (typeof ITEM_RELATIONS)[number] | (typeof ITEM_SHAPES)[keyof typeof ITEM_SHAPES],
-      options: { status?: 'draft' | 'published'; revisions?: number } = {},
+      options: {
+        status?: 'draft' | 'published'
+        revisions?: number
+        /** The revision approved for the public (default the head); later ones are the draft. */
+        publishedNumber?: number
+      } = {},
     ): Promise<{ id: string; revisionId: string; headNumber: number }> {
       const shape = typeof relation === 'string' ? ITEM_SHAPES[relation] : relation
       const status = options.status ?? (shape.visibility === 'public' ? 'published' : 'draft')
@@ -324,6 +329,7 @@ export async function makeAuthzWorld(db: Db) {
       seq += 1
       const count = options.revisions ?? 1
       const revisionIds = Array.from({ length: count }, () => newId())
+      const publishedNumber = options.publishedNumber ?? count
       await db
         .insertInto('document')
         .values({
@@ -347,7 +353,11 @@ export async function makeAuthzWorld(db: Db) {
             id: revisionId,
             document_id: id,
             number: i + 1,
-            body: `Version ${i + 1} of the briefing.\n\nIt says things.`,
+            // The working draft after the approved revision says other words (see authz-search).
+            body:
+              i + 1 > publishedNumber && status === 'published'
+                ? `Version ${i + 1}, a working draft.\n\nIt says other things.`
+                : `Version ${i + 1} of the briefing.\n\nIt says things.`,
             author_id: ownerOfficer[shape.owner],
             base_revision_id: i === 0 ? null : revisionIds[i - 1]!,
             merged: 0,
@@ -357,11 +367,56 @@ export async function makeAuthzWorld(db: Db) {
       }
       await db
         .updateTable('document')
-        .set({ head_revision_id: revisionIds[count - 1]!, head_number: count })
+        .set({
+          head_revision_id: revisionIds[count - 1]!,
+          head_number: count,
+          published_revision_id: status === 'published' ? revisionIds[publishedNumber - 1]! : null,
+        })
         .where('id', '=', id)
         .execute()
       await addParticipants('document', id, shape, at)
       return { id, revisionId: revisionIds[count - 1]!, headNumber: count }
+    },
+
+    /**
+     * A pending publication request for an item of `relation`, asked by its owner group's officer
+     * (whose group has therefore consented); `status` for one already decided.
+     */
+    async publicationRequest(
+      itemType: ItemType,
+      itemId: string,
+      relation: (typeof ITEM_RELATIONS)[number],
+      status: 'pending' | 'approved' = 'pending',
+    ): Promise<string> {
+      const shape = ITEM_SHAPES[relation]
+      const id = newId()
+      const at = now()
+      await db
+        .insertInto('publication_request')
+        .values({
+          id,
+          item_type: itemType,
+          item_id: itemId,
+          visibility: 'public',
+          revision_id: null,
+          status,
+          pending_key: status === 'pending' ? `${itemType}:${itemId}` : null,
+          from_appg_id: groups[shape.owner].id,
+          requested_by: ownerOfficer[shape.owner],
+          message: null,
+          created_at: at,
+          expires_at: new Date(api.clock.now().getTime() + 14 * 24 * 3600 * 1000).toISOString(),
+          decided_at: null,
+          decided_by: null,
+          decided_appg_id: null,
+          reason: null,
+        })
+        .execute()
+      await db
+        .insertInto('publication_consent')
+        .values({ request_id: id, appg_id: groups[shape.owner].id, person_id: ownerOfficer[shape.owner], at })
+        .execute()
+      return id
     },
 
     /** An explicit link from a document to an item. */

@@ -24,6 +24,8 @@ export async function makeSession(
     startTime?: string
     endTime?: string
     topicId?: string | null
+    /** Keeps a session on a topic to these of the topic's groups (absent: all of them). */
+    groups?: string[]
     schedule?: boolean
   } = {},
 ) {
@@ -39,6 +41,7 @@ export async function makeSession(
     visibility: options.visibility ?? 'participants',
     capacity: options.capacity === undefined ? 2 : options.capacity,
     topicId: options.topicId ?? null,
+    groups: options.groups,
   })
   if (options.schedule) await (await api.as(world.people.officer.id)).meetings.schedule({ id })
   return id

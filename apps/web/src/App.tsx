@@ -13,6 +13,7 @@ import GroupSessions from './pages/GroupSessions'
 import Home from './pages/Home'
 import Invitations from './pages/Invitations'
 import Join from './pages/Join'
+import JointWork from './pages/JointWork'
 import Mailbox from './pages/Mailbox'
 import Members from './pages/Members'
 import NotFound from './pages/NotFound'
@@ -56,6 +57,7 @@ export function App() {
           <Route path="/reset-password/:token" component={ResetPassword} />
           <Route path="/join/:token" component={Join} />
           <Route path="/dashboard" component={Dashboard} />
+          <Route path="/joint-work" component={JointWork} />
           <Route path="/account" component={Account} />
           <Route path="/privacy" component={Privacy} />
           <Route path="/admin/groups-without-officers" component={AdminGroupsWithoutOfficers} />

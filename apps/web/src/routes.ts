@@ -26,6 +26,7 @@ export const CLIENT_ROUTES: readonly { path: string; demoOnly?: true }[] = [
   { path: '/reset-password/:token' },
   { path: '/join/:token' },
   { path: '/dashboard' },
+  { path: '/joint-work' },
   { path: '/account' },
   { path: '/privacy' },
   { path: '/admin/groups-without-officers' },

@@ -11,6 +11,7 @@ import { membershipsRouter } from './routers/memberships'
 import { notificationsRouter } from './routers/notifications'
 import { peopleRouter } from './routers/people'
 import { privacyRouter } from './routers/privacy'
+import { publicationRouter } from './routers/publication'
 import { registerRouter } from './routers/register'
 import { searchRouter } from './routers/search'
 import { topicsRouter } from './routers/topics'
@@ -27,6 +28,7 @@ const procedures = {
   comments: commentsRouter,
   documents: documentsRouter,
   files: filesRouter,
+  publication: publicationRouter,
   notifications: notificationsRouter,
   privacy: privacyRouter,
   audit: auditRouter,

@@ -186,6 +186,8 @@ export interface MeetingTable {
    * 'participants' while the session is a draft and takes this value once it is scheduled.
    */
   intended_visibility: ColumnType<Visibility | null, Visibility | null | undefined, Visibility | null>
+  /** 1 when the session's hosts are its topic's participant groups, present and future (0010). */
+  shares_topic: ColumnType<number, number | undefined, number>
   created_by: string
   created_at: string
   updated_at: string
@@ -222,6 +224,12 @@ export interface DocumentTable {
   visibility: Visibility
   head_revision_id: string | null
   head_number: number
+  /** The topic whose space the document belongs to (0010). */
+  topic_id: ColumnType<string | null, string | null | undefined, string | null>
+  /** 1 when its co-authors are its topic's participant groups, present and future (0010). */
+  shares_topic: ColumnType<number, number | undefined, number>
+  /** The approved revision the public reads while published; later saves are a working draft (0010). */
+  published_revision_id: ColumnType<string | null, string | null | undefined, string | null>
   created_by: string
   created_at: string
   updated_at: string
@@ -373,6 +381,48 @@ export interface PasswordResetTable {
   used_at: string | null
 }
 
+export type PublicationStatus = 'pending' | 'approved' | 'declined' | 'withdrawn' | 'expired'
+
+/** A request to make an item public (or to publish a document): every participant group consents. */
+export interface PublicationRequestTable {
+  id: string
+  item_type: ItemType
+  item_id: string
+  /** What the item becomes once approved ('participants' only for a document published to its groups). */
+  visibility: Visibility
+  /** The document revision to publish; null for topics and sessions. */
+  revision_id: string | null
+  status: PublicationStatus
+  /** `item_type:item_id` while pending, else null: one open request per item. */
+  pending_key: string | null
+  from_appg_id: string
+  requested_by: string
+  message: string | null
+  created_at: string
+  expires_at: string
+  /** When it was approved, declined or withdrawn, by whom and for which group. */
+  decided_at: string | null
+  decided_by: string | null
+  decided_appg_id: string | null
+  /** Why it was declined or consent withdrawn. */
+  reason: string | null
+}
+
+/** One participant group's consent to a publication request, given by one of its officers. */
+export interface PublicationConsentTable {
+  request_id: string
+  appg_id: string
+  person_id: string
+  at: string
+}
+
+/** When a person last opened a topic's page: what is newer is "new since my last visit". */
+export interface TopicVisitTable {
+  person_id: string
+  topic_id: string
+  seen_at: string
+}
+
 export interface RateLimitTable {
   key: string
   window_start: string
@@ -460,4 +510,7 @@ export interface Database {
   revision_contributor: RevisionContributorTable
   collab_state: CollabStateTable
   collab_update: CollabUpdateTable
+  publication_request: PublicationRequestTable
+  publication_consent: PublicationConsentTable
+  topic_visit: TopicVisitTable
 }

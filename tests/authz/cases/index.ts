@@ -13,6 +13,7 @@ import { membershipsCases } from './memberships'
 import { auditCases, devCases, meCases, notificationsCases, registerCases } from './misc'
 import { peopleCases } from './people'
 import { privacyCases } from './privacy'
+import { publicationCases } from './publication'
 import { searchCases } from './search'
 import { topicsCases } from './topics'
 
@@ -32,5 +33,6 @@ export const CASES: RouterCases = {
   ...documentsCases,
   ...searchCases,
   ...filesCases,
+  ...publicationCases,
   ...peopleCases,
 }

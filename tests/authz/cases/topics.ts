@@ -8,6 +8,7 @@ import {
   itemCan,
   onItem,
   ownerPower,
+  participantsOnly,
   type RouterCases,
 } from '../../support/authz-model'
 import { GROUP_RELATIONS, HEALTH, ITEM_RELATIONS, ITEM_SHAPES, SELF } from '../../support/authz-world'
@@ -67,6 +68,14 @@ export const topicsCases: RouterCases = {
     variants: [
       { relations: GROUP_RELATIONS, input: ({ relation }) => ({ slug: groupOf(relation) }), expect: always },
     ],
+  },
+  'topics.activity': {
+    access: 'signed-in',
+    variants: [{ relations: ITEM_RELATIONS, input: topic, expect: participantsOnly }],
+  },
+  'topics.markVisited': {
+    access: 'signed-in',
+    variants: [{ relations: ITEM_RELATIONS, input: topic, expect: participantsOnly }],
   },
   'topics.dashboard': {
     access: 'signed-in',

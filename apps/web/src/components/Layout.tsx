@@ -53,6 +53,11 @@ function Header() {
                 </A>
               </li>
               <li>
+                <A href="/joint-work" activeClass="is-current">
+                  Joint work
+                </A>
+              </li>
+              <li>
                 <A
                   href="/notifications"
                   activeClass="is-current"

@@ -96,7 +96,7 @@ export function TopicFields(props: {
           {
             value: 'public',
             label: 'Everyone',
-            hint: 'Anyone can read the topic and its discussion, without signing in. Only members of the groups taking part can comment.',
+            hint: 'Anyone can read the topic and its discussion, without signing in. Only members of the groups taking part can comment. Once other groups take part, it becomes public only when an officer of each has consented.',
           },
         ]}
       />

@@ -6,14 +6,17 @@ import { CoAuthorPanel } from '../components/documents/CoAuthorPanel'
 import { History } from '../components/documents/History'
 import { LinkForm } from '../components/documents/LinkForm'
 import { LinkList } from '../components/documents/LinkList'
+import { PublicationNotice } from '../components/documents/PublicationNotice'
+import { PublishedBanner } from '../components/documents/PublishedBanner'
 import { Button, TextField } from '../components/Form'
 import { DocumentFiles } from '../components/files/DocumentFiles'
 import { Heading } from '../components/Heading'
 import { ServerHtml } from '../components/Markdown'
+import { PublicationPanel } from '../components/publication/PublicationPanel'
 import { ActionStatus, Loading, PageError } from '../components/Status'
 import { createActions } from '../lib/action'
 import { type DocumentView, KIND_NAMES } from '../lib/documents'
-import { formatDateTime, listText } from '../lib/format'
+import { formatDateTime } from '../lib/format'
 import { useTitle } from '../lib/page'
 import { createQuery } from '../lib/query'
 import { useSession } from '../lib/session'
@@ -62,7 +65,6 @@ function DocumentScreen(props: { doc: DocumentView; refetch: () => Promise<void>
   const [title, setTitle] = createSignal('')
   const [historyKey, setHistoryKey] = createSignal(0)
   const actions = createActions()
-  const publishing = createActions()
   const linkActions = createActions()
   let editButton: HTMLButtonElement | undefined
 
@@ -117,6 +119,7 @@ function DocumentScreen(props: { doc: DocumentView; refetch: () => Promise<void>
         <span class="badge badge--grey">Revision {d().head.number}</span>
       </p>
       <Groups doc={d()} />
+      <PublishedBanner doc={d()} editing={editing()} />
       <p class="hint">
         Last saved by {d().head.author.name} on {formatDateTime(d().head.createdAt)}
         {d().head.merged ? ' (merged with changes saved meanwhile)' : ''}.
@@ -131,47 +134,12 @@ function DocumentScreen(props: { doc: DocumentView; refetch: () => Promise<void>
               {d().can.edit ? 'Edit' : 'Follow live editing'}
             </Button>
           </Show>
-          <Show when={d().can.publish}>
-            <Show
-              when={d().status === 'published'}
-              fallback={
-                <Button
-                  variant="secondary"
-                  busy={publishing.busy() === 'publish'}
-                  onClick={() =>
-                    publishing.run('publish', async () => {
-                      await api.documents.publish.mutate({ id: d().id, visibility: 'public' })
-                      await props.refetch()
-                      return 'Published: anyone can read it now, signed in or not.'
-                    })
-                  }
-                >
-                  Publish publicly
-                </Button>
-              }
-            >
-              <Button
-                variant="secondary"
-                busy={publishing.busy() === 'unpublish'}
-                onClick={() =>
-                  publishing.run('unpublish', async () => {
-                    await api.documents.unpublish.mutate({ id: d().id })
-                    await props.refetch()
-                    return 'Withdrawn: it is a draft for the groups writing it again.'
-                  })
-                }
-              >
-                Withdraw publication
-              </Button>
-            </Show>
-          </Show>
           <Show when={d().status === 'published'}>
             <A class="button button--secondary" href={`/documents/${d().id}/print`}>
               Print view
             </A>
           </Show>
         </div>
-        <ActionStatus message={publishing.message()} error={publishing.error()} compact />
         <article class="doc-body" aria-label="Document text">
           <ServerHtml html={d().bodyHtml} class="doc-html" />
         </article>
@@ -203,31 +171,12 @@ function DocumentScreen(props: { doc: DocumentView; refetch: () => Promise<void>
 
       <Show when={d().publication}>
         {(p) => (
-          <section class="doc-notice" aria-labelledby="notice-heading">
-            <h2 id="notice-heading" class="heading-m">
-              About this publication
-            </h2>
-            <p>{p().notice}</p>
-            <p>Published by {listText(p().groups.map((g) => g.title))}.</p>
-            <Show when={p().secretariat}>
-              <p>Secretariat: {p().secretariat}</p>
-            </Show>
-            <Show when={p().funders.length > 0} fallback={<p>The group has registered no benefits.</p>}>
-              <p>Funding and benefits registered by {d().owner.title}:</p>
-              <ul>
-                <For each={p().funders}>
-                  {(f) => (
-                    <li>
-                      {f.source ?? 'Unnamed source'}
-                      {f.description ? `: ${f.description}` : ''}
-                      {f.valueBand ? ` (${f.valueBand})` : ''}
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </Show>
-          </section>
+          <PublicationNotice notice={p()} headingId="notice-heading" heading="About this publication" />
         )}
+      </Show>
+
+      <Show when={participant()}>
+        <PublicationPanel itemType="document" itemId={d().id} onChange={props.refetch} />
       </Show>
 
       <section class="section" aria-labelledby="links-heading">

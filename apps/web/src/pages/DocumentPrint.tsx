@@ -1,6 +1,7 @@
 import '../styles/documents.css'
 import { A, useParams } from '@solidjs/router'
-import { For, Show } from 'solid-js'
+import { Show } from 'solid-js'
+import { PublicationNotice } from '../components/documents/PublicationNotice'
 import { Button } from '../components/Form'
 import { ServerHtml } from '../components/Markdown'
 import { Loading, PageError } from '../components/Status'
@@ -36,7 +37,8 @@ export default function DocumentPrint() {
               }
             >
               <p class="hint">
-                Published version, revision {d().head.number}, {formatDate(d().head.createdAt)}.
+                Published version, revision {d().published?.number ?? d().head.number},{' '}
+                {formatDate(d().published?.createdAt ?? d().head.createdAt)}.
               </p>
             </Show>
             <div class="doc-toolbar no-print">
@@ -45,34 +47,9 @@ export default function DocumentPrint() {
                 Back to the document
               </A>
             </div>
-            <ServerHtml html={d().bodyHtml} class="doc-html" />
+            <ServerHtml html={d().published?.bodyHtml ?? d().bodyHtml} class="doc-html" />
             <Show when={d().publication}>
-              {(p) => (
-                <section class="doc-notice" aria-labelledby="print-notice-heading">
-                  <h2 id="print-notice-heading" class="heading-m">
-                    Notice
-                  </h2>
-                  <p>{p().notice}</p>
-                  <p>Published by {listText(p().groups.map((g) => g.title))}.</p>
-                  <Show when={p().secretariat}>
-                    <p>Secretariat: {p().secretariat}</p>
-                  </Show>
-                  <Show when={p().funders.length > 0} fallback={<p>The group has registered no benefits.</p>}>
-                    <p>Funding and benefits registered by {d().owner.title}:</p>
-                    <ul>
-                      <For each={p().funders}>
-                        {(f) => (
-                          <li>
-                            {f.source ?? 'Unnamed source'}
-                            {f.description ? `: ${f.description}` : ''}
-                            {f.valueBand ? ` (${f.valueBand})` : ''}
-                          </li>
-                        )}
-                      </For>
-                    </ul>
-                  </Show>
-                </section>
-              )}
+              {(p) => <PublicationNotice notice={p()} headingId="print-notice-heading" heading="Notice" />}
             </Show>
           </article>
         )}

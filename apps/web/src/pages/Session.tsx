@@ -4,11 +4,14 @@ import { Discussion } from '../components/comments/Discussion'
 import { AttachmentsPanel } from '../components/files/AttachmentsPanel'
 import { Heading } from '../components/Heading'
 import { ServerHtml } from '../components/Markdown'
+import { PublicationPanel } from '../components/publication/PublicationPanel'
 import { Loading, PageError } from '../components/Status'
 import { Agenda } from '../components/sessions/Agenda'
-import { CohostInvite, EditSession, LifecycleActions } from '../components/sessions/HostActions'
+import { CohostGroups } from '../components/sessions/CohostGroups'
+import { EditSession, LifecycleActions } from '../components/sessions/HostActions'
 import { MinutesPanel, NoticePanel, SignupList } from '../components/sessions/HostPanels'
 import { SessionStatusBadge } from '../components/sessions/SessionBits'
+import { SessionDocuments } from '../components/sessions/SessionDocuments'
 import { SignUpPanel } from '../components/sessions/SignUpPanel'
 import { VisibilityBadge } from '../components/TopicBits'
 import { errorInfo } from '../lib/errors'
@@ -134,11 +137,20 @@ function SessionView(props: { meeting: Meeting; refetch: () => Promise<void> }) 
             <SignupList meeting={m()} />
           </Show>
           <Show when={m().can.invite}>
-            <CohostInvite meeting={m()} refetch={props.refetch} />
+            <CohostGroups meeting={m()} refetch={props.refetch} />
           </Show>
           <NoticePanel meeting={m()} />
           <MinutesPanel meeting={m()} refetch={props.refetch} />
           <AttachmentsPanel targetType="meeting" targetId={m().id} />
+          <SessionDocuments meeting={m()} />
+          <Show when={m().can.comment}>
+            <PublicationPanel
+              itemType="meeting"
+              itemId={m().id}
+              onChange={props.refetch}
+              stamp={`${m().visibility}|${m().updatedAt}`}
+            />
+          </Show>
           <Discussion itemType="meeting" itemId={m().id} canComment={m().can.comment} />
         </div>
 

@@ -6,6 +6,7 @@ import { TopicDocuments } from '../components/documents/TopicDocuments'
 import { AttachmentsPanel } from '../components/files/AttachmentsPanel'
 import { Heading } from '../components/Heading'
 import { ServerHtml } from '../components/Markdown'
+import { PublicationPanel } from '../components/publication/PublicationPanel'
 import { ActionStatus, Loading, PageError } from '../components/Status'
 import { TagList } from '../components/Tags'
 import { TopicStatusBadge, VisibilityBadge } from '../components/TopicBits'
@@ -13,6 +14,7 @@ import { InvitePanel } from '../components/topic/InvitePanel'
 import { LinkedItems } from '../components/topic/LinkedItems'
 import { PendingInvitations } from '../components/topic/PendingInvitations'
 import { TopicActions } from '../components/topic/TopicActions'
+import { TopicActivity } from '../components/topic/TopicActivity'
 import { TopicEdit } from '../components/topic/TopicEdit'
 import { createActions } from '../lib/action'
 import { errorInfo } from '../lib/errors'
@@ -140,7 +142,17 @@ function TopicView(props: { topic: Topic; refetch: () => Promise<void> }) {
           <AttachmentsPanel targetType="topic" targetId={t().id} />
           <Discussion itemType="topic" itemId={t().id} canComment={t().can.comment} />
 
-          <LinkedItems links={t().links} />
+          <Show when={t().can.comment}>
+            <PublicationPanel
+              itemType="topic"
+              itemId={t().id}
+              onChange={props.refetch}
+              stamp={`${t().visibility}|${t().lastActivityAt}`}
+            />
+          </Show>
+
+          {/* Documents the reader may open are listed once, under the topic's documents. */}
+          <LinkedItems links={t().links.filter((l) => l.itemType !== 'document' || l.restricted)} />
           <TopicDocuments topicId={t().id} groups={[t().owner, ...t().partners]} />
         </div>
 
@@ -225,6 +237,9 @@ function TopicView(props: { topic: Topic; refetch: () => Promise<void> }) {
               </ul>
             </Show>
           </section>
+          <Show when={t().can.comment}>
+            <TopicActivity topicId={t().id} stamp={t().lastActivityAt} />
+          </Show>
         </aside>
       </div>
     </>

@@ -49,6 +49,8 @@ export const documentsRouter = router({
         body,
         visibility,
         topicId: itemId.nullish(),
+        /** Keeps the item to these of the topic's groups (slugs); absent: all of them, present and future. */
+        groups: z.array(slug).max(50).nullish(),
       }),
     )
     .mutation(({ ctx, input }) => createDocument(ctx.service(ctx.actor), input)),

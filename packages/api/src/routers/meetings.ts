@@ -74,6 +74,8 @@ export const meetingsRouter = router({
         visibility,
         capacity,
         topicId: itemId.nullish(),
+        /** Keeps the item to these of the topic's groups (slugs); absent: all of them, present and future. */
+        groups: z.array(slug).max(50).nullish(),
       }),
     )
     .mutation(({ ctx, input }) => createMeeting(ctx.service(ctx.actor), input)),

@@ -7,9 +7,11 @@ import {
   listGroupTopics,
   MAX_SUGGESTIONS,
   MAX_TOPIC_TAGS,
+  markTopicVisited,
   removePartner,
   suggestPartners,
   TOPIC_STATUSES,
+  topicActivity,
   unfollowItem,
   updateTopic,
 } from '@appg-hub/core'
@@ -72,6 +74,16 @@ export const topicsRouter = router({
   unfollow: authedProcedure
     .input(z.object({ id: itemId }))
     .mutation(({ ctx, input }) => unfollowItem(ctx.service(ctx.actor), 'topic', input.id)),
+
+  /** What changed in the topic's space, who did it and when (its groups' people only). */
+  activity: authedProcedure
+    .input(z.object({ id: itemId }))
+    .query(({ ctx, input }) => topicActivity(ctx.service(ctx.actor), input)),
+
+  /** The caller has seen the topic's page: what is newer shows as new next time. */
+  markVisited: authedProcedure
+    .input(z.object({ id: itemId }))
+    .mutation(({ ctx, input }) => markTopicVisited(ctx.service(ctx.actor), input)),
 
   /** An officer of a partner group takes that group out of the topic. */
   leave: authedProcedure

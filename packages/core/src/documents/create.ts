@@ -2,9 +2,10 @@
 import { indexItem, newId, type Visibility } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
-import { forbidden } from '../errors'
+import { badRequest, forbidden } from '../errors'
 import { assertCan } from '../items/access'
 import { loadItem } from '../items/load'
+import { addItemPartners, type TopicGroups, topicGroupsFor } from '../items/topic-space'
 import { syncMarkdownLinks } from '../links/sync'
 import { groupForActor, requireActor } from '../memberships/access'
 import { ensureFollowing } from '../notifications/follows'
@@ -18,8 +19,13 @@ export interface CreateDocumentInput {
   title: string
   body: string
   visibility: Visibility
-  /** A topic the document is for: linked as `briefing_for` (a briefing) or `references`. */
+  /**
+   * A topic the document is for: linked as `briefing_for` (a briefing) or `references`. When the
+   * group takes part in the topic, the document belongs to the topic's space: its co-authors are
+   * the topic's groups (`groups` keeps it to a subset of them, by slug).
+   */
   topicId?: string | null
+  groups?: string[] | null
 }
 
 /** The chair, officers and secretariat of a group create a draft document owned by it. */
@@ -32,9 +38,19 @@ export async function createDocument(
   if (!can({ role: group.role, isSiteAdmin: group.isSiteAdmin, isPublic: false }, 'item.create')) {
     throw forbidden(`Only the chair, officers and secretariat of ${group.title} can create documents for it.`)
   }
+  let space: TopicGroups | null = null
   if (input.topicId) {
     const topic = await loadItem(ctx.db, actor, 'topic', input.topicId)
     assertCan(topic.access, 'item.read', 'That topic', '')
+    if (topic.participants.some((p) => p.appgId === group.id))
+      space = await topicGroupsFor(ctx.db, input.topicId, group.id, input.groups)
+    else if (input.groups)
+      throw badRequest(
+        `${group.title} does not take part in that topic, so its groups cannot be chosen.`,
+        'groups',
+      )
+  } else if (input.groups) {
+    throw badRequest('Choose a topic first: co-authors outside a topic are invited.', 'groups')
   }
   const id = newId()
   const revisionId = newId()
@@ -52,6 +68,8 @@ export async function createDocument(
         visibility: input.visibility,
         head_revision_id: revisionId,
         head_number: 1,
+        topic_id: space ? input.topicId : null,
+        shares_topic: space?.sharesTopic ?? 0,
         created_by: actor.id,
         created_at: now,
         updated_at: now,
@@ -74,6 +92,7 @@ export async function createDocument(
       .insertInto('participant')
       .values({ item_type: 'document', item_id: id, appg_id: group.id, is_owner: 1, joined_at: now })
       .execute()
+    if (space) await addItemPartners(tx, 'document', id, group.id, space.appgIds, now)
     await indexItem(tx, 'document', id, { isNew: true })
     if (input.topicId) {
       await tx
@@ -99,7 +118,14 @@ export async function createDocument(
       appgId: group.id,
       itemType: 'document',
       itemId: id,
-      details: { title: input.title.trim(), kind: input.kind, visibility: input.visibility },
+      details: {
+        title: input.title.trim(),
+        kind: input.kind,
+        visibility: input.visibility,
+        ...(space
+          ? { topicId: input.topicId, sharesTopic: space.sharesTopic, groups: space.appgIds.length }
+          : {}),
+      },
     })
   })
   return { id, revisionId }

@@ -1,41 +1,37 @@
-/** Publishing: the owner group's chair and officers (docs/architecture.md §3: "publish" is theirs). */
+/**
+ * Publishing: the owner group's chair and officers ask (DESIGN §3: "publish" is theirs), and the
+ * document is published — its current revision frozen for the public — once every co-author group
+ * has consented (`publication/consent.ts`). Unpublishing is the owner's withdrawal of consent.
+ */
 import type { Visibility } from '@appg-hub/db'
-import { indexItem } from '@appg-hub/db'
-import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { forbidden } from '../errors'
 import { ownerCan } from '../items/powers'
 import { requireActor } from '../memberships/access'
+import { requestPublication, takePrivateAsOwner } from '../publication/consent'
+import type { PublicationView } from '../publication/read'
 import { readableDocument } from './read'
 
 export async function setPublished(
   ctx: ServiceContext,
-  input: { id: string; published: boolean; visibility?: Visibility },
-): Promise<{ id: string; status: 'draft' | 'published'; visibility: Visibility }> {
+  input: { id: string; published: boolean; visibility?: Visibility; message?: string | null },
+): Promise<{ id: string; status: 'draft' | 'published'; publication: PublicationView | null }> {
   const actor = requireActor(ctx.actor)
   const item = await readableDocument(ctx, input.id)
   if (!ownerCan(item.access, 'item.invite'))
     throw forbidden(
       `Only the chair and officers of ${item.owner.title} can publish or withdraw this document.`,
     )
-  const status = input.published ? ('published' as const) : ('draft' as const)
-  const visibility = input.visibility ?? item.visibility
-  const now = ctx.clock.now().toISOString()
-  await ctx.db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('document')
-      .set({ status, visibility, updated_at: now })
-      .where('id', '=', input.id)
-      .execute()
-    await indexItem(tx, 'document', input.id)
-    await audit(tx, ctx.clock, {
-      actorId: actor.id,
-      action: input.published ? 'document.published' : 'document.unpublished',
-      appgId: item.owner.appgId,
-      itemType: 'document',
-      itemId: input.id,
-      details: { visibility },
-    })
+  if (!input.published) {
+    const now = ctx.clock.now().toISOString()
+    await ctx.db.transaction().execute((tx) => takePrivateAsOwner(tx, ctx, actor, item, now))
+    return { id: input.id, status: 'draft', publication: null }
+  }
+  const publication = await requestPublication(ctx, {
+    itemType: 'document',
+    itemId: input.id,
+    visibility: input.visibility,
+    message: input.message,
   })
-  return { id: input.id, status, visibility }
+  return { id: input.id, status: publication.status === 'approved' ? 'published' : 'draft', publication }
 }

@@ -11,8 +11,11 @@ import { renderMarkdown } from '../markdown'
 import { decodeCursor, encodeCursor, type Page } from '../pagination'
 import { can } from '../policy'
 import { type DocumentKind, HISTORY_PAGE_SIZE, PRESENCE_TTL_MS } from './fields'
+import { noticeFromJson, noticeFundersOf, noticeGroupsOf, type PublicationNotice } from './notice'
 import type { PresentPerson } from './presence'
 import { diffText, type LineDiff } from './text'
+
+export type { PublicationNotice }
 
 /**
  * Markdown rendered safely (html disabled), with `[[type:id]]` references turned into links.
@@ -53,14 +56,6 @@ export function renderRevisionBody(revisionId: string, body: string): string {
   return html
 }
 
-export interface PublicationNotice {
-  groups: { slug: string; title: string }[]
-  secretariat: string | null
-  /** The owner group's registered benefits: who funds it and with what. */
-  funders: { source: string | null; description: string | null; valueBand: string | null }[]
-  notice: string
-}
-
 export interface DocumentView {
   id: string
   kind: DocumentKind
@@ -87,6 +82,13 @@ export interface DocumentView {
   updatedAt: string
   /** Shown on the public page and the print view of a published document. */
   publication: PublicationNotice | null
+  /**
+   * The approved revision the public reads while the document is published. People outside its
+   * groups get this revision as `head`/`body` too, never the working draft.
+   */
+  published: { number: number; createdAt: string; body: string; bodyHtml: string } | null
+  /** For the groups: what the working draft changed since the approved revision (null when none). */
+  changesSincePublication: (LineDiff & { fromNumber: number; toNumber: number }) | null
   can: {
     edit: boolean
     publish: boolean
@@ -96,9 +98,6 @@ export interface DocumentView {
     leave: string[]
   }
 }
-
-export const NOT_OFFICIAL_NOTICE =
-  'This is not an official publication of the House of Commons or the House of Lords. It has not been approved by either House or its committees. All-Party Parliamentary Groups are informal groups of Members of both Houses with a common interest in particular issues. The views expressed in this document are those of the group.'
 
 /** Loads the document and checks the caller may read it (NOT_FOUND otherwise). */
 export async function readableDocument(ctx: ServiceContext, id: string): Promise<LoadedItem> {
@@ -119,9 +118,10 @@ async function draftsReader(ctx: ServiceContext, id: string): Promise<LoadedItem
 }
 
 /**
- * The document page in one query after the session check: the document with its head revision,
- * its participant groups and the caller's role in each, its link rows, who has it open and the
- * owner's funders, aggregated alongside (a third query only to name linked items, if any).
+ * The document page in one query after the session check: the document with its head revision and
+ * its approved (published) revision, its participant groups and the caller's role in each, its
+ * link rows, who has it open and every group's Register entry and funders for the notice,
+ * aggregated alongside (a third query only to name linked items, if any).
  */
 export async function getDocument(ctx: ServiceContext, id: string): Promise<DocumentView> {
   const since = new Date(ctx.clock.now().getTime() - PRESENCE_TTL_MS).toISOString()
@@ -130,7 +130,13 @@ export async function getDocument(ctx: ServiceContext, id: string): Promise<Docu
     .innerJoin('revision as r', 'r.id', 'd.head_revision_id')
     .innerJoin('person as author', 'author.id', 'r.author_id')
     .innerJoin('person as creator', 'creator.id', 'd.created_by')
-    .innerJoin('appg as owner', 'owner.id', 'd.appg_id')
+    // Documents published before the approved revision was kept: their head is what was published.
+    .leftJoin('revision as p', (join) =>
+      join.on((eb) =>
+        eb('p.id', '=', eb.fn.coalesce('d.published_revision_id', 'd.head_revision_id') as unknown as string),
+      ),
+    )
+    .leftJoin('person as pAuthor', 'pAuthor.id', 'p.author_id')
     .select((eb) => [
       'd.id',
       'd.title',
@@ -148,14 +154,20 @@ export async function getDocument(ctx: ServiceContext, id: string): Promise<Docu
       'author.display_name as authorName',
       'creator.id as creatorId',
       'creator.display_name as creatorName',
-      'owner.secretariat',
+      'p.id as pubId',
+      'p.number as pubNumber',
+      'p.body as pubBody',
+      'p.created_at as pubAt',
+      'p.merged as pubMerged',
+      'pAuthor.id as pubAuthorId',
+      'pAuthor.display_name as pubAuthorName',
       participantsOf(ctx.db, 'document', 'd.id', ctx.actor).as('participants'),
       linkRowsOf(ctx.db, 'document', 'd.id').as('links'),
       eb
         .selectFrom('document_presence as dp')
-        .innerJoin('person as p', 'p.id', 'dp.person_id')
+        .innerJoin('person as pp', 'pp.id', 'dp.person_id')
         .select(
-          jsonAgg(ctx.db, { id: 'p.id', name: 'p.display_name', lastSeenAt: 'dp.last_seen_at' }).as(
+          jsonAgg(ctx.db, { id: 'pp.id', name: 'pp.display_name', lastSeenAt: 'dp.last_seen_at' }).as(
             'presence',
           ),
         )
@@ -163,18 +175,8 @@ export async function getDocument(ctx: ServiceContext, id: string): Promise<Docu
         .where('dp.last_seen_at', '>', since)
         .where('dp.person_id', '<>', ctx.actor?.id ?? '')
         .as('presence'),
-      eb
-        .selectFrom('benefit')
-        .select(
-          jsonAgg(ctx.db, {
-            source: 'benefit.source',
-            description: 'benefit.description',
-            valueBand: 'benefit.value_band',
-            position: 'benefit.position',
-          }).as('funders'),
-        )
-        .whereRef('benefit.appg_id', '=', 'd.appg_id')
-        .as('funders'),
+      noticeGroupsOf(ctx.db, 'document', 'd.id').as('noticeGroups'),
+      noticeFundersOf(ctx.db, 'document', 'd.id').as('noticeFunders'),
     ])
     .where('d.id', '=', id)
     .executeTakeFirst()
@@ -182,16 +184,40 @@ export async function getDocument(ctx: ServiceContext, id: string): Promise<Docu
   const item = itemFromRow(ctx.actor, 'document', row)
   const access = item.access
   assertCan(access, 'item.read', 'That document', '')
+  const writer = Boolean(access.role) || access.isSiteAdmin
   const links = await linksFromJson(ctx.db, ctx.actor, 'document', id, row.links)
   // Only the groups writing it see who is editing; a reader of the published page does not.
   const presence =
-    ctx.actor && (access.role || access.isSiteAdmin)
+    ctx.actor && writer
       ? parseJsonArray<PresentPerson>(row.presence).sort((a, b) => (a.lastSeenAt < b.lastSeenAt ? -1 : 1))
       : []
-  const funders = parseJsonArray<PublicationNotice['funders'][number] & { position: number }>(row.funders)
-    .sort((a, b) => a.position - b.position)
-    .map(({ position: _, ...funder }) => funder)
-  const published = row.status === 'published'
+  const published =
+    row.status === 'published' && row.pubId !== null
+      ? {
+          number: Number(row.pubNumber),
+          createdAt: row.pubAt!,
+          body: row.pubBody!,
+          bodyHtml: renderRevisionBody(row.pubId, row.pubBody!),
+        }
+      : null
+  // Outside its groups, the document is its approved revision: the working draft stays theirs.
+  const frozen = published && !writer
+  const head = frozen
+    ? {
+        id: row.pubId!,
+        number: published.number,
+        author: { id: row.pubAuthorId!, name: row.pubAuthorName! },
+        createdAt: published.createdAt,
+        merged: Number(row.pubMerged) === 1,
+      }
+    : {
+        id: row.headId,
+        number: Number(row.head_number),
+        author: { id: row.authorId, name: row.authorName },
+        createdAt: row.headAt,
+        merged: Number(row.merged) === 1,
+      }
+  const body = frozen ? published.body : row.body
   const partners = item.participants.filter((p) => !p.isOwner)
   return {
     id: row.id,
@@ -201,22 +227,25 @@ export async function getDocument(ctx: ServiceContext, id: string): Promise<Docu
     visibility: row.visibility,
     owner: { slug: item.owner.slug, title: item.owner.title },
     coAuthors: partners.map((p) => ({ slug: p.slug, title: p.title, joinedAt: p.joinedAt })),
-    head: {
-      id: row.headId,
-      number: Number(row.head_number),
-      author: { id: row.authorId, name: row.authorName },
-      createdAt: row.headAt,
-      merged: Number(row.merged) === 1,
-    },
-    body: row.body,
-    bodyHtml: renderRevisionBody(row.headId, row.body),
+    head,
+    body,
+    bodyHtml: frozen ? published.bodyHtml : renderRevisionBody(row.headId, row.body),
     links: links.links,
     backlinks: links.backlinks,
     presence,
     createdBy: { id: row.creatorId, name: row.creatorName },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    publication: published ? publicationNotice(item, row.secretariat, funders) : null,
+    publication: published ? noticeFromJson(item, row.noticeGroups, row.noticeFunders) : null,
+    published,
+    changesSincePublication:
+      published && writer && row.pubId !== row.headId
+        ? {
+            ...diffText(published.body, row.body),
+            fromNumber: published.number,
+            toNumber: Number(row.head_number),
+          }
+        : null,
     can: {
       edit: can(access, 'item.edit'),
       publish: ownerCan(access, 'item.invite'),
@@ -224,20 +253,6 @@ export async function getDocument(ctx: ServiceContext, id: string): Promise<Docu
       comment: can(access, 'item.comment'),
       leave: partners.filter((p) => groupCan(access, p.appgId, 'item.invite')).map((p) => p.slug),
     },
-  }
-}
-
-/** The rule-required notice: not an official publication, the groups, the secretariat, funders. */
-function publicationNotice(
-  item: LoadedItem,
-  secretariat: string | null,
-  funders: PublicationNotice['funders'],
-): PublicationNotice {
-  return {
-    groups: item.participants.map((p) => ({ slug: p.slug, title: p.title })),
-    secretariat,
-    funders,
-    notice: NOT_OFFICIAL_NOTICE,
   }
 }
 

@@ -239,14 +239,22 @@ function noticeBlocks(publication: PublicationNotice): Paragraph[] {
     new Paragraph({ text: publication.notice }),
     new Paragraph({ text: `Published by ${publication.groups.map((g) => g.title).join(', ')}.` }),
   ]
-  if (publication.secretariat) blocks.push(new Paragraph({ text: `Secretariat: ${publication.secretariat}` }))
-  if (publication.funders.length) {
-    blocks.push(new Paragraph({ text: 'Registered benefits', heading: HeadingLevel.HEADING_3 }))
-    for (const f of publication.funders)
+  // Every group, since a joint document speaks for all of them (as on the public page).
+  for (const g of publication.groups) {
+    blocks.push(new Paragraph({ text: g.title, heading: HeadingLevel.HEADING_3 }))
+    const contact = [g.contact?.name, g.contact?.email].filter(Boolean).join(', ')
+    if (contact) blocks.push(new Paragraph({ text: `Registered contact: ${contact}` }))
+    if (g.secretariat)
+      blocks.push(
+        new Paragraph({
+          text: `Secretariat: ${[g.secretariat.text, ...g.secretariat.links].filter(Boolean).join(' ')}`,
+        }),
+      )
+    for (const f of g.funders)
       blocks.push(
         new Paragraph({
           bullet: { level: 0 },
-          text: [f.source, f.description, f.valueBand].filter(Boolean).join(' — '),
+          text: [f.source, f.description, f.valueBand, f.received].filter(Boolean).join(' — '),
         }),
       )
   }

@@ -9,6 +9,7 @@ import type { ServiceContext } from '../context'
 import { conflict, forbidden, notFound } from '../errors'
 import { participantsChanged } from '../items/activity'
 import { ITEM_NOUN, isActive, loadItem } from '../items/load'
+import { joinTopicItems } from '../items/topic-space'
 import { requireActor } from '../memberships/access'
 import { can } from '../policy'
 import { notifyHandshake } from './notify'
@@ -82,6 +83,7 @@ async function answer(
           })
           .execute()
         await participantsChanged(tx, row.item_type, row.item_id, now)
+        if (row.item_type === 'topic') await joinTopicItems(tx, row.item_id, row.to_appg_id, now)
       }
       await audit(tx, ctx.clock, {
         actorId: actor.id,

@@ -12,6 +12,7 @@ import { assertCan } from '../items/access'
 import { participantsChanged } from '../items/activity'
 import { ITEM_NOUN, type LoadedItem, loadItem } from '../items/load'
 import { groupCan, ownerCan } from '../items/powers'
+import { leaveTopicItems } from '../items/topic-space'
 import { releaseLostSignups } from '../meetings/release'
 import { requireActor } from '../memberships/access'
 import { notifyHandshake } from './notify'
@@ -51,7 +52,16 @@ async function endPartnership(
       .where('is_owner', '=', 0)
       .execute()
     await participantsChanged(tx, item.type, item.id, now)
-    if (item.type === 'meeting') await releaseLostSignups(tx, ctx, { meetingId: item.id }, actor.id)
+    // Leaving a topic is leaving its sessions too: their sign-ups go with the access.
+    const sessions =
+      item.type === 'meeting'
+        ? [item.id]
+        : item.type === 'topic'
+          ? (await leaveTopicItems(tx, item.id, partner.appgId, now))
+              .filter((i) => i.type === 'meeting')
+              .map((i) => i.id)
+          : []
+    for (const meetingId of sessions) await releaseLostSignups(tx, ctx, { meetingId }, actor.id)
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: `participant.${step}`,

@@ -1,7 +1,8 @@
 /**
  * The handshake's states (docs/architecture.md §2): `pending` → `accepted` | `declined` | `withdrawn` |
  * `expired`, and nothing after that. An invitation still marked pending after its expiry time is
- * expired, whether or not that has been written down yet.
+ * expired, whether or not that has been written down yet. Publication requests (`publication/`)
+ * share `effectiveStatus`.
  */
 import type { InvitationStatus } from '@appg-hub/db'
 import { conflict } from '../errors'
@@ -15,10 +16,10 @@ const OUTCOME: Record<HandshakeAction, InvitationStatus> = {
   withdraw: 'withdrawn',
 }
 
-export function effectiveStatus(
-  invitation: { status: InvitationStatus; expires_at: string },
+export function effectiveStatus<S extends string>(
+  invitation: { status: S; expires_at: string },
   now: string,
-): InvitationStatus {
+): S | 'expired' {
   return invitation.status === 'pending' && invitation.expires_at <= now ? 'expired' : invitation.status
 }
 

@@ -150,6 +150,20 @@ async function linkViews(
   }
 }
 
+/**
+ * Each linked item once (a document may be both the topic's briefing and refer to it in its
+ * text): the first link to it, in link order, stands for the others.
+ */
+export function onePerItem(views: LinkView[]): LinkView[] {
+  const seen = new Set<string>()
+  return views.filter((v) => {
+    const key = `${v.itemType}:${v.itemId}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
 /** How a link is worded to people, e.g. "Briefing for" a topic. */
 export function describeLink(view: Pick<LinkView, 'linkType' | 'itemType' | 'restricted'>): string {
   const noun = view.restricted ? 'restricted item' : ITEM_NOUN[view.itemType]

@@ -30,3 +30,19 @@ export function itemReadableBy(
   const members = readableBy(eb, actor, 'document', `${alias}.id`, `${alias}.kind`)
   return actor ? eb.or([isPublic, members]) : isPublic
 }
+
+/**
+ * Whether the actor reads a document's working draft rather than its approved revision: its
+ * groups' people and site admins (`getDocument`'s writers). Everyone else who may read a published
+ * document reads the revision its groups approved.
+ */
+export function documentDraftReadableBy(
+  eb: ExpressionBuilder<Database, keyof Database>,
+  actor: Actor | null,
+  alias: string,
+): Expression<SqlBool> {
+  if (actor?.isSiteAdmin) return eb.lit(true) as unknown as Expression<SqlBool>
+  if (!actor) return eb.lit(false) as unknown as Expression<SqlBool>
+  // readableBy without the public branch: a column that is never 'public' stands in for it.
+  return readableBy(eb, actor, 'document', `${alias}.id`, `${alias}.kind`)
+}

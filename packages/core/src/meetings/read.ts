@@ -13,6 +13,15 @@ import { chosenVisibility, type MeetingStatus, minutesBetween } from './load'
 import { agendaSpeakers, noticeText, noticeWarning } from './notice'
 import type { MySignup, SignupStatus } from './signups'
 
+export interface LinkedDocument {
+  /** Null, with the title and kind, when the caller may not read the document. */
+  documentId: string | null
+  title: string | null
+  kind: string | null
+  linkType: string
+  restricted: boolean
+}
+
 export interface AgendaItemView {
   id: string
   position: number
@@ -57,6 +66,8 @@ export interface MeetingView {
   notice: string | null
   noticeWarning: string | null
   minutes: { documentId: string; title: string }[]
+  /** Documents linked to the session (minutes, briefings, agendas, references), once each. */
+  documents: LinkedDocument[]
   /** Held, no minutes yet, and the caller may attach them. */
   minutesPrompt: boolean
   createdBy: { id: string; name: string }
@@ -157,17 +168,60 @@ export async function getMeeting(ctx: ServiceContext, id: string): Promise<Meeti
   const access = item.access
   assertCan(access, 'item.read', 'That session', '')
 
-  const minutes = await db
+  // Every document linked to the session, either way (minutes, briefings, agendas, references),
+  // once each; one the caller may not read shows without its title (DESIGN §3).
+  const linkedRows = await db
     .selectFrom('link')
-    .innerJoin('document', 'document.id', 'link.from_id')
-    .select(['document.id', 'document.title', 'link.created_at'])
-    .where('link.to_type', '=', 'meeting')
-    .where('link.to_id', '=', row.id)
-    .where('link.from_type', '=', 'document')
-    .where('link.link_type', '=', 'minutes_of')
-    .where((eb) => itemReadableBy(eb as never, actor, 'document', 'document'))
+    .innerJoin('document', (join) =>
+      join.on((eb) =>
+        eb.or([
+          eb.and([
+            eb('link.from_type', '=', 'document'),
+            eb('link.from_id', '=', eb.ref('document.id')),
+            eb('link.to_type', '=', 'meeting'),
+            eb('link.to_id', '=', row.id),
+          ]),
+          eb.and([
+            eb('link.to_type', '=', 'document'),
+            eb('link.to_id', '=', eb.ref('document.id')),
+            eb('link.from_type', '=', 'meeting'),
+            eb('link.from_id', '=', row.id),
+          ]),
+        ]),
+      ),
+    )
+    .select((eb) => [
+      'document.id',
+      'document.title',
+      'document.kind',
+      'link.link_type',
+      'link.created_at',
+      eb
+        .case()
+        .when(itemReadableBy(eb as never, actor, 'document', 'document'))
+        .then(1)
+        .else(0)
+        .end()
+        .as('readable'),
+    ])
     .orderBy('link.created_at')
+    .orderBy('link.id')
     .execute()
+  const documents: LinkedDocument[] = []
+  const seenDocuments = new Set<string>()
+  for (const d of linkedRows) {
+    if (seenDocuments.has(d.id)) continue
+    seenDocuments.add(d.id)
+    const readable = Number(d.readable) === 1
+    documents.push(
+      readable
+        ? { documentId: d.id, title: d.title, kind: d.kind, linkType: d.link_type, restricted: false }
+        : { documentId: null, title: null, kind: null, linkType: d.link_type, restricted: true },
+    )
+  }
+  const minutes = linkedRows
+    .filter((d) => d.link_type === 'minutes_of' && Number(d.readable) === 1)
+    .filter((d, i, all) => all.findIndex((x) => x.id === d.id) === i)
 
   const agenda = parseJsonArray<AgendaItemView>(row.agenda)
     .map((a) => ({ ...a, position: Number(a.position), durationMinutes: Number(a.durationMinutes) }))
@@ -254,6 +308,7 @@ export async function getMeeting(ctx: ServiceContext, id: string): Promise<Meeti
       : null,
     noticeWarning: isHost ? noticeWarning(visibility, row.status, row.starts_at, now) : null,
     minutes: minutes.map((m) => ({ documentId: m.id, title: m.title })),
+    documents,
     minutesPrompt: row.status === 'held' && minutes.length === 0 && isHost,
     createdBy: { id: row.created_by, name: row.creatorName },
     createdAt: row.created_at,

@@ -4,13 +4,16 @@ import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden } from '../errors'
 import { assertCan } from '../items/access'
-import { itemPath } from '../items/load'
+import { itemPath, loadItem } from '../items/load'
 import { ownerCan } from '../items/powers'
+import { addItemPartners, topicGroupsFor } from '../items/topic-space'
 import { groupForActor, requireActor } from '../memberships/access'
 import { ensureFollowing } from '../notifications/follows'
 import { type NotificationInput, notify } from '../notifications/notify'
 import { queueEmails } from '../outbox'
 import { can } from '../policy'
+import { askersConsent, openPublication, pendingConflict, takePrivateAsOwner } from '../publication/consent'
+import { type PublicationView, publicationView } from '../publication/read'
 import {
   assertOpen,
   bumpMeeting,
@@ -21,7 +24,6 @@ import {
   type MeetingRow,
 } from './load'
 import { formatLondonRange, londonToUtc } from './london'
-import { releaseLostSignups } from './release'
 import { promoteWaiting } from './signups'
 
 export interface MeetingTimes {
@@ -40,7 +42,9 @@ export interface CreateMeetingInput extends MeetingTimes {
   onlineUrl?: string | null
   visibility: Visibility
   capacity?: number | null
+  /** A topic the session belongs to: its hosts are the topic's groups (`groups`: a subset of them). */
   topicId?: string | null
+  groups?: string[] | null
 }
 
 function times(input: MeetingTimes): { startsAt: string; endsAt: string } {
@@ -72,7 +76,10 @@ export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInp
   if (!can({ role: group.role, isSiteAdmin: group.isSiteAdmin, isPublic: false }, 'item.create'))
     throw forbidden(`Only the chair, officers and secretariat of ${group.title} can draft a session for it.`)
   const { startsAt, endsAt } = times(input)
-  if (input.topicId) await checkTopic(ctx.db, input.topicId, group.id)
+  if (input.groups && !input.topicId)
+    throw badRequest('Choose a topic first: co-hosts outside a topic are invited.', 'groups')
+  const space = input.topicId ? await topicGroupsFor(ctx.db, input.topicId, group.id, input.groups) : null
+  const shared = input.visibility === 'public' && (space?.appgIds.length ?? 1) > 1
   const id = newId()
   const now = ctx.clock.now().toISOString()
   const title = input.title.trim()
@@ -90,11 +97,13 @@ export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInp
         place: clean(input.place),
         online_url: clean(input.onlineUrl),
         visibility: 'participants',
-        intended_visibility: input.visibility,
+        // Shared from the start with other groups, it becomes public only with their consent.
+        intended_visibility: shared ? 'participants' : input.visibility,
         capacity: input.capacity ?? null,
         status: 'draft',
         cancel_reason: null,
         sequence: 0,
+        shares_topic: space?.sharesTopic ?? 0,
         created_by: actor.id,
         created_at: now,
         updated_at: now,
@@ -104,9 +113,20 @@ export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInp
       .insertInto('participant')
       .values({ item_type: 'meeting', item_id: id, appg_id: group.id, is_owner: 1, joined_at: now })
       .execute()
+    if (space) await addItemPartners(tx, 'meeting', id, group.id, space.appgIds, now)
     await indexItem(tx, 'session', id, { isNew: true })
     await linkToTopic(tx, id, input.topicId || null, actor.id, now)
     await ensureFollowing(tx, actor.id, 'meeting', id, now)
+    if (shared) {
+      const item = await loadItem(tx, actor, 'meeting', id)
+      await openPublication(tx, ctx, actor, {
+        item,
+        visibility: 'public',
+        revisionId: null,
+        consentingAppgIds: askersConsent(item),
+        message: null,
+      })
+    }
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: 'meeting.created',
@@ -149,7 +169,7 @@ async function signedUpPeople(db: Db, meetingId: string): Promise<string[]> {
 export async function updateMeeting(
   ctx: ServiceContext,
   input: UpdateMeetingInput,
-): Promise<{ id: string; changed: string[] }> {
+): Promise<{ id: string; changed: string[]; publication: PublicationView | null }> {
   const actor = requireActor(ctx.actor)
   const { row, item } = await loadMeeting(ctx.db, actor, input.id)
   assertCan(item.access, 'item.read', 'That session', '')
@@ -179,58 +199,76 @@ export async function updateMeeting(
   if (input.topicId !== undefined && (input.topicId || null) !== row.topic_id) {
     if (input.topicId) await checkTopic(ctx.db, input.topicId, item.owner.appgId)
     changes.topic_id = input.topicId || null
+    // Moved to another topic (or out of one): its hosts stay as they are and follow no topic.
+    changes.shares_topic = 0
   }
-  if (input.visibility !== undefined && input.visibility !== chosenVisibility(row)) {
-    changes.intended_visibility = input.visibility
-    if (row.status !== 'draft') changes.visibility = input.visibility
-  }
+  // Making it public is a request every host group consents to (publication/consent.ts); making
+  // it private again takes effect at once.
+  const wantsPublic = input.visibility === 'public' && chosenVisibility(row) !== 'public'
+  const goesPrivate = input.visibility === 'participants' && chosenVisibility(row) === 'public'
   const changed = Object.keys(changes)
-  if (changed.length === 0) return { id: input.id, changed }
+  if (goesPrivate) changed.push('visibility')
+  if (changed.length === 0 && !wantsPublic) return { id: input.id, changed, publication: null }
   if (changes.title === '') throw badRequest('Give the session a title.', 'title')
   const now = ctx.clock.now().toISOString()
   const moved =
     'starts_at' in changes || 'ends_at' in changes || 'place' in changes || 'online_url' in changes
-  await ctx.db.transaction().execute(async (tx) => {
-    await lockMeeting(tx, row.id)
-    await bumpMeeting(tx, row.id, now, changes)
-    await indexItem(tx, 'session', row.id)
-    if ('topic_id' in changes) await linkToTopic(tx, row.id, changes.topic_id ?? null, actor.id, now)
-    if ('capacity' in changes)
-      await promoteWaiting(tx, ctx, { ...row, ...changes, capacity: changes.capacity ?? null }, actor.id)
-    // A session no longer public keeps only the sign-ups of people who may still read it.
-    if (changes.visibility === 'participants')
-      await releaseLostSignups(tx, ctx, { meetingId: row.id }, actor.id)
-    if (moved && row.status === 'scheduled') {
-      const people = await signedUpPeople(tx, row.id)
-      const when = formatLondonRange(changes.starts_at ?? row.starts_at, changes.ends_at ?? row.ends_at)
-      const where = [changes.place ?? row.place, changes.online_url ?? row.online_url]
-        .filter(Boolean)
-        .join(' / ')
-      await notify(
-        tx,
-        ctx,
-        actor.id,
-        people.map((personId) => ({
-          personId,
-          kind: 'meeting.changed',
-          text: `The session “${changes.title ?? row.title}” has changed: ${when}${where ? `, ${where}` : ''}`,
-          path: itemPath('meeting', row.id),
-          itemType: 'meeting',
-          itemId: row.id,
-          appgId: item.owner.appgId,
-        })),
-      )
-    }
-    await audit(tx, ctx.clock, {
-      actorId: actor.id,
-      action: 'meeting.updated',
-      appgId: item.owner.appgId,
-      itemType: 'meeting',
-      itemId: row.id,
-      details: { changed },
+  let requestId: string | null = null
+  await ctx.db
+    .transaction()
+    .execute(async (tx) => {
+      await lockMeeting(tx, row.id)
+      if (wantsPublic)
+        requestId = await openPublication(tx, ctx, actor, {
+          item,
+          visibility: 'public',
+          revisionId: null,
+          consentingAppgIds: askersConsent(item),
+          message: null,
+        })
+      if (goesPrivate) await takePrivateAsOwner(tx, ctx, actor, item, now)
+      if (Object.keys(changes).length === 0) return
+      await bumpMeeting(tx, row.id, now, changes)
+      await indexItem(tx, 'session', row.id)
+      if ('topic_id' in changes) await linkToTopic(tx, row.id, changes.topic_id ?? null, actor.id, now)
+      if ('capacity' in changes)
+        await promoteWaiting(tx, ctx, { ...row, ...changes, capacity: changes.capacity ?? null }, actor.id)
+      if (moved && row.status === 'scheduled') {
+        const people = await signedUpPeople(tx, row.id)
+        const when = formatLondonRange(changes.starts_at ?? row.starts_at, changes.ends_at ?? row.ends_at)
+        const where = [changes.place ?? row.place, changes.online_url ?? row.online_url]
+          .filter(Boolean)
+          .join(' / ')
+        await notify(
+          tx,
+          ctx,
+          actor.id,
+          people.map((personId) => ({
+            personId,
+            kind: 'meeting.changed',
+            text: `The session “${changes.title ?? row.title}” has changed: ${when}${where ? `, ${where}` : ''}`,
+            path: itemPath('meeting', row.id),
+            itemType: 'meeting',
+            itemId: row.id,
+            appgId: item.owner.appgId,
+          })),
+        )
+      }
+      await audit(tx, ctx.clock, {
+        actorId: actor.id,
+        action: 'meeting.updated',
+        appgId: item.owner.appgId,
+        itemType: 'meeting',
+        itemId: row.id,
+        details: { changed },
+      })
     })
-  })
-  return { id: input.id, changed }
+    .catch((error) => {
+      throw pendingConflict(error, 'meeting')
+    })
+  const publication = requestId ? await publicationView(ctx, requestId, item) : null
+  if (publication?.status === 'approved') changed.push('visibility')
+  return { id: input.id, changed, publication }
 }
 
 type Step = 'schedule' | 'cancel' | 'markHeld'

@@ -15,6 +15,11 @@ export type NotificationKind =
   | 'meeting.cancelled'
   | 'meeting.held'
   | 'signup.promoted'
+  | 'publication.requested'
+  | 'publication.consented'
+  | 'publication.approved'
+  | 'publication.declined'
+  | 'publication.withdrawn'
 
 /** The client route of a group's invitations page. */
 export function invitationsPath(slug: string): string {

@@ -36,6 +36,9 @@ export async function exportMyData(ctx: ServiceContext) {
     auditEvents,
     filesUploaded,
     contributions,
+    publicationRequests,
+    publicationConsents,
+    topicVisits,
   ] = await Promise.all([
     db
       .selectFrom('person')
@@ -227,6 +230,29 @@ export async function exportMyData(ctx: ServiceContext) {
       .where('c.person_id', '=', me)
       .orderBy('r.created_at')
       .execute(),
+    db
+      .selectFrom('publication_request')
+      .select([
+        'id',
+        'item_type',
+        'item_id',
+        'status',
+        'requested_by',
+        'decided_by',
+        'reason',
+        'created_at',
+        'decided_at',
+      ])
+      .where((eb) => eb.or([eb('requested_by', '=', me), eb('decided_by', '=', me)]))
+      .orderBy('created_at')
+      .execute(),
+    db
+      .selectFrom('publication_consent')
+      .select(['request_id', 'at'])
+      .where('person_id', '=', me)
+      .orderBy('at')
+      .execute(),
+    db.selectFrom('topic_visit').select(['topic_id', 'seen_at']).where('person_id', '=', me).execute(),
   ])
   await audit(db, ctx.clock, { actorId: me, action: 'account.data_exported', details: {} })
   // Items' live words (titles, summaries, times) only for items the person may still read.
@@ -269,5 +295,11 @@ export async function exportMyData(ctx: ServiceContext) {
     emails,
     auditEvents: auditEvents.map((e) => ({ ...e, details: JSON.parse(e.details) as unknown })),
     filesUploaded,
+    publicationRequests: publicationRequests.map(({ requested_by, decided_by, ...r }) => ({
+      ...r,
+      mine: [requested_by === me && 'asked', decided_by === me && 'decided'].filter(Boolean),
+    })),
+    publicationConsents,
+    topicVisits,
   }
 }

@@ -18,7 +18,7 @@ import { type RawBuilder, sql } from 'kysely'
 import type { Actor, ServiceContext } from '../context'
 import { badRequest } from '../errors'
 import { itemPath } from '../items/load'
-import { itemReadableBy } from '../links/readable'
+import { documentDraftReadableBy, itemReadableBy } from '../links/readable'
 import { decodeCursor, encodeCursor, type Page } from '../pagination'
 import { mysqlMatches } from './mysql'
 import { type ParsedQuery, parseQuery } from './parse'
@@ -122,6 +122,20 @@ function pageOfMatches(
         eb.and([eb('d.id', 'is not', null), itemReadableBy(eb as never, actor, 'document', 'd')]),
       ]),
     )
+    // Of a published document's two rows, each reader finds the words a single read shows them:
+    // its groups the working draft, everyone else the approved revision (documents published
+    // before approved revisions were kept have only the one row, their head).
+    .where((eb) => {
+      const draftReader = documentDraftReadableBy(eb as never, actor, 'd')
+      return eb.or([
+        eb('s.doc_type', 'not in', ['document', 'published']),
+        eb.and([
+          eb('s.doc_type', '=', 'document'),
+          eb.or([draftReader, eb('d.published_revision_id', 'is', null)]),
+        ]),
+        eb.and([eb('s.doc_type', '=', 'published'), eb.not(draftReader)]),
+      ])
+    })
     // A comment hidden or deleted since it was indexed is not found either.
     .where((eb) =>
       eb.or([
@@ -133,7 +147,10 @@ function pageOfMatches(
     .orderBy('s.updated_at', 'desc')
     .orderBy('hit.id', 'desc')
     .limit(limit + 1)
-  if (input.types && input.types.length > 0) query = query.where('s.doc_type', 'in', input.types)
+  if (input.types && input.types.length > 0) {
+    const rowTypes = input.types.flatMap((t) => (t === 'document' ? ['document', 'published'] : [t]))
+    query = query.where('s.doc_type', 'in', rowTypes)
+  }
   if (input.group) {
     const slug = input.group
     query = query.where((eb) =>
@@ -225,7 +242,7 @@ export async function searchHub(ctx: ServiceContext, input: SearchInput): Promis
   const last = page[page.length - 1]
   return {
     items: page.map((row) => {
-      const type = row.doc_type as SearchDocType
+      const type = (row.doc_type === 'published' ? 'document' : row.doc_type) as SearchDocType
       const groups =
         type === 'group'
           ? [{ slug: row.groupSlug ?? '', title: row.title }]

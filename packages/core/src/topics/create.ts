@@ -9,6 +9,8 @@ import { ownerCan } from '../items/powers'
 import { groupForActor, requireActor } from '../memberships/access'
 import { ensureFollowing } from '../notifications/follows'
 import { can } from '../policy'
+import { askersConsent, openPublication, pendingConflict, takePrivateAsOwner } from '../publication/consent'
+import { type PublicationView, publicationView } from '../publication/read'
 import { checkTags, type TopicStatus } from './fields'
 
 export interface CreateTopicInput {
@@ -81,7 +83,7 @@ export interface UpdateTopicInput {
 export async function updateTopic(
   ctx: ServiceContext,
   input: UpdateTopicInput,
-): Promise<{ id: string; changed: string[] }> {
+): Promise<{ id: string; changed: string[]; publication: PublicationView | null }> {
   const actor = requireActor(ctx.actor)
   const item = await loadItem(ctx.db, actor, 'topic', input.id)
   assertCan(item.access, 'item.read', 'That topic', '')
@@ -105,7 +107,6 @@ export async function updateTopic(
     title?: string
     summary?: string
     tags?: string
-    visibility?: Visibility
     status?: TopicStatus
   } = {}
   if (input.title !== undefined && input.title.trim() !== current.title) changes.title = input.title.trim()
@@ -114,32 +115,52 @@ export async function updateTopic(
     const tags = JSON.stringify(await checkTags(ctx.db, input.tags))
     if (tags !== current.tags) changes.tags = tags
   }
-  if (input.visibility !== undefined && input.visibility !== current.visibility)
-    changes.visibility = input.visibility
+  // Making it public is a request every participant group consents to (publication/consent.ts);
+  // making it private again takes effect at once.
+  const wantsPublic = input.visibility === 'public' && current.visibility !== 'public'
+  const goesPrivate = input.visibility === 'participants' && current.visibility === 'public'
   if (input.status !== undefined && input.status !== current.status) changes.status = input.status
   const changed = Object.keys(changes)
-  if (changed.length === 0) return { id: input.id, changed }
+  if (goesPrivate) changed.push('visibility')
+  if (changed.length === 0 && !wantsPublic) return { id: input.id, changed, publication: null }
   if (changes.title === '') throw badRequest('Give the topic a title.', 'title')
   const now = ctx.clock.now().toISOString()
-  await ctx.db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('topic')
-      .set({ ...changes, updated_at: now, last_activity_at: now })
-      .where('id', '=', input.id)
-      .execute()
-    await indexItem(tx, 'topic', input.id)
-    await audit(tx, ctx.clock, {
-      actorId: actor.id,
-      action: 'topic.updated',
-      appgId: item.owner.appgId,
-      itemType: 'topic',
-      itemId: input.id,
-      details: {
-        changed,
-        ...(changes.visibility ? { visibility: { from: current.visibility, to: changes.visibility } } : {}),
-        ...(changes.status ? { status: { from: current.status, to: changes.status } } : {}),
-      },
+  let requestId: string | null = null
+  await ctx.db
+    .transaction()
+    .execute(async (tx) => {
+      if (wantsPublic)
+        requestId = await openPublication(tx, ctx, actor, {
+          item,
+          visibility: 'public',
+          revisionId: null,
+          consentingAppgIds: askersConsent(item),
+          message: null,
+        })
+      if (goesPrivate) await takePrivateAsOwner(tx, ctx, actor, item, now)
+      if (Object.keys(changes).length === 0) return
+      await tx
+        .updateTable('topic')
+        .set({ ...changes, updated_at: now, last_activity_at: now })
+        .where('id', '=', input.id)
+        .execute()
+      await indexItem(tx, 'topic', input.id)
+      await audit(tx, ctx.clock, {
+        actorId: actor.id,
+        action: 'topic.updated',
+        appgId: item.owner.appgId,
+        itemType: 'topic',
+        itemId: input.id,
+        details: {
+          changed,
+          ...(changes.status ? { status: { from: current.status, to: changes.status } } : {}),
+        },
+      })
     })
-  })
-  return { id: input.id, changed }
+    .catch((error) => {
+      throw pendingConflict(error, 'topic')
+    })
+  const publication = requestId ? await publicationView(ctx, requestId, item) : null
+  if (publication?.status === 'approved') changed.push('visibility')
+  return { id: input.id, changed, publication }
 }

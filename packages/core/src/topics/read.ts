@@ -6,7 +6,7 @@ import { notFound } from '../errors'
 import { assertCan } from '../items/access'
 import { isActive, itemFromRow, participantsOf } from '../items/load'
 import { groupCan, ownerCan } from '../items/powers'
-import { type LinkView, linkRowsOf, linksFromJson } from '../links/list'
+import { type LinkView, linkRowsOf, linksFromJson, onePerItem } from '../links/list'
 import { renderMarkdown } from '../markdown'
 import { can } from '../policy'
 import { parseTags } from './fields'
@@ -151,7 +151,7 @@ export async function getTopic(ctx: ServiceContext, id: string): Promise<TopicVi
       : [],
     followers: isParticipantMember ? followers.map(({ id, name }) => ({ id, name })) : [],
     following: actor ? followers.some((f) => f.id === actor.id) : false,
-    links: [...linked.links, ...linked.backlinks],
+    links: onePerItem([...linked.links, ...linked.backlinks]),
     createdBy: { id: row.creatorId, name: row.creatorName },
     createdAt: row.created_at,
     lastActivityAt: row.last_activity_at,

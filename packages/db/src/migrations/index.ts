@@ -8,6 +8,7 @@ import * as search from './0006-search'
 import * as collab from './0007-collab'
 import * as files from './0008-files'
 import * as cacheVersion from './0009-cache-version'
+import * as publicationConsent from './0010-publication-consent'
 import * as people from './0011-people'
 
 /**
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   '0007-collab': collab,
   '0008-files': files,
   '0009-cache-version': cacheVersion,
+  '0010-publication-consent': publicationConsent,
   '0011-people': people,
 }

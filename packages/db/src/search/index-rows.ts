@@ -11,6 +11,19 @@ import { type Db, dialectOf } from '../kysely'
 export const SEARCH_DOC_TYPES = ['group', 'topic', 'session', 'document', 'comment'] as const
 export type SearchDocType = (typeof SEARCH_DOC_TYPES)[number]
 
+/**
+ * The index's own row types: a published document has a second row, `published`, holding the
+ * approved revision's words, which is what people outside its groups read (and so find); its
+ * `document` row holds the working draft, for its groups. Search shows each reader one of the two.
+ */
+export const INDEX_DOC_TYPES = [...SEARCH_DOC_TYPES, 'published'] as const
+export type IndexDocType = (typeof INDEX_DOC_TYPES)[number]
+
+/** The index rows that one item type writes (a document writes its draft and its published words). */
+function rowTypesOf(type: SearchDocType): IndexDocType[] {
+  return type === 'document' ? ['document', 'published'] : [type]
+}
+
 /** `a || ' ' || b`, which MySQL spells `concat(a, ' ', b)`. */
 function joinText(db: Db, parts: RawBuilder<unknown>[]): RawBuilder<string> {
   const withSpaces = parts.flatMap((part, i) => (i === 0 ? [part] : [sql`' '`, part]))
@@ -20,7 +33,7 @@ function joinText(db: Db, parts: RawBuilder<unknown>[]): RawBuilder<string> {
 }
 
 /** The rows `type` contributes, optionally only those whose id is in `ids`. */
-function sourceOf(db: Db, type: SearchDocType, ids: readonly string[] | null): RawBuilder<unknown> {
+function sourceOf(db: Db, type: IndexDocType, ids: readonly string[] | null): RawBuilder<unknown> {
   const only = (column: string) => (ids ? sql`and ${sql.ref(column)} in (${sql.join(ids)})` : sql``)
   switch (type) {
     case 'group':
@@ -40,10 +53,14 @@ function sourceOf(db: Db, type: SearchDocType, ids: readonly string[] | null): R
         from meeting m where 1 = 1 ${only('m.id')}`
     }
     case 'document':
-      // The head revision: the text a single read of the document shows (to the public only once
-      // the document is published).
+      // The head revision: the working draft, the text a single read shows the document's groups.
       return sql`select 'document', d.id, 'document', d.id, d.title, r.body, d.updated_at
         from document d inner join revision r on r.id = d.head_revision_id where 1 = 1 ${only('d.id')}`
+    case 'published':
+      // The approved revision, the text a single read shows everyone else while it is published.
+      return sql`select 'published', d.id, 'document', d.id, d.title, p.body, d.updated_at
+        from document d inner join revision p on p.id = d.published_revision_id
+        where d.status = 'published' ${only('d.id')}`
     case 'comment':
       // Hidden and deleted comments are never indexed, so nobody can find them by their words.
       return sql`select 'comment', c.id, c.item_type, c.item_id, '', c.body, coalesce(c.edited_at, c.created_at)
@@ -65,7 +82,7 @@ export async function indexItems(
     const batch = ids.slice(i, i + 500)
     // An item made in this transaction has no entry yet: one statement instead of two.
     if (!options.isNew) await removeItems(db, type, batch)
-    await insertFrom(db, sourceOf(db, type, batch))
+    for (const rowType of rowTypesOf(type)) await insertFrom(db, sourceOf(db, rowType, batch))
   }
 }
 
@@ -89,18 +106,28 @@ function insertFrom(db: Db, source: RawBuilder<unknown>) {
 
 export async function removeItems(db: Db, type: SearchDocType, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return
-  await db.deleteFrom('search_index').where('doc_type', '=', type).where('doc_id', 'in', ids).execute()
+  await db
+    .deleteFrom('search_index')
+    .where('doc_type', 'in', rowTypesOf(type))
+    .where('doc_id', 'in', ids)
+    .execute()
 }
 
 export async function removeItem(db: Db, type: SearchDocType, id: string): Promise<void> {
   await removeItems(db, type, [id])
 }
 
-/** Rebuilds the whole index from the live tables, in one transaction (`hub reindex`, the migration). */
-export async function rebuildSearchIndex(db: Db | Kysely<unknown>): Promise<number> {
+/**
+ * Rebuilds the whole index from the live tables, in one transaction (`hub reindex`, the migration).
+ * `types` only for a migration older than some row type's columns (see 0006-search).
+ */
+export async function rebuildSearchIndex(
+  db: Db | Kysely<unknown>,
+  types: readonly IndexDocType[] = INDEX_DOC_TYPES,
+): Promise<number> {
   const rebuild = async (tx: Db) => {
     await tx.deleteFrom('search_index').execute()
-    for (const type of SEARCH_DOC_TYPES) await insertFrom(tx, sourceOf(tx, type, null))
+    for (const type of types) await insertFrom(tx, sourceOf(tx, type, null))
     // Compacts the FTS5 b-trees after a bulk load; MySQL maintains its FULLTEXT index as it goes.
     if (dialectOf(tx) === 'sqlite')
       await sql`insert into search_fts(search_fts) values ('optimize')`.execute(tx)

@@ -1,13 +1,12 @@
 /** What the hosts do to a session: schedule, edit, invite co-hosts, cancel, mark as held. */
-import { createSignal, For, Show } from 'solid-js'
+import { createSignal, Show } from 'solid-js'
 import { createActions } from '../../lib/action'
-import { errorInfo, formErrors } from '../../lib/errors'
-import { formatDate } from '../../lib/format'
+import { formErrors } from '../../lib/errors'
 import { createQuery } from '../../lib/query'
 import { londonParts, type Meeting } from '../../lib/sessions'
-import { api, type GroupSummary } from '../../lib/trpc'
+import { api } from '../../lib/trpc'
 import { ConfirmAction } from '../Confirm'
-import { Button, ErrorSummary, TextAreaField, TextField } from '../Form'
+import { Button, ErrorSummary, TextAreaField } from '../Form'
 import { ActionStatus } from '../Status'
 import { checkSession, SESSION_FIELDS, type SessionDraft, SessionFields, sessionInput } from './SessionFields'
 
@@ -187,127 +186,6 @@ export function EditSession(props: { meeting: Meeting; onSaved: () => Promise<vo
           </Button>
         </div>
       </form>
-    </section>
-  )
-}
-
-/** The owner group's officers ask other groups to co-host, through the handshake. */
-export function CohostInvite(props: { meeting: Meeting; refetch: () => Promise<void> }) {
-  const m = () => props.meeting
-  const [q, setQ] = createSignal('')
-  const [results, setResults] = createSignal<GroupSummary[] | null>(null)
-  const [chosen, setChosen] = createSignal<string | null>(null)
-  const [message, setMessage] = createSignal('')
-  const [searchError, setSearchError] = createSignal<string | null>(null)
-  const actions = createActions()
-  const taken = () =>
-    new Set([
-      m().owner.slug,
-      ...m().cohosts.map((c) => c.slug),
-      ...m().pendingInvitations.map((p) => p.group.slug),
-    ])
-
-  async function search(e: SubmitEvent) {
-    e.preventDefault()
-    setSearchError(null)
-    if (!q().trim()) {
-      setSearchError('Type part of a group’s name.')
-      return
-    }
-    try {
-      const page = await api.register.list.query({ q: q().trim(), limit: 8 })
-      setResults(page.items.filter((g) => !taken().has(g.slug)))
-    } catch (caught) {
-      setSearchError(errorInfo(caught).message)
-    }
-  }
-
-  return (
-    <section class="section" aria-labelledby="cohost-heading">
-      <h2 id="cohost-heading" class="heading-l">
-        Invite a group to co-host
-      </h2>
-      <form onSubmit={search} novalidate class="search-form">
-        <TextField id="cohost-search" label="Find a group" value={q()} onValue={setQ} error={searchError()} />
-        <Button type="submit" variant="secondary">
-          Search
-        </Button>
-      </form>
-      <Show when={results()}>
-        <Show when={results()!.length > 0} fallback={<p>No group found that can be invited.</p>}>
-          <fieldset class="fieldset">
-            <legend class="fieldset__legend">Choose the group</legend>
-            <div class="choices">
-              <For each={results()!}>
-                {(g, i) => (
-                  <div class="checkbox checkbox--radio">
-                    <input
-                      class="checkbox__input"
-                      type="radio"
-                      name="cohost-group"
-                      id={`cohost-group-${i()}`}
-                      value={g.slug}
-                      checked={chosen() === g.slug}
-                      onChange={() => setChosen(g.slug)}
-                    />
-                    <div class="checkbox__text">
-                      <label class="checkbox__label" for={`cohost-group-${i()}`}>
-                        {g.title}
-                      </label>
-                    </div>
-                  </div>
-                )}
-              </For>
-            </div>
-          </fieldset>
-          <TextAreaField
-            id="cohost-message"
-            label="Message (optional)"
-            rows={2}
-            value={message()}
-            onValue={setMessage}
-          />
-          <Button
-            busy={actions.busy() === 'send'}
-            onClick={() => {
-              const slug = chosen()
-              if (!slug) return
-              void actions.run('send', async () => {
-                await api.invitations.send.mutate({
-                  itemType: 'meeting',
-                  itemId: m().id,
-                  toGroupSlugs: [slug],
-                  message: message().trim() || undefined,
-                })
-                setResults(null)
-                setChosen(null)
-                setMessage('')
-                setQ('')
-                await props.refetch()
-                return 'Invitation sent. The group’s officers will accept or decline it.'
-              })
-            }}
-          >
-            Send the invitation
-          </Button>
-        </Show>
-      </Show>
-      <ActionStatus message={actions.message()} error={actions.error()} compact />
-      <Show when={m().pendingInvitations.length > 0}>
-        <h3 class="heading-m">Waiting for an answer</h3>
-        <ul class="list">
-          <For each={m().pendingInvitations}>
-            {(p) => (
-              <li>
-                {p.group.title}{' '}
-                <span class="hint-inline">
-                  (invited {formatDate(p.createdAt)}, until {formatDate(p.expiresAt)})
-                </span>
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
     </section>
   )
 }

@@ -169,7 +169,7 @@ export function SessionFields(props: {
             {
               value: 'public',
               label: 'Everyone (a public session)',
-              hint: 'Anyone can read it and register interest.',
+              hint: 'Anyone can read it and register interest. With several host groups, it becomes public only when an officer of each has consented.',
             },
           ]}
         />

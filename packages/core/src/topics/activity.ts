@@ -1,0 +1,182 @@
+/**
+ * The topic page's activity timeline: what changed in the space — the topic, and the sessions and
+ * documents in it that the reader may open — who did it and when, from the audit log, in words.
+ * For the people of the topic's groups (and site administrators); the public reads the topic, not
+ * its working history. Only a chosen set of actions is told, never their particulars.
+ */
+import { type ItemType, isUniqueViolation } from '@appg-hub/db'
+import type { ServiceContext } from '../context'
+import { forbidden } from '../errors'
+import { assertCan } from '../items/access'
+import { ITEM_NOUN, itemPath, loadItem } from '../items/load'
+import { itemReadableBy } from '../links/readable'
+import { requireActor } from '../memberships/access'
+
+/** What each told action says, after the actor's name ("Ann Smith started the topic"). */
+const WORDS: Record<string, string> = {
+  'topic.created': 'started the topic',
+  'topic.updated': 'edited the topic',
+  'invitation.sent': 'invited a group',
+  'invitation.accepted': 'accepted the invitation for their group',
+  'invitation.declined': 'declined the invitation for their group',
+  'participant.left': 'took their group out',
+  'participant.removed': 'removed a group',
+  'comment.added': 'commented',
+  'meeting.created': 'drafted the session',
+  'meeting.updated': 'changed the session',
+  'meeting.scheduled': 'scheduled the session',
+  'meeting.cancelled': 'cancelled the session',
+  'meeting.held': 'marked the session as held',
+  'meeting.minutes.attached': 'attached minutes to the session',
+  'document.created': 'wrote the document',
+  'document.saved': 'saved a new revision of the document',
+  'document.restored': 'restored an earlier revision of the document',
+  'document.linked': 'linked the document',
+  'publication.requested': 'asked to make it public',
+  'publication.consented': 'consented to publication for their group',
+  'publication.approved': 'made it public with every group’s consent',
+  'publication.declined': 'declined publication for their group',
+  'publication.withdrawn': 'withdrew the request to publish',
+  'publication.consent_withdrawn': 'withdrew their group’s consent to publication',
+}
+
+export const ACTIVITY_LIMIT = 40
+
+export interface ActivityEntry {
+  id: string
+  at: string
+  actor: string | null
+  group: string | null
+  /** "started the topic", "wrote the document", … */
+  did: string
+  item: { type: ItemType; title: string; path: string }
+}
+
+/** The topic, for its groups' people (and site administrators) only. */
+async function participantTopic(ctx: ServiceContext, id: string) {
+  const topic = await loadItem(ctx.db, ctx.actor, 'topic', id)
+  assertCan(topic.access, 'item.read', 'That topic', '')
+  if (!topic.access.role && !topic.access.isSiteAdmin)
+    throw forbidden('Only the groups taking part see the topic’s activity.')
+  return topic
+}
+
+export interface TopicActivity {
+  entries: ActivityEntry[]
+  /** When the caller last opened the topic (entries after it are new to them), or null. */
+  lastVisitAt: string | null
+}
+
+/** Newest first, at most `ACTIVITY_LIMIT`, with the caller's last visit. Four queries. */
+export async function topicActivity(ctx: ServiceContext, input: { id: string }): Promise<TopicActivity> {
+  const topic = await participantTopic(ctx, input.id)
+  const visit = ctx.actor
+    ? ctx.db
+        .selectFrom('topic_visit')
+        .select('seen_at')
+        .where('person_id', '=', ctx.actor.id)
+        .where('topic_id', '=', input.id)
+        .executeTakeFirst()
+    : Promise.resolve(undefined)
+  const [meetings, documents] = await Promise.all(
+    (['meeting', 'document'] as const).map((type) =>
+      ctx.db
+        .selectFrom(`${type} as item` as 'meeting as item')
+        .select(['item.id', 'item.title'])
+        .where('item.topic_id', '=', input.id)
+        .where((eb) => itemReadableBy(eb as never, ctx.actor, type, 'item'))
+        .execute(),
+    ),
+  )
+  const titles = new Map<string, string>([
+    [`topic:${topic.id}`, topic.title],
+    ...meetings!.map((m) => [`meeting:${m.id}`, m.title] as [string, string]),
+    ...documents!.map((d) => [`document:${d.id}`, d.title] as [string, string]),
+  ])
+  const rows = await ctx.db
+    .selectFrom('audit_event as e')
+    .leftJoin('person as p', 'p.id', 'e.actor_id')
+    .leftJoin('appg as g', 'g.id', 'e.appg_id')
+    .select(['e.id', 'e.at', 'e.action', 'e.item_type', 'e.item_id', 'p.display_name', 'g.title'])
+    .where('e.action', 'in', Object.keys(WORDS))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('e.item_type', '=', 'topic'), eb('e.item_id', '=', topic.id)]),
+        ...(meetings!.length
+          ? [
+              eb.and([
+                eb('e.item_type', '=', 'meeting'),
+                eb(
+                  'e.item_id',
+                  'in',
+                  meetings!.map((m) => m.id),
+                ),
+              ]),
+            ]
+          : []),
+        ...(documents!.length
+          ? [
+              eb.and([
+                eb('e.item_type', '=', 'document'),
+                eb(
+                  'e.item_id',
+                  'in',
+                  documents!.map((d) => d.id),
+                ),
+              ]),
+            ]
+          : []),
+      ]),
+    )
+    .orderBy('e.at', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(ACTIVITY_LIMIT)
+    .execute()
+  const entries = rows.map((r) => {
+    const type = r.item_type as ItemType
+    return {
+      id: r.id,
+      at: r.at,
+      actor: r.display_name ?? null,
+      group: r.title ?? null,
+      did: WORDS[r.action]!,
+      item: {
+        type,
+        title: titles.get(`${type}:${r.item_id}`) ?? ITEM_NOUN[type],
+        path: itemPath(type, r.item_id!),
+      },
+    }
+  })
+  return { entries, lastVisitAt: (await visit)?.seen_at ?? null }
+}
+
+/**
+ * Records that the caller has seen the topic's page now, so that the next visit marks what is
+ * newer. A bookmark of one's own reading, not a change to the topic: it is not audited.
+ */
+export async function markTopicVisited(
+  ctx: ServiceContext,
+  input: { id: string },
+): Promise<{ seenAt: string }> {
+  const actor = requireActor(ctx.actor)
+  await participantTopic(ctx, input.id)
+  const seenAt = ctx.clock.now().toISOString()
+  const updated = await ctx.db
+    .updateTable('topic_visit')
+    .set({ seen_at: seenAt })
+    .where('person_id', '=', actor.id)
+    .where('topic_id', '=', input.id)
+    .executeTakeFirst()
+  if (Number(updated.numUpdatedRows) === 0) {
+    try {
+      await ctx.db
+        .insertInto('topic_visit')
+        .values({ person_id: actor.id, topic_id: input.id, seen_at: seenAt })
+        .execute()
+    } catch (error) {
+      // Two tabs opened at once: the other one wrote the same bookmark.
+      if (!isUniqueViolation(error)) throw error
+    }
+  }
+  return { seenAt }
+}

@@ -1,0 +1,245 @@
+/**
+ * Publication by consent: making a topic, session or document public is a request that an officer
+ * of every participant group approves; while pending nothing is public; a decline says why; any
+ * group may later withdraw its consent, which takes the item out of public view and tells the
+ * others; a request runs out after the handshake's time.
+ */
+import type { Db } from '@appg-hub/db'
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { testDatabases } from '../support/databases'
+import { callers } from '../support/fixtures'
+import {
+  type JointWorld,
+  joinTopic,
+  makeJointWorld,
+  makeTopic,
+  notificationsOf,
+  refusal,
+} from '../support/joint-work'
+
+describe.each(testDatabases())('publication by consent on $name', (target) => {
+  let db: Db
+  let world: JointWorld
+  let api: ReturnType<typeof callers>
+
+  beforeEach(async () => {
+    db = await target.fresh()
+    world = await makeJointWorld(db)
+    api = callers(db)
+  })
+  afterAll(() => target.close())
+
+  /** The person's newest notification of `kind` (several may share a time on the fake clock). */
+  const notificationOf = async (personId: string, kind: string) =>
+    (await notificationsOf(db, personId)).find((n) => n.kind === kind)
+
+  /** A public-bound briefing in a topic alpha shares with beta (and gamma when asked). */
+  async function jointBriefing(groups: ('beta' | 'gamma')[] = ['beta']) {
+    const topicId = await makeTopic(api, world)
+    for (const g of groups) await joinTopic(api, world, topicId, g)
+    const { id } = await (await api.as(world.people.secretariat.id)).documents.create({
+      groupSlug: 'alpha',
+      kind: 'briefing',
+      title: 'Joint briefing',
+      body: 'Agreed text.',
+      visibility: 'public',
+      topicId,
+    })
+    return { topicId, id }
+  }
+
+  const actions = async (itemId: string) =>
+    (
+      await db
+        .selectFrom('audit_event')
+        .select('action')
+        .where('item_id', '=', itemId)
+        .where('action', 'like', 'publication.%')
+        .orderBy('at')
+        .orderBy('id')
+        .execute()
+    )
+      .map((a) => a.action)
+      // Events of one moment on the fake clock may come in either order.
+      .sort()
+
+  it('a joint document is not public until every group consents; one officer per group suffices', async () => {
+    const { id } = await jointBriefing(['beta', 'gamma'])
+    const officer = await api.as(world.people.officer.id)
+    const anon = await api.as(null)
+    const asked = await officer.documents.publish({ id })
+    expect(asked.publication).toMatchObject({
+      status: 'pending',
+      revisionNumber: 1,
+      groups: [
+        { slug: 'alpha', consented: true, by: 'Alpha Officer' },
+        { slug: 'beta', consented: false },
+        { slug: 'gamma', consented: false },
+      ],
+    })
+    const requestId = asked.publication!.id
+    expect(await refusal(anon.documents.get({ id }))).toBe('NOT_FOUND')
+    expect((await anon.documents.listForGroup({ slug: 'alpha' })).items).toEqual([])
+    // The partners' officers are asked; their members are not.
+    expect(await notificationOf(world.people.betaOfficer.id, 'publication.requested')).toMatchObject({
+      kind: 'publication.requested',
+      link_path: `/documents/${id}`,
+    })
+    expect(await notificationsOf(db, world.people.betaMember.id)).toEqual([])
+    // Only officers answer, and only for their own group.
+    expect(
+      await refusal((await api.as(world.people.betaMember.id)).publication.approve({ id: requestId })),
+    ).toBe('FORBIDDEN')
+    expect(
+      await refusal((await api.as(world.people.betaSecretariat.id)).publication.approve({ id: requestId })),
+    ).toBe('FORBIDDEN')
+    expect(
+      await refusal((await api.as(world.people.outsider.id)).publication.approve({ id: requestId })),
+    ).toBe('NOT_FOUND')
+    expect(await refusal(officer.publication.approve({ id: requestId }))).toBe('CONFLICT')
+
+    const beta = await (await api.as(world.people.betaOfficer.id)).publication.approve({ id: requestId })
+    expect(beta.status).toBe('pending')
+    expect(await refusal(anon.documents.get({ id }))).toBe('NOT_FOUND')
+    const panel = await (await api.as(world.people.gammaOfficer.id)).publication.get({
+      itemType: 'document',
+      itemId: id,
+    })
+    expect(panel).toMatchObject({ isPublic: false, latest: { status: 'pending', canAnswer: ['gamma'] } })
+
+    const done = await (await api.as(world.people.gammaOfficer.id)).publication.approve({ id: requestId })
+    expect(done.status).toBe('approved')
+    expect((await anon.documents.get({ id })).status).toBe('published')
+    expect(await actions(id)).toEqual([
+      'publication.approved',
+      'publication.consented',
+      'publication.consented',
+      'publication.requested',
+    ])
+    expect(await notificationOf(world.people.officer.id, 'publication.approved')).toMatchObject({
+      kind: 'publication.approved',
+    })
+    // "Download my data" holds the consents a person gave and the requests they made.
+    const mine = await (await api.as(world.people.betaOfficer.id)).privacy.export()
+    expect(mine.publicationConsents).toEqual([{ request_id: requestId, at: expect.any(String) }])
+    expect((await officer.privacy.export()).publicationRequests).toMatchObject([
+      { id: requestId, mine: ['asked'] },
+    ])
+  })
+
+  it('a decline says why and publishes nothing; the asking group may withdraw a pending request', async () => {
+    const { id } = await jointBriefing()
+    const officer = await api.as(world.people.officer.id)
+    const betaOfficer = await api.as(world.people.betaOfficer.id)
+    const first = (await officer.documents.publish({ id })).publication!
+    expect(await refusal(officer.documents.publish({ id }))).toBe('CONFLICT')
+    expect(await refusal(betaOfficer.publication.decline({ id: first.id, reason: '  ' }))).toBe('BAD_REQUEST')
+    const declined = await betaOfficer.publication.decline({ id: first.id, reason: 'Figures to be checked.' })
+    expect(declined).toMatchObject({
+      status: 'declined',
+      reason: 'Figures to be checked.',
+      decidedGroup: 'APPG on Beta',
+    })
+    expect(await refusal((await api.as(null)).documents.get({ id }))).toBe('NOT_FOUND')
+    expect(await notificationOf(world.people.officer.id, 'publication.declined')).toMatchObject({
+      kind: 'publication.declined',
+      excerpt: 'Figures to be checked.',
+    })
+    expect(await refusal(betaOfficer.publication.approve({ id: first.id }))).toBe('CONFLICT')
+
+    const second = (await officer.documents.publish({ id })).publication!
+    expect(await refusal(betaOfficer.publication.cancel({ id: second.id }))).toBe('FORBIDDEN')
+    expect((await officer.publication.cancel({ id: second.id })).status).toBe('withdrawn')
+    expect(await refusal(betaOfficer.publication.approve({ id: second.id }))).toBe('CONFLICT')
+    expect(await actions(id)).toEqual([
+      'publication.declined',
+      'publication.requested',
+      'publication.requested',
+      'publication.withdrawn',
+    ])
+  })
+
+  it('any group may withdraw its consent later: the item leaves public view and the others are told', async () => {
+    const { id } = await jointBriefing()
+    const officer = await api.as(world.people.officer.id)
+    const betaOfficer = await api.as(world.people.betaOfficer.id)
+    const asked = (await officer.documents.publish({ id })).publication!
+    await betaOfficer.publication.approve({ id: asked.id })
+    expect((await (await api.as(null)).documents.get({ id })).status).toBe('published')
+    expect(
+      await refusal(
+        (await api.as(world.people.betaMember.id)).publication.withdraw({ itemType: 'document', itemId: id }),
+      ),
+    ).toBe('FORBIDDEN')
+    await betaOfficer.publication.withdraw({
+      itemType: 'document',
+      itemId: id,
+      reason: 'Our trustees object.',
+    })
+    expect(await refusal((await api.as(null)).documents.get({ id }))).toBe('NOT_FOUND')
+    expect(await notificationOf(world.people.officer.id, 'publication.withdrawn')).toMatchObject({
+      kind: 'publication.withdrawn',
+      excerpt: 'Our trustees object.',
+    })
+    const panel = await officer.publication.get({ itemType: 'document', itemId: id })
+    expect(panel).toMatchObject({ isPublic: false, latest: { status: 'withdrawn' }, can: { request: true } })
+    expect(await refusal(betaOfficer.publication.withdraw({ itemType: 'document', itemId: id }))).toBe(
+      'CONFLICT',
+    )
+  })
+
+  it('a topic and a session go public only with every group’s consent; one group alone is approved at once', async () => {
+    const alone = await makeTopic(api, world, { title: 'Alpha alone' })
+    const officer = await api.as(world.people.officer.id)
+    expect((await officer.topics.update({ id: alone, visibility: 'public' })).publication).toMatchObject({
+      status: 'approved',
+    })
+    expect((await (await api.as(null)).topics.get({ id: alone })).title).toBe('Alpha alone')
+
+    const topicId = await makeTopic(api, world, { title: 'Joint topic' })
+    await joinTopic(api, world, topicId, 'beta')
+    const asked = (await officer.topics.update({ id: topicId, visibility: 'public' })).publication!
+    expect(asked.status).toBe('pending')
+    expect(await refusal((await api.as(null)).topics.get({ id: topicId }))).toBe('NOT_FOUND')
+    expect(
+      (await (await api.as(null)).topics.listForGroup({ slug: 'alpha' })).items.map((t) => t.title),
+    ).toEqual(['Alpha alone'])
+    await (await api.as(world.people.betaOfficer.id)).publication.approve({ id: asked.id })
+    expect((await (await api.as(null)).topics.get({ id: topicId })).title).toBe('Joint topic')
+
+    // A session created public in the shared topic waits for beta too, scheduled or not.
+    const { id: sessionId } = await officer.meetings.create({
+      groupSlug: 'alpha',
+      title: 'Joint session',
+      description: '',
+      date: '2031-05-06',
+      startTime: '10:00',
+      endTime: '11:00',
+      visibility: 'public',
+      topicId,
+    })
+    await officer.meetings.schedule({ id: sessionId })
+    expect(await refusal((await api.as(null)).meetings.get({ id: sessionId }))).toBe('NOT_FOUND')
+    const panel = await officer.publication.get({ itemType: 'meeting', itemId: sessionId })
+    expect(panel.latest).toMatchObject({ status: 'pending', canAnswer: [] })
+    await (await api.as(world.people.betaOfficer.id)).publication.approve({ id: panel.latest!.id })
+    expect((await (await api.as(null)).meetings.get({ id: sessionId })).title).toBe('Joint session')
+  })
+
+  it('a request runs out after the handshake’s time and can then be asked again', async () => {
+    const { id } = await jointBriefing()
+    const officer = await api.as(world.people.officer.id)
+    const first = (await officer.documents.publish({ id })).publication!
+    api.clock.advance(15 * 24 * 3600 * 1000)
+    expect((await officer.publication.get({ itemType: 'document', itemId: id })).latest?.status).toBe(
+      'expired',
+    )
+    expect(
+      await refusal((await api.as(world.people.betaOfficer.id)).publication.approve({ id: first.id })),
+    ).toBe('CONFLICT')
+    const again = (await officer.documents.publish({ id })).publication!
+    expect(again.status).toBe('pending')
+    const rows = await db.selectFrom('publication_request').select('status').orderBy('created_at').execute()
+    expect(rows.map((r) => r.status)).toEqual(['expired', 'pending'])
+  })
+})
