@@ -14,7 +14,7 @@ import {
   waitingPublications,
   withdrawConsent,
 } from '@appg-hub/core'
-import { z } from 'zod'
+import * as z from 'zod'
 import { authedProcedure, router } from '../trpc'
 import { slug } from './register'
 import { itemId } from './topics'
