@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../support/browser'
 import { buildClientIfStale, pageWatcher, shoot, signInThroughForm } from '../support/e2e'
 import { httpClient } from '../support/http-client'
+import { REAL_REGISTER_DIR } from '../support/register-data'
 import { type HubServer, startHubServer } from '../support/server'
 
 const PASSWORD = 'shared space 2026 journey'
@@ -110,7 +111,8 @@ function signIn(key: string): Promise<Page> {
 
 beforeAll(async () => {
   buildClientIfStale()
-  server = await startHubServer()
+  // The real Register when it is beside the repository (as in CI), so the three groups are real ones.
+  server = await startHubServer({ realRegisterDir: REAL_REGISTER_DIR ?? undefined })
   browser = await launchBrowser()
   groups = await pickGroups(server.db)
   const [a, b, c] = groups
