@@ -39,6 +39,8 @@ export default defineConfig({
           // The Worker on workerd (wrangler dev) against MySQL behind the PlanetScale HTTP protocol.
           name: 'edge',
           include: ['tests/edge/**/*.test.ts'],
+          // Stops wrangler dev and workerd at the end of the run, also after a failure.
+          globalSetup: ['tests/support/process-teardown.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
