@@ -6,11 +6,11 @@
  * read it but not act; a refused call changes no table. A procedure without a declared case fails.
  */
 import type { Database } from '@appg-hub/db'
+import { testDatabases } from '@appg-hub/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkLists, type ListWorld, makeListWorld } from '../support/authz-lists'
 import { type Cell, callPath, outcomeOf, runProcedure } from '../support/authz-run'
 import { CALLERS, listProcedures, makeAuthzWorld, tableNames } from '../support/authz-world'
-import { testDatabases } from '../support/databases'
 import { CASES } from './cases'
 
 /** Every table of `Database`: the type checker keeps this in step with schema.ts. */

@@ -7,6 +7,7 @@ import type { Db } from '@appg-hub/db'
 import { migrateToLatest } from '@appg-hub/db'
 import { createDb } from '@appg-hub/db/create-db'
 import { DEMO_GROUP_SLUG } from '@appg-hub/db/demo/seed-demo'
+import { createMysqlDatabase, dropMysqlDatabases } from '@appg-hub/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type PlanetscaleHttp, startPlanetscaleHttp } from '../../infra/planetscale-http/server'
 import {
@@ -18,7 +19,6 @@ import {
   synced,
   waitFor,
 } from '../support/collab'
-import { createMysqlDatabase, dropMysqlDatabases } from '../support/mysql-database'
 import { loadDemoWorld } from '../support/server'
 import { startWorker, type WorkerProcess } from '../support/wrangler'
 

@@ -14,10 +14,10 @@ import {
   signInWait,
 } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
+import { testDatabases } from '@appg-hub/db/testing'
 import { startNodeServer } from '@appg-hub/server/node'
 import { TRPCClientError } from '@trpc/client'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
 import { makePerson, testConfig } from '../support/fixtures'
 import { httpClient } from '../support/http-client'
 

@@ -4,6 +4,7 @@
  * every table is compared before and after, on SQLite and MySQL.
  */
 import type { Db } from '@appg-hub/db'
+import { testDatabases } from '@appg-hub/db/testing'
 import { TRPCError } from '@trpc/server'
 import type {
   KyselyPlugin,
@@ -15,7 +16,6 @@ import type {
 } from 'kysely'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { snapshotAll } from '../support/authz-world'
-import { testDatabases } from '../support/databases'
 import { callers } from '../support/fixtures'
 import { type JointWorld, joinTopic, makeJointWorld, makeTopic } from '../support/joint-work'
 

@@ -29,7 +29,7 @@ const targets: { name: string; databaseUrl?: () => Promise<string> }[] = [{ name
 if (process.env.MYSQL_URL)
   targets.push({
     name: 'mysql',
-    databaseUrl: async () => (await import('../support/mysql-database')).createMysqlDatabase(),
+    databaseUrl: async () => (await import('@appg-hub/db/testing')).createMysqlDatabase(),
   })
 
 type Person = Awaited<ReturnType<typeof signInDemo>>
@@ -61,7 +61,7 @@ describe.each(targets)('live co-editing on Node + $name', (target) => {
   afterAll(async () => {
     for (const c of open) c.destroy()
     await server?.close()
-    if (target.databaseUrl) await (await import('../support/mysql-database')).dropMysqlDatabases()
+    if (target.databaseUrl) await (await import('@appg-hub/db/testing')).dropMysqlDatabases()
   })
 
   function connect(person: Person, documentId: string, connectNow = true): LiveClient {

@@ -1,7 +1,7 @@
 import type { Db } from '@appg-hub/db'
 import { newId } from '@appg-hub/db'
+import { testDatabases } from '@appg-hub/db/testing'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
 import { documentSnapshot, makeBriefing, PARAGRAPHS, paragraphs } from '../support/documents/fixtures'
 import { callers } from '../support/fixtures'
 import { type JointWorld, makeJointWorld, makeTopic, refusal } from '../support/joint-work'

@@ -12,8 +12,8 @@ import {
   uploadFile,
 } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
+import { testDatabases } from '@appg-hub/db/testing'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
 import { callers, testConfig } from '../support/fixtures'
 import { type JointWorld, makeJointWorld, makeTopic } from '../support/joint-work'
 import { memoryStore } from '../support/memory-store'

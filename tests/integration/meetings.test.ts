@@ -1,7 +1,7 @@
 import { fakeClock, itemLinks, removePartner, toActor } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
+import { testDatabases } from '@appg-hub/db/testing'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
 import { callers, makePerson, testConfig } from '../support/fixtures'
 import {
   type JointWorld,

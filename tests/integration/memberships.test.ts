@@ -1,8 +1,8 @@
 import { formatLondonDateTime } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
+import { testDatabases } from '@appg-hub/db/testing'
 import { TRPCError } from '@trpc/server'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
 import { callers, makePerson, makeWorld, snapshot } from '../support/fixtures'
 
 async function refusal(promise: Promise<unknown>): Promise<string> {

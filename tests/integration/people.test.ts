@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs'
 import { type Db, newId, type Role } from '@appg-hub/db'
 import { DEMO_REGISTER_FILE } from '@appg-hub/db/demo/demo-register'
 import { importRegister } from '@appg-hub/db/register/index'
+import { testDatabases } from '@appg-hub/db/testing'
 import { TRPCError } from '@trpc/server'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
 import { addMember, callers, makePerson, makeWorld } from '../support/fixtures'
 
 async function refusal(promise: Promise<unknown>): Promise<string> {

@@ -5,9 +5,9 @@
  */
 import { fakeClock, hashPassword } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
+import { testDatabases } from '@appg-hub/db/testing'
 import { TRPCError } from '@trpc/server'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
 import { callers, testConfig } from '../support/fixtures'
 import { type JointWorld, joinTopic, makeJointWorld, makeTopic } from '../support/joint-work'
 import { makeSession, SESSION_NOW } from '../support/sessions'

@@ -5,8 +5,8 @@
  * others; a request runs out after the handshake's time.
  */
 import type { Db } from '@appg-hub/db'
+import { testDatabases } from '@appg-hub/db/testing'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
 import { callers } from '../support/fixtures'
 import {
   type JointWorld,

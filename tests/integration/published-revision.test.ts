@@ -6,8 +6,8 @@
  */
 import type { Db } from '@appg-hub/db'
 import { newId } from '@appg-hub/db'
+import { testDatabases } from '@appg-hub/db/testing'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
 import { callers } from '../support/fixtures'
 import { type JointWorld, joinTopic, makeJointWorld, makeTopic, refusal } from '../support/joint-work'
 

@@ -1,8 +1,8 @@
 import { listGroups, listTags } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import { importRegister } from '@appg-hub/db/register/index'
+import { testDatabases } from '@appg-hub/db/testing'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
 
 /** One line of a Register edition, as small as the import accepts. */
 function line(slug: string, title: string, edition = '260601') {

@@ -1,6 +1,6 @@
 import type { Db } from '@appg-hub/db'
+import { testDatabases } from '@appg-hub/db/testing'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
 import { addMember, callers, makeGroup } from '../support/fixtures'
 import { type JointWorld, joinTopic, makeJointWorld, makeTopic } from '../support/joint-work'
 import { QueryCounter } from '../support/query-counter'

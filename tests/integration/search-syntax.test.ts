@@ -5,9 +5,9 @@
  */
 import { fakeClock, searchHub } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
+import { testDatabases } from '@appg-hub/db/testing'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, it } from 'vitest'
-import { testDatabases } from '../support/databases'
 import { testConfig } from '../support/fixtures'
 import { makeJointWorld } from '../support/joint-work'
 

@@ -8,10 +8,14 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { Db } from '@appg-hub/db'
 import { DatapackageError } from '@appg-hub/db/register/datapackage'
+import {
+  DATAPACKAGE_FIXTURE_DIR,
+  NEEDS_REAL_REGISTER,
+  REAL_REGISTER_DIR,
+  testDatabases,
+} from '@appg-hub/db/testing'
 import { syncRegister } from '@appg-hub/server/cli/sync-register'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { testDatabases } from '../support/databases'
-import { DATAPACKAGE_FIXTURE_DIR, NEEDS_REAL_REGISTER, REAL_REGISTER_DIR } from '../support/register-data'
 
 const REAL_DATAPACKAGE = REAL_REGISTER_DIR ? join(REAL_REGISTER_DIR, 'datapackage/') : null
 

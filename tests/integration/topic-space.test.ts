@@ -4,8 +4,8 @@
  * them; an item kept to a subset of the topic's groups stays with that subset.
  */
 import type { Db } from '@appg-hub/db'
+import { testDatabases } from '@appg-hub/db/testing'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
 import { callers } from '../support/fixtures'
 import {
   type JointWorld,

@@ -1,7 +1,7 @@
 import { TOPIC_PAGE_SIZE } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
+import { testDatabases } from '@appg-hub/db/testing'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
 import { callers } from '../support/fixtures'
 import {
   HEALTH,
