@@ -12,6 +12,7 @@ import { checkLists, type ListWorld, makeListWorld } from '../support/authz-list
 import { type Cell, callPath, outcomeOf, runProcedure } from '../support/authz-run'
 import { CALLERS, listProcedures, makeAuthzWorld, tableNames } from '../support/authz-world'
 import { CASES } from './cases'
+import { LIST_CASES } from './list-cases'
 
 /** Every table of `Database`: the type checker keeps this in step with schema.ts. */
 const DATABASE_TABLES: Record<keyof Database, true> = {
@@ -102,9 +103,23 @@ describe.each(testDatabases())('the authorization matrix on $name', (target) => 
   })
 })
 
+describe('the list check covers every list', () => {
+  const queries = procedures.filter((p) => p.type === 'query').map((p) => p.path)
+
+  it('declares every query procedure a list (with its single read) or not (with the reason)', () => {
+    expect(queries.filter((path) => !LIST_CASES[path])).toEqual([])
+  })
+
+  it('declares nothing for a procedure that is not a query of the router', () => {
+    const known = new Set(queries)
+    expect(Object.keys(LIST_CASES).filter((path) => !known.has(path))).toEqual([])
+  })
+})
+
 describe.each(testDatabases())('lists agree with single reads on $name', (target) => {
   let lw: ListWorld
   let checks = 0
+  const called = new Set<string>()
   beforeAll(async () => {
     lw = await makeListWorld(await target.fresh())
   })
@@ -118,7 +133,13 @@ describe.each(testDatabases())('lists agree with single reads on $name', (target
   it.each(CALLERS.map((c) => [c]))('as %s', async (caller) => {
     const result = await checkLists(lw, caller)
     checks += result.checks
+    for (const path of result.called) called.add(path)
     expect(result.problems).toEqual([])
+  })
+
+  it('called every procedure that list-cases.ts declares a list', () => {
+    const lists = Object.entries(LIST_CASES).filter(([, c]) => c.list)
+    expect(lists.map(([path]) => path).filter((path) => !called.has(path))).toEqual([])
   })
 })
 
