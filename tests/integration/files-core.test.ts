@@ -24,6 +24,7 @@ const TEXT = new TextEncoder().encode('Minutes of the round table.\n')
 describe.each(dialects())('files of erased accounts on $name', (dialect) => {
   const it = hubTest(dialect).extend<{ store: ReturnType<typeof memoryStore> }>({
     store: [
+      // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern.
       async ({}, use) => {
         await use(memoryStore())
       },

@@ -103,7 +103,7 @@ describe.each(dialects())('co-hosted sessions on $name', (dialect) => {
     ).toHaveLength(1)
   })
 
-  it('converts London times on both sides of the October clock change', async ({ db, world, api, clock }) => {
+  it('converts London times on both sides of the October clock change', async ({ db, world, api }) => {
     const before = await makeSession(api, world, { date: '2026-10-24', startTime: '18:00', endTime: '19:00' })
     const after = await makeSession(api, world, { date: '2026-10-25', startTime: '18:00', endTime: '19:00' })
     expect((await meeting({ db }, before)).starts_at).toBe('2026-10-24T17:00:00.000Z')

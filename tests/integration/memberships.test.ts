@@ -23,12 +23,7 @@ function tokenFromOutbox(body: string): string {
 describe.each(dialects())('group memberships on $name', (dialect) => {
   const it = hubTest(dialect, { world: makeWorld })
 
-  it('an officer invites by email; the link lets a new person join once', async ({
-    db,
-    world,
-    api,
-    clock,
-  }) => {
+  it('an officer invites by email; the link lets a new person join once', async ({ db, world, api }) => {
     const officer = await api.as(world.people.officer.id)
     const invite = await officer.memberships.invite({
       slug: 'alpha',

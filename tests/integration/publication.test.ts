@@ -27,7 +27,7 @@ describe.each(dialects())('publication by consent on $name', (dialect) => {
     return { topicId, id }
   }
 
-  const actions = async ({ db, clock }: Pick<HubContext, 'db' | 'clock'>, itemId: string) =>
+  const actions = async ({ db }: Pick<HubContext, 'db'>, itemId: string) =>
     (
       await db
         .selectFrom('audit_event')
@@ -46,7 +46,6 @@ describe.each(dialects())('publication by consent on $name', (dialect) => {
     db,
     world,
     api,
-    clock,
   }) => {
     const { id } = await jointBriefing({ world, api }, ['beta', 'gamma'])
     const officer = await api.as(world.people.officer.id)
@@ -94,7 +93,7 @@ describe.each(dialects())('publication by consent on $name', (dialect) => {
     const done = await (await api.as(world.people.gammaOfficer.id)).publication.approve({ id: requestId })
     expect(done.status).toBe('approved')
     expect((await anon.documents.get({ id })).status).toBe('published')
-    expect(await actions({ db, clock }, id)).toEqual([
+    expect(await actions({ db }, id)).toEqual([
       'publication.approved',
       'publication.consented',
       'publication.consented',
@@ -115,7 +114,6 @@ describe.each(dialects())('publication by consent on $name', (dialect) => {
     db,
     world,
     api,
-    clock,
   }) => {
     const { id } = await jointBriefing({ world, api })
     const officer = await api.as(world.people.officer.id)
@@ -140,7 +138,7 @@ describe.each(dialects())('publication by consent on $name', (dialect) => {
     expect(await refusal(betaOfficer.publication.cancel({ id: second.id }))).toBe('FORBIDDEN')
     expect((await officer.publication.cancel({ id: second.id })).status).toBe('withdrawn')
     expect(await refusal(betaOfficer.publication.approve({ id: second.id }))).toBe('CONFLICT')
-    expect(await actions({ db, clock }, id)).toEqual([
+    expect(await actions({ db }, id)).toEqual([
       'publication.declined',
       'publication.requested',
       'publication.requested',

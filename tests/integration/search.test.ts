@@ -19,7 +19,6 @@ import { joinTopic, makeJointWorld, makeTopic, refusal } from '../support/joint-
 import { QueryCounter } from '../support/query-counter'
 import { makeSession, SESSION_NOW } from '../support/sessions'
 
-type Api = ReturnType<typeof callers>
 type Result = {
   type: string
   id: string

@@ -120,8 +120,13 @@ describe.each(testDatabases())('sync-register on $name', (target) => {
       'edition 260629: 2 groups on the Register, 3 in the package (2 rows of other legislatures left out)',
     )
     expect(printed()).toMatch(/register\.csv \(edition\): 2 groups created/)
-    const audit = await db.selectFrom('audit_event').select('id').execute()
-    expect(audit.length).toBeGreaterThan(0)
+    const audit = await db.selectFrom('audit_event').select('action').execute()
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      ...Array(3).fill('register.group.created'),
+      'register.members.changed',
+      ...Array(4).fill('register.officer.added'),
+      ...Array(3).fill('register.tags.changed'),
+    ])
 
     log.mockClear()
     const again = await syncRegister(db, `${base}/ok`)

@@ -52,9 +52,11 @@ export function hubTest<W = JointWorld>(dialect: TestDatabase, options: HubTestO
       ? async () => undefined as W
       : (options.world ?? (makeJointWorld as unknown as (db: Db) => Promise<W>))
   return test.extend<HubFixtures<W>>({
+    // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern.
     db: async ({}, use) => {
       await use(await dialect.fresh())
     },
+    // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern.
     clock: async ({}, use) => {
       await use(fakeClock(options.now ?? new Date()))
     },
