@@ -46,7 +46,7 @@ describe.each(dialects())('HTTP caching of public reads on $name', (dialect) => 
       { auto: true },
     ],
     app: [
-      async ({ db, api, clock, store, counter }, use) => {
+      async ({ db, api, store, counter }, use) => {
         await use(
           createApp({
             db: db.withPlugin(counter),
@@ -74,7 +74,6 @@ describe.each(dialects())('HTTP caching of public reads on $name', (dialect) => 
 
   it('serves the Register with an ETag, from the store at one query, and 304 when unchanged', async ({
     db,
-    store,
     counter,
     app,
   }) => {
