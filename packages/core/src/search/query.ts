@@ -20,7 +20,7 @@ import { badRequest } from '../errors'
 import { itemPath } from '../items/load'
 import { documentDraftReadableBy, itemReadableBy } from '../links/readable'
 import { decodeCursor, encodeCursor, type Page } from '../pagination'
-import { mysqlMatches } from './mysql'
+import { mysqlMatchCount, mysqlMatches } from './mysql'
 import { type ParsedQuery, parseQuery } from './parse'
 import { makeSnippet, type SnippetPart } from './snippet'
 import { sqliteMatchCount, sqliteMatches } from './sqlite'
@@ -59,11 +59,19 @@ function matchesFor(
   query: ParsedQuery,
   options: { cursor?: SearchCursor; candidates?: number },
 ): RawBuilder<{ id: number; score: number }> | null {
-  return dialectOf(db) === 'sqlite' ? sqliteMatches(query, options) : mysqlMatches(query)
+  return dialectOf(db) === 'sqlite' ? sqliteMatches(query, options) : mysqlMatches(query, options)
+}
+
+function matchCountFor(
+  db: Db,
+  query: ParsedQuery,
+  cursor: SearchCursor | undefined,
+): RawBuilder<number> | null {
+  return dialectOf(db) === 'sqlite' ? sqliteMatchCount(query, cursor) : mysqlMatchCount(query, cursor)
 }
 
 /**
- * How many of the best matches a first attempt ranks on SQLite: enough for a page when most of
+ * How many of the best matches a first attempt ranks: enough for a page when most of
  * them are readable; when fewer than a page are and more rows match, the search is run again over
  * every match (`searchHub`), so the bound changes how much work is done, never what is found.
  */
@@ -212,9 +220,9 @@ async function readPage(
   const { db, actor } = ctx
   const matches = matchesFor(db, parsed, { cursor, candidates })
   if (!matches) return null
-  // With a bound on SQLite, how many rows match, computed once. The one-row table it is read from
-  // is left-joined to the page, so that the answer carries it even when the page is empty.
-  const total = candidates && dialectOf(db) === 'sqlite' ? sqliteMatchCount(parsed, cursor) : null
+  // With a bound, how many rows match, computed once. The one-row table it is read from is
+  // left-joined to the page, so that the answer carries it even when the page is empty.
+  const total = candidates ? matchCountFor(db, parsed, cursor) : null
   const rows = await db
     .selectFrom(sql<{ total: number | null }>`(select ${total ?? sql`null`} as total)`.as('n'))
     .leftJoin(pageOfMatches(db, actor, matches, input, limit, cursor).as('p'), (j) => j.onTrue())
