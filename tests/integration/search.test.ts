@@ -299,6 +299,21 @@ describe.each(dialects())('search on $name', (dialect) => {
     expect(await refusal(me.search.query({ q: 'lung', types: ['person' as 'topic'] }))).toBe('BAD_REQUEST')
   })
 
+  it('finds what one may read below many better matches one may not (every match is ranked then)', async ({ world, api }) => {
+    const open: string[] = []
+    for (let i = 0; i < 3; i++)
+      open.push(await makeTopic(api, world, { title: `Grey heron survey ${i}`, visibility: 'public' }))
+    // More participants-only matches than SQLite's first attempt ranks, all ranked above the
+    // public ones (as relevant or more, and newer).
+    for (let i = 0; i < 205; i++) await makeTopic(api, world, { title: `Heron heron heron colony ${i}` })
+    const first = await (await api.as(null)).search.query({ q: 'heron', limit: 2 })
+    expect(first.items).toHaveLength(2)
+    const second = await (await api.as(null)).search.query({ q: 'heron', limit: 2, cursor: first.nextCursor })
+    expect(second.nextCursor).toBeNull()
+    expect([...first.items, ...second.items].map((r) => r.id).sort()).toEqual(open.sort())
+    expect(await find({ api }, world.people.member.id, 'heron', { limit: 50 })).toHaveLength(50)
+  })
+
   it('answers in one query whatever it finds (the session check aside)', async ({ db, world, api }) => {
     for (let i = 0; i < 25; i++) await makeTopic(api, world, { title: `Kestrel survey ${i}` })
     const counter = new QueryCounter()
