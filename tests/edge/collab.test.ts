@@ -3,6 +3,8 @@
  * document's Durable Object, which writes revisions through PlanetScale's HTTP protocol (MariaDB
  * behind infra/planetscale-http). The same standard clients and checks as on Node.
  */
+import { DEFAULT_MESSAGE_LIMIT } from '@appg-hub/core/collab/message-budget'
+import { CLOSE_TOO_MANY_MESSAGES } from '@appg-hub/core/collab/room'
 import type { Db } from '@appg-hub/db'
 import { migrateToLatest } from '@appg-hub/db'
 import { createDb } from '@appg-hub/db/create-db'
@@ -10,6 +12,7 @@ import { DEMO_GROUP_SLUG } from '@appg-hub/db/demo/seed-demo'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type PlanetscaleHttp, startPlanetscaleHttp } from '../../infra/planetscale-http/server'
 import {
+  floodDocument,
   type LiveClient,
   liveClient,
   randomEditingConverges,
@@ -118,6 +121,23 @@ describe.skipIf(!process.env.MYSQL_URL)('live co-editing on workerd (Durable Obj
     // Still so once every write has settled.
     await new Promise((r) => setTimeout(r, 1500))
     expect((await latest()).body).toBe('Shared opening line.\n')
+  })
+
+  it('closes a connection that floods the document (4429), and carries on for everyone else', async () => {
+    const id = await newDocument()
+    const editor = connect('chair', id)
+    await synced(editor)
+    const flood = await floodDocument(worker.url, id, people.secretariat!.cookie, editor)
+    expect(flood.code).toBe(CLOSE_TOO_MANY_MESSAGES)
+    expect(flood.reason).toMatch(/too many messages/i)
+    expect(flood.received).toBeLessThanOrEqual(DEFAULT_MESSAGE_LIMIT.messageBurst)
+    editor.text.insert(0, 'Still editing. ')
+    const other = connect('officer', id)
+    await synced(other)
+    await waitFor(() => other.text.toString() === editor.text.toString())
+    expect(other.text.toString()).toContain('Still editing. ')
+    editor.destroy()
+    other.destroy()
   })
 
   it("drops a reader's edits and refuses outsiders before the upgrade", async () => {

@@ -65,6 +65,9 @@ export default function LiveEditor(props: {
       provider.shouldConnect = false
       setSaveMessage({ text: 'Your access to this document has ended.', error: true })
     }
+    // Too many messages at once: the server closed the connection; the provider reconnects and syncs.
+    if (event?.code === 4429)
+      setSaveMessage({ text: 'Too many changes were sent at once; reconnecting.', error: true })
   })
 
   provider.messageHandlers[MESSAGE_SAVE_VERSION] = (_encoder, decoder) => {
