@@ -62,7 +62,8 @@ export interface RoomOptions {
   accessCheckMs: number
   /**
    * A write from someone whose access was checked longer ago than this re-checks it first
-   * (default: accessCheckMs, so that writes wait only when the periodic check falls behind).
+   * (default: twice accessCheckMs, so that writes wait only when the periodic check falls a whole
+   * round behind, not while each round's queries are under way).
    */
   writeRecheckMs?: number
   /** Log entries kept before the state is compacted. */
@@ -315,7 +316,7 @@ export class CollabRoom {
   private async flush() {
     this.flushScheduled = false
     const batch = this.pending.splice(0)
-    const writeRecheckMs = this.options.writeRecheckMs ?? this.options.accessCheckMs
+    const writeRecheckMs = this.options.writeRecheckMs ?? 2 * this.options.accessCheckMs
     const stale = new Set(
       batch
         .map((item) => item.peer)
@@ -520,7 +521,14 @@ export class CollabRoom {
 
   private recheck() {
     for (const peer of this.peers.keys()) void this.checkPeer(peer)
-    this.enqueue(() => this.absorbHead())
+    // Looking at the head is a database read: outside the queue, so that edits do not wait for it
+    // (on Workers it is a round trip to PlanetScale); merging a new head goes through the queue.
+    this.head().then(
+      (head) => {
+        if (head.id !== this.synced.revisionId && !this.closing) this.enqueue(() => this.absorbHead())
+      },
+      (error) => this.options.onError?.(error),
+    )
   }
 
   private stateOf(peer: CollabPeer): PeerState | undefined {
