@@ -298,6 +298,12 @@ for (const target of targets) {
   )
   const observer = liveClient(target.url, id, target.people[0]!.cookie)
   await Promise.all([...writers, observer].map(synced))
+  // Connections the server closed meanwhile (4429: past the message budget), by close code.
+  const closes = new Map<number, number>()
+  for (const w of writers)
+    w.provider.on('connection-close', (event: { code: number } | null) =>
+      closes.set(event?.code ?? 0, (closes.get(event?.code ?? 0) ?? 0) + 1),
+    )
   let received = 0
   observer.doc.on('update', () => received++)
   let sent = 0
@@ -326,7 +332,7 @@ for (const target of targets) {
   record(
     sustained,
     target.name,
-    `${Math.round(sent / SECONDS).toLocaleString('en-GB')} updates/s sent, ${Math.round(received / SECONDS).toLocaleString('en-GB')}/s received by an observer; ${stored === undefined ? '' : `${stored.toLocaleString('en-GB')} in the log (compacted every 500); `}text ${observer.text.length >= sent ? 'complete' : `MISSING ${sent - observer.text.length}`}`,
+    `${Math.round(sent / SECONDS).toLocaleString('en-GB')} updates/s sent, ${Math.round(received / SECONDS).toLocaleString('en-GB')}/s received by an observer; ${stored === undefined ? '' : `${stored.toLocaleString('en-GB')} in the log (compacted every 500); `}text ${observer.text.length >= sent ? 'complete' : `MISSING ${sent - observer.text.length}`}${closes.size ? `; connections closed: ${[...closes].map(([code, n]) => `${n} × ${code}`).join(', ')}` : ''}`,
   )
   for (const c of [...writers, observer]) c.destroy()
 }
