@@ -177,8 +177,8 @@ export async function randomEditingConverges(options: {
 
 /**
  * A client that floods a document with updates (one inserted character each, as fast as `ws`
- * sends them): answers how its connection was closed and how many of its characters the honest
- * `witness`, connected throughout, received.
+ * sends them): answers how its connection was closed, how long that took, and how many of its
+ * characters the honest `witness`, connected throughout, received.
  */
 export async function floodDocument(
   baseUrl: string,
@@ -186,7 +186,7 @@ export async function floodDocument(
   cookie: string,
   witness: LiveClient,
   messages = 5000,
-): Promise<{ code: number; reason: string; received: number }> {
+): Promise<{ code: number; reason: string; received: number; seconds: number }> {
   const doc = new Y.Doc()
   const updates: Uint8Array[] = []
   doc.on('update', (update: Uint8Array) => {
@@ -204,10 +204,12 @@ export async function floodDocument(
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
   )
+  const started = performance.now()
   for (const update of updates) if (ws.readyState === WebSocket.OPEN) ws.send(update)
   const { code, reason } = await closed
+  const seconds = (performance.now() - started) / 1000
   // Let whatever was accepted before the cut reach the witness.
   await new Promise((r) => setTimeout(r, 500))
   const received = [...witness.text.toString()].filter((c) => c === 'F').length
-  return { code, reason, received }
+  return { code, reason, received, seconds }
 }
