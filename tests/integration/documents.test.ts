@@ -123,8 +123,14 @@ describe.each(dialects())('documents on $name', (dialect) => {
       baseNumber: 3,
       headNumber: 4,
       conflicts: 1,
+      // Both versions side by side, with who wrote each.
+      theirsAuthors: [{ id: world.people.secretariat.id, name: 'Alpha Secretariat' }],
+      yoursAuthor: { id: world.people.betaSecretariat.id, name: 'Beta Secretariat' },
     })
     if (clash.status !== 'conflict') throw new Error('expected a conflict')
+    expect(clash.regions.filter((r) => 'yours' in r)).toEqual([
+      { yours: ['Shared sentence, as Beta wants it.'], theirs: ['Shared sentence, as Alpha wants it.'] },
+    ])
     const resolved = head.body.replace('Shared sentence.', 'Shared sentence, as both want it.')
     const third = await beta.documents.save({ id, baseRevisionId: clash.headRevisionId, body: resolved })
     expect(third).toMatchObject({ status: 'saved', revision: { number: 5 } })

@@ -159,6 +159,7 @@ function DocumentScreen(props: { doc: DocumentView; refetch: () => Promise<void>
             <Suspense fallback={<Loading label="Loading the editor…" />}>
               <LiveEditor
                 documentId={d().id}
+                baseRevisionId={d().head.id}
                 readOnly={!d().can.edit}
                 me={{ id: me().id, name: me().displayName }}
                 onClose={() => void stopEditing()}
