@@ -225,12 +225,12 @@ function TopicView(props: { topic: Topic; refetch: () => Promise<void> }) {
               Followers
             </h2>
             <Show
-              when={t().followers.length > 0}
+              when={t().followerCount > 0}
               fallback={<p class="side-text">Nobody follows this topic yet.</p>}
             >
               <p class="side-text">
-                {plural(t().followers.length, 'person', 'people')}{' '}
-                {t().followers.length === 1 ? 'gets' : 'get'} a notification when someone comments.
+                {plural(t().followerCount, 'person', 'people')} {t().followerCount === 1 ? 'gets' : 'get'} a
+                notification when someone comments.
               </p>
               <ul class="follower-list">
                 <For each={t().followers}>{(person) => <li>{person.name}</li>}</For>
