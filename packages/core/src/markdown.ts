@@ -114,7 +114,8 @@ export function markdownToPlainText(source: string): string {
       else if (child.type === 'softbreak' || child.type === 'hardbreak') piece = '\n'
       else if (child.type === 'mention') piece = `@${(child.meta as { name: string }).name}`
       else if (child.type === 'link_open') {
-        hrefs.push(child.attrGet('href'))
+        const href = child.attrGet('href')
+        hrefs.push(href === null ? null : String(href))
         linkText = ''
         continue
       } else if (child.type === 'link_close') {
@@ -192,7 +193,5 @@ export function markdownToPlainText(source: string): string {
     }
   }
   flush()
-  return blocks
-    .map((block, i) => (i > 0 && !block.tight ? `\n${block.text}` : block.text))
-    .join('\n')
+  return blocks.map((block, i) => (i > 0 && !block.tight ? `\n${block.text}` : block.text)).join('\n')
 }

@@ -6,10 +6,11 @@ describe('web addresses run together in Register text', () => {
     const text = spaceBeforeUrls(
       "Diabetes UK and Breakthrough T1D jointly act as the group's secretariat.https://www.diabetes.org.ukandhttps://www.breakthrought1d.org",
     )
-    expect(linkParts(text).filter((p) => p.href).map((p) => p.href)).toEqual([
-      'https://www.diabetes.org.uk',
-      'https://www.breakthrought1d.org',
-    ])
+    expect(
+      linkParts(text)
+        .filter((p) => p.href)
+        .map((p) => p.href),
+    ).toEqual(['https://www.diabetes.org.uk', 'https://www.breakthrought1d.org'])
     expect(text).toContain('secretariat. https://www.diabetes.org.uk and https://www.breakthrought1d.org')
   })
 
@@ -20,6 +21,9 @@ describe('web addresses run together in Register text', () => {
 
   it('splits addresses glued with a comma', () => {
     const parts = linkParts(spaceBeforeUrls('https://a.example.org,https://b.example.org.'))
-    expect(parts.filter((p) => p.href).map((p) => p.href)).toEqual(['https://a.example.org', 'https://b.example.org'])
+    expect(parts.filter((p) => p.href).map((p) => p.href)).toEqual([
+      'https://a.example.org',
+      'https://b.example.org',
+    ])
   })
 })

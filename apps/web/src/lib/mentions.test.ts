@@ -20,7 +20,9 @@ describe('mentions in the textarea', () => {
   })
 
   it('prefers the longer of two names that start alike', () => {
-    expect(storedText('@Ann Lee and @Ann', [ann, annLee])).toBe(`${mentionToken(annLee)} and ${mentionToken(ann)}`)
+    expect(storedText('@Ann Lee and @Ann', [ann, annLee])).toBe(
+      `${mentionToken(annLee)} and ${mentionToken(ann)}`,
+    )
   })
 
   it('reads every mention of a stored comment, names with regular-expression characters included', () => {

@@ -13,6 +13,7 @@ import { useSession } from '../lib/session'
 import { canDraftSession } from '../lib/sessions'
 import { api } from '../lib/trpc'
 import '../styles/sessions.css'
+import { FeedLinks } from '../components/sessions/CalendarLinks'
 
 /** A group's calendar: upcoming sessions (soonest first) and past ones (latest first). */
 export default function GroupSessions() {
@@ -60,10 +61,12 @@ export default function GroupSessions() {
                   Draft a session
                 </A>
               </Show>
-              <a href={`/groups/${g().slug}/calendar.ics`} class="button button--secondary">
-                Public calendar feed (.ics)
-              </a>
             </div>
+            <FeedLinks
+              url={`/groups/${g().slug}/calendar.ics`}
+              name={g().title}
+              label={`Public calendar feed of ${g().title}`}
+            />
             <Tabs
               label="Sessions"
               id="group-sessions"

@@ -7,6 +7,7 @@ import { ServerHtml } from '../components/Markdown'
 import { PublicationPanel } from '../components/publication/PublicationPanel'
 import { Loading, PageError } from '../components/Status'
 import { Agenda } from '../components/sessions/Agenda'
+import { SessionCalendarLinks } from '../components/sessions/CalendarLinks'
 import { CohostGroups } from '../components/sessions/CohostGroups'
 import { EditSession, LifecycleActions } from '../components/sessions/HostActions'
 import { MinutesPanel, NoticePanel, SignupList } from '../components/sessions/HostPanels'
@@ -184,11 +185,13 @@ function SessionView(props: { meeting: Meeting; refetch: () => Promise<void> }) 
                 <span class="block hint-inline">{formatDate(m().createdAt)}</span>
               </Row>
             </dl>
-            <p class="side-text">
-              <a href={`/sessions/${m().id}.ics`} download="">
-                Add to your calendar (.ics)
-              </a>
-            </p>
+            <SessionCalendarLinks
+              id={m().id}
+              title={m().title}
+              startsAt={m().startsAt}
+              endsAt={m().endsAt}
+              location={m().place ?? m().onlineUrl}
+            />
           </section>
         </aside>
       </div>

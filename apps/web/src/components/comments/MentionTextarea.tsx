@@ -1,7 +1,14 @@
 import { createSignal, For, type JSX, Show } from 'solid-js'
-import { displayText, insertMention, type Mention, mentionQuery, mentionsIn, storedText } from '../../lib/mentions'
-import { debounce } from '../../lib/page'
 import { plural } from '../../lib/format'
+import {
+  displayText,
+  insertMention,
+  type Mention,
+  mentionQuery,
+  mentionsIn,
+  storedText,
+} from '../../lib/mentions'
+import { debounce } from '../../lib/page'
 import { api, type MentionCandidate } from '../../lib/trpc'
 import { TextAreaField } from '../Form'
 
