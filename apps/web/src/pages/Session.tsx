@@ -15,7 +15,6 @@ import { SessionStatusBadge } from '../components/sessions/SessionBits'
 import { SessionDocuments } from '../components/sessions/SessionDocuments'
 import { SignUpPanel } from '../components/sessions/SignUpPanel'
 import { VisibilityBadge } from '../components/TopicBits'
-import { errorInfo } from '../lib/errors'
 import { formatDate, listText } from '../lib/format'
 import { useTitle } from '../lib/page'
 import { createQuery } from '../lib/query'
@@ -33,16 +32,7 @@ export default function SessionPage() {
   )
   useTitle(() => meeting.data()?.title ?? (meeting.error() ? null : 'Session'))
   return (
-    <Show
-      when={!meeting.error()}
-      fallback={
-        <PageError
-          error={meeting.error()}
-          code={!session.me() && errorInfo(meeting.error()).code === 'NOT_FOUND' ? 'UNAUTHORIZED' : undefined}
-          what="this session"
-        />
-      }
-    >
+    <Show when={!meeting.error()} fallback={<PageError error={meeting.error()} item what="this session" />}>
       <Show when={meeting.data()} fallback={<Loading label="Loading the session…" />}>
         {(m) => <SessionView meeting={m()} refetch={meeting.refetch} />}
       </Show>

@@ -17,7 +17,6 @@ import { TopicActions } from '../components/topic/TopicActions'
 import { TopicActivity } from '../components/topic/TopicActivity'
 import { TopicEdit } from '../components/topic/TopicEdit'
 import { createActions } from '../lib/action'
-import { errorInfo } from '../lib/errors'
 import { formatDate, formatDateTime, plural } from '../lib/format'
 import { useTitle } from '../lib/page'
 import { createQuery } from '../lib/query'
@@ -35,17 +34,7 @@ export default function TopicPage() {
   useTitle(() => topic.data()?.title ?? (topic.error() ? null : 'Topic'))
 
   return (
-    <Show
-      when={!topic.error()}
-      fallback={
-        // Signed out, a topic for its groups only looks like no topic at all: offer to sign in.
-        <PageError
-          error={topic.error()}
-          code={!session.me() && errorInfo(topic.error()).code === 'NOT_FOUND' ? 'UNAUTHORIZED' : undefined}
-          what="this topic"
-        />
-      }
-    >
+    <Show when={!topic.error()} fallback={<PageError error={topic.error()} item what="this topic" />}>
       <Show when={topic.data()} fallback={<Loading label="Loading the topic…" />}>
         {(t) => <TopicView topic={t()} refetch={topic.refetch} />}
       </Show>
