@@ -77,9 +77,31 @@ export function MarkdownPreview(props: { source: string; empty?: string }) {
   )
 }
 
+/**
+ * Puts each table of rendered HTML in a named region that scrolls sideways and takes focus (as
+ * ScrollRegion does), so that a wide table neither widens the page on a phone nor traps keyboard users.
+ */
+function wrapTables(root: HTMLElement): void {
+  for (const [i, table] of [...root.querySelectorAll('table')].entries()) {
+    if (table.parentElement?.classList.contains('table-wrap')) continue
+    const region = document.createElement('div')
+    region.className = 'table-wrap'
+    region.setAttribute('role', 'region')
+    region.setAttribute('aria-label', `Table ${i + 1}`)
+    region.tabIndex = 0
+    table.replaceWith(region)
+    region.append(table)
+  }
+}
+
 /** HTML the server rendered and sanitised (summaryHtml, bodyHtml). */
 export function ServerHtml(props: { html: string; class?: string }) {
-  return <div class={`prose ${props.class ?? ''}`} innerHTML={props.html} />
+  let root: HTMLDivElement | undefined
+  createEffect(() => {
+    void props.html
+    if (root) wrapTables(root)
+  })
+  return <div ref={root} class={`prose ${props.class ?? ''}`} innerHTML={props.html} />
 }
 
 /** A Markdown textarea with Write and Preview tabs under one label. */
