@@ -146,7 +146,7 @@ describe('defects found in use', () => {
   it('names the sign-in page’s "Use this account" buttons by their visible words', async () => {
     const page = await signedOut()
     await page.goto(`${server.url}/sign-in`)
-    const buttons = page.getByRole('button', { name: /^Use this account: / })
+    const buttons = page.getByRole('button', { name: /^Use this account \(.+\)$/ })
     await buttons.first().waitFor()
     expect(await buttons.count()).toBeGreaterThan(3)
   })
@@ -180,7 +180,7 @@ describe('defects found in use', () => {
     const page = await as('observer')
     await page.goto(`${server.url}/account`)
     await settled(page)
-    await page.getByLabel('Your name').fill('Olivia Observer-Smith')
+    await page.getByLabel('Your name', { exact: true }).fill('Olivia Observer-Smith')
     await page.getByLabel('Organisation (optional)').fill('Demo Research Unit')
     await page.getByRole('button', { name: 'Save your details' }).click()
     await page.getByText('Your details are saved.').waitFor()

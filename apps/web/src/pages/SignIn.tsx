@@ -143,7 +143,7 @@ export default function SignIn() {
                         }}
                       >
                         {/* The accessible name starts with the words on the button (WCAG 2.5.3). */}
-                        Use this account<span class="visually-hidden">: {account.name}</span>
+                        Use this account<span class="visually-hidden"> ({account.name})</span>
                       </button>
                     </li>
                   )}
