@@ -79,15 +79,28 @@ export function MarkdownPreview(props: { source: string; empty?: string }) {
 
 /**
  * Puts each table of rendered HTML in a named region that scrolls sideways and takes focus (as
- * ScrollRegion does), so that a wide table neither widens the page on a phone nor traps keyboard users.
+ * ScrollRegion does), and makes each code block such a region, so that wide content neither widens
+ * the page on a phone nor is out of reach of the keyboard.
  */
 function wrapTables(root: HTMLElement): void {
-  for (const [i, table] of [...root.querySelectorAll('table')].entries()) {
+  // Named by their content, so that two regions on a page (a body, a comment) are told apart.
+  const named = (kind: string, words: string) => {
+    const text = words.replace(/\s+/g, ' ').trim()
+    return text ? `${kind}: ${text.length > 60 ? `${text.slice(0, 59)}…` : text}` : kind
+  }
+  // A code block scrolls by itself (white-space: pre): it becomes its own focusable region.
+  for (const pre of root.querySelectorAll('pre')) {
+    pre.setAttribute('role', 'region')
+    pre.setAttribute('aria-label', named('Code', pre.textContent?.split('\n')[0] ?? ''))
+    pre.tabIndex = 0
+  }
+  for (const table of root.querySelectorAll('table')) {
     if (table.parentElement?.classList.contains('table-wrap')) continue
+    const headers = [...table.querySelectorAll('tr:first-child > th')].map((th) => th.textContent ?? '')
     const region = document.createElement('div')
     region.className = 'table-wrap'
     region.setAttribute('role', 'region')
-    region.setAttribute('aria-label', `Table ${i + 1}`)
+    region.setAttribute('aria-label', named('Table', headers.join(', ')))
     region.tabIndex = 0
     table.replaceWith(region)
     region.append(table)

@@ -20,7 +20,9 @@ export function Loading(props: { label?: string }) {
  */
 export function PageError(props: {
   error?: unknown
-  code?: 'UNAUTHORIZED' | 'NOT_FOUND'
+  code?: 'UNAUTHORIZED' | 'NOT_FOUND' | 'FORBIDDEN'
+  /** What to say with `code` (by default, that the page was not found). */
+  message?: string
   what?: string
   /**
    * A topic, session or document: one that does not exist and one kept to its groups answer alike
@@ -32,7 +34,8 @@ export function PageError(props: {
   const location = useLocation()
   const session = useSession()
   const info = () => {
-    if (props.code) return { code: props.code, message: 'That page was not found.', field: null }
+    if (props.code)
+      return { code: props.code, message: props.message ?? 'That page was not found.', field: null }
     const found = errorInfo(props.error)
     if (props.item && found.code === 'NOT_FOUND' && session.ready() && !session.me())
       return { ...found, code: 'UNAUTHORIZED' }
