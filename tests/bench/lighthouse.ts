@@ -23,7 +23,7 @@ const officer = httpClient(server.url)
 await officer.client.auth.signIn.mutate({ email: demo('officer'), password: DEMO_PASSWORD })
 const cookie = [...officer.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
 
-const pages = [
+const pages: { name: string; path: string; headers: Record<string, string> }[] = [
   { name: 'Register', path: '/register', headers: {} },
   { name: 'Group page', path: '/groups/personalised-medicine', headers: {} },
   { name: 'Register group', path: '/groups/cancer', headers: {} },

@@ -192,6 +192,19 @@ describe('defects found in use', () => {
     expect(person).toEqual({ display_name: 'Olivia Observer-Smith', organisation: 'Demo Research Unit' })
   })
 
+  it('ranks the headings of a document body by size', async () => {
+    const page = await as('officer')
+    await page.goto(`${server.url}/documents/${content.documentId}`)
+    await settled(page)
+    const sizes = await page.evaluate(() =>
+      ['h1', 'h2', 'h3'].map((tag) =>
+        Number.parseFloat(getComputedStyle(document.querySelector(`.prose ${tag}`)!).fontSize),
+      ),
+    )
+    expect(sizes[0]).toBeGreaterThan(sizes[1]!)
+    expect(sizes[1]).toBeGreaterThan(sizes[2]!)
+  })
+
   it('shows no CSP violation or page error', () => {
     expect(problems).toEqual([])
   })
