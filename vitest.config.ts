@@ -11,6 +11,8 @@ export default defineConfig({
             'apps/server/src/**/*.test.ts',
             'infra/**/*.test.ts',
             'tests/integration/**/*.test.ts',
+            // The client's pure helpers (no DOM): mentions, plurals, links.
+            'apps/web/src/lib/**/*.test.ts',
           ],
           testTimeout: 30_000,
           hookTimeout: 60_000,

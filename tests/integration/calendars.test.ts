@@ -69,7 +69,8 @@ describe.each(dialects())('session calendars and the sign-up CSV on $name', (dia
     const privateId = await makeSession(api, world, { schedule: true })
     await (await api.as(world.people.secretariat.id)).meetings.update({
       id: publicId,
-      description: `Bring ID; doors open 09:45, sharp.\n${'A long line of words about screening, '.repeat(6)}`,
+      // Markdown, as typed in the session form: the calendar shows it as plain text.
+      description: `**Bring ID**; doors open 09:45, [sharp](https://example.org/doors).\n${'A long line of words about screening, '.repeat(6)}`,
     })
     const response = await get({ db, clock, app }, `/sessions/${publicId}.ics`)
     expect(response.status).toBe(200)
@@ -86,7 +87,10 @@ describe.each(dialects())('session calendars and the sign-up CSV on $name', (dia
       sequence: 2,
       categories: ['APPG on Alpha'],
     })
-    expect(event.description).toContain('Bring ID; doors open 09:45, sharp.\nA long line of words')
+    expect(event.description).toContain(
+      'Bring ID; doors open 09:45, sharp (https://example.org/doors).\nA long line of words',
+    )
+    expect(event.description).not.toContain('**')
     expect(event.start.toISOString()).toBe('2026-07-15T09:00:00.000Z')
     expect(london.format(event.start)).toBe('15/07/2026, 10:00')
 

@@ -136,6 +136,50 @@ describe.each(dialects())('people and the Register on $name', (dialect) => {
     expect((await (await api.as(null)).register.group({ slug: 'cancer' })).publicParticipants).toEqual([])
   })
 
+  it('a person edits their own name and organisation; a person of the Register keeps the Register name', async ({
+    db,
+    api,
+  }) => {
+    const person = await addHubMember(db, 'cancer', 'Typo Persn', 'member')
+    const self = await api.as(person.id)
+    expect(await self.people.profile()).toEqual({
+      displayName: 'Typo Persn',
+      organisation: null,
+      nameEditable: true,
+    })
+    expect(
+      await self.people.updateProfile({ displayName: ' Typo Person ', organisation: 'Lung Charity' }),
+    ).toEqual({
+      displayName: 'Typo Person',
+      organisation: 'Lung Charity',
+      nameEditable: true,
+    })
+    expect((await (await api.as(person.id)).me.get())?.displayName).toBe('Typo Person')
+    await expect(self.people.updateProfile({ displayName: '  ', organisation: null })).rejects.toThrow(
+      /Enter your name/,
+    )
+    const audit = await db
+      .selectFrom('audit_event')
+      .select('details')
+      .where('action', '=', 'person.profile_changed')
+      .where('actor_id', '=', person.id)
+      .executeTakeFirstOrThrow()
+    expect(JSON.parse(audit.details)).toEqual({ nameChanged: true, organisationChanged: true })
+
+    // A Register chair with an account: the organisation is theirs, the name is the Register's.
+    const chair = await registerChair(db, 'cancer')
+    await db.updateTable('person').set({ email: 'chair@example.org' }).where('id', '=', chair.id).execute()
+    const asChair = await api.as(chair.id)
+    expect((await asChair.people.profile()).nameEditable).toBe(false)
+    await expect(
+      asChair.people.updateProfile({ displayName: 'Someone Else', organisation: null }),
+    ).rejects.toThrow(/as the Register/)
+    expect(
+      (await asChair.people.updateProfile({ displayName: chair.name, organisation: 'House of Commons' }))
+        .organisation,
+    ).toBe('House of Commons')
+  })
+
   it('hub participants are shown to the group, its partner groups and the site admin; not to others', async ({
     db,
     world,

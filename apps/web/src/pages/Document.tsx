@@ -34,7 +34,7 @@ export default function DocumentPage() {
   )
   useTitle(() => doc.data()?.title ?? (doc.error() ? null : 'Document'))
   return (
-    <Show when={!doc.error()} fallback={<PageError error={doc.error()} what="this document" />}>
+    <Show when={!doc.error()} fallback={<PageError error={doc.error()} what="this document" item />}>
       <Show when={doc.data()} fallback={<Loading label="Loading the document…" />}>
         {(d) => <DocumentScreen doc={d()} refetch={doc.refetch} />}
       </Show>

@@ -1,6 +1,7 @@
 import {
   changeEmail,
   changePassword,
+  checkPasswordResetLink,
   createSession,
   DomainError,
   endAllMySessions,
@@ -24,6 +25,7 @@ import { authedProcedure, publicProcedure, router } from '../trpc'
 
 const email = z.email('Enter an email address such as name@example.org.').max(254)
 const password = z.string().min(1, 'Enter your password.').max(PASSWORD_MAX_LENGTH)
+const resetToken = z.string().regex(/^[a-z2-7]{32}$/, 'This link is not valid. Ask for a new one.')
 
 export const authRouter = router({
   signUp: publicProcedure
@@ -117,11 +119,16 @@ export const authRouter = router({
     return { sent: true }
   }),
 
+  /** Whether an emailed link can still be used, so that a bad one is said before the form. */
+  checkResetLink: publicProcedure
+    .input(z.object({ token: resetToken }))
+    .query(({ ctx, input }) => checkPasswordResetLink(ctx.service(null), input)),
+
   /** Sets a new password from an emailed link, ends every session, and signs this device in. */
   resetPassword: publicProcedure
     .input(
       z.object({
-        token: z.string().regex(/^[a-z2-7]{32}$/, 'This link is not valid. Ask for a new one.'),
+        token: resetToken,
         password: z.string().max(PASSWORD_MAX_LENGTH),
       }),
     )

@@ -1,10 +1,12 @@
 import {
   adminLinkAccount,
+  getProfile,
   getPublicListing,
   groupParticipants,
   groupsWithoutOfficerAccount,
   registerPeopleToInvite,
   setPublicListing,
+  updateProfile,
 } from '@appg-hub/core'
 import * as z from 'zod'
 import { adminProcedure, authedProcedure, router } from '../trpc'
@@ -27,6 +29,26 @@ export const peopleRouter = router({
   setPublicListing: authedProcedure
     .input(z.object({ listPublicly: z.boolean() }))
     .mutation(({ ctx, input }) => setPublicListing(ctx.service(ctx.actor), input.listPublicly)),
+
+  /** My name and organisation, as shown beside what I do on the hub. */
+  profile: authedProcedure.query(({ ctx }) => getProfile(ctx.service(ctx.actor))),
+
+  updateProfile: authedProcedure
+    .input(
+      z.object({
+        displayName: z
+          .string()
+          .trim()
+          .min(1, 'Enter your name.')
+          .max(200, 'Your name must be 200 characters or fewer.'),
+        organisation: z
+          .string()
+          .trim()
+          .max(200, 'The organisation must be 200 characters or fewer.')
+          .nullable(),
+      }),
+    )
+    .mutation(({ ctx, input }) => updateProfile(ctx.service(ctx.actor), input)),
 
   /** A site administrator links an account to a person of the Register (audited). */
   linkAccount: adminProcedure

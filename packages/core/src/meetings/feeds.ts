@@ -9,6 +9,7 @@ import { type CalendarEvent, renderCalendar } from '../calendar/ical'
 import type { Actor, ServiceContext } from '../context'
 import { assertCan, readableBy } from '../items/access'
 import { itemPath, parseParticipants, participantsOf } from '../items/load'
+import { markdownToPlainText } from '../markdown'
 import { requireActor } from '../memberships/access'
 import { rolesAllowed } from '../policy'
 import { loadMeeting, type MeetingRow } from './load'
@@ -45,7 +46,8 @@ export function meetingEvent(row: EventRow, publicUrl: string): CalendarEvent {
       ? [`CANCELLED${row.cancel_reason ? `: ${row.cancel_reason}` : ''}`, '']
       : []),
     `Hosted by ${owner?.title ?? 'an APPG'}${cohosts.length ? `, co-hosted by ${cohosts.map((c) => c.title).join(', ')}` : ''}.`,
-    ...(row.description ? ['', row.description] : []),
+    // The description is Markdown; calendars show plain text.
+    ...(row.description ? ['', markdownToPlainText(row.description)] : []),
     ...(row.online_url ? ['', `Join online: ${row.online_url}`] : []),
     '',
     url,

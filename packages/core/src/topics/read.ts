@@ -28,7 +28,9 @@ export interface TopicView {
     expiresAt: string
     message: string | null
   }[]
+  /** Names for participants only (empty for others); the count for everyone who reads the topic. */
   followers: { id: string; name: string }[]
+  followerCount: number
   following: boolean
   /**
    * Documents and sessions linked to the topic, either way (`direction`); one the viewer may not
@@ -149,7 +151,9 @@ export async function getTopic(ctx: ServiceContext, id: string): Promise<TopicVi
             message: p.message,
           }))
       : [],
+    // Who follows is for the participants; how many follow is shown to everyone who can read it.
     followers: isParticipantMember ? followers.map(({ id, name }) => ({ id, name })) : [],
+    followerCount: followers.length,
     following: actor ? followers.some((f) => f.id === actor.id) : false,
     links: onePerItem([...linked.links, ...linked.backlinks]),
     createdBy: { id: row.creatorId, name: row.creatorName },
