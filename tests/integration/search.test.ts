@@ -299,7 +299,10 @@ describe.each(dialects())('search on $name', (dialect) => {
     expect(await refusal(me.search.query({ q: 'lung', types: ['person' as 'topic'] }))).toBe('BAD_REQUEST')
   })
 
-  it('finds what one may read below many better matches one may not (every match is ranked then)', async ({ world, api }) => {
+  it('finds what one may read below many better matches one may not (every match is ranked then)', async ({
+    world,
+    api,
+  }) => {
     const open: string[] = []
     for (let i = 0; i < 3; i++)
       open.push(await makeTopic(api, world, { title: `Grey heron survey ${i}`, visibility: 'public' }))
