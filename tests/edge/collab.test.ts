@@ -6,7 +6,7 @@
 import type { Db } from '@appg-hub/db'
 import { migrateToLatest } from '@appg-hub/db'
 import { createDb } from '@appg-hub/db/create-db'
-import { DEMO_GROUP_SLUG } from '@appg-hub/db/demo/seed-demo'
+import { DEMO_GROUP_SLUG } from '@appg-hub/register/demo/seed-demo'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type PlanetscaleHttp, startPlanetscaleHttp } from '../../infra/planetscale-http/server'
 import {

@@ -9,7 +9,7 @@
 import { systemClock, toActor } from '@appg-hub/core'
 import { CollabRoom } from '@appg-hub/core/collab/room'
 import { databaseCollabStore } from '@appg-hub/core/collab/store'
-import { DEMO_GROUP_SLUG } from '@appg-hub/db/demo/seed-demo'
+import { DEMO_GROUP_SLUG } from '@appg-hub/register/demo/seed-demo'
 import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'

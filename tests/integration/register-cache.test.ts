@@ -1,6 +1,6 @@
 import { listGroups, listTags } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
-import { importRegister } from '@appg-hub/db/register/index'
+import { importRegister } from '@appg-hub/register'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { testDatabases } from '../support/databases'
 

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-export { DEMO_REGISTER_FILE } from '@appg-hub/db/demo/demo-register'
+export { DEMO_REGISTER_FILE } from '@appg-hub/register/demo/demo-register'
 
 function realRegisterDir(): string | null {
   const dir =

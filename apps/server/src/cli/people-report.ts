@@ -1,6 +1,6 @@
 import type { Db } from '@appg-hub/db'
 import { migrateToLatest } from '@appg-hub/db'
-import { type PeopleReport, peopleReport, type ReportPerson } from '@appg-hub/db/register/index'
+import { type PeopleReport, peopleReport, type ReportPerson } from '@appg-hub/register'
 
 const who = (p: ReportPerson) =>
   `${p.name}${p.mnisId ? ` [MNIS ${p.mnisId}]` : ''} (${p.groups} group${p.groups === 1 ? '' : 's'})`

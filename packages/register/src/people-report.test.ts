@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { testDatabases } from '../../../../tests/support/databases'
-import { NEEDS_REAL_REGISTER, REAL_REGISTER_DIR } from '../../../../tests/support/register-data'
-import { importRegister } from './import'
+import { testDatabases } from '../../../tests/support/databases'
+import { NEEDS_REAL_REGISTER, REAL_REGISTER_DIR } from '../../../tests/support/register-data'
+import { importRegister } from './import/index'
 import { buildPeopleReport, peopleReport, type ReportPerson, shortTitle } from './people-report'
 
 const person = (name: string, mnisId: string | null = null, id = name): ReportPerson => ({

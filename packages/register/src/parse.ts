@@ -6,7 +6,7 @@
  * names and other spellings of roles and categories. Everything here is pure: no database, no I/O.
  * What cannot be used is reported as a problem with its line number, never thrown.
  */
-import type { PersonKind } from '../schema'
+import type { PersonKind } from '@appg-hub/db'
 
 export interface RegisterProblem {
   /** 1-based line number in the file. */

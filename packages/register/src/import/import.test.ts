@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs'
+import { newPersonRow } from '@appg-hub/core'
+import { type Db, newId, type Role } from '@appg-hub/db'
 import type { KyselyPlugin, OperationNode } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../../tests/support/databases'
 import { NEEDS_REAL_REGISTER, REAL_REGISTER_DIR } from '../../../../tests/support/register-data'
 import { DEMO_REGISTER_FILE } from '../demo/demo-register'
-import { newId } from '../ids'
-import type { Db } from '../kysely'
-import type { Role } from '../schema'
-import { importRegister, normaliseName, readLines } from './index'
+import { importRegister, normaliseName, readLines } from '../index'
 
 const DATA_DIR = REAL_REGISTER_DIR ?? ''
 const MAY = 'register-2026-05-18.jsonl'
@@ -145,29 +144,12 @@ const jsonl = (...items: (Raw | string)[]) =>
   items.map((i) => (typeof i === 'string' ? i : JSON.stringify(i)))
 
 async function addPerson(db: Db, fields: { display_name: string; email?: string; register_key?: string }) {
-  const now = '2026-06-01T00:00:00.000Z'
-  const id = newId()
-  await db
-    .insertInto('person')
-    .values({
-      id,
-      email: fields.email ?? null,
-      display_name: fields.display_name,
-      kind: 'mp',
-      organisation: null,
-      party: null,
-      mnis_id: null,
-      twfy_id: null,
-      register_key: fields.register_key ?? null,
-      password_hash: null,
-      is_site_admin: 0,
-      email_preference: 'immediate',
-      created_at: now,
-      updated_at: now,
-      erased_at: null,
-    })
-    .execute()
-  return id
+  const row = newPersonRow(
+    { displayName: fields.display_name, kind: 'mp', email: fields.email, registerKey: fields.register_key },
+    '2026-06-01T00:00:00.000Z',
+  )
+  await db.insertInto('person').values(row).execute()
+  return row.id
 }
 
 async function addMembership(db: Db, personId: string, slug: string, role: Role, source: string) {

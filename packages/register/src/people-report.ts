@@ -5,7 +5,7 @@
  * which the import keeps apart because a name alone cannot settle it. Read-only: it lists, for a
  * person to decide with ids or an alias; it merges nothing.
  */
-import type { Db } from '../kysely'
+import type { Db } from '@appg-hub/db'
 import { normaliseName } from './parse'
 
 export interface ReportPerson {
