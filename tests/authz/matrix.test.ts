@@ -16,6 +16,8 @@ import { CASES } from './cases'
 /** Every table of `Database`: the type checker keeps this in step with schema.ts. */
 const DATABASE_TABLES: Record<keyof Database, true> = {
   person: true,
+  person_alias: true,
+  person_merge: true,
   appg: true,
   appg_tag: true,
   benefit: true,

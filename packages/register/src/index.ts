@@ -62,5 +62,5 @@ export {
   type PeopleReport,
   peopleReport,
   type ReportPerson,
-  shortTitle,
-} from './people-report'
+} from './people/report'
+export { isShortTitle, shortTitle } from './people/titles'

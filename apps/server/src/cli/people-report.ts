@@ -9,10 +9,13 @@ const who = (p: ReportPerson) =>
 export function formatPeopleReport(report: PeopleReport): string {
   const lines = [
     `${report.people} people of the Register`,
+    `${report.merges.length} names merged into a person known by another name`,
     `${report.sameMnis.length} held more than once under one MNIS id`,
-    `${report.likelySame.length} peers named in both the short and the territorial form of one title (not merged)`,
+    `${report.likelySame.length} peers still named in both the short and the territorial form of one title (not merged)`,
     `${report.ambiguous.length} short titles that ids or an alias must settle`,
   ]
+  for (const m of report.merges)
+    lines.push(`merged (${m.source}): "${m.name}" = ${who(m.person)}: ${m.reason}`)
   for (const s of report.sameMnis) lines.push(`same MNIS ${s.mnisId}: ${s.people.map(who).join(' = ')}`)
   for (const l of report.likelySame)
     lines.push(`likely the same: ${who(l.short)} ~ ${who(l.territorial)}: ${l.reason}`)

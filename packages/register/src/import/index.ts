@@ -7,7 +7,7 @@
  * - `members`: mySociety's compilation (`appgs-with-members.jsonl`). It adds topic tags, membership
  *   lists and parliamentary ids, and keeps groups that have left the Register (as `deregistered`).
  *
- * Everything the database already holds is read once at the start (five queries, `snapshot.ts`);
+ * Everything the database already holds is read once at the start (six queries, `snapshot.ts`);
  * each group's writes then go out in one transaction, batched per table (`writes.ts`), and nothing
  * is written for a group that did not change — so a second run of the same file makes no writes
  * at all. Nothing is ever deleted except what the import itself made: `register` officer
@@ -18,7 +18,7 @@ import type { Db } from '@appg-hub/db'
 import { type FileEntries, readEntries } from './entries'
 import { deregister, newGroup, replaceBenefits, syncTags, updateFields } from './group-sync'
 import { syncMembers, syncOfficers } from './members'
-import { identify } from './people'
+import { identify, merged } from './people'
 import { finishReport } from './report'
 import { ImportRun } from './run'
 import type { ImportOptions, ImportReport } from './types'
@@ -127,7 +127,7 @@ async function importMembers(
     for (const { entry } of entries) {
       for (const person of [...entry.officers, ...(entry.membersList?.members ?? [])]) {
         if (!person.mnisId && !person.twfyId) continue
-        const row = run.snapshot.people.find(person)
+        const row = run.snapshot.people.find(person) ?? merged(run, w, person, w.now)
         if (row) identify(run, w, row, person)
       }
     }

@@ -11,6 +11,7 @@ export function newReport(mode: ImportMode): ImportReport {
     benefits: { groups: 0, added: 0, removed: 0 },
     tags: { added: 0, removed: 0 },
     persons: { created: 0, updated: 0 },
+    merged: [],
     problems: [],
     changes: [],
     auditEvents: 0,
@@ -24,6 +25,7 @@ type Counters = Pick<ImportReport, 'groups' | 'officers' | 'members' | 'benefits
 export interface ReportMark {
   counters: Counters
   sentences: number
+  merged: number
 }
 
 export function markReport(report: ImportReport): ReportMark {
@@ -37,12 +39,14 @@ export function markReport(report: ImportReport): ReportMark {
       persons: report.persons,
     }),
     sentences: report.changes.length,
+    merged: report.merged.length,
   }
 }
 
 export function rewindReport(report: ImportReport, mark: ReportMark): void {
   Object.assign(report, mark.counters)
   report.changes.length = mark.sentences
+  report.merged.length = mark.merged
 }
 
 /** The report as returned: problems in line order, and the time taken. */

@@ -1,5 +1,5 @@
 /**
- * Everything the import compares against, read once at the start in five queries, and kept up to
+ * Everything the import compares against, read once at the start in six queries, and kept up to
  * date in memory as the run goes (every change recorded in the journal, so that a group whose
  * transaction fails is taken back out of the picture).
  */
@@ -19,7 +19,7 @@ export class Snapshot {
   ) {}
 
   static async load(db: Db, journal: Journal): Promise<Snapshot> {
-    const [groupRows, benefitRows, tagRows, membershipRows, personRows] = await Promise.all([
+    const [groupRows, benefitRows, tagRows, membershipRows, personRows, aliasRows] = await Promise.all([
       db.selectFrom('appg').selectAll().execute(),
       db.selectFrom('benefit').selectAll().orderBy('appg_id').orderBy('position').execute(),
       db.selectFrom('appg_tag').selectAll().execute(),
@@ -34,8 +34,9 @@ export class Snapshot {
         .where((eb) => eb.or([eb('register_key', 'is not', null), eb('mnis_id', 'is not', null)]))
         .orderBy('id')
         .execute(),
+      db.selectFrom('person_alias').select(['name_key', 'person_id']).execute(),
     ])
-    const snapshot = new Snapshot(new PeopleIndex(personRows, journal), journal)
+    const snapshot = new Snapshot(new PeopleIndex(personRows, aliasRows, journal), journal)
     for (const row of groupRows)
       snapshot.index({ row, benefits: [], tags: new Set(), memberships: new Map() })
     for (const { id: _id, appg_id, position: _position, ...b } of benefitRows)

@@ -36,6 +36,11 @@ export interface ImportReport {
   tags: { added: number; removed: number }
   /** `updated`: party, kind or parliamentary ids filled in on people already known. */
   persons: { created: number; updated: number }
+  /**
+   * People found under another form of their name (a peer's short or territorial title, an alias
+   * fact of the repository), one sentence each; the name is kept as their alias.
+   */
+  merged: string[]
   /** What could not be used, by line (0 for the file as a whole). */
   problems: RegisterProblem[]
   /** One sentence per change, e.g. "cancer: Jane Doe replaced John Roe as Chair & Registered Contact". */

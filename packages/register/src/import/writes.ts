@@ -7,6 +7,7 @@ import {
   type Db,
   indexItem,
   type MembershipTable,
+  type PersonAliasTable,
   type PersonTable,
 } from '@appg-hub/db'
 import type { Insertable } from 'kysely'
@@ -16,6 +17,7 @@ const CHUNK = 500
 
 export class Writes {
   personInserts: Insertable<PersonTable>[] = []
+  aliasInserts: Insertable<PersonAliasTable>[] = []
   personUpdates = new Map<string, Partial<PersonRow> & { updated_at: string }>()
   groupInsert: Insertable<AppgTable> | null = null
   groupUpdate: { id: string; set: Partial<GroupRow> } | null = null
@@ -43,6 +45,7 @@ export class Writes {
     return (
       this.personInserts.length === 0 &&
       this.personUpdates.size === 0 &&
+      this.aliasInserts.length === 0 &&
       !this.groupInsert &&
       !this.groupUpdate &&
       !this.benefitsReplace &&
@@ -62,6 +65,8 @@ export class Writes {
       for (const rows of chunks(this.personInserts)) await trx.insertInto('person').values(rows).execute()
       for (const [id, set] of this.personUpdates)
         await trx.updateTable('person').set(set).where('id', '=', id).execute()
+      for (const rows of chunks(this.aliasInserts))
+        await trx.insertInto('person_alias').values(rows).execute()
       if (this.groupInsert) await trx.insertInto('appg').values(this.groupInsert).execute()
       if (this.groupUpdate)
         await trx
