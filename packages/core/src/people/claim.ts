@@ -127,7 +127,11 @@ export async function linkAccountToRegisterPerson(
       .execute()
   }
   // The other names the Register person is known by (person_alias) are the account's now.
-  await tx.updateTable('person_alias').set({ person_id: account.id }).where('person_id', '=', person.id).execute()
+  await tx
+    .updateTable('person_alias')
+    .set({ person_id: account.id })
+    .where('person_id', '=', person.id)
+    .execute()
   // The Register key is unique: the Register person goes before the account takes it.
   await tx.deleteFrom('person').where('id', '=', person.id).execute()
   await tx

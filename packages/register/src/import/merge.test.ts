@@ -1,6 +1,15 @@
+import {
+  type Actor,
+  mergePeople,
+  type ServiceContext,
+  splitAlias,
+  splitMerge,
+  systemClock,
+} from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import { afterAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../../tests/support/databases'
+import { testConfig } from '../../../../tests/support/fixtures'
 import { peopleReport } from '../people/report'
 import { at, entry, jsonl, type Raw } from '../testing'
 import { importRegister } from './index'
@@ -61,6 +70,15 @@ const BENNETT_MEMBERS = jsonl(
     [lord('Baroness Bennett', '4719')],
   ),
 )
+
+const ADMIN: Actor = { id: 'admin-1', email: null, displayName: 'Admin', kind: 'staff', isSiteAdmin: true }
+const admin = (db: Db): ServiceContext => ({ db, clock: systemClock, config: testConfig, actor: ADMIN })
+
+async function personId(db: Db, name: string) {
+  return (
+    await db.selectFrom('person').select('id').where('display_name', '=', name).executeTakeFirstOrThrow()
+  ).id
+}
 
 describe.each(testDatabases())('one person per real person on $name', (target) => {
   afterAll(() => target.close())
@@ -172,5 +190,57 @@ describe.each(testDatabases())('one person per real person on $name', (target) =
         order,
       ).toEqual([['repository', 'Steve Bassam; the membership list puts the given name into the title']])
     }
+  })
+
+  it('keeps a site administrator’s merge, and a split, across re-imports', async () => {
+    const db = await target.fresh()
+    const edition = jsonl(
+      entry('g', { officers: [['Chair & Registered Contact', 'Jo White']] }),
+      entry('h', { officers: [['Chair & Registered Contact', 'Joanna White']] }),
+    )
+    await importRegister(db, { lines: edition })
+    const { mergeId } = await mergePeople(admin(db), {
+      keepId: await personId(db, 'Jo White'),
+      mergedId: await personId(db, 'Joanna White'),
+    })
+    const merged = await importRegister(db, { lines: edition })
+    expect([merged.persons, merged.officers, merged.changes]).toEqual([
+      { created: 0, updated: 0 },
+      { added: 0, removed: 0, changed: 0 },
+      [],
+    ])
+    expect(await people(db)).toEqual([['Jo White', null]])
+
+    await splitMerge(admin(db), { mergeId })
+    const split = await importRegister(db, { lines: edition })
+    expect([split.persons, split.officers, split.changes]).toEqual([
+      { created: 0, updated: 0 },
+      { added: 0, removed: 0, changed: 0 },
+      [],
+    ])
+    expect(await people(db)).toEqual([
+      ['Jo White', null],
+      ['Joanna White', null],
+    ])
+  })
+
+  it('keeps a name the import merged apart once a site administrator splits it off', async () => {
+    const db = await target.fresh()
+    await importRegister(db, { lines: BENNETT_EDITION })
+    await importRegister(db, { lines: BENNETT_MEMBERS, mode: 'members' })
+    const alias = await db.selectFrom('person_alias').select('id').executeTakeFirstOrThrow()
+    await splitAlias(admin(db), { aliasId: alias.id, takeIds: true })
+    const again = await importRegister(db, { lines: BENNETT_MEMBERS, mode: 'members' })
+    expect(again.merged).toEqual([])
+    expect(again.persons.created).toBe(0)
+    // The membership list's "Baroness Bennett" (MNIS 4719) is her own person now, a member of the group.
+    expect(again.members).toEqual({ added: 1, removed: 0, unchanged: 0 })
+    expect(await people(db)).toEqual([
+      ['Baroness Bennett', '4719'],
+      ['Baroness Bennett of Manor Castle', null],
+      ['Jane Doe', null],
+    ])
+    await importRegister(db, { lines: BENNETT_EDITION })
+    expect((await importRegister(db, { lines: BENNETT_MEMBERS, mode: 'members' })).merged).toEqual([])
   })
 })
