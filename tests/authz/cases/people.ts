@@ -101,6 +101,10 @@ export const peopleCases: RouterCases = {
       },
     ],
   },
+  'people.search': {
+    access: 'site-admin',
+    variants: [{ relations: SELF, input: () => ({ q: 'baroness' }), expect: always }],
+  },
   'people.merge': {
     access: 'site-admin',
     variants: [{ relations: SELF, input: ({ w }) => twoForms(w), expect: always }],

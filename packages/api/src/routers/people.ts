@@ -5,6 +5,7 @@ import {
   groupsWithoutOfficerAccount,
   mergePeople,
   registerPeopleToInvite,
+  searchPeopleToMerge,
   setPublicListing,
   splitAlias,
   splitMerge,
@@ -37,6 +38,11 @@ export const peopleRouter = router({
   linkAccount: adminProcedure
     .input(z.object({ email: z.email().max(254), registerPersonId: z.string().min(1).max(36) }))
     .mutation(({ ctx, input }) => adminLinkAccount(ctx.service(ctx.actor), input)),
+
+  /** People of the Register matching a name or alias, with their aliases and merges: for the site administrator. */
+  search: adminProcedure
+    .input(z.object({ q: z.string().max(200) }))
+    .query(({ ctx, input }) => searchPeopleToMerge(ctx.service(ctx.actor), input)),
 
   /** A site administrator merges two people of the Register into one (audited; `splitMerge` undoes it). */
   merge: adminProcedure

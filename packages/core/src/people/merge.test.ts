@@ -4,7 +4,7 @@ import { testDatabases } from '../../../../tests/support/databases'
 import { testConfig } from '../../../../tests/support/fixtures'
 import { fakeClock } from '../clock'
 import type { Actor, ServiceContext } from '../context'
-import { mergePeople, splitAlias, splitMerge } from './merge'
+import { mergePeople, searchPeopleToMerge, splitAlias, splitMerge } from './merge'
 import { newPersonRow } from './person-row'
 
 const ADMIN: Actor = {
@@ -122,7 +122,26 @@ describe.each(testDatabases())('merging and splitting people on $name', (target)
     const events = await db.selectFrom('audit_event').select(['action', 'actor_id', 'item_id']).execute()
     expect(events).toEqual([{ action: 'person.merged', actor_id: ADMIN.id, item_id: short }])
 
+    // The administrator's page finds the person by the merged name, with the merge to split.
+    const found = await searchPeopleToMerge(ctxOf(db), { q: 'Inkwell' })
+    expect(found.map((p) => [p.name, p.mnisId, p.groups, p.aliases.map((a) => a.name), p.merges])).toEqual([
+      [
+        'Baroness Quill',
+        '4719',
+        2,
+        ['Baroness Quill of Inkwell'],
+        [{ id: mergeId, name: 'Baroness Quill of Inkwell', at: '2026-07-01T09:00:00.000Z' }],
+      ],
+    ])
+    await expect(searchPeopleToMerge(ctxOf(db, OFFICER), { q: 'Quill' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    })
+
     await splitMerge(ctxOf(db), { mergeId })
+    expect((await searchPeopleToMerge(ctxOf(db), { q: 'quill' })).map((p) => [p.name, p.merges])).toEqual([
+      ['Baroness Quill', []],
+      ['Baroness Quill of Inkwell', []],
+    ])
     const split = await state(db)
     expect(split.aliases).toEqual([])
     expect(split.people.map((p) => ({ ...p, updated_at: null }))).toEqual(
