@@ -33,7 +33,7 @@ function seesParticipants(caller: CallerName, relation: Relation): Outcome {
 
 /** Two people of the Register (no account), the same peer in two forms, officers of alpha. */
 async function twoForms(w: AuthzWorld) {
-  const tag = newId().slice(0, 8)
+  const tag = newId()
   const ids: string[] = []
   for (const name of [`Baroness Case${tag}`, `Baroness Case${tag} of Somewhere`]) {
     const row = newPersonRow(
