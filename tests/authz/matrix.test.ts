@@ -17,6 +17,8 @@ import { LIST_CASES } from './list-cases'
 /** Every table of `Database`: the type checker keeps this in step with schema.ts. */
 const DATABASE_TABLES: Record<keyof Database, true> = {
   person: true,
+  person_alias: true,
+  person_merge: true,
   appg: true,
   appg_tag: true,
   benefit: true,

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { type Db, newId, type Role } from '@appg-hub/db'
-import { DEMO_REGISTER_FILE } from '@appg-hub/db/demo/demo-register'
-import { importRegister } from '@appg-hub/db/register/index'
+import { importRegister } from '@appg-hub/register'
+import { DEMO_REGISTER_FILE } from '@appg-hub/register/demo/demo-register'
 import { TRPCError } from '@trpc/server'
 import { describe, expect } from 'vitest'
 import { makePerson, makeWorld } from '../support/fixtures'

@@ -1,5 +1,5 @@
 import { listGroups, listTags } from '@appg-hub/core'
-import { importRegister } from '@appg-hub/db/register/index'
+import { importRegister } from '@appg-hub/register'
 import { describe, expect } from 'vitest'
 import { dialects, hubTest } from '../support/hub-test'
 

@@ -4,6 +4,7 @@ import { UnreadProvider } from './lib/notifications'
 import { SessionProvider } from './lib/session'
 import Account from './pages/Account'
 import AdminGroupsWithoutOfficers from './pages/AdminGroupsWithoutOfficers'
+import AdminPeople from './pages/AdminPeople'
 import Dashboard from './pages/Dashboard'
 import DocumentPage from './pages/Document'
 import DocumentNew from './pages/DocumentNew'
@@ -61,6 +62,7 @@ export function App() {
           <Route path="/account" component={Account} />
           <Route path="/privacy" component={Privacy} />
           <Route path="/admin/groups-without-officers" component={AdminGroupsWithoutOfficers} />
+          <Route path="/admin/people" component={AdminPeople} />
           <Route path="/mailbox" component={Mailbox} />
           <Route path="*404" component={NotFound} />
         </Router>

@@ -30,5 +30,6 @@ export const CLIENT_ROUTES: readonly { path: string; demoOnly?: true }[] = [
   { path: '/account' },
   { path: '/privacy' },
   { path: '/admin/groups-without-officers' },
+  { path: '/admin/people' },
   { path: '/mailbox', demoOnly: true },
 ]

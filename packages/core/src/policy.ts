@@ -30,6 +30,8 @@ export type Action =
   | 'group.manageMembers'
   | 'group.editRegister'
   | 'group.viewAudit'
+  /** Merge two people of the Register, or split a wrong merge: no group role; site administrators only. */
+  | 'people.merge'
 
 const TABLE: Record<Action, readonly Role[]> = {
   'item.read': ['chair', 'officer', 'secretariat', 'member', 'observer'],
@@ -42,6 +44,7 @@ const TABLE: Record<Action, readonly Role[]> = {
   'group.manageMembers': ['chair', 'officer'],
   'group.editRegister': ['chair', 'officer', 'secretariat'],
   'group.viewAudit': ['chair', 'officer'],
+  'people.merge': [],
 }
 
 export const ACTIONS = Object.keys(TABLE) as Action[]

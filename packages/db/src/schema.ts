@@ -472,6 +472,36 @@ export interface AttachmentTable {
   deleted_by: string | null
 }
 
+/** A name that stands for a person under another name; the import finds the person by it (migration 0012). */
+export interface PersonAliasTable {
+  id: string
+  /** The name as the Register import keys it (`normaliseName`). */
+  name_key: string
+  person_id: string
+  /** The name as it was written. */
+  display_name: string
+  /** `import` (a title rule), `repository` (the alias facts in packages/register), `admin` (a merge or split). */
+  source: PersonAliasSource
+  reason: string
+  /** The site administrator's merge that made it (`person_merge.id`), if any. */
+  merge_id: string | null
+  created_at: string
+}
+
+export type PersonAliasSource = 'import' | 'repository' | 'admin'
+
+/** A site administrator's merge of `merged_person_id` into `person_id`, kept so that it can be split. */
+export interface PersonMergeTable {
+  id: string
+  person_id: string
+  merged_person_id: string
+  /** JSON: `{ person, membershipIds, inviteIds, aliasIds }` as they were before the merge. */
+  details: string
+  actor_id: string | null
+  at: string
+  split_at: string | null
+}
+
 /** The version of rarely changing data (`register`), bumped by whatever changes it. */
 export interface CacheVersionTable {
   name: string
@@ -480,6 +510,8 @@ export interface CacheVersionTable {
 
 export interface Database {
   person: PersonTable
+  person_alias: PersonAliasTable
+  person_merge: PersonMergeTable
   appg: AppgTable
   appg_tag: AppgTagTable
   benefit: BenefitTable

@@ -1,5 +1,5 @@
 /** me.*, register.*, dev.* and notifications.*: the caller's own things and the public Register. */
-import { always, groupPower, type RouterCases } from '../../support/authz-model'
+import { always, groupOf, groupPower, type RouterCases } from '../../support/authz-model'
 import { GROUP_RELATIONS, SELF } from '../../support/authz-world'
 
 export const meCases: RouterCases = {
@@ -21,6 +21,16 @@ export const registerCases: RouterCases = {
           slug: relation === 'own' ? 'alpha' : relation === 'partner' ? 'beta' : 'delta',
         }),
         expect: always,
+      },
+    ],
+  },
+  'register.history': {
+    access: 'signed-in',
+    variants: [
+      {
+        relations: GROUP_RELATIONS,
+        input: ({ relation }) => ({ slug: groupOf(relation) }),
+        expect: groupPower('item.read'),
       },
     ],
   },

@@ -1,4 +1,7 @@
 /** people.*: who takes part on the hub, one's public listing, groups without officer accounts. */
+
+import { mergePeople, newPersonRow, systemClock } from '@appg-hub/core'
+import { newId } from '@appg-hub/db'
 import {
   always,
   groupOf,
@@ -9,6 +12,7 @@ import {
   roleIn,
 } from '../../support/authz-model'
 import {
+  type AuthzWorld,
   type CallerName,
   freshEmail,
   GROUP_RELATIONS,
@@ -16,7 +20,7 @@ import {
   type Relation,
   SELF,
 } from '../../support/authz-world'
-import { addMember, makePerson } from '../../support/fixtures'
+import { addMember, makePerson, testConfig } from '../../support/fixtures'
 
 /** The cases make an alpha–beta topic first, so alpha and beta are partners; delta and gamma are not. */
 const PARTNERS: Partial<Record<GroupName, GroupName[]>> = { alpha: ['beta'], beta: ['alpha'] }
@@ -25,6 +29,22 @@ function seesParticipants(caller: CallerName, relation: Relation): Outcome {
   const group = groupOf(relation)
   if (isAdmin(caller) || roleIn(caller, group)) return 'ok'
   return (PARTNERS[group] ?? []).some((g) => roleIn(caller, g)) ? 'ok' : 'FORBIDDEN'
+}
+
+/** Two people of the Register (no account), the same peer in two forms, officers of alpha. */
+async function twoForms(w: AuthzWorld) {
+  const tag = newId()
+  const ids: string[] = []
+  for (const name of [`Baroness Case${tag}`, `Baroness Case${tag} of Somewhere`]) {
+    const row = newPersonRow(
+      { displayName: name, kind: 'peer', registerKey: `name:${name.toLowerCase()}` },
+      '2026-06-01T00:00:00.000Z',
+    )
+    await w.db.insertInto('person').values(row).execute()
+    await addMember(w.db, row.id, w.groups.alpha.id, 'officer')
+    ids.push(row.id)
+  }
+  return { keepId: ids[0]!, mergedId: ids[1]! }
 }
 
 export const peopleCases: RouterCases = {
@@ -91,6 +111,62 @@ export const peopleCases: RouterCases = {
             .execute()
           const account = await makePerson(w.db, 'Claiming Account', { email: freshEmail('claim') })
           return { email: account.email, registerPersonId: registerPerson.id }
+        },
+        expect: always,
+      },
+    ],
+  },
+  'people.search': {
+    access: 'site-admin',
+    variants: [{ relations: SELF, input: () => ({ q: 'baroness' }), expect: always }],
+  },
+  'people.merge': {
+    access: 'site-admin',
+    variants: [{ relations: SELF, input: ({ w }) => twoForms(w), expect: always }],
+  },
+  'people.splitMerge': {
+    access: 'site-admin',
+    variants: [
+      {
+        relations: SELF,
+        input: async ({ w }) => {
+          const admin = {
+            id: w.person.siteAdmin!.id,
+            email: null,
+            displayName: 'Admin',
+            kind: 'staff' as const,
+            isSiteAdmin: true,
+          }
+          const ctx = { db: w.db, clock: systemClock, config: testConfig, actor: admin }
+          const { mergeId } = await mergePeople(ctx, await twoForms(w))
+          return { mergeId }
+        },
+        expect: always,
+      },
+    ],
+  },
+  'people.splitAlias': {
+    access: 'site-admin',
+    variants: [
+      {
+        relations: SELF,
+        input: async ({ w }) => {
+          const { keepId } = await twoForms(w)
+          const id = newId()
+          await w.db
+            .insertInto('person_alias')
+            .values({
+              id,
+              name_key: `baroness ${id}`,
+              person_id: keepId,
+              display_name: 'Baroness Alias',
+              source: 'import',
+              reason: 'a title rule, for the matrix',
+              merge_id: null,
+              created_at: '2026-06-01T00:00:00.000Z',
+            })
+            .execute()
+          return { aliasId: id, takeIds: false }
         },
         expect: always,
       },

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto'
-import { audit, hashPassword, normaliseEmail, passwordProblem, systemClock } from '@appg-hub/core'
-import { type Db, migrateToLatest, newId } from '@appg-hub/db'
+import {
+  audit,
+  hashPassword,
+  newPersonRow,
+  normaliseEmail,
+  passwordProblem,
+  systemClock,
+} from '@appg-hub/core'
+import { type Db, migrateToLatest } from '@appg-hub/db'
 
 export async function createAdmin(
   db: Db,
@@ -31,28 +38,13 @@ export async function createAdmin(
     })
     console.log(`${email} is now a site administrator; its password was reset.`)
   } else {
-    const id = newId()
+    const person = newPersonRow(
+      { email, displayName: input.name, kind: 'staff', passwordHash: hash, isSiteAdmin: true },
+      now,
+    )
+    const id = person.id
     await db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('person')
-        .values({
-          id,
-          email,
-          display_name: input.name,
-          kind: 'staff',
-          organisation: null,
-          party: null,
-          mnis_id: null,
-          twfy_id: null,
-          register_key: null,
-          password_hash: hash,
-          is_site_admin: 1,
-          email_preference: 'immediate',
-          created_at: now,
-          updated_at: now,
-          erased_at: null,
-        })
-        .execute()
+      await tx.insertInto('person').values(person).execute()
       await audit(tx, systemClock, {
         actorId: null,
         action: 'admin.created',

@@ -8,8 +8,8 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Db } from '@appg-hub/db'
-import { DEMO_REGISTER_FILE } from '@appg-hub/db/demo/demo-register'
-import { DatapackageError } from '@appg-hub/db/register/datapackage'
+import { DatapackageError } from '@appg-hub/register/datapackage'
+import { DEMO_REGISTER_FILE } from '@appg-hub/register/demo/demo-register'
 import { importRegisterFile } from './import-register'
 import { syncRegister } from './sync-register'
 

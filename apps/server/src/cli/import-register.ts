@@ -2,7 +2,7 @@ import { createReadStream, existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import type { Db } from '@appg-hub/db'
 import { migrateToLatest } from '@appg-hub/db'
-import { type ImportReport, importRegister } from '@appg-hub/db/register/index'
+import { type ImportReport, importRegister } from '@appg-hub/register'
 
 /**
  * Imports one file, showing progress on the terminal and what changed at the end; `quiet` prints

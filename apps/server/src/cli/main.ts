@@ -26,8 +26,8 @@ const HELP = `APPG Hub command line
                                            data package; REGISTER_SOURCE_URL) and import it: UK
                                            Parliament groups only unless --parliament says
   pnpm hub reindex                         rebuild the search index from the database
-  pnpm hub people-report                   list people of the Register held twice (one MNIS id)
-                                           and peers in short and territorial title forms
+  pnpm hub people-report                   list every merge of people of the Register, and what
+                                           ids or an alias fact must still settle
   pnpm hub seed-demo                       add the demo world and its accounts (DEMO_MODE=true only)
   pnpm hub create-admin --email E --name N [--password P]
                                            create (or promote) a site administrator

@@ -1,6 +1,6 @@
 import { hashPassword } from '@appg-hub/core'
 import { type Db, migrateToLatest } from '@appg-hub/db'
-import { seedDemo } from '@appg-hub/db/demo/seed-demo'
+import { seedDemo } from '@appg-hub/register/demo/seed-demo'
 
 export async function seedDemoWorld(db: Db) {
   await migrateToLatest(db)

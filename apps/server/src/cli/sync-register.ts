@@ -10,13 +10,13 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Db } from '@appg-hub/db'
 import { migrateToLatest } from '@appg-hub/db'
+import { type ImportReport, importRegister } from '@appg-hub/register'
 import {
   DATAPACKAGE_FILES,
   DatapackageError,
   type DatapackageFile,
   datapackageToLines,
-} from '@appg-hub/db/register/datapackage'
-import { type ImportReport, importRegister } from '@appg-hub/db/register/index'
+} from '@appg-hub/register/datapackage'
 import { printReport, summaryOf } from './import-register'
 
 export interface SyncOptions {

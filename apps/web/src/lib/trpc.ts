@@ -14,6 +14,7 @@ export type Tag = Awaited<ReturnType<Api['register']['tags']['query']>>[number]
 export type Group = Awaited<ReturnType<Api['register']['group']['query']>>
 export type GroupPerson = Group['people'][number]
 export type GroupWithoutOfficerAccount = Out<Api['people']['withoutOfficerAccount']['query']>[number]
+export type AdminPerson = Out<Api['people']['search']['query']>[number]
 export type Roster = Awaited<ReturnType<Api['memberships']['roster']['query']>>
 export type RosterMember = Roster['members'][number]
 export type InviteDescription = Awaited<ReturnType<Api['memberships']['describeInvite']['query']>>

@@ -124,7 +124,8 @@ export default function Dashboard() {
                     <dt class="summary-list__key">Access</dt>
                     <dd class="summary-list__value">
                       Site administrator (
-                      <A href="/admin/groups-without-officers">groups without an officer account</A>)
+                      <A href="/admin/groups-without-officers">groups without an officer account</A>;{' '}
+                      <A href="/admin/people">people of the Register</A>)
                     </dd>
                   </div>
                 </Show>

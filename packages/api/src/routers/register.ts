@@ -1,6 +1,6 @@
-import { getGroup, listGroups, listTags, MAX_PAGE_SIZE } from '@appg-hub/core'
+import { getGroup, groupHistory, listGroups, listTags, MAX_PAGE_SIZE } from '@appg-hub/core'
 import * as z from 'zod'
-import { publicProcedure, router } from '../trpc'
+import { authedProcedure, publicProcedure, router } from '../trpc'
 
 export const slug = z
   .string()
@@ -25,4 +25,9 @@ export const registerRouter = router({
   tags: publicProcedure.query(({ ctx }) => listTags(ctx.db, ctx.registerVersion)),
 
   group: publicProcedure.input(z.object({ slug })).query(({ ctx, input }) => getGroup(ctx.db, input.slug)),
+
+  /** What changed between editions of the Register: for the people of the group and the site administrator. */
+  history: authedProcedure
+    .input(z.object({ slug }))
+    .query(({ ctx, input }) => groupHistory(ctx.service(ctx.actor), input)),
 })

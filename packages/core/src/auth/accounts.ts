@@ -1,8 +1,9 @@
-import { newId, type PersonKind } from '@appg-hub/db'
+import type { PersonKind } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { Actor, ServiceContext } from '../context'
 import { badRequest, DomainError } from '../errors'
 import { queueEmail } from '../outbox'
+import { newPersonRow } from '../people/person-row'
 import { hashPassword, passwordProblem, verifyPassword } from './password'
 
 export function normaliseEmail(email: string): string {
@@ -60,24 +61,16 @@ export async function signUp(ctx: ServiceContext, input: SignUpInput): Promise<A
     })
     return null
   }
-  const now = ctx.clock.now().toISOString()
-  const person = {
-    id: newId(),
-    email,
-    display_name: input.displayName.trim(),
-    kind: input.kind ?? 'other',
-    organisation: input.organisation?.trim() || null,
-    party: null,
-    mnis_id: null,
-    twfy_id: null,
-    register_key: null,
-    password_hash: passwordHash,
-    is_site_admin: 0,
-    email_preference: 'immediate' as const,
-    created_at: now,
-    updated_at: now,
-    erased_at: null,
-  }
+  const person = newPersonRow(
+    {
+      email,
+      displayName: input.displayName.trim(),
+      kind: input.kind ?? 'other',
+      organisation: input.organisation?.trim() || null,
+      passwordHash,
+    },
+    ctx.clock.now().toISOString(),
+  )
   await ctx.db.transaction().execute(async (tx) => {
     await tx.insertInto('person').values(person).execute()
     await audit(tx, ctx.clock, {

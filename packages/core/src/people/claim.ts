@@ -126,6 +126,12 @@ export async function linkAccountToRegisterPerson(
       .where('id', '=', m.id)
       .execute()
   }
+  // The other names the Register person is known by (person_alias) are the account's now.
+  await tx
+    .updateTable('person_alias')
+    .set({ person_id: account.id })
+    .where('person_id', '=', person.id)
+    .execute()
   // The Register key is unique: the Register person goes before the account takes it.
   await tx.deleteFrom('person').where('id', '=', person.id).execute()
   await tx

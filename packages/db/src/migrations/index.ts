@@ -10,6 +10,7 @@ import * as files from './0008-files'
 import * as cacheVersion from './0009-cache-version'
 import * as publicationConsent from './0010-publication-consent'
 import * as people from './0011-people'
+import * as personAlias from './0012-person-alias'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the file system so that the
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009-cache-version': cacheVersion,
   '0010-publication-consent': publicationConsent,
   '0011-people': people,
+  '0012-person-alias': personAlias,
 }

@@ -43,6 +43,8 @@ const TABLES_IN_DELETE_ORDER = [
   'benefit',
   'appg_tag',
   'appg',
+  'person_merge',
+  'person_alias',
   'person',
 ] as const
 

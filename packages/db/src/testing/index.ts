@@ -7,7 +7,6 @@ export { type TestDatabase, testDatabases } from './databases'
 export { createMysqlDatabase, dropMysqlDatabases } from './mysql-database'
 export {
   DATAPACKAGE_FIXTURE_DIR,
-  DEMO_REGISTER_FILE,
   NEEDS_REAL_REGISTER,
   REAL_REGISTER_DIR,
 } from './register-data'

@@ -7,8 +7,6 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-export { DEMO_REGISTER_FILE } from '../demo/demo-register'
-
 function realRegisterDir(): string | null {
   const dir =
     process.env.REGISTER_DATA_DIR ??

@@ -6,7 +6,10 @@
  * names and other spellings of roles and categories. Everything here is pure: no database, no I/O.
  * What cannot be used is reported as a problem with its line number, never thrown.
  */
-import type { PersonKind } from '../schema'
+import { normaliseName } from '@appg-hub/core'
+import type { PersonKind } from '@appg-hub/db'
+
+export { normaliseName }
 
 export interface RegisterProblem {
   /** 1-based line number in the file. */
@@ -158,36 +161,6 @@ export function normaliseCategory(value: unknown): string | null {
   if (/\bsubject\b/.test(t)) return 'Subject Group'
   if (/\b(country|countries|area|region|regional)\b/.test(t)) return 'Country, Area or Region Group'
   return text
-}
-
-const PREFIXES =
-  /^(the|rt\.? ?hon\.?|right hon(ou)?rable|hon\.?|honourable|sir|dame|dr\.?|doctor|mr\.?|mrs\.?|ms\.?|miss|mx\.?|prof\.?|professor|cllr\.?|councillor)\s+/
-const SUFFIXES = /[\s,]+(mp|kc|qc|cbe|obe|mbe|kbe|dbe|pc|dl|frs|fmedsci|fba|freng|bt|bart)\.?$/
-
-/**
- * The form of a name that identifies a person across editions and sources: lower case, one space
- * between words, honorifics ("Sir", "Dame", "Dr", "Rt Hon", "Mr"…) and post-nominals (a trailing
- * "MP", "KC", "CBE"…) removed. Titles of peers ("Baroness Coffey", "Lord Bishop of Manchester")
- * are kept, since they are what identifies a peer.
- */
-export function normaliseName(name: string): string {
-  let s = name
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .replace(/[\u2018\u2019\u02bc`]/g, "'")
-    .replace(/[\u2010-\u2015]/g, '-')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
-  for (;;) {
-    const before = s
-    s = s
-      .replace(/^[\s,.;:-]+|[\s,.;:-]+$/g, '')
-      .replace(PREFIXES, '')
-      .replace(SUFFIXES, '')
-    if (s === before) break
-  }
-  return s.replace(/\s*-\s*/g, '-')
 }
 
 const PEER =

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
+import type { Db } from '@appg-hub/db'
 import { testDatabases } from '@appg-hub/db/testing'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { Db } from '../kysely'
-import { importRegister } from '../register/index'
+import { importRegister } from '../import/index'
 import { DEMO_REGISTER_FILE } from './demo-register'
 import { DEMO_EMAIL_DOMAIN, DEMO_GROUP_SLUG, DEMO_PASSWORD, seedDemo } from './seed-demo'
 

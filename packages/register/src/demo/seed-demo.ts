@@ -4,15 +4,23 @@
  * Respiratory Health and Diabetes, so that the joint-work journey of docs/architecture.md §1 can be walked
  * through from the first start. Assumes the Register edition and the members file are imported.
  */
+import { audit, newPersonRow } from '@appg-hub/core'
+import {
+  type AppgTable,
+  bumpCacheVersion,
+  type Db,
+  DEMO_EMAIL_DOMAIN,
+  DEMO_PASSWORD,
+  indexItem,
+  type MembershipTable,
+  newId,
+  type PersonKind,
+  type PersonTable,
+  type Role,
+} from '@appg-hub/db'
 import type { Insertable } from 'kysely'
-import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../demo-constants'
-import { newId } from '../ids'
-import type { Db } from '../kysely'
-import type { AppgTable, MembershipTable, PersonKind, PersonTable, Role } from '../schema'
-import { indexItem } from '../search/index-rows'
-import { bumpCacheVersion } from '../sql/cache-version'
 
-export { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../demo-constants'
+export { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '@appg-hub/db'
 export const DEMO_GROUP_SLUG = 'personalised-medicine'
 
 export interface DemoAccount {
@@ -219,26 +227,20 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<DemoAc
   const missing = PEOPLE.filter((p) => !personIds.has(emailOf(p)))
   const hash = missing.length > 0 ? await options.hashPassword(DEMO_PASSWORD) : null
   for (const p of missing) {
-    const id = newId()
-    personIds.set(emailOf(p), id)
-    people.push({
-      id,
-      email: emailOf(p),
-      display_name: p.displayName,
-      kind: p.kind,
-      organisation: p.organisation,
-      party: null,
-      mnis_id: null,
-      twfy_id: null,
-      register_key: null,
-      // One hash for all: they share the password by design, and hashing is slow on purpose.
-      password_hash: hash,
-      is_site_admin: p.isSiteAdmin ? 1 : 0,
-      email_preference: 'immediate',
-      created_at: now,
-      updated_at: now,
-      erased_at: null,
-    })
+    const row = newPersonRow(
+      {
+        email: emailOf(p),
+        displayName: p.displayName,
+        kind: p.kind,
+        organisation: p.organisation,
+        // One hash for all: they share the password by design, and hashing is slow on purpose.
+        passwordHash: hash,
+        isSiteAdmin: p.isSiteAdmin,
+      },
+      now,
+    )
+    personIds.set(emailOf(p), row.id)
+    people.push(row)
   }
   for (const p of PEOPLE) {
     const personId = personIds.get(emailOf(p))!
@@ -289,23 +291,22 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<DemoAc
     }
     if (people.length > 0) await trx.insertInto('person').values(people).execute()
     if (memberships.length > 0) await trx.insertInto('membership').values(memberships).execute()
-    await trx
-      .insertInto('audit_event')
-      .values({
-        id: newId(),
-        at: now,
-        actor_id: null,
+    await audit(
+      trx,
+      { now: () => new Date(now) },
+      {
+        actorId: null,
         action: 'demo.seeded',
-        appg_id: groupIds.get(PM)!,
-        item_type: 'appg',
-        item_id: groupIds.get(PM)!,
-        details: JSON.stringify({
+        appgId: groupIds.get(PM)!,
+        itemType: 'appg',
+        itemId: groupIds.get(PM)!,
+        details: {
           group_created: group !== null,
           accounts_created: people.map((p) => p.email),
           memberships_created: memberships.length,
-        }),
-      })
-      .execute()
+        },
+      },
+    )
   })
   return accounts
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { NEEDS_REAL_REGISTER, REAL_REGISTER_DIR } from '@appg-hub/db/testing'
 import { describe, expect, it } from 'vitest'
-import { DEMO_REGISTER_EDITION, DEMO_REGISTER_FILE } from '../demo/demo-register'
+import { DEMO_REGISTER_EDITION, DEMO_REGISTER_FILE } from './demo/demo-register'
 import {
   cleanPersonName,
   mapOfficerRole,

@@ -1,12 +1,14 @@
 /**
- * What the hub knows about people of the Register, checked for duplicates: the same MNIS id on
- * two people (never expected: the import matches on it first), and peers named in the short and
- * the territorial form of one title ("Baroness Bennett", "Baroness Bennett of Manor Castle"),
- * which the import keeps apart because a name alone cannot settle it. Read-only: it lists, for a
- * person to decide with ids or an alias; it merges nothing.
+ * What the hub knows about people of the Register: every merge (a name kept as another person's
+ * alias, by the import's title rules, the repository's alias facts or a site administrator), and
+ * what is left to settle: the same MNIS id on two people (never expected: the import matches on it
+ * first), and peers still held in the short and the territorial form of one title ("Baroness
+ * Bennett", "Baroness Bennett of Manor Castle") because more than one peer could be meant.
+ * Read-only: it lists, for a person to decide with an alias fact or a merge; it merges nothing.
  */
-import type { Db } from '../kysely'
-import { normaliseName } from './parse'
+import type { Db } from '@appg-hub/db'
+import { normaliseName } from '../parse'
+import { shortTitle } from './titles'
 
 export interface ReportPerson {
   id: string
@@ -15,8 +17,18 @@ export interface ReportPerson {
   groups: number
 }
 
+export interface ReportMerge {
+  /** The name as written where it was met. */
+  name: string
+  person: ReportPerson
+  source: string
+  reason: string
+}
+
 export interface PeopleReport {
   people: number
+  /** Names kept as the alias of a person under another name, by name. */
+  merges: ReportMerge[]
   /** People sharing an MNIS id: each list is one real person held more than once. */
   sameMnis: { mnisId: string; people: ReportPerson[] }[]
   /** A short title and exactly one territorial title of it, at most one of them with an MNIS id. */
@@ -25,17 +37,7 @@ export interface PeopleReport {
   ambiguous: { short: ReportPerson; candidates: ReportPerson[]; reason: string }[]
 }
 
-/** A peer's style, a name, then "of" and a place; "Lord Bishop of Durham" has no short form. */
-const TERRITORIAL =
-  /^((?:the )?(?:lord|lady|baroness|baron|viscount|viscountess|earl|countess|marquess|duke)\s(?!bishop\b).+?)\s+of\s+.+$/
-
-/** "baroness bennett of manor castle" → "baroness bennett"; null when the name has no territorial part. */
-export function shortTitle(name: string): string | null {
-  const m = TERRITORIAL.exec(normaliseName(name))
-  return m ? m[1]! : null
-}
-
-export function buildPeopleReport(rows: ReportPerson[]): PeopleReport {
+export function buildPeopleReport(rows: ReportPerson[], merges: ReportMerge[] = []): PeopleReport {
   const byMnis = new Map<string, ReportPerson[]>()
   for (const row of rows) {
     if (!row.mnisId) continue
@@ -92,14 +94,19 @@ export function buildPeopleReport(rows: ReportPerson[]): PeopleReport {
     a.short.name.localeCompare(b.short.name)
   return {
     people: rows.length,
+    merges: [...merges].sort((a, b) => a.name.localeCompare(b.name)),
     sameMnis,
     likelySame: likelySame.sort(byName),
     ambiguous: ambiguous.sort(byName),
   }
 }
 
-/** The report over every person of the Register in the database (two queries' worth: one). */
+/** The report over every person of the Register in the database (two queries). */
 export async function peopleReport(db: Db): Promise<PeopleReport> {
+  const aliases = db
+    .selectFrom('person_alias')
+    .select(['person_id', 'display_name as name', 'source', 'reason'])
+    .execute()
   const rows = await db
     .selectFrom('person')
     .leftJoin('membership', 'membership.person_id', 'person.id')
@@ -113,5 +120,10 @@ export async function peopleReport(db: Db): Promise<PeopleReport> {
     .where((eb) => eb.or([eb('person.register_key', 'is not', null), eb('person.mnis_id', 'is not', null)]))
     .groupBy(['person.id', 'person.display_name', 'person.mnis_id'])
     .execute()
-  return buildPeopleReport(rows.map((r) => ({ ...r, groups: Number(r.groups) })))
+  const people = new Map(rows.map((r) => [r.id, { ...r, groups: Number(r.groups) }]))
+  const merges = (await aliases).flatMap((a) => {
+    const person = people.get(a.person_id)
+    return person ? [{ name: a.name, person, source: a.source, reason: a.reason }] : []
+  })
+  return buildPeopleReport([...people.values()], merges)
 }

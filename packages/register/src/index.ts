@@ -1,10 +1,23 @@
-/** The Register of All-Party Parliamentary Groups: reading its files and importing them. */
+/**
+ * The Register of All-Party Parliamentary Groups: reading its files (an edition, the members file,
+ * the publisher's data package), importing them, reporting on its people, and the demo world.
+ */
+export {
+  DATAPACKAGE_FILES,
+  DatapackageError,
+  type DatapackageFile,
+  type DatapackageLines,
+  datapackageToLines,
+  parseDatapackageCsv,
+} from './datapackage'
+export { DEMO_REGISTER_EDITION, DEMO_REGISTER_FILE } from './demo/demo-register'
+export { DEMO_GROUP_SLUG, type DemoAccount, type SeedDemoOptions, seedDemo } from './demo/seed-demo'
 export {
   type ImportMode,
   type ImportOptions,
   type ImportReport,
   importRegister,
-} from './import'
+} from './import/index'
 export {
   cleanLine,
   cleanPersonName,
@@ -49,5 +62,5 @@ export {
   type PeopleReport,
   peopleReport,
   type ReportPerson,
-  shortTitle,
-} from './people-report'
+} from './people/report'
+export { isShortTitle, shortTitle } from './people/titles'
