@@ -3,13 +3,14 @@
  * (the sessions of my groups and those I signed up to, upcoming first). One query a page; a list
  * shows only what a single read would show (`readableBy`).
  */
+
 import { type Db, jsonAgg, parseJsonArray, type Visibility } from '@appg-hub/db'
 import { sql } from 'kysely'
 import type { Actor, ServiceContext } from '../context'
 import { readableBy } from '../items/access'
+import { isMySession } from '../items/mine'
 import { groupForActor, requireActor } from '../memberships/access'
 import { decodeKeyCursor, encodeKeyCursor, type Page } from '../pagination'
-import { rolesAllowed } from '../policy'
 import { chosenVisibility, type MeetingStatus } from './load'
 import type { SignupStatus } from './signups'
 
@@ -155,30 +156,7 @@ export async function listMyMeetings(
     ctx.clock.now().toISOString(),
     input.cursor,
   )
-    .where((eb) =>
-      eb.or([
-        eb(
-          'meeting.id',
-          'in',
-          eb
-            .selectFrom('participant')
-            .innerJoin('membership', 'membership.appg_id', 'participant.appg_id')
-            .select('participant.item_id')
-            .where('participant.item_type', '=', 'meeting')
-            .where('membership.person_id', '=', actor.id)
-            .where('membership.role', 'in', [...rolesAllowed('item.read')]),
-        ),
-        eb(
-          'meeting.id',
-          'in',
-          eb
-            .selectFrom('signup')
-            .select('signup.meeting_id')
-            .where('signup.person_id', '=', actor.id)
-            .where('signup.status', 'in', ['going', 'maybe', 'waitlist']),
-        ),
-      ]),
-    )
+    .where(isMySession(actor.id))
     .execute()
   return toPage(rows)
 }

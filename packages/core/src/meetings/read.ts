@@ -1,10 +1,12 @@
 /** Reading one session: everything its page shows above the discussion, in two queries. */
+
 import { jsonAgg, parseJsonArray, type Visibility } from '@appg-hub/db'
 import { sql } from 'kysely'
 import type { ServiceContext } from '../context'
 import { notFound } from '../errors'
 import { assertCan, readableBy } from '../items/access'
 import { isActive, itemFromRow, participantsOf } from '../items/load'
+import { type PendingInvitationView, pendingInvitationsFrom, pendingInvitationsOf } from '../items/pending'
 import { groupCan, ownerCan } from '../items/powers'
 import { itemReadableBy } from '../links/readable'
 import { renderMarkdown } from '../markdown'
@@ -50,12 +52,7 @@ export interface MeetingView {
   topic: { id: string; title: string } | null
   owner: { slug: string; title: string }
   cohosts: { slug: string; title: string; joinedAt: string }[]
-  pendingInvitations: {
-    id: string
-    group: { slug: string; title: string }
-    createdAt: string
-    expiresAt: string
-  }[]
+  pendingInvitations: PendingInvitationView[]
   agenda: AgendaItemView[]
   agendaMinutes: number
   sessionMinutes: number
@@ -130,23 +127,7 @@ export async function getMeeting(ctx: ServiceContext, id: string): Promise<Meeti
         )
         .where('agenda_item.meeting_id', '=', sql.ref<string>('meeting.id'))
         .as('agenda'),
-      eb
-        .selectFrom('invitation')
-        .innerJoin('appg', 'appg.id', 'invitation.to_appg_id')
-        .select(
-          jsonAgg(db, {
-            id: 'invitation.id',
-            slug: 'appg.slug',
-            title: 'appg.title',
-            createdAt: 'invitation.created_at',
-            expiresAt: 'invitation.expires_at',
-          }).as('p'),
-        )
-        .where('invitation.item_type', '=', 'meeting')
-        .where('invitation.item_id', '=', sql.ref<string>('meeting.id'))
-        .where('invitation.status', '=', 'pending')
-        .where('invitation.expires_at', '>', nowIso)
-        .as('pending'),
+      pendingInvitationsOf(db, 'meeting', 'meeting.id', nowIso).as('pending'),
       eb
         .selectFrom('signup')
         .select(
@@ -266,16 +247,7 @@ export async function getMeeting(ctx: ServiceContext, id: string): Promise<Meeti
     owner: { slug: item.owner.slug, title: item.owner.title },
     cohosts: cohosts.map((p) => ({ slug: p.slug, title: p.title, joinedAt: p.joinedAt })),
     pendingInvitations: participants.some((p) => groupCan(access, p.appgId, 'item.invite'))
-      ? parseJsonArray<{ id: string; slug: string; title: string; createdAt: string; expiresAt: string }>(
-          row.pending,
-        )
-          .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.slug.localeCompare(b.slug))
-          .map((p) => ({
-            id: p.id,
-            group: { slug: p.slug, title: p.title },
-            createdAt: p.createdAt,
-            expiresAt: p.expiresAt,
-          }))
+      ? pendingInvitationsFrom(row.pending)
       : [],
     agenda,
     agendaMinutes: agenda.reduce((sum, a) => sum + a.durationMinutes, 0),

@@ -1,14 +1,17 @@
 /** Drafting, changing, scheduling, cancelling and closing sessions. */
+
 import { type Db, indexItem, newId, type Visibility } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden } from '../errors'
 import { assertCan } from '../items/access'
+import { insertItem } from '../items/create'
+import { addLink, removeLinks } from '../items/links'
 import { itemPath, loadItem } from '../items/load'
+import { ACTIVE_SIGNUPS } from '../items/mine'
 import { ownerCan } from '../items/powers'
-import { addItemPartners, topicGroupsFor } from '../items/topic-space'
+import { topicGroupsFor } from '../items/topic-space'
 import { groupForActor, requireActor } from '../memberships/access'
-import { ensureFollowing } from '../notifications/follows'
 import { type NotificationInput, notify } from '../notifications/notify'
 import { queueEmails } from '../outbox'
 import { can } from '../policy'
@@ -84,9 +87,10 @@ export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInp
   const now = ctx.clock.now().toISOString()
   const title = input.title.trim()
   await ctx.db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('meeting')
-      .values({
+    await insertItem(
+      tx,
+      'meeting',
+      {
         id,
         appg_id: group.id,
         topic_id: input.topicId || null,
@@ -107,16 +111,10 @@ export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInp
         created_by: actor.id,
         created_at: now,
         updated_at: now,
-      })
-      .execute()
-    await tx
-      .insertInto('participant')
-      .values({ item_type: 'meeting', item_id: id, appg_id: group.id, is_owner: 1, joined_at: now })
-      .execute()
-    if (space) await addItemPartners(tx, 'meeting', id, group.id, space.appgIds, now)
-    await indexItem(tx, 'session', id, { isNew: true })
+      },
+      { partners: space?.appgIds },
+    )
     await linkToTopic(tx, id, input.topicId || null, actor.id, now)
-    await ensureFollowing(tx, actor.id, 'meeting', id, now)
     if (shared) {
       const item = await loadItem(tx, actor, 'meeting', id)
       await openPublication(tx, ctx, actor, {
@@ -156,7 +154,7 @@ async function signedUpPeople(db: Db, meetingId: string): Promise<string[]> {
     .selectFrom('signup')
     .select('person_id')
     .where('meeting_id', '=', meetingId)
-    .where('status', 'in', ['going', 'maybe', 'waitlist'])
+    .where('status', 'in', [...ACTIVE_SIGNUPS])
     .where('person_id', 'is not', null)
     .execute()
   return rows.map((r) => r.person_id!)
@@ -407,26 +405,24 @@ export function markMeetingHeld(ctx: ServiceContext, input: { id: string }) {
  * items (through the same link lists that respect who may read what).
  */
 async function linkToTopic(tx: Db, meetingId: string, topicId: string | null, actorId: string, now: string) {
-  await tx
-    .deleteFrom('link')
-    .where('from_type', '=', 'meeting')
-    .where('from_id', '=', meetingId)
+  const from = { type: 'meeting' as const, id: meetingId }
+  const old = await tx
+    .selectFrom('link')
+    .select('id')
+    .where('from_type', '=', from.type)
+    .where('from_id', '=', from.id)
     .where('to_type', '=', 'topic')
     .where('origin', '=', 'explicit')
     .execute()
-  if (!topicId) return
-  await tx
-    .insertInto('link')
-    .values({
-      id: newId(),
-      from_type: 'meeting',
-      from_id: meetingId,
-      to_type: 'topic',
-      to_id: topicId,
-      link_type: 'references',
-      origin: 'explicit',
-      created_by: actorId,
-      created_at: now,
-    })
-    .execute()
+  await removeLinks(
+    tx,
+    old.map((l) => l.id),
+  )
+  if (topicId)
+    await addLink(
+      tx,
+      { from, to: { type: 'topic', id: topicId }, linkType: 'references', origin: 'explicit' },
+      actorId,
+      now,
+    )
 }

@@ -4,10 +4,10 @@ import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, forbidden } from '../errors'
 import { assertCan } from '../items/access'
+import { insertItem } from '../items/create'
 import { loadItem } from '../items/load'
 import { ownerCan } from '../items/powers'
 import { groupForActor, requireActor } from '../memberships/access'
-import { ensureFollowing } from '../notifications/follows'
 import { can } from '../policy'
 import { askersConsent, openPublication, pendingConflict, takePrivateAsOwner } from '../publication/consent'
 import { type PublicationView, publicationView } from '../publication/read'
@@ -32,28 +32,19 @@ export async function createTopic(ctx: ServiceContext, input: CreateTopicInput):
   const id = newId()
   const now = ctx.clock.now().toISOString()
   await ctx.db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('topic')
-      .values({
-        id,
-        appg_id: group.id,
-        title: input.title.trim(),
-        summary: input.summary,
-        tags: JSON.stringify(tags),
-        visibility: input.visibility,
-        status: 'open',
-        created_by: actor.id,
-        created_at: now,
-        updated_at: now,
-        last_activity_at: now,
-      })
-      .execute()
-    await tx
-      .insertInto('participant')
-      .values({ item_type: 'topic', item_id: id, appg_id: group.id, is_owner: 1, joined_at: now })
-      .execute()
-    await indexItem(tx, 'topic', id, { isNew: true })
-    await ensureFollowing(tx, actor.id, 'topic', id, now)
+    await insertItem(tx, 'topic', {
+      id,
+      appg_id: group.id,
+      title: input.title.trim(),
+      summary: input.summary,
+      tags: JSON.stringify(tags),
+      visibility: input.visibility,
+      status: 'open',
+      created_by: actor.id,
+      created_at: now,
+      updated_at: now,
+      last_activity_at: now,
+    })
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: 'topic.created',

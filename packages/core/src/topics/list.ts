@@ -3,13 +3,14 @@
  * person's dashboard (the topics of all their groups). Each page is one query, whatever it holds;
  * a list shows only topics a single read would show (`readableBy`).
  */
+
 import { type Db, jsonAgg, parseJsonArray } from '@appg-hub/db'
 import { sql } from 'kysely'
 import type { Actor, ServiceContext } from '../context'
 import { readableBy } from '../items/access'
+import { myGroupsItemIds } from '../items/mine'
 import { groupForActor, requireActor } from '../memberships/access'
 import { decodeKeyCursor, encodeKeyCursor, type Page } from '../pagination'
-import { rolesAllowed } from '../policy'
 
 export const TOPIC_PAGE_SIZE = 20
 
@@ -122,15 +123,7 @@ export async function listDashboardTopics(
 ): Promise<Page<TopicSummary>> {
   const actor = requireActor(ctx.actor)
   const rows = await topicPage(ctx.db, actor, input.cursor)
-    .where('topic.id', 'in', (eb) =>
-      eb
-        .selectFrom('participant')
-        .innerJoin('membership', 'membership.appg_id', 'participant.appg_id')
-        .select('participant.item_id')
-        .where('participant.item_type', '=', 'topic')
-        .where('membership.person_id', '=', actor.id)
-        .where('membership.role', 'in', [...rolesAllowed('item.read')]),
-    )
+    .where('topic.id', 'in', myGroupsItemIds('topic', actor.id))
     .execute()
   return toPage(rows)
 }
