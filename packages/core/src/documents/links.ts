@@ -3,15 +3,15 @@
  * the document's editors. One may only link to an item one may read (so linking cannot be used to
  * learn what exists).
  */
+
 import type { ItemType } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
-import { assertCan } from '../items/access'
+import { readableItem } from '../items/guards'
 import { addLink, findExplicitLink, removeLinks } from '../items/links'
-import { ITEM_NOUN, loadItem } from '../items/load'
 import type { LinkType } from '../links/list'
-import { editableDocument } from './save'
+import { editableDocument } from './guards'
 
 export async function linkDocument(
   ctx: ServiceContext,
@@ -20,8 +20,7 @@ export async function linkDocument(
   const { actor, item } = await editableDocument(ctx, input.id)
   if (input.toType === 'document' && input.toId === input.id)
     throw badRequest('A document cannot link to itself.', 'toId')
-  const target = await loadItem(ctx.db, actor, input.toType, input.toId)
-  assertCan(target.access, 'item.read', `That ${ITEM_NOUN[input.toType]}`, '')
+  await readableItem(ctx, input.toType, input.toId)
   const link = {
     from: { type: 'document' as const, id: input.id },
     to: { type: input.toType, id: input.toId },

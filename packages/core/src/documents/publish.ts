@@ -10,7 +10,7 @@ import { ownerCan } from '../items/powers'
 import { requireActor } from '../memberships/access'
 import { requestPublication, takePrivateAsOwner } from '../publication/consent'
 import type { PublicationView } from '../publication/read'
-import { readableDocument } from './read'
+import { readableDocument } from './guards'
 
 export async function setPublished(
   ctx: ServiceContext,

@@ -8,11 +8,12 @@ import { audit } from '../audit'
 import { hashToken, newToken } from '../auth/tokens'
 import { type CalendarEvent, renderCalendar } from '../calendar/ical'
 import type { Actor, ServiceContext } from '../context'
-import { assertCan, readableBy } from '../items/access'
+import { readableBy } from '../items/access'
 import { itemPath, parseParticipants, participantsOf } from '../items/load'
 import { isMySession } from '../items/mine'
 import { requireActor } from '../memberships/access'
-import { loadMeeting, type MeetingRow } from './load'
+import { readableMeeting } from './guards'
+import type { MeetingRow } from './load'
 
 const STATUS: Record<MeetingRow['status'], CalendarEvent['status']> = {
   draft: 'TENTATIVE',
@@ -86,8 +87,7 @@ export async function meetingCalendar(
   ctx: ServiceContext,
   id: string,
 ): Promise<{ filename: string; ics: string }> {
-  const { row, item } = await loadMeeting(ctx.db, ctx.actor, id)
-  assertCan(item.access, 'item.read', 'That session', '')
+  const { row, item } = await readableMeeting(ctx, id)
   const withGroups = {
     ...row,
     participants: item.participants.map((p) => ({ ...p, isOwner: p.isOwner ? 1 : 0 })),

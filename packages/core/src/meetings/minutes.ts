@@ -2,23 +2,23 @@
  * Minutes: after a session is held its hosts link a document (owned by one of the host groups)
  * as its minutes: a `link` row document → meeting of type `minutes_of`.
  */
+
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden } from '../errors'
-import { assertCan } from '../items/access'
 import { addLink, findExplicitLink } from '../items/links'
 import { itemReadableBy } from '../links/readable'
 import { requireActor } from '../memberships/access'
 import { can } from '../policy'
-import { bumpMeeting, loadMeeting } from './load'
+import { readableMeeting } from './guards'
+import { bumpMeeting } from './load'
 
 export async function attachMinutes(
   ctx: ServiceContext,
   input: { id: string; documentId: string },
 ): Promise<{ linkId: string }> {
   const actor = requireActor(ctx.actor)
-  const { row, item } = await loadMeeting(ctx.db, actor, input.id)
-  assertCan(item.access, 'item.read', 'That session', '')
+  const { row, item } = await readableMeeting(ctx, input.id)
   if (!can(item.access, 'item.edit'))
     throw forbidden('Only the chair, officers and secretariat of the host groups can attach minutes.')
   if (row.status !== 'held') throw conflict('Minutes can be attached once the session has been held.')

@@ -3,6 +3,7 @@
  * waiting list served first come, first served; interest registered by signed-out visitors for
  * public sessions, confirmed by email. Capacity is decided under the session row's lock.
  */
+
 import { type Db, newId, type SignupTable } from '@appg-hub/db'
 import type { SIGNUP_CHOICES } from '@appg-hub/schemas'
 import { audit } from '../audit'
@@ -10,13 +11,13 @@ import { hashToken, newToken } from '../auth/tokens'
 import { type Clock, HOUR } from '../clock'
 import type { HubConfig, ServiceContext } from '../context'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
-import { assertCan } from '../items/access'
 import { itemPath } from '../items/load'
 import { requireActor } from '../memberships/access'
 import { notify } from '../notifications/notify'
 import { queueEmail } from '../outbox'
 import { can } from '../policy'
 import type { RateRule } from '../ratelimit'
+import { readableMeeting } from './guards'
 import { loadMeeting, lockMeeting, type MeetingRow } from './load'
 import { formatLondonRange, toLondon } from './london'
 
@@ -129,8 +130,7 @@ export async function signUpForMeeting(
   input: { id: string; status: SignupChoice },
 ): Promise<MySignup> {
   const actor = requireActor(ctx.actor)
-  const { row, item } = await loadMeeting(ctx.db, actor, input.id)
-  assertCan(item.access, 'item.read', 'That session', '')
+  const { row, item } = await readableMeeting(ctx, input.id)
   if (row.status !== 'scheduled')
     throw conflict(
       row.status === 'draft'
@@ -199,8 +199,7 @@ export async function withdrawSignup(
   input: { id: string },
 ): Promise<{ withdrawn: boolean }> {
   const actor = requireActor(ctx.actor)
-  const { row, item } = await loadMeeting(ctx.db, actor, input.id)
-  assertCan(item.access, 'item.read', 'That session', '')
+  const { row, item } = await readableMeeting(ctx, input.id)
   if (row.status !== 'scheduled') throw conflict(`This session is ${row.status}; sign-ups are closed.`)
   return ctx.db.transaction().execute(async (tx) => {
     const fresh = await lockMeeting(tx, row.id)
@@ -251,9 +250,8 @@ export async function listSignups(
   ctx: ServiceContext,
   input: { id: string },
 ): Promise<{ title: string; startsAt: string; capacity: number | null; signups: SignupEntry[] }> {
-  const actor = requireActor(ctx.actor)
-  const { row, item } = await loadMeeting(ctx.db, actor, input.id)
-  assertCan(item.access, 'item.read', 'That session', '')
+  requireActor(ctx.actor)
+  const { row, item } = await readableMeeting(ctx, input.id)
   if (!can(item.access, 'item.edit'))
     throw forbidden('Only the chair, officers and secretariat of the host groups can see who signed up.')
   const rows = await ctx.db

@@ -4,7 +4,6 @@ import { type Db, indexItem, newId, type Visibility } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden } from '../errors'
-import { assertCan } from '../items/access'
 import { insertItem } from '../items/create'
 import { addLink, removeLinks } from '../items/links'
 import { itemPath, loadItem } from '../items/load'
@@ -17,15 +16,8 @@ import { queueEmails } from '../outbox'
 import { can } from '../policy'
 import { askersConsent, openPublication, pendingConflict, takePrivateAsOwner } from '../publication/consent'
 import { type PublicationView, publicationView } from '../publication/read'
-import {
-  assertOpen,
-  bumpMeeting,
-  chosenVisibility,
-  hostPeople,
-  loadMeeting,
-  lockMeeting,
-  type MeetingRow,
-} from './load'
+import { readableMeeting } from './guards'
+import { assertOpen, bumpMeeting, chosenVisibility, hostPeople, lockMeeting, type MeetingRow } from './load'
 import { formatLondonRange, londonToUtc } from './london'
 import { promoteWaiting } from './signups'
 
@@ -169,8 +161,7 @@ export async function updateMeeting(
   input: UpdateMeetingInput,
 ): Promise<{ id: string; changed: string[]; publication: PublicationView | null }> {
   const actor = requireActor(ctx.actor)
-  const { row, item } = await loadMeeting(ctx.db, actor, input.id)
-  assertCan(item.access, 'item.read', 'That session', '')
+  const { row, item } = await readableMeeting(ctx, input.id)
   if (!ownerCan(item.access, 'item.edit'))
     throw forbidden(
       `Only the chair, officers and secretariat of ${item.owner.title} can change this session.`,
@@ -294,8 +285,7 @@ async function transition(
   reason: string | null,
 ): Promise<{ id: string; status: MeetingRow['status'] }> {
   const actor = requireActor(ctx.actor)
-  const { row, item } = await loadMeeting(ctx.db, actor, id)
-  assertCan(item.access, 'item.read', 'That session', '')
+  const { row, item } = await readableMeeting(ctx, id)
   const verb = step === 'schedule' ? 'schedule' : step === 'cancel' ? 'cancel' : 'mark as held'
   if (!ownerCan(item.access, 'item.invite'))
     throw forbidden(`Only the chair and officers of ${item.owner.title} can ${verb} this session.`)

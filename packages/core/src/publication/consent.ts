@@ -9,13 +9,14 @@
  * consent, decline or withdraw consent is the chair and officers of each participant group, for
  * that group. Site administrators read everything but answer for no group.
  */
+
 import { type Db, type ItemType, isUniqueViolation, newId, type Visibility } from '@appg-hub/db'
 import { audit } from '../audit'
 import { addMs } from '../clock'
 import type { Actor, ServiceContext } from '../context'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
-import { assertCan } from '../items/access'
 import { touchActivity } from '../items/activity'
+import { readableItem } from '../items/guards'
 import { ITEM_NOUN, itemPath, type LoadedItem, loadItem } from '../items/load'
 import { ownerCan, roleIn } from '../items/powers'
 import { requireActor } from '../memberships/access'
@@ -43,9 +44,7 @@ export interface PublicState {
 }
 
 export async function publicState(ctx: ServiceContext, target: PublicationTarget): Promise<PublicState> {
-  const noun = ITEM_NOUN[target.itemType]
-  const item = await loadItem(ctx.db, ctx.actor, target.itemType, target.itemId)
-  assertCan(item.access, 'item.read', `That ${noun}`, '')
+  const item = await readableItem(ctx, target.itemType, target.itemId)
   if (target.itemType === 'document') {
     const d = await ctx.db
       .selectFrom('document')

@@ -1,11 +1,11 @@
 /** Creating and changing topics. */
+
 import { indexItem, newId, type Visibility } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, forbidden } from '../errors'
-import { assertCan } from '../items/access'
 import { insertItem } from '../items/create'
-import { loadItem } from '../items/load'
+import { readableItem } from '../items/guards'
 import { ownerCan } from '../items/powers'
 import { groupForActor, requireActor } from '../memberships/access'
 import { can } from '../policy'
@@ -76,8 +76,7 @@ export async function updateTopic(
   input: UpdateTopicInput,
 ): Promise<{ id: string; changed: string[]; publication: PublicationView | null }> {
   const actor = requireActor(ctx.actor)
-  const item = await loadItem(ctx.db, actor, 'topic', input.id)
-  assertCan(item.access, 'item.read', 'That topic', '')
+  const item = await readableItem(ctx, 'topic', input.id)
   const owner = item.owner.title
   const wantsText = input.title !== undefined || input.summary !== undefined || input.tags !== undefined
   if (wantsText && !ownerCan(item.access, 'item.edit')) {

@@ -10,7 +10,7 @@ import type { Actor, ServiceContext } from '../context'
 import { readableBy } from '../items/access'
 import { myGroupsItemIds } from '../items/mine'
 import { groupForActor, requireActor } from '../memberships/access'
-import { decodeKeyCursor, encodeKeyCursor, type Page } from '../pagination'
+import { keysetPage, type Page, splitPage } from '../pagination'
 
 export const TOPIC_PAGE_SIZE = 20
 
@@ -27,8 +27,7 @@ export interface TopicSummary {
 }
 
 function topicPage(db: Db, actor: Actor | null, cursor: string | null | undefined) {
-  const after = decodeKeyCursor(cursor)
-  let query = db
+  const query = db
     .selectFrom('topic')
     .where((eb) => readableBy(eb, actor, 'topic', 'topic.id', 'topic.visibility'))
     .innerJoin('appg as owner', 'owner.id', 'topic.appg_id')
@@ -61,27 +60,16 @@ function topicPage(db: Db, actor: Actor | null, cursor: string | null | undefine
         .where('comment.hidden_at', 'is', null)
         .as('commentCount'),
     ])
-    .orderBy('topic.last_activity_at', 'desc')
-    .orderBy('topic.id', 'desc')
-    .limit(TOPIC_PAGE_SIZE + 1)
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('topic.last_activity_at', '<', after.key),
-        eb.and([eb('topic.last_activity_at', '=', after.key), eb('topic.id', '<', after.id)]),
-      ]),
-    )
-  }
-  return query
+  const order = { key: 'topic.last_activity_at', id: 'topic.id', direction: 'desc' } as const
+  return keysetPage(query, order, cursor, TOPIC_PAGE_SIZE)
 }
 
 type TopicRow = Awaited<ReturnType<ReturnType<typeof topicPage>['execute']>>[number]
 
 function toPage(rows: TopicRow[]): Page<TopicSummary> {
-  const page = rows.slice(0, TOPIC_PAGE_SIZE)
-  const last = page[page.length - 1]
+  const page = splitPage(rows, TOPIC_PAGE_SIZE, (r) => [r.last_activity_at, r.id])
   return {
-    items: page.map((row) => ({
+    items: page.rows.map((row) => ({
       id: row.id,
       title: row.title,
       status: row.status,
@@ -93,8 +81,7 @@ function toPage(rows: TopicRow[]): Page<TopicSummary> {
       lastActivityAt: row.last_activity_at,
       commentCount: Number(row.commentCount ?? 0),
     })),
-    nextCursor:
-      rows.length > TOPIC_PAGE_SIZE && last ? encodeKeyCursor(last.last_activity_at, last.id) : null,
+    nextCursor: page.nextCursor,
   }
 }
 
