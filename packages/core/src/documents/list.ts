@@ -3,6 +3,7 @@
 import type { Db, Visibility } from '@appg-hub/db'
 import type { Actor, ServiceContext } from '../context'
 import { readableItem } from '../items/guards'
+import { linksDocumentWith } from '../items/links'
 import { itemReadableBy } from '../links/readable'
 import { groupForActor } from '../memberships/access'
 import { keysetPage, type Page, splitPage } from '../pagination'
@@ -80,20 +81,7 @@ export async function listTopicDocuments(
   const rows = await documentQuery(ctx.db, ctx.actor)
     .innerJoin('link as l', (join) =>
       join.on((eb) =>
-        eb.or([
-          eb.and([
-            eb('l.from_type', '=', 'document'),
-            eb('l.from_id', '=', eb.ref('d.id')),
-            eb('l.to_type', '=', 'topic'),
-            eb('l.to_id', '=', input.topicId),
-          ]),
-          eb.and([
-            eb('l.to_type', '=', 'document'),
-            eb('l.to_id', '=', eb.ref('d.id')),
-            eb('l.from_type', '=', 'topic'),
-            eb('l.from_id', '=', input.topicId),
-          ]),
-        ]),
+        linksDocumentWith(eb as never, { link: 'l', document: 'd' }, { type: 'topic', id: input.topicId }),
       ),
     )
     .select('l.link_type')

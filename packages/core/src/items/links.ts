@@ -3,7 +3,8 @@
  * document's editors, a session's hosts); these only write the rows, so that a link row is made
  * one way everywhere.
  */
-import { type Db, type ItemType, type LinkTable, newId } from '@appg-hub/db'
+import { type Database, type Db, type ItemType, type LinkTable, newId } from '@appg-hub/db'
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely'
 
 export interface NewLink {
   from: { type: ItemType; id: string }
@@ -55,4 +56,26 @@ export async function findExplicitLink(
 /** Removes links by id (markdown links the body no longer makes, an explicit link taken away). */
 export async function removeLinks(tx: Db, ids: string[]): Promise<void> {
   if (ids.length) await tx.deleteFrom('link').where('id', 'in', ids).execute()
+}
+
+/**
+ * The join condition of a document and a link between it and the item, whichever way the link
+ * points (minutes of a session, a briefing for a topic, a topic referring to a document).
+ * `link` and `document` are the aliases of the two tables in the query.
+ */
+export function linksDocumentWith(
+  eb: ExpressionBuilder<Database, keyof Database>,
+  aliases: { link: string; document: string },
+  item: { type: ItemType; id: string },
+): Expression<SqlBool> {
+  const col = (name: string) => eb.ref(`${aliases.link}.${name}` as 'link.from_id')
+  const documentId = eb.ref(`${aliases.document}.id` as 'document.id')
+  const way = (from: 'from' | 'to', to: 'from' | 'to') =>
+    eb.and([
+      eb(col(`${from}_type`), '=', 'document'),
+      eb(col(`${from}_id`), '=', documentId),
+      eb(col(`${to}_type`), '=', item.type),
+      eb(col(`${to}_id`), '=', item.id),
+    ])
+  return eb.or([way('from', 'to'), way('to', 'from')])
 }

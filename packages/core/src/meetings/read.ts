@@ -5,6 +5,7 @@ import { sql } from 'kysely'
 import type { ServiceContext } from '../context'
 import { notFound } from '../errors'
 import { assertCan, readableBy } from '../items/access'
+import { linksDocumentWith } from '../items/links'
 import { isActive, itemFromRow, participantsOf } from '../items/load'
 import { type PendingInvitationView, pendingInvitationsFrom, pendingInvitationsOf } from '../items/pending'
 import { groupCan, ownerCan } from '../items/powers'
@@ -155,20 +156,11 @@ export async function getMeeting(ctx: ServiceContext, id: string): Promise<Meeti
     .selectFrom('link')
     .innerJoin('document', (join) =>
       join.on((eb) =>
-        eb.or([
-          eb.and([
-            eb('link.from_type', '=', 'document'),
-            eb('link.from_id', '=', eb.ref('document.id')),
-            eb('link.to_type', '=', 'meeting'),
-            eb('link.to_id', '=', row.id),
-          ]),
-          eb.and([
-            eb('link.to_type', '=', 'document'),
-            eb('link.to_id', '=', eb.ref('document.id')),
-            eb('link.from_type', '=', 'meeting'),
-            eb('link.from_id', '=', row.id),
-          ]),
-        ]),
+        linksDocumentWith(
+          eb as never,
+          { link: 'link', document: 'document' },
+          { type: 'meeting', id: row.id },
+        ),
       ),
     )
     .select((eb) => [

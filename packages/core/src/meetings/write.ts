@@ -14,8 +14,9 @@ import { groupForActor, requireActor } from '../memberships/access'
 import { type NotificationInput, notify } from '../notifications/notify'
 import { queueEmails } from '../outbox'
 import { can } from '../policy'
-import { askersConsent, openPublication, pendingConflict, takePrivateAsOwner } from '../publication/consent'
 import { type PublicationView, publicationView } from '../publication/read'
+import { askersConsent, openPublication, pendingConflict } from '../publication/request'
+import { takePrivateAsOwner } from '../publication/withdraw'
 import { readableMeeting } from './guards'
 import { assertOpen, bumpMeeting, chosenVisibility, hostPeople, lockMeeting, type MeetingRow } from './load'
 import { formatLondonRange, londonToUtc } from './london'
@@ -191,7 +192,7 @@ export async function updateMeeting(
     // Moved to another topic (or out of one): its hosts stay as they are and follow no topic.
     changes.shares_topic = 0
   }
-  // Making it public is a request every host group consents to (publication/consent.ts); making
+  // Making it public is a request every host group consents to (publication/request.ts); making
   // it private again takes effect at once.
   const wantsPublic = input.visibility === 'public' && chosenVisibility(row) !== 'public'
   const goesPrivate = input.visibility === 'participants' && chosenVisibility(row) === 'public'

@@ -9,8 +9,9 @@ import { readableItem } from '../items/guards'
 import { ownerCan } from '../items/powers'
 import { groupForActor, requireActor } from '../memberships/access'
 import { can } from '../policy'
-import { askersConsent, openPublication, pendingConflict, takePrivateAsOwner } from '../publication/consent'
 import { type PublicationView, publicationView } from '../publication/read'
+import { askersConsent, openPublication, pendingConflict } from '../publication/request'
+import { takePrivateAsOwner } from '../publication/withdraw'
 import { checkTags, type TopicStatus } from './fields'
 
 export interface CreateTopicInput {
@@ -105,7 +106,7 @@ export async function updateTopic(
     const tags = JSON.stringify(await checkTags(ctx.db, input.tags))
     if (tags !== current.tags) changes.tags = tags
   }
-  // Making it public is a request every participant group consents to (publication/consent.ts);
+  // Making it public is a request every participant group consents to (publication/request.ts);
   // making it private again takes effect at once.
   const wantsPublic = input.visibility === 'public' && current.visibility !== 'public'
   const goesPrivate = input.visibility === 'participants' && current.visibility === 'public'
