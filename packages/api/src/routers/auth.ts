@@ -35,7 +35,7 @@ export const authRouter = router({
     await expensiveWork(ctx)
     // The same answer whether the address was free or had an account (whose owner is emailed):
     // no session either way; the client signs in next with the same password.
-    await signUp(ctx.service(null), input)
+    await signUp(ctx.core, input)
     return { status: 'sign-in' as const }
   }),
 
@@ -50,7 +50,7 @@ export const authRouter = router({
     }
     const wait = await signInWait(ctx.db, ctx.clock, source)
     if (wait) throw tooManyAttempts(ctx, wait, 'failed sign-ins for this account')
-    const actor = await signIn(ctx.service(null), input).catch(async (error: unknown) => {
+    const actor = await signIn(ctx.core, input).catch(async (error: unknown) => {
       if (error instanceof DomainError && error.code === 'UNAUTHORIZED')
         await recordSignInFailure(ctx.db, ctx.clock, source)
       throw error
@@ -74,16 +74,16 @@ export const authRouter = router({
 
   /** Ends every session of mine, on every device. */
   signOutEverywhere: authedProcedure.mutation(async ({ ctx }) => {
-    await endAllMySessions(ctx.service(ctx.actor))
+    await endAllMySessions(ctx.core)
     await ctx.endSession()
     return { signedOut: true }
   }),
 
   /** The devices I am signed in on. */
-  sessions: authedProcedure.query(({ ctx }) => listMySessions(ctx.service(ctx.actor), ctx.sessionId())),
+  sessions: authedProcedure.query(({ ctx }) => listMySessions(ctx.core, ctx.sessionId())),
 
   endSession: authedProcedure.input(endSessionInput).mutation(async ({ ctx, input }) => {
-    await endMySession(ctx.service(ctx.actor), input.id)
+    await endMySession(ctx.core, input.id)
     return { ended: true }
   }),
 
@@ -91,7 +91,7 @@ export const authRouter = router({
   changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
     await rateLimit(ctx, [[RATE_RULES.passwordPerAccount, ctx.actor.id]])
     await passwordCheck(ctx, ctx.actor)
-    await changePassword(ctx.service(ctx.actor), input)
+    await changePassword(ctx.core, input)
     const session = await createSession(ctx.db, ctx.clock, ctx.actor.id, ctx.userAgent)
     ctx.startSession(session.token, session.expiresAt)
     return { changed: true }
@@ -103,14 +103,14 @@ export const authRouter = router({
       [RATE_RULES.resetPerAccount, input.email.trim()],
       [RATE_RULES.resetPerAddress, ctx.clientAddress],
     ])
-    await requestPasswordReset(ctx.service(null), input)
+    await requestPasswordReset(ctx.core, input)
     return { sent: true }
   }),
 
   /** Sets a new password from an emailed link, ends every session, and signs this device in. */
   resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
     await expensiveWork(ctx)
-    const { personId } = await resetPassword(ctx.service(null), input)
+    const { personId } = await resetPassword(ctx.core, input)
     const session = await createSession(ctx.db, ctx.clock, personId, ctx.userAgent)
     ctx.startSession(session.token, session.expiresAt)
     return { reset: true }
@@ -119,7 +119,7 @@ export const authRouter = router({
   changeEmail: authedProcedure.input(changeEmailInput).mutation(async ({ ctx, input }) => {
     await rateLimit(ctx, [[RATE_RULES.passwordPerAccount, ctx.actor.id]])
     await passwordCheck(ctx, ctx.actor)
-    const changed = await changeEmail(ctx.service(ctx.actor), input)
+    const changed = await changeEmail(ctx.core, input)
     const session = await createSession(ctx.db, ctx.clock, ctx.actor.id, ctx.userAgent)
     ctx.startSession(session.token, session.expiresAt)
     return changed

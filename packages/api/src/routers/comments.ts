@@ -16,40 +16,26 @@ import {
   listCommentsInput,
   mentionCandidatesInput,
 } from '@appg-hub/schemas'
-import { authedProcedure, publicProcedure, router } from '../trpc'
+import { authedProcedure, readerProcedure, router } from '../trpc'
 
 /** Discussion on any item: topics now, sessions and documents later. */
 export const commentsRouter = router({
   /** Readable wherever the item is: a public item's discussion is public. */
-  list: publicProcedure
-    .input(listCommentsInput)
-    .query(async ({ ctx, input }) => listComments(ctx.service(await ctx.getActor()), input)),
+  list: readerProcedure.input(listCommentsInput).query(({ ctx, input }) => listComments(ctx.core, input)),
 
-  add: authedProcedure
-    .input(addCommentInput)
-    .mutation(({ ctx, input }) => addComment(ctx.service(ctx.actor), input)),
+  add: authedProcedure.input(addCommentInput).mutation(({ ctx, input }) => addComment(ctx.core, input)),
 
-  edit: authedProcedure
-    .input(editCommentInput)
-    .mutation(({ ctx, input }) => editComment(ctx.service(ctx.actor), input)),
+  edit: authedProcedure.input(editCommentInput).mutation(({ ctx, input }) => editComment(ctx.core, input)),
 
-  delete: authedProcedure
-    .input(byId)
-    .mutation(({ ctx, input }) => deleteComment(ctx.service(ctx.actor), input)),
+  delete: authedProcedure.input(byId).mutation(({ ctx, input }) => deleteComment(ctx.core, input)),
 
-  hide: authedProcedure
-    .input(hideCommentInput)
-    .mutation(({ ctx, input }) => hideComment(ctx.service(ctx.actor), input)),
+  hide: authedProcedure.input(hideCommentInput).mutation(({ ctx, input }) => hideComment(ctx.core, input)),
 
-  unhide: authedProcedure
-    .input(byId)
-    .mutation(({ ctx, input }) => unhideComment(ctx.service(ctx.actor), input)),
+  unhide: authedProcedure.input(byId).mutation(({ ctx, input }) => unhideComment(ctx.core, input)),
 
-  history: authedProcedure
-    .input(byId)
-    .query(({ ctx, input }) => commentHistory(ctx.service(ctx.actor), input)),
+  history: authedProcedure.input(byId).query(({ ctx, input }) => commentHistory(ctx.core, input)),
 
   mentionCandidates: authedProcedure
     .input(mentionCandidatesInput)
-    .query(({ ctx, input }) => mentionCandidates(ctx.service(ctx.actor), input)),
+    .query(({ ctx, input }) => mentionCandidates(ctx.core, input)),
 })

@@ -35,70 +35,58 @@ import {
   unlinkDocumentInput,
 } from '@appg-hub/schemas'
 import { expensiveWork } from '../rate-limit'
-import { authedProcedure, publicProcedure, router } from '../trpc'
+import { authedProcedure, readerProcedure, router } from '../trpc'
 
 export const documentsRouter = router({
   create: authedProcedure
     .input(createDocumentInput)
-    .mutation(({ ctx, input }) => createDocument(ctx.service(ctx.actor), input)),
+    .mutation(({ ctx, input }) => createDocument(ctx.core, input)),
 
   /** A published public document can be read by anyone; NOT_FOUND for one the caller may not read. */
-  get: publicProcedure
-    .input(byId)
-    .query(async ({ ctx, input }) => getDocument(ctx.service(await ctx.getActor()), input.id)),
+  get: readerProcedure.input(byId).query(({ ctx, input }) => getDocument(ctx.core, input.id)),
 
-  save: authedProcedure
-    .input(saveDocumentInput)
-    .mutation(({ ctx, input }) => saveDocument(ctx.service(ctx.actor), input)),
+  save: authedProcedure.input(saveDocumentInput).mutation(({ ctx, input }) => saveDocument(ctx.core, input)),
 
-  history: publicProcedure
-    .input(itemPageInput)
-    .query(async ({ ctx, input }) => documentHistory(ctx.service(await ctx.getActor()), input)),
+  history: readerProcedure.input(itemPageInput).query(({ ctx, input }) => documentHistory(ctx.core, input)),
 
-  revision: publicProcedure.input(revisionInput).query(async ({ ctx, input }) => {
-    const actor = await ctx.getActor()
-    await expensiveWork(ctx, actor)
-    return getRevision(ctx.service(actor), input)
+  revision: readerProcedure.input(revisionInput).query(async ({ ctx, input }) => {
+    await expensiveWork(ctx, ctx.actor)
+    return getRevision(ctx.core, input)
   }),
 
-  diff: publicProcedure.input(diffInput).query(async ({ ctx, input }) => {
-    const actor = await ctx.getActor()
-    await expensiveWork(ctx, actor)
-    return diffRevisions(ctx.service(actor), input)
+  diff: readerProcedure.input(diffInput).query(async ({ ctx, input }) => {
+    await expensiveWork(ctx, ctx.actor)
+    return diffRevisions(ctx.core, input)
   }),
 
   restore: authedProcedure
     .input(revisionInput)
-    .mutation(({ ctx, input }) => restoreRevision(ctx.service(ctx.actor), input)),
+    .mutation(({ ctx, input }) => restoreRevision(ctx.core, input)),
 
   publish: authedProcedure
     .input(publishDocumentInput)
-    .mutation(({ ctx, input }) => setPublished(ctx.service(ctx.actor), { ...input, published: true })),
+    .mutation(({ ctx, input }) => setPublished(ctx.core, { ...input, published: true })),
 
   unpublish: authedProcedure
     .input(byId)
-    .mutation(({ ctx, input }) => setPublished(ctx.service(ctx.actor), { ...input, published: false })),
+    .mutation(({ ctx, input }) => setPublished(ctx.core, { ...input, published: false })),
 
-  listForGroup: publicProcedure
+  listForGroup: readerProcedure
     .input(groupPageInput)
-    .query(async ({ ctx, input }) => listGroupDocuments(ctx.service(await ctx.getActor()), input)),
+    .query(({ ctx, input }) => listGroupDocuments(ctx.core, input)),
 
-  listForTopic: publicProcedure
+  listForTopic: readerProcedure
     .input(topicDocumentsInput)
-    .query(async ({ ctx, input }) => listTopicDocuments(ctx.service(await ctx.getActor()), input)),
+    .query(({ ctx, input }) => listTopicDocuments(ctx.core, input)),
 
   /** Polled every ~10 s by the editor: marks the caller present, answers who else is and the head. */
-  presence: authedProcedure
-    .input(byId)
-    .mutation(({ ctx, input }) => touchPresence(ctx.service(ctx.actor), input.id)),
+  presence: authedProcedure.input(byId).mutation(({ ctx, input }) => touchPresence(ctx.core, input.id)),
 
-  link: authedProcedure
-    .input(linkDocumentInput)
-    .mutation(({ ctx, input }) => linkDocument(ctx.service(ctx.actor), input)),
+  link: authedProcedure.input(linkDocumentInput).mutation(({ ctx, input }) => linkDocument(ctx.core, input)),
 
   unlink: authedProcedure
     .input(unlinkDocumentInput)
-    .mutation(({ ctx, input }) => unlinkDocument(ctx.service(ctx.actor), input)),
+    .mutation(({ ctx, input }) => unlinkDocument(ctx.core, input)),
 
   /**
    * The editor's preview, rendered as the saved document will be. A POST (mutation) although it

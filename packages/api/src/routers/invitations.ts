@@ -16,23 +16,19 @@ export const invitationsRouter = router({
     // Each group invited counts, not the call.
     const groups = new Set(input.toGroupSlugs).size
     await rateLimit(ctx, [[RATE_RULES.invitationsPerPerson, ctx.actor.id]], groups)
-    return sendInvitations(ctx.service(ctx.actor), input)
+    return sendInvitations(ctx.core, input)
   }),
 
   accept: authedProcedure
     .input(answerInvitationInput)
-    .mutation(({ ctx, input }) => acceptInvitation(ctx.service(ctx.actor), input)),
+    .mutation(({ ctx, input }) => acceptInvitation(ctx.core, input)),
 
   decline: authedProcedure
     .input(answerInvitationInput)
-    .mutation(({ ctx, input }) => declineInvitation(ctx.service(ctx.actor), input)),
+    .mutation(({ ctx, input }) => declineInvitation(ctx.core, input)),
 
-  withdraw: authedProcedure
-    .input(byId)
-    .mutation(({ ctx, input }) => withdrawInvitation(ctx.service(ctx.actor), input)),
+  withdraw: authedProcedure.input(byId).mutation(({ ctx, input }) => withdrawInvitation(ctx.core, input)),
 
   /** Received, sent and past invitations of a group: for its chair, officers and secretariat. */
-  forGroup: authedProcedure
-    .input(bySlug)
-    .query(({ ctx, input }) => groupInvitations(ctx.service(ctx.actor), input)),
+  forGroup: authedProcedure.input(bySlug).query(({ ctx, input }) => groupInvitations(ctx.core, input)),
 })

@@ -43,67 +43,59 @@ import {
   updateMeetingInput,
 } from '@appg-hub/schemas'
 import { rateLimit } from '../rate-limit'
-import { authedProcedure, publicProcedure, router } from '../trpc'
+import { authedProcedure, publicProcedure, readerProcedure, router } from '../trpc'
 
 export const meetingsRouter = router({
   create: authedProcedure
     .input(createMeetingInput)
-    .mutation(({ ctx, input }) => createMeeting(ctx.service(ctx.actor), input)),
+    .mutation(({ ctx, input }) => createMeeting(ctx.core, input)),
 
   /** Public sessions can be read by anyone; NOT_FOUND for one the caller may not read. */
-  get: publicProcedure
-    .input(byId)
-    .query(async ({ ctx, input }) => getMeeting(ctx.service(await ctx.getActor()), input.id)),
+  get: readerProcedure.input(byId).query(({ ctx, input }) => getMeeting(ctx.core, input.id)),
 
   update: authedProcedure
     .input(updateMeetingInput)
-    .mutation(({ ctx, input }) => updateMeeting(ctx.service(ctx.actor), input)),
+    .mutation(({ ctx, input }) => updateMeeting(ctx.core, input)),
 
-  schedule: authedProcedure
-    .input(byId)
-    .mutation(({ ctx, input }) => scheduleMeeting(ctx.service(ctx.actor), input)),
+  schedule: authedProcedure.input(byId).mutation(({ ctx, input }) => scheduleMeeting(ctx.core, input)),
 
   cancel: authedProcedure
     .input(cancelMeetingInput)
-    .mutation(({ ctx, input }) => cancelMeeting(ctx.service(ctx.actor), input)),
+    .mutation(({ ctx, input }) => cancelMeeting(ctx.core, input)),
 
-  markHeld: authedProcedure
-    .input(byId)
-    .mutation(({ ctx, input }) => markMeetingHeld(ctx.service(ctx.actor), input)),
+  markHeld: authedProcedure.input(byId).mutation(({ ctx, input }) => markMeetingHeld(ctx.core, input)),
 
-  listForGroup: publicProcedure
+  listForGroup: readerProcedure
     .input(groupMeetingsInput)
-    .query(async ({ ctx, input }) => listGroupMeetings(ctx.service(await ctx.getActor()), input)),
+    .query(({ ctx, input }) => listGroupMeetings(ctx.core, input)),
 
   mine: authedProcedure
     .input(myMeetingsInput)
-    .query(({ ctx, input }) => listMyMeetings(ctx.service(ctx.actor), input ?? {})),
+    .query(({ ctx, input }) => listMyMeetings(ctx.core, input ?? {})),
 
   agenda: router({
     add: authedProcedure
       .input(addAgendaItemInput)
-      .mutation(({ ctx, input }) => addAgendaItem(ctx.service(ctx.actor), input)),
+      .mutation(({ ctx, input }) => addAgendaItem(ctx.core, input)),
     update: authedProcedure
       .input(updateAgendaItemInput)
-      .mutation(({ ctx, input }) => updateAgendaItem(ctx.service(ctx.actor), input)),
+      .mutation(({ ctx, input }) => updateAgendaItem(ctx.core, input)),
     move: authedProcedure
       .input(moveAgendaItemInput)
-      .mutation(({ ctx, input }) => moveAgendaItem(ctx.service(ctx.actor), input)),
+      .mutation(({ ctx, input }) => moveAgendaItem(ctx.core, input)),
     remove: authedProcedure
       .input(agendaItemInput)
-      .mutation(({ ctx, input }) => removeAgendaItem(ctx.service(ctx.actor), input)),
+      .mutation(({ ctx, input }) => removeAgendaItem(ctx.core, input)),
   }),
 
   signUp: authedProcedure
     .input(meetingSignUpInput)
-    .mutation(({ ctx, input }) => signUpForMeeting(ctx.service(ctx.actor), input)),
+    .mutation(({ ctx, input }) => signUpForMeeting(ctx.core, input)),
 
-  withdraw: authedProcedure
-    .input(byId)
-    .mutation(({ ctx, input }) => withdrawSignup(ctx.service(ctx.actor), input)),
+  withdraw: authedProcedure.input(byId).mutation(({ ctx, input }) => withdrawSignup(ctx.core, input)),
 
   /** The hosts' list of who signed up (the CSV is served at /sessions/:id/signups.csv). */
-  signups: authedProcedure.input(byId).query(({ ctx, input }) => listSignups(ctx.service(ctx.actor), input)),
+  signups: authedProcedure.input(byId).query(({ ctx, input }) => listSignups(ctx.core, input)),
 
   /** A signed-out visitor's interest in a public session, confirmed by email. */
   registerInterest: publicProcedure.input(registerInterestInput).mutation(async ({ ctx, input }) => {
@@ -111,21 +103,21 @@ export const meetingsRouter = router({
       [INTEREST_RATE_RULES.perAddress, ctx.clientAddress],
       [INTEREST_RATE_RULES.perEmail, input.email.trim()],
     ])
-    return registerInterest(ctx.service(null), input)
+    return registerInterest(ctx.core, input)
   }),
 
   confirmInterest: publicProcedure
     .input(confirmInterestInput)
-    .mutation(({ ctx, input }) => confirmInterest(ctx.service(null), input)),
+    .mutation(({ ctx, input }) => confirmInterest(ctx.core, input)),
 
   attachMinutes: authedProcedure
     .input(attachMinutesInput)
-    .mutation(({ ctx, input }) => attachMinutes(ctx.service(ctx.actor), input)),
+    .mutation(({ ctx, input }) => attachMinutes(ctx.core, input)),
 
   /** My personal calendar feed: its address when first made (only a hash is kept). */
-  calendarFeed: authedProcedure.mutation(({ ctx }) => calendarFeed(ctx.service(ctx.actor))),
+  calendarFeed: authedProcedure.mutation(({ ctx }) => calendarFeed(ctx.core)),
 
-  rotateCalendarFeed: authedProcedure.mutation(({ ctx }) => rotateCalendarFeed(ctx.service(ctx.actor))),
+  rotateCalendarFeed: authedProcedure.mutation(({ ctx }) => rotateCalendarFeed(ctx.core)),
 
-  revokeCalendarFeed: authedProcedure.mutation(({ ctx }) => revokeCalendarFeed(ctx.service(ctx.actor))),
+  revokeCalendarFeed: authedProcedure.mutation(({ ctx }) => revokeCalendarFeed(ctx.core)),
 })

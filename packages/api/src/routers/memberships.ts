@@ -21,40 +21,38 @@ import { rateLimit } from '../rate-limit'
 import { authedProcedure, publicProcedure, router } from '../trpc'
 
 export const membershipsRouter = router({
-  roster: authedProcedure
-    .input(bySlug)
-    .query(({ ctx, input }) => getRoster(ctx.service(ctx.actor), input.slug)),
+  roster: authedProcedure.input(bySlug).query(({ ctx, input }) => getRoster(ctx.core, input.slug)),
 
   invite: authedProcedure.input(inviteMemberInput).mutation(async ({ ctx, input }) => {
     await rateLimit(ctx, [[RATE_RULES.invitationsPerPerson, ctx.actor.id]])
-    return inviteToGroup(ctx.service(ctx.actor), input)
+    return inviteToGroup(ctx.core, input)
   }),
 
   revokeInvite: authedProcedure.input(revokeMemberInviteInput).mutation(async ({ ctx, input }) => {
-    await revokeGroupInvite(ctx.service(ctx.actor), input)
+    await revokeGroupInvite(ctx.core, input)
     return { revoked: true }
   }),
 
   /** Public: the invitation page must say what it is before the person signs in. */
   describeInvite: publicProcedure
     .input(memberInviteTokenInput)
-    .query(({ ctx, input }) => describeInvite(ctx.service(null), input.token)),
+    .query(({ ctx, input }) => describeInvite(ctx.core, input.token)),
 
   acceptInvite: authedProcedure
     .input(memberInviteTokenInput)
-    .mutation(({ ctx, input }) => acceptGroupInvite(ctx.service(ctx.actor), input.token)),
+    .mutation(({ ctx, input }) => acceptGroupInvite(ctx.core, input.token)),
 
   changeRole: authedProcedure
     .input(changeRoleInput)
-    .mutation(({ ctx, input }) => changeMemberRole(ctx.service(ctx.actor), input)),
+    .mutation(({ ctx, input }) => changeMemberRole(ctx.core, input)),
 
   remove: authedProcedure.input(memberInput).mutation(async ({ ctx, input }) => {
-    await removeMember(ctx.service(ctx.actor), input)
+    await removeMember(ctx.core, input)
     return { removed: true }
   }),
 
   leave: authedProcedure.input(bySlug).mutation(async ({ ctx, input }) => {
-    await leaveGroup(ctx.service(ctx.actor), input)
+    await leaveGroup(ctx.core, input)
     return { left: true }
   }),
 })

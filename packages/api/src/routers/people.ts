@@ -13,27 +13,25 @@ export const peopleRouter = router({
   /** Who takes part in a group on the hub: for its members, its partner groups and the site administrator. */
   participants: authedProcedure
     .input(bySlug)
-    .query(({ ctx, input }) => groupParticipants(ctx.service(ctx.actor), input.slug)),
+    .query(({ ctx, input }) => groupParticipants(ctx.core, input.slug)),
 
   /** The group's Register people without an account, to address an invitation to: for its chair and officers. */
   registerPeople: authedProcedure
     .input(registerPeopleInput)
-    .query(({ ctx, input }) => registerPeopleToInvite(ctx.service(ctx.actor), input)),
+    .query(({ ctx, input }) => registerPeopleToInvite(ctx.core, input)),
 
   /** Whether I am listed on public group pages as taking part on the hub. */
-  publicListing: authedProcedure.query(({ ctx }) => getPublicListing(ctx.service(ctx.actor))),
+  publicListing: authedProcedure.query(({ ctx }) => getPublicListing(ctx.core)),
 
   setPublicListing: authedProcedure
     .input(publicListingInput)
-    .mutation(({ ctx, input }) => setPublicListing(ctx.service(ctx.actor), input.listPublicly)),
+    .mutation(({ ctx, input }) => setPublicListing(ctx.core, input.listPublicly)),
 
   /** A site administrator links an account to a person of the Register (audited). */
   linkAccount: adminProcedure
     .input(linkAccountInput)
-    .mutation(({ ctx, input }) => adminLinkAccount(ctx.service(ctx.actor), input)),
+    .mutation(({ ctx, input }) => adminLinkAccount(ctx.core, input)),
 
   /** Registered groups with no chair or officer account: for the site administrator. */
-  withoutOfficerAccount: adminProcedure.query(({ ctx }) =>
-    groupsWithoutOfficerAccount(ctx.service(ctx.actor)),
-  ),
+  withoutOfficerAccount: adminProcedure.query(({ ctx }) => groupsWithoutOfficerAccount(ctx.core)),
 })

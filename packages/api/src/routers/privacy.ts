@@ -7,13 +7,13 @@ export const privacyRouter = router({
   /** Everything the hub holds about me, as JSON (rate-limited: it reads a lot). */
   export: authedProcedure.mutation(async ({ ctx }) => {
     await rateLimit(ctx, [[RATE_RULES.exportsPerPerson, ctx.actor.id]])
-    return exportMyData(ctx.service(ctx.actor))
+    return exportMyData(ctx.core)
   }),
 
   /** Erases my account; my contributions stay under a pseudonym. Signs me out. */
   erase: authedProcedure.input(eraseAccountInput).mutation(async ({ ctx, input }) => {
     await passwordCheck(ctx, ctx.actor)
-    const result = await eraseMyAccount(ctx.service(ctx.actor), input)
+    const result = await eraseMyAccount(ctx.core, input)
     await ctx.endSession()
     return { ...result, confirmation: ERASE_CONFIRMATION }
   }),

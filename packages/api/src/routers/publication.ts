@@ -27,30 +27,28 @@ export const publicationRouter = router({
   /** Where the item's publication stands, for its groups' people. */
   get: authedProcedure
     .input(publicationTargetInput)
-    .query(({ ctx, input }) => publicationPanel(ctx.service(ctx.actor), input)),
+    .query(({ ctx, input }) => publicationPanel(ctx.core, input)),
 
   /** The requests waiting for the consent of a group I answer for. */
-  waiting: authedProcedure.query(({ ctx }) => waitingPublications(ctx.service(ctx.actor))),
+  waiting: authedProcedure.query(({ ctx }) => waitingPublications(ctx.core)),
 
   request: authedProcedure
     .input(requestPublicationInput)
-    .mutation(({ ctx, input }) => requestPublication(ctx.service(ctx.actor), input)),
+    .mutation(({ ctx, input }) => requestPublication(ctx.core, input)),
 
   approve: authedProcedure
     .input(approvePublicationInput)
-    .mutation(({ ctx, input }) => approvePublication(ctx.service(ctx.actor), input)),
+    .mutation(({ ctx, input }) => approvePublication(ctx.core, input)),
 
   decline: authedProcedure
     .input(declinePublicationInput)
-    .mutation(({ ctx, input }) => declinePublication(ctx.service(ctx.actor), input)),
+    .mutation(({ ctx, input }) => declinePublication(ctx.core, input)),
 
   /** The asking group withdraws a request still pending. */
-  cancel: authedProcedure
-    .input(byId)
-    .mutation(({ ctx, input }) => cancelPublication(ctx.service(ctx.actor), input)),
+  cancel: authedProcedure.input(byId).mutation(({ ctx, input }) => cancelPublication(ctx.core, input)),
 
   /** A participant group withdraws its consent: the item leaves public view at once. */
   withdraw: authedProcedure
     .input(withdrawConsentInput)
-    .mutation(({ ctx, input }) => withdrawConsent(ctx.service(ctx.actor), input)),
+    .mutation(({ ctx, input }) => withdrawConsent(ctx.core, input)),
 })

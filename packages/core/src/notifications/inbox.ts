@@ -1,5 +1,3 @@
-/** The in-app inbox: a page of notifications, the unread count the client polls, marking read. */
-import type { Db } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { requireActor } from '../memberships/access'
@@ -64,11 +62,12 @@ export async function listNotifications(
 }
 
 /** One indexed query (`notification_unread`): the client polls this. */
-export async function unreadCount(db: Db, personId: string): Promise<{ count: number }> {
-  const row = await db
+export async function unreadCount(ctx: ServiceContext): Promise<{ count: number }> {
+  const actor = requireActor(ctx.actor)
+  const row = await ctx.db
     .selectFrom('notification')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('person_id', '=', personId)
+    .where('person_id', '=', actor.id)
     .where('read_at', 'is', null)
     .executeTakeFirstOrThrow()
   return { count: Number(row.n) }
