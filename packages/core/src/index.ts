@@ -10,7 +10,13 @@ export { demoAccounts } from './auth/demo-accounts'
 export { changeEmail, changePassword, endAllMySessions, endMySession, listMySessions } from './auth/manage'
 export { hashPassword, passwordProblem } from './auth/password'
 export { requestPasswordReset, resetPassword } from './auth/reset'
-export { createSession, invalidateSession, SESSION_COOKIE, validateSessionToken } from './auth/session'
+export {
+  createSession,
+  invalidateAllSessions,
+  invalidateSession,
+  SESSION_COOKIE,
+  validateSessionToken,
+} from './auth/session'
 export { DEVICE_COOKIE, recordSignInFailure, recordSignInSuccess, signInWait } from './auth/throttle'
 export { hashToken, newToken } from './auth/tokens'
 export { type Clock, DAY, fakeClock, HOUR, MINUTE, systemClock } from './clock'

@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto'
-import { audit, hashPassword, normaliseEmail, passwordProblem, systemClock } from '@appg-hub/core'
+import {
+  audit,
+  hashPassword,
+  invalidateAllSessions,
+  normaliseEmail,
+  passwordProblem,
+  systemClock,
+} from '@appg-hub/core'
 import { type Db, migrateToLatest, newId } from '@appg-hub/db'
 
 export async function createAdmin(
@@ -22,7 +29,7 @@ export async function createAdmin(
         .set({ is_site_admin: 1, password_hash: hash, updated_at: now })
         .where('id', '=', existing.id)
         .execute()
-      await tx.deleteFrom('auth_session').where('person_id', '=', existing.id).execute()
+      await invalidateAllSessions(tx, existing.id)
       await audit(tx, systemClock, {
         actorId: null,
         action: 'admin.promoted',

@@ -12,13 +12,7 @@ export type RevisionDiff = Out<Api['documents']['diff']['query']>
 export type DiffLine = RevisionDiff['lines'][number]
 export type DocumentKind = DocumentView['kind']
 
-export const KIND_NAMES: Record<DocumentKind, string> = {
-  briefing: 'Briefing',
-  report: 'Report',
-  minutes: 'Minutes',
-  work_programme: 'Work programme',
-  notes: 'Notes',
-}
+export { DOCUMENT_KIND_NAMES as KIND_NAMES } from '@appg-hub/schemas'
 
 export const LINK_TYPE_NAMES: Record<string, string> = {
   briefing_for: 'Briefing for',

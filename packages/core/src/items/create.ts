@@ -9,23 +9,16 @@ import {
   type ItemType,
   indexItem,
   type MeetingTable,
-  type SearchDocType,
   type TopicTable,
 } from '@appg-hub/db'
 import type { Insertable } from 'kysely'
 import { ensureFollowing } from '../notifications/follows'
+import { SEARCH_TYPE } from './load'
 
 interface ItemRows {
   topic: Insertable<TopicTable>
   meeting: Insertable<MeetingTable>
   document: Insertable<DocumentTable>
-}
-
-/** The search index names a meeting a session, as people do. */
-const INDEX_TYPE: Record<ItemType, SearchDocType> = {
-  topic: 'topic',
-  meeting: 'session',
-  document: 'document',
 }
 
 export interface NewItemOptions {
@@ -64,6 +57,6 @@ export async function insertItem<T extends ItemType>(
     )
     .execute()
   await options.contents?.(tx)
-  await indexItem(tx, INDEX_TYPE[type], id, { isNew: true })
+  await indexItem(tx, SEARCH_TYPE[type], id, { isNew: true })
   await ensureFollowing(tx, creator, type, id, now)
 }
