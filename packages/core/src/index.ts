@@ -55,16 +55,9 @@ export { readMailbox } from './mail/mailbox'
 export { type MailTransport, noMailTransport } from './mail/transport'
 export * from './meetings/index'
 export { type MyGroup, myGroups } from './memberships/access'
-export {
-  acceptGroupInvite,
-  changeMemberRole,
-  describeInvite,
-  getRoster,
-  inviteToGroup,
-  leaveGroup,
-  removeMember,
-  revokeGroupInvite,
-} from './memberships/manage'
+export { acceptGroupInvite, describeInvite, inviteToGroup, revokeGroupInvite } from './memberships/invites'
+export { changeMemberRole, leaveGroup, removeMember } from './memberships/members'
+export { getRoster } from './memberships/roster'
 export { sendDigests } from './notifications/digest'
 export { followItem, unfollowItem } from './notifications/follows'
 export { INBOX_PAGE_SIZE, listNotifications, markRead, unreadCount } from './notifications/inbox'
