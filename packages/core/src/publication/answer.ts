@@ -62,7 +62,6 @@ export async function approvePublication(
           itemId: item.id,
           details: { requestId: row.id, group: g.slug },
         })
-      const everyone = item.participants.map((p) => p.appgId)
       if (waiting.length === 0) {
         await decide(tx, row.id, 'pending', {
           status: 'approved',
@@ -72,25 +71,15 @@ export async function approvePublication(
         })
         const request = { id: row.id, visibility: row.visibility, revisionId: row.revision_id }
         await takeEffect(tx, ctx, actor, item, request, now)
-        await tellOfficers(
-          tx,
-          ctx,
-          actor,
-          item,
-          everyone,
-          'publication.approved',
-          `Every group consented: ${item.type === 'document' ? `the document “${item.title}” is published` : `the ${ITEM_NOUN[item.type]} “${item.title}” is public`}`,
-        )
+        await tellOfficers(tx, ctx, actor, item, {
+          kind: 'publication.approved',
+          text: `Every group consented: ${item.type === 'document' ? `the document “${item.title}” is published` : `the ${ITEM_NOUN[item.type]} “${item.title}” is public`}`,
+        })
       } else {
-        await tellOfficers(
-          tx,
-          ctx,
-          actor,
-          item,
-          everyone,
-          'publication.consented',
-          `${names} consented to ${what(item.type, item.title)}; waiting for ${waiting.map((p) => p.title).join(', ')}`,
-        )
+        await tellOfficers(tx, ctx, actor, item, {
+          kind: 'publication.consented',
+          text: `${names} consented to ${what(item.type, item.title)}; waiting for ${waiting.map((p) => p.title).join(', ')}`,
+        })
       }
     })
   } catch (error) {
@@ -126,16 +115,11 @@ export async function declinePublication(
       itemId: item.id,
       details: { requestId: row.id, group: group!.slug },
     })
-    await tellOfficers(
-      tx,
-      ctx,
-      actor,
-      item,
-      item.participants.map((p) => p.appgId),
-      'publication.declined',
-      `${group!.title} declined ${what(item.type, item.title)}`,
-      reason,
-    )
+    await tellOfficers(tx, ctx, actor, item, {
+      kind: 'publication.declined',
+      text: `${group!.title} declined ${what(item.type, item.title)}`,
+      excerpt: reason,
+    })
   })
   return publicationView(ctx, row.id, item)
 }
@@ -164,15 +148,10 @@ export async function cancelPublication(
       itemId: item.id,
       details: { requestId: row.id },
     })
-    await tellOfficers(
-      tx,
-      ctx,
-      actor,
-      item,
-      item.participants.map((p) => p.appgId),
-      'publication.withdrawn',
-      `${item.owner.title} withdrew its request for ${what(item.type, item.title)}`,
-    )
+    await tellOfficers(tx, ctx, actor, item, {
+      kind: 'publication.withdrawn',
+      text: `${item.owner.title} withdrew its request for ${what(item.type, item.title)}`,
+    })
   })
   return publicationView(ctx, row.id, item)
 }

@@ -94,16 +94,12 @@ export async function openPublication(
   if (approved) {
     await takeEffect(tx, ctx, actor, item, { id, ...input }, now)
   } else {
-    await tellOfficers(
-      tx,
-      ctx,
-      actor,
-      item,
-      waiting.map((p) => p.appgId),
-      'publication.requested',
-      `${item.owner.title} asks your group’s consent to ${what(item.type, item.title)}`,
-      input.message,
-    )
+    await tellOfficers(tx, ctx, actor, item, {
+      to: waiting.map((p) => p.appgId),
+      kind: 'publication.requested',
+      text: `${item.owner.title} asks your group’s consent to ${what(item.type, item.title)}`,
+      excerpt: input.message,
+    })
   }
   return id
 }

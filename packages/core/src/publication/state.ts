@@ -84,17 +84,16 @@ export function what(type: ItemType, title: string): string {
     : `making the ${ITEM_NOUN[type]} “${title}” public`
 }
 
-/** Tells the chair and officers of `appgIds` (never the actor). */
+/** Tells the chair and officers of the groups `to`, by default every participant group (never the actor). */
 export async function tellOfficers(
   tx: Db,
   ctx: ServiceContext,
   actor: Actor,
   item: LoadedItem,
-  appgIds: string[],
-  kind: NotificationKind,
-  text: string,
-  excerpt: string | null = null,
+  message: { to?: string[]; kind: NotificationKind; text: string; excerpt?: string | null },
 ): Promise<void> {
+  const { kind, text, excerpt = null } = message
+  const appgIds = message.to ?? item.participants.map((p) => p.appgId)
   const officers = await officersOf(tx, appgIds)
   await notify(
     tx,

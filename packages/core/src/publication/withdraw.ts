@@ -63,16 +63,11 @@ async function withdrawInTx(
     itemId: item.id,
     details: { group: group.slug, ...(reason ? { reason } : {}) },
   })
-  await tellOfficers(
-    tx,
-    ctx,
-    actor,
-    item,
-    item.participants.map((p) => p.appgId),
-    'publication.withdrawn',
-    `${group.title} withdrew its consent: ${item.type === 'document' ? `the document “${item.title}” is no longer published` : `the ${ITEM_NOUN[item.type]} “${item.title}” is no longer public`}`,
-    reason,
-  )
+  await tellOfficers(tx, ctx, actor, item, {
+    kind: 'publication.withdrawn',
+    text: `${group.title} withdrew its consent: ${item.type === 'document' ? `the document “${item.title}” is no longer published` : `the ${ITEM_NOUN[item.type]} “${item.title}” is no longer public`}`,
+    excerpt: reason,
+  })
 }
 
 /** For the owner's own "make private" / "unpublish" controls: withdraw consent as the owner group. */
