@@ -48,14 +48,14 @@ export const authRouter = router({
       address: ctx.clientAddress,
       deviceToken: ctx.deviceToken,
     }
-    const wait = await signInWait(ctx.db, ctx.clock, source)
+    const wait = await signInWait(ctx.core, source)
     if (wait) throw tooManyAttempts(ctx, wait, 'failed sign-ins for this account')
     const actor = await signIn(ctx.core, input).catch(async (error: unknown) => {
       if (error instanceof DomainError && error.code === 'UNAUTHORIZED')
-        await recordSignInFailure(ctx.db, ctx.clock, source)
+        await recordSignInFailure(ctx.core, source)
       throw error
     })
-    const device = await recordSignInSuccess(ctx.db, ctx.clock, source)
+    const device = await recordSignInSuccess(ctx.core, source)
     // A session this browser already held ends: a new sign-in always gets a new token.
     if (await ctx.getActor()) {
       const previous = ctx.sessionId()
