@@ -12,7 +12,8 @@ export type RevisionDiff = Out<Api['documents']['diff']['query']>
 export type DiffLine = RevisionDiff['lines'][number]
 export type DocumentKind = DocumentView['kind']
 
-export { DOCUMENT_KIND_NAMES as KIND_NAMES } from '@appg-hub/schemas'
+// The limits alone: importing them brings no zod into a page that checks no form.
+export { DOCUMENT_KIND_NAMES as KIND_NAMES } from '@appg-hub/schemas/limits'
 
 export const LINK_TYPE_NAMES: Record<string, string> = {
   briefing_for: 'Briefing for',
