@@ -11,6 +11,8 @@ export default defineConfig({
             'apps/server/src/**/*.test.ts',
             'infra/**/*.test.ts',
             'tests/integration/**/*.test.ts',
+            // The client's pure helpers (no DOM): mentions, plurals, links.
+            'apps/web/src/lib/**/*.test.ts',
           ],
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -39,6 +41,8 @@ export default defineConfig({
           // The Worker on workerd (wrangler dev) against MySQL behind the PlanetScale HTTP protocol.
           name: 'edge',
           include: ['tests/edge/**/*.test.ts'],
+          // Stops wrangler dev and workerd at the end of the run, also after a failure.
+          globalSetup: ['tests/support/process-teardown.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,

@@ -4,6 +4,8 @@
  * router (`type === 'mutation'`); each is called with the matrix's case input by a caller the
  * policy allows, in a fresh world.
  */
+
+import { testDatabases } from '@appg-hub/db/testing'
 import { afterAll, describe, expect, it } from 'vitest'
 import { expected, type ProcedureCase, type Variant } from '../support/authz-model'
 import { callPath, MAY_CHANGE_ON_REFUSAL, outcomeOf } from '../support/authz-run'
@@ -15,7 +17,6 @@ import {
   snapshotAll,
   WORLD_PASSWORD,
 } from '../support/authz-world'
-import { testDatabases } from '../support/databases'
 import { CASES } from './cases'
 
 /**

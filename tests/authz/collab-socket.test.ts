@@ -7,6 +7,7 @@
  * apart by what happens to an edit: stored and relayed, or dropped.
  */
 import { createSession } from '@appg-hub/core'
+import { testDatabases } from '@appg-hub/db/testing'
 import { startNodeServer } from '@appg-hub/server/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { can, isAdmin, itemAccess } from '../support/authz-model'
@@ -18,7 +19,6 @@ import {
   makeAuthzWorld,
 } from '../support/authz-world'
 import { liveClient, rawUpgrade, synced, waitFor } from '../support/collab'
-import { testDatabases } from '../support/databases'
 import { testConfig } from '../support/fixtures'
 
 type Expectation = 'accept-rw' | 'accept-ro' | 'refuse-401' | 'refuse-403'

@@ -1,25 +1,32 @@
 /**
- * `npx --yes pnpm@10 bench:collab`: live co-editing on the Node server
- * (SQLite in a temporary file), with the standard clients (yjs + y-websocket + ws) in this process.
- * Prints figures beside a baseline measured in the same run (a bare WebSocket relay that forwards
- * every message to the other clients: no sign-in, no access checks, no storage); asserts nothing
- * except that no update was lost.
+ * `npx --yes pnpm@10 bench:collab`: live co-editing on the Node server (SQLite in a temporary
+ * file) and on workerd (`wrangler dev`: the Worker and its Durable Object, writing revisions to
+ * MariaDB at MYSQL_URL through the PlanetScale HTTP protocol), with the standard clients
+ * (yjs + y-websocket + ws) in this process. Prints one column per target beside a baseline
+ * measured in the same run (a bare WebSocket relay that forwards every message to the other
+ * clients: no sign-in, no access checks, no storage); asserts nothing except that no update was
+ * lost. `BENCH_COLLAB_TARGETS=node,workerd` (default both; workerd needs MYSQL_URL).
  *
  * - edit-to-peer latency p50/p95 with 2, 10 and 50 editors on one document, each typing a few
  *   times a second (from the edit in one client to its arrival in each other client);
- * - updates per second sustained, 10 editors typing as fast as they can;
- * - memory per open document on the server (rooms opened directly, heap measured after GC);
+ * - updates per second sustained, 10 editors typing as fast as their connection's budget allows;
+ * - memory per open document on the Node server (rooms opened directly, heap measured after GC);
  * - time to open a 100-page document (first open seeds it from the revision; then from storage).
  */
 import { createServer } from 'node:http'
 import { Worker } from 'node:worker_threads'
 import { systemClock } from '@appg-hub/core'
+import { DEFAULT_MESSAGE_LIMIT } from '@appg-hub/core/collab/message-budget'
 import { CollabRoom } from '@appg-hub/core/collab/room'
 import { databaseCollabStore } from '@appg-hub/core/collab/store'
+import { createDb } from '@appg-hub/db/create-db'
 import { DEMO_GROUP_SLUG } from '@appg-hub/db/demo/seed-demo'
+import { createMysqlDatabase, dropMysqlDatabases } from '@appg-hub/db/testing'
 import { WebSocket, WebSocketServer } from 'ws'
+import { startPlanetscaleHttp } from '../../infra/planetscale-http/server'
 import { liveClient, signInDemo, synced, waitFor } from '../support/collab'
-import { startHubServer } from '../support/server'
+import { loadDemoWorld, startHubServer } from '../support/server'
+import { startWorker } from '../support/wrangler'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4)
 const ROOMS = 100
@@ -66,7 +73,7 @@ async function latencyInWorkers(
   documentId: string,
   editors: number,
   everyMs: number,
-  signedIn: boolean,
+  signedIn: { origin: string; cookies: string[] } | null,
 ) {
   const threads = Math.min(2, editors)
   const workers = Array.from({ length: threads }, (_, t) => {
@@ -79,8 +86,8 @@ async function latencyInWorkers(
       workerData: {
         url,
         documentId,
-        cookies: people.map((p) => p.cookie),
-        origin: signedIn ? new URL(hub.url).origin : '',
+        cookies: signedIn?.cookies ?? [],
+        origin: signedIn?.origin ?? '',
         first,
         count,
         everyMs,
@@ -133,12 +140,25 @@ function report(pages = 100): string {
   return out.join('\n')
 }
 
-const hub = await startHubServer({ config: { collabIdleSaveMs: 60_000 } })
-const relay = await startRelay()
-const people = await Promise.all(['secretariat', 'chair', 'officer'].map((p) => signInDemo(hub.url, p)))
-const newDocument = async (body = 'Benchmark document.\n') =>
+type Person = Awaited<ReturnType<typeof signInDemo>>
+
+/** A server under test: where its clients connect, who signs in, how documents are made. */
+interface Target {
+  name: string
+  url: string
+  people: Person[]
+  /** Updates in the document's log (Node's database; the Durable Object's storage is its own). */
+  storedUpdates?: (documentId: string) => Promise<number>
+  close(): Promise<void>
+}
+
+async function signIn(url: string): Promise<Person[]> {
+  return Promise.all(['secretariat', 'chair', 'officer'].map((p) => signInDemo(url, p)))
+}
+
+const newDocument = async (target: Target, body = 'Benchmark document.\n') =>
   (
-    await people[0]!.client.documents.create.mutate({
+    await target.people[0]!.client.documents.create.mutate({
       groupSlug: DEMO_GROUP_SLUG,
       kind: 'notes',
       title: 'Benchmark',
@@ -147,17 +167,70 @@ const newDocument = async (body = 'Benchmark document.\n') =>
     })
   ).id
 
-const rows: string[] = []
-const row = (label: string, figures: string) => {
-  rows.push(`| ${label} | ${figures} |`)
-  console.log(`${label.padEnd(58)} ${figures}`)
+const wanted = (process.env.BENCH_COLLAB_TARGETS ?? 'node,workerd').split(',')
+const hub = await startHubServer({ config: { collabIdleSaveMs: 60_000 } })
+const targets: Target[] = []
+if (wanted.includes('node'))
+  targets.push({
+    name: 'Node + SQLite',
+    url: hub.url,
+    people: await signIn(hub.url),
+    storedUpdates: async (id) =>
+      Number(
+        (
+          await hub.db
+            .selectFrom('collab_update')
+            .select(hub.db.fn.countAll().as('n'))
+            .where('document_id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    close: () => hub.close(),
+  })
+if (wanted.includes('workerd')) {
+  if (!process.env.MYSQL_URL)
+    console.log('workerd skipped: set MYSQL_URL (MariaDB behind the PlanetScale HTTP protocol)')
+  else {
+    const planetscale = await startPlanetscaleHttp({
+      mysqlUrl: await createMysqlDatabase('hub_bench_collab'),
+    })
+    const db = await createDb(planetscale.url)
+    await loadDemoWorld(db)
+    const worker = await startWorker({
+      DATABASE_URL: planetscale.url,
+      DEMO_MODE: 'true',
+      COLLAB_IDLE_SAVE_SECONDS: '60',
+    })
+    targets.push({
+      name: 'workerd (wrangler dev) + MariaDB via PlanetScale HTTP',
+      url: worker.url,
+      people: await signIn(worker.url),
+      close: async () => {
+        await worker.close()
+        await db.destroy()
+        await planetscale.close()
+        await dropMysqlDatabases()
+      },
+    })
+  }
 }
+const relay = await startRelay()
 
-console.log(`Live co-editing on Node + SQLite, ${SECONDS} s per phase\n`)
-{
-  // Memory per open document: rooms opened directly on the server's store, heap after GC.
+/** Figures by measure, then by column ('relay (baseline)' or a target's name). */
+const figures = new Map<string, Map<string, string>>()
+const record = (measure: string, column: string, figure: string) => {
+  if (!figures.has(measure)) figures.set(measure, new Map())
+  figures.get(measure)!.set(column, figure)
+  console.log(`${`${measure} [${column}]`.padEnd(90)} ${figure}`)
+}
+const RELAY = 'relay (baseline)'
+
+console.log(`Live co-editing: ${targets.map((t) => t.name).join('; ')}; ${SECONDS} s per phase\n`)
+if (targets.some((t) => t.name.startsWith('Node'))) {
+  // Memory per open document: rooms opened directly on the Node server's store, heap after GC.
+  const node = targets.find((t) => t.name.startsWith('Node'))!
   const gc = (globalThis as { gc?: () => void }).gc
-  const ids = await Promise.all(Array.from({ length: ROOMS }, () => newDocument(report(5))))
+  const ids = await Promise.all(Array.from({ length: ROOMS }, () => newDocument(node, report(5))))
   gc?.()
   gc?.()
   const before = process.memoryUsage().heapUsed
@@ -173,8 +246,9 @@ console.log(`Live co-editing on Node + SQLite, ${SECONDS} s per phase\n`)
   gc?.()
   gc?.()
   const after = process.memoryUsage().heapUsed
-  row(
+  record(
     'memory per open document (5-page document, ~16 KB)',
+    node.name,
     `${((after - before) / rooms.length / 1024).toFixed(0)} KiB of heap per room${gc ? '' : ' (run with --expose-gc for a steadier figure)'}`,
   )
   await Promise.all(rooms.map((r) => r.close()))
@@ -184,42 +258,66 @@ for (const editors of (process.env.BENCH_EDITORS ?? '2,10,50').split(',').map(Nu
   // Each editor sends an edit every 330 ms (a typist's burst), or every editors × 20 ms when there
   // are many (50 editors: one a second each, 50 edits a second on the document in all).
   const everyMs = Math.max(330, editors * 20)
-  for (const target of ['relay (baseline)', 'hub'] as const) {
-    const id = await newDocument()
-    const result =
-      target === 'hub'
-        ? await latencyInWorkers(
-            `${hub.url.replace(/^http/, 'ws')}/collab/documents`,
-            id,
-            editors,
-            everyMs,
-            true,
-          )
-        : await latencyInWorkers(`${relay.url.replace(/^http/, 'ws')}/relay`, id, editors, everyMs, false)
-    row(
-      `${editors} editors, edit-to-peer, ${target}`,
-      `p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms (${result.sent} edits, ${result.samples} deliveries, ${result.lost} lost)`,
+  const measure = `${editors} editors, edit-to-peer`
+  const baseline = await latencyInWorkers(
+    `${relay.url.replace(/^http/, 'ws')}/relay`,
+    `relay-${editors}`,
+    editors,
+    everyMs,
+    null,
+  )
+  record(measure, RELAY, latencyFigure(baseline))
+  for (const target of targets) {
+    const id = await newDocument(target)
+    const result = await latencyInWorkers(
+      `${target.url.replace(/^http/, 'ws')}/collab/documents`,
+      id,
+      editors,
+      everyMs,
+      {
+        origin: new URL(target.url).origin,
+        cookies: target.people.map((p) => p.cookie),
+      },
     )
+    record(measure, target.name, latencyFigure(result))
   }
 }
 
-{
-  // Sustained updates: 10 editors each inserting as fast as the event loop lets them.
-  const id = await newDocument()
+function latencyFigure(r: Awaited<ReturnType<typeof latencyInWorkers>>): string {
+  return `p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms (${r.sent} edits, ${r.samples} deliveries, ${r.lost} lost)`
+}
+
+// Sustained updates: 10 editors each inserting as fast as the event loop lets them, held under the
+// connection's message budget (beyond it the server closes the connection: 4429).
+const PER_EDITOR = Math.floor(DEFAULT_MESSAGE_LIMIT.messagesPerSecond * 0.75)
+const sustained = `10 editors typing flat out (each at most ${PER_EDITOR} updates/s, under the budget): updates stored and relayed`
+for (const target of targets) {
+  const id = await newDocument(target)
   const writers = Array.from({ length: 10 }, (_, i) =>
-    liveClient(hub.url, id, people[i % people.length]!.cookie),
+    liveClient(target.url, id, target.people[i % target.people.length]!.cookie),
   )
-  const observer = liveClient(hub.url, id, people[0]!.cookie)
+  const observer = liveClient(target.url, id, target.people[0]!.cookie)
   await Promise.all([...writers, observer].map(synced))
+  // Connections the server closed meanwhile (4429: past the message budget), by close code.
+  const closes = new Map<number, number>()
+  for (const w of writers)
+    w.provider.on('connection-close', (event: { code: number } | null) =>
+      closes.set(event?.code ?? 0, (closes.get(event?.code ?? 0) ?? 0) + 1),
+    )
   let received = 0
   observer.doc.on('update', () => received++)
   let sent = 0
   let running = true
+  const started = performance.now()
   const loops = writers.map(async (w) => {
+    let mine = 0
     while (running) {
-      w.text.insert(w.text.length, 'x')
-      sent++
-      await new Promise((r) => setImmediate(r))
+      if (mine < ((performance.now() - started) / 1000) * PER_EDITOR) {
+        w.text.insert(w.text.length, 'x')
+        mine++
+        sent++
+        await new Promise((r) => setImmediate(r))
+      } else await new Promise((r) => setTimeout(r, 2))
     }
   })
   await new Promise((r) => setTimeout(r, SECONDS * 1000))
@@ -230,37 +328,42 @@ for (const editors of (process.env.BENCH_EDITORS ?? '2,10,50').split(',').map(Nu
     30_000,
     'catch-up',
   ).catch(() => undefined)
-  const stored = await hub.db
-    .selectFrom('collab_update')
-    .select(hub.db.fn.countAll().as('n'))
-    .where('document_id', '=', id)
-    .executeTakeFirstOrThrow()
-  row(
-    '10 editors typing flat out: updates stored and relayed',
-    `${Math.round(sent / SECONDS).toLocaleString('en-GB')} updates/s sent, ${Math.round(received / SECONDS).toLocaleString('en-GB')}/s received by an observer; ${Number(stored.n).toLocaleString('en-GB')} in the log (compacted every 500); text ${observer.text.length >= sent ? 'complete' : `MISSING ${sent - observer.text.length}`}`,
+  const stored = await target.storedUpdates?.(id)
+  record(
+    sustained,
+    target.name,
+    `${Math.round(sent / SECONDS).toLocaleString('en-GB')} updates/s sent, ${Math.round(received / SECONDS).toLocaleString('en-GB')}/s received by an observer; ${stored === undefined ? '' : `${stored.toLocaleString('en-GB')} in the log (compacted every 500); `}text ${observer.text.length >= sent ? 'complete' : `MISSING ${sent - observer.text.length}`}${closes.size ? `; connections closed: ${[...closes].map(([code, n]) => `${n} × ${code}`).join(', ')}` : ''}`,
   )
   for (const c of [...writers, observer]) c.destroy()
 }
 
 {
   const body = report(100)
-  const id = await newDocument(body)
-  for (const label of ['first open (seeded from the revision)', 'second open (from stored state)']) {
-    const started = performance.now()
-    const client = liveClient(hub.url, id, people[0]!.cookie)
-    await synced(client)
-    await waitFor(() => client.text.length === body.length, 30_000, 'the whole text')
-    row(
-      `open a 100-page document (${(body.length / 1024).toFixed(0)} KB), ${label}`,
-      `${(performance.now() - started).toFixed(0)} ms to the whole text`,
-    )
-    client.destroy()
-    // Let the room write its revision and close before the next open.
-    await new Promise((r) => setTimeout(r, 1000))
+  for (const target of targets) {
+    const id = await newDocument(target, body)
+    for (const label of ['first open (seeded from the revision)', 'second open (from stored state)']) {
+      const started = performance.now()
+      const client = liveClient(target.url, id, target.people[0]!.cookie)
+      await synced(client)
+      await waitFor(() => client.text.length === body.length, 30_000, 'the whole text')
+      record(
+        `open a 100-page document (${(body.length / 1024).toFixed(0)} KB), ${label}`,
+        target.name,
+        `${(performance.now() - started).toFixed(0)} ms to the whole text`,
+      )
+      client.destroy()
+      // Let the room write its revision and close before the next open.
+      await new Promise((r) => setTimeout(r, 1000))
+    }
   }
 }
 
-console.log(`\n${rows.join('\n')}`)
+const columns = [RELAY, ...targets.map((t) => t.name)]
+console.log(`\n| measure | ${columns.join(' | ')} |`)
+console.log(`| --- | ${columns.map(() => '---').join(' | ')} |`)
+for (const [measure, byColumn] of figures)
+  console.log(`| ${measure} | ${columns.map((c) => byColumn.get(c) ?? '—').join(' | ')} |`)
 await relay.close()
-await hub.close()
+for (const target of targets) await target.close()
+if (!targets.some((t) => t.name.startsWith('Node'))) await hub.close()
 process.exit(0)

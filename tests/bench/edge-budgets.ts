@@ -7,11 +7,10 @@
  */
 import { migrateToLatest } from '@appg-hub/db'
 import { createDb } from '@appg-hub/db/create-db'
+import { createMysqlDatabase, dropMysqlDatabases, REAL_REGISTER_DIR } from '@appg-hub/db/testing'
 import { startPlanetscaleHttp } from '../../infra/planetscale-http/server'
 import { DEMO_OFFICER, signedIn } from '../support/api-journey'
 import { httpClient } from '../support/http-client'
-import { createMysqlDatabase, dropMysqlDatabases } from '../support/mysql-database'
-import { REAL_REGISTER_DIR } from '../support/register-data'
 import { loadDemoWorld } from '../support/server'
 import { measureWorkerBundle, WORKER_BUNDLE_LIMIT_GZIP } from '../support/worker-bundle'
 import { startWorker } from '../support/wrangler'

@@ -16,8 +16,8 @@ import { spawn } from 'node:child_process'
 import { cpus } from 'node:os'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { createMysqlDatabase, dropMysqlDatabases } from '@appg-hub/db/testing'
 import autocannon from 'autocannon'
-import { createMysqlDatabase, dropMysqlDatabases } from '../support/mysql-database'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50)

@@ -6,12 +6,12 @@
  */
 import { createSession, fakeClock, SESSION_COOKIE, systemClock } from '@appg-hub/core'
 import { parseDatabaseUrl } from '@appg-hub/db'
+import { REAL_REGISTER_DIR } from '@appg-hub/db/testing'
 import { trpcServer } from '@hono/trpc-server'
 import { initTRPC } from '@trpc/server'
 import SQLite from 'better-sqlite3'
 import type { Hono } from 'hono'
 import { callers } from '../support/fixtures'
-import { REAL_REGISTER_DIR } from '../support/register-data'
 import { startHubServer } from '../support/server'
 
 const RAW_REGISTER_PAGE = `

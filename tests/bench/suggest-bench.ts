@@ -6,8 +6,8 @@
 import { type Corpus, corpusFor } from '@appg-hub/core/suggestions/corpus'
 import { scoreGroups } from '@appg-hub/core/suggestions/score'
 import { createDb } from '@appg-hub/db/create-db'
+import { REAL_REGISTER_DIR } from '@appg-hub/db/testing'
 import { LUNG_CANCER_TOPIC } from '../support/lung-cancer-topic'
-import { REAL_REGISTER_DIR } from '../support/register-data'
 import { loadDemoWorld } from '../support/server'
 
 const db = await createDb('sqlite::memory:')

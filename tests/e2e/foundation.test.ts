@@ -66,7 +66,7 @@ describe('web client', () => {
     await page.goto(`${server.url}/sign-in`)
     await expect.poll(() => h1(page).textContent()).toBe('Sign in')
     expect(await page.title()).toBe('Sign in – APPG Hub')
-    await page.getByRole('button', { name: 'Use the account of Sarah Okafor' }).click()
+    await page.getByRole('button', { name: 'Use this account (Sarah Okafor)' }).click()
     expect(await page.inputValue('#signin-email')).toBe(OFFICER)
     expect(await page.inputValue('#signin-password')).toBe('appg-demo-2026')
     await page.getByRole('button', { name: 'Sign in', exact: true }).click()

@@ -3,12 +3,13 @@
  * words, kind filters, "Show more results" paging, the keyboard path, and the same search signed
  * out and in (a participants-only topic is its groups' alone). Screenshots at 1280 and 375 px.
  */
+
+import { NEEDS_REAL_REGISTER, REAL_REGISTER_DIR } from '@appg-hub/db/testing'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signedIn } from '../support/api-journey'
 import { launchBrowser } from '../support/browser'
 import { buildClientIfStale, pageWatcher, shoot, signInThroughForm } from '../support/e2e'
-import { NEEDS_REAL_REGISTER, REAL_REGISTER_DIR } from '../support/register-data'
 import { type HubServer, startHubServer } from '../support/server'
 
 const PASSWORD = 'appg-demo-2026'

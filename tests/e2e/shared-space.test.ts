@@ -12,12 +12,12 @@
 import { hashPassword } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import { newId } from '@appg-hub/db'
+import { REAL_REGISTER_DIR } from '@appg-hub/db/testing'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../support/browser'
 import { buildClientIfStale, pageWatcher, shoot, signInThroughForm } from '../support/e2e'
 import { httpClient } from '../support/http-client'
-import { REAL_REGISTER_DIR } from '../support/register-data'
 import { type HubServer, startHubServer } from '../support/server'
 
 const PASSWORD = 'shared space 2026 journey'

@@ -6,10 +6,10 @@
 import type { Db } from '@appg-hub/db'
 import { migrateToLatest } from '@appg-hub/db'
 import { createDb } from '@appg-hub/db/create-db'
+import { createMysqlDatabase, dropMysqlDatabases } from '@appg-hub/db/testing'
 import { afterAll, beforeAll, describe } from 'vitest'
 import { type PlanetscaleHttp, startPlanetscaleHttp } from '../../infra/planetscale-http/server'
 import { FILES_LIMITS, filesJourney } from '../support/files-journey'
-import { createMysqlDatabase, dropMysqlDatabases } from '../support/mysql-database'
 import { loadDemoWorld } from '../support/server'
 import { startWorker, type WorkerProcess } from '../support/wrangler'
 

@@ -8,6 +8,7 @@ import { PASSWORD_DICTIONARIES_PATH } from '@appg-hub/core/auth/password-diction
 import type { Db } from '@appg-hub/db'
 import { DEMO_PASSWORD, migrateToLatest } from '@appg-hub/db'
 import { createDb } from '@appg-hub/db/create-db'
+import { createMysqlDatabase, dropMysqlDatabases } from '@appg-hub/db/testing'
 import { TRPCClientError } from '@trpc/client'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -15,7 +16,6 @@ import { type PlanetscaleHttp, startPlanetscaleHttp } from '../../infra/planetsc
 import { apiJourney, DEMO_OFFICER, jointWorkJourney } from '../support/api-journey'
 import { launchBrowser } from '../support/browser'
 import { httpClient } from '../support/http-client'
-import { createMysqlDatabase, dropMysqlDatabases } from '../support/mysql-database'
 import { loadDemoWorld } from '../support/server'
 import { startWorker, type WorkerProcess } from '../support/wrangler'
 

@@ -8,11 +8,11 @@
  * FUZZ_RUNS (default 200) sets the cases per procedure; SQLite only unless FUZZ_MYSQL=1.
  */
 import { createSession, SESSION_COOKIE } from '@appg-hub/core'
+import { testDatabases } from '@appg-hub/db/testing'
 import { createApp } from '@appg-hub/server'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type AuthzWorld, listProcedures, makeAuthzWorld } from '../support/authz-world'
-import { testDatabases } from '../support/databases'
 import { testConfig } from '../support/fixtures'
 import { procedureInput } from './arbitraries'
 import { seedFuzzWorld } from './world'

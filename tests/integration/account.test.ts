@@ -14,10 +14,10 @@ import {
   signInWait,
 } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
+import { testDatabases } from '@appg-hub/db/testing'
 import { startNodeServer } from '@appg-hub/server/node'
 import { TRPCClientError } from '@trpc/client'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
 import { makePerson, testConfig } from '../support/fixtures'
 import { httpClient } from '../support/http-client'
 
@@ -275,6 +275,10 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     const token = /\/reset-password\/([a-z2-7]{32})/.exec(mail.body_text)![1]!
 
     const person = httpClient(server.url)
+    // The page checks the link before showing the form: usable now, and a made-up one is not.
+    expect(await person.client.auth.checkResetLink.query({ token })).toEqual({ usable: true })
+    expect(await code(anonymous.auth.checkResetLink.query({ token: 'a'.repeat(32) }))).toBe('CONFLICT')
+    expect(await code(anonymous.auth.checkResetLink.query({ token: 'not-a-token' }))).toBe('BAD_REQUEST')
     expect(await code(person.client.auth.resetPassword.mutate({ token, password: 'short' }))).toBe(
       'BAD_REQUEST',
     )
@@ -284,6 +288,7 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect(
       await code(person.client.auth.resetPassword.mutate({ token, password: 'yet another password' })),
     ).toBe('CONFLICT')
+    expect(await code(anonymous.auth.checkResetLink.query({ token }))).toBe('CONFLICT')
     expect(
       await code(
         httpClient(server.url).client.auth.signIn.mutate({ email, password: 'a fresh long password' }),
@@ -301,6 +306,7 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
       later.find((m) => !m.body_text.includes(token))!.body_text,
     )![1]!
     clock.advance(2 * HOUR)
+    expect(await code(anonymous.auth.checkResetLink.query({ token: second }))).toBe('CONFLICT')
     expect(
       await code(anonymous.auth.resetPassword.mutate({ token: second, password: 'too late password' })),
     ).toBe('CONFLICT')

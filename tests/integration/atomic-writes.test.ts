@@ -1,9 +1,3 @@
-/**
- * A failure injected in the middle of a multi-statement write leaves nothing half-written: a
- * plugin makes the database refuse one statement partway through a procedure's transaction, and
- * every table is compared before and after, on SQLite and MySQL.
- */
-import type { Db } from '@appg-hub/db'
 import { TRPCError } from '@trpc/server'
 import type {
   KyselyPlugin,
@@ -13,11 +7,11 @@ import type {
   RootOperationNode,
   UnknownRow,
 } from 'kysely'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import { snapshotAll } from '../support/authz-world'
-import { testDatabases } from '../support/databases'
 import { callers } from '../support/fixtures'
-import { type JointWorld, joinTopic, makeJointWorld, makeTopic } from '../support/joint-work'
+import { dialects, type HubContext, hubTest } from '../support/hub-test'
+import { joinTopic, makeTopic } from '../support/joint-work'
 
 /** Throws when an INSERT into `table` is compiled while armed: a write failing mid-transaction. */
 class FailOnInsert implements KyselyPlugin {
@@ -35,17 +29,12 @@ class FailOnInsert implements KyselyPlugin {
   }
 }
 
-describe.each(testDatabases())('writes are all or nothing on $name', (target) => {
-  let db: Db
-  let world: JointWorld
-  beforeEach(async () => {
-    db = await target.fresh()
-    world = await makeJointWorld(db)
-  })
-  afterAll(() => target.close())
+describe.each(dialects())('writes are all or nothing on $name', (dialect) => {
+  const it = hubTest(dialect)
 
   /** Runs `call` through a database that fails its insert into `table`, and checks nothing changed. */
   async function failsCleanly(
+    { db }: Pick<HubContext, 'db'>,
     table: string,
     personId: string,
     call: (caller: Awaited<ReturnType<ReturnType<typeof callers>['as']>>) => Promise<unknown>,
@@ -64,8 +53,11 @@ describe.each(testDatabases())('writes are all or nothing on $name', (target) =>
     expect(await snapshotAll(db, { except: ['rate_limit'] })).toEqual(before)
   }
 
-  it('creating a topic (topic, participant, follow, audit): the audit insert fails last', async () => {
-    await failsCleanly('audit_event', world.people.officer.id, (caller) =>
+  it('creating a topic (topic, participant, follow, audit): the audit insert fails last', async ({
+    db,
+    world,
+  }) => {
+    await failsCleanly({ db }, 'audit_event', world.people.officer.id, (caller) =>
       caller.topics.create({
         groupSlug: 'alpha',
         title: 'Half a topic',
@@ -76,7 +68,10 @@ describe.each(testDatabases())('writes are all or nothing on $name', (target) =>
     )
   })
 
-  it('accepting an invitation (invitation, participant, notifications, audit): notifications fail', async () => {
+  it('accepting an invitation (invitation, participant, notifications, audit): notifications fail', async ({
+    db,
+    world,
+  }) => {
     const api = callers(db)
     const topicId = await makeTopic(api, world)
     const { invitations } = await (await api.as(world.people.officer.id)).invitations.send({
@@ -84,16 +79,19 @@ describe.each(testDatabases())('writes are all or nothing on $name', (target) =>
       itemId: topicId,
       toGroupSlugs: ['beta'],
     })
-    await failsCleanly('notification', world.people.betaOfficer.id, (caller) =>
+    await failsCleanly({ db }, 'notification', world.people.betaOfficer.id, (caller) =>
       caller.invitations.accept({ id: invitations[0]!.id }),
     )
   })
 
-  it('commenting with a mention (comment, follow, notifications, outbox, audit): the outbox fails', async () => {
+  it('commenting with a mention (comment, follow, notifications, outbox, audit): the outbox fails', async ({
+    db,
+    world,
+  }) => {
     const api = callers(db)
     const topicId = await makeTopic(api, world)
     await joinTopic(api, world, topicId, 'beta')
-    await failsCleanly('email_outbox', world.people.betaMember.id, (caller) =>
+    await failsCleanly({ db }, 'email_outbox', world.people.betaMember.id, (caller) =>
       caller.comments.add({
         itemType: 'topic',
         itemId: topicId,
@@ -102,7 +100,7 @@ describe.each(testDatabases())('writes are all or nothing on $name', (target) =>
     )
   })
 
-  it('saving a document (revision, head, links, audit): the audit insert fails', async () => {
+  it('saving a document (revision, head, links, audit): the audit insert fails', async ({ db, world }) => {
     const api = callers(db)
     const officer = await api.as(world.people.officer.id)
     const doc = await officer.documents.create({
@@ -112,7 +110,7 @@ describe.each(testDatabases())('writes are all or nothing on $name', (target) =>
       body: 'One.',
       visibility: 'participants',
     })
-    await failsCleanly('audit_event', world.people.secretariat.id, (caller) =>
+    await failsCleanly({ db }, 'audit_event', world.people.secretariat.id, (caller) =>
       caller.documents.save({
         id: doc.id,
         baseRevisionId: doc.revisionId,

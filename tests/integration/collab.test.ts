@@ -7,7 +7,8 @@
  */
 
 import { systemClock, toActor } from '@appg-hub/core'
-import { CollabRoom } from '@appg-hub/core/collab/room'
+import { DEFAULT_MESSAGE_LIMIT } from '@appg-hub/core/collab/message-budget'
+import { CLOSE_TOO_MANY_MESSAGES, CollabRoom } from '@appg-hub/core/collab/room'
 import { databaseCollabStore } from '@appg-hub/core/collab/store'
 import { DEMO_GROUP_SLUG } from '@appg-hub/db/demo/seed-demo'
 import * as encoding from 'lib0/encoding'
@@ -15,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import {
+  floodDocument,
   type LiveClient,
   liveClient,
   randomEditingConverges,
@@ -29,7 +31,7 @@ const targets: { name: string; databaseUrl?: () => Promise<string> }[] = [{ name
 if (process.env.MYSQL_URL)
   targets.push({
     name: 'mysql',
-    databaseUrl: async () => (await import('../support/mysql-database')).createMysqlDatabase(),
+    databaseUrl: async () => (await import('@appg-hub/db/testing')).createMysqlDatabase(),
   })
 
 type Person = Awaited<ReturnType<typeof signInDemo>>
@@ -61,7 +63,7 @@ describe.each(targets)('live co-editing on Node + $name', (target) => {
   afterAll(async () => {
     for (const c of open) c.destroy()
     await server?.close()
-    if (target.databaseUrl) await (await import('../support/mysql-database')).dropMysqlDatabases()
+    if (target.databaseUrl) await (await import('@appg-hub/db/testing')).dropMysqlDatabases()
   })
 
   function connect(person: Person, documentId: string, connectNow = true): LiveClient {
@@ -206,6 +208,27 @@ describe.each(targets)('live co-editing on Node + $name', (target) => {
     await synced(editor)
     expect(editor.text.toString()).toBe('Shared opening line.\n')
     editor.destroy()
+  })
+
+  it('closes a connection that floods the document (4429), and carries on for everyone else', async () => {
+    const doc = await newDocument()
+    const editor = connect(chair, doc.id)
+    await synced(editor)
+    const flood = await floodDocument(server.url, doc.id, secretariat.cookie, editor)
+    expect(flood.code).toBe(CLOSE_TOO_MANY_MESSAGES)
+    expect(flood.reason).toMatch(/too many messages/i)
+    // The rest of the flood was never stored or relayed.
+    // The budget: its burst, and what it refilled while the server worked through the flood.
+    const { messageBurst, messagesPerSecond } = DEFAULT_MESSAGE_LIMIT
+    expect(flood.received).toBeLessThanOrEqual(messageBurst + Math.ceil(messagesPerSecond * flood.seconds))
+    expect(flood.received).toBeLessThan(5000)
+    editor.text.insert(0, 'Still editing. ')
+    const other = connect(officer, doc.id)
+    await synced(other)
+    await waitFor(() => other.text.toString() === editor.text.toString())
+    expect(other.text.toString()).toContain('Still editing. ')
+    editor.destroy()
+    other.destroy()
   })
 
   it('closes the connection within seconds of losing access, and stops applying its edits', async () => {

@@ -6,10 +6,10 @@
 import { getGroup, listGroups } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import { createDb } from '@appg-hub/db/create-db'
+import { createMysqlDatabase, dropMysqlDatabases } from '@appg-hub/db/testing'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type PlanetscaleHttp, startPlanetscaleHttp } from '../../infra/planetscale-http/server'
-import { createMysqlDatabase, dropMysqlDatabases } from '../support/mysql-database'
 import { loadDemoWorld } from '../support/server'
 
 describe.skipIf(!process.env.MYSQL_URL)('values are the same on every path', () => {

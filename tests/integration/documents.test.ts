@@ -1,26 +1,20 @@
-import type { Db } from '@appg-hub/db'
 import { newId } from '@appg-hub/db'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
+import { describe, expect } from 'vitest'
 import { documentSnapshot, makeBriefing, PARAGRAPHS, paragraphs } from '../support/documents/fixtures'
 import { callers } from '../support/fixtures'
-import { type JointWorld, makeJointWorld, makeTopic, refusal } from '../support/joint-work'
+import { dialects, hubTest } from '../support/hub-test'
+import { makeTopic, refusal } from '../support/joint-work'
 import { QueryCounter } from '../support/query-counter'
 import { makeDocument } from '../support/sessions'
 
-describe.each(testDatabases())('documents on $name', (target) => {
-  let db: Db
-  let world: JointWorld
-  let api: ReturnType<typeof callers>
+describe.each(dialects())('documents on $name', (dialect) => {
+  const it = hubTest(dialect)
 
-  beforeEach(async () => {
-    db = await target.fresh()
-    world = await makeJointWorld(db)
-    api = callers(db)
-  })
-  afterAll(() => target.close())
-
-  it('a secretariat creates a draft; co-authors join through the handshake; rights follow docs/architecture.md §3', async () => {
+  it('a secretariat creates a draft; co-authors join through the handshake; rights follow docs/architecture.md §3', async ({
+    db,
+    world,
+    api,
+  }) => {
     const { id, revisionId } = await makeBriefing(api, world)
     const betaSecretariat = await api.as(world.people.betaSecretariat.id)
     const doc = await betaSecretariat.documents.get({ id })
@@ -82,7 +76,11 @@ describe.each(testDatabases())('documents on $name', (target) => {
     expect(betaList.items.map((d) => d.id)).toEqual([id])
   })
 
-  it('saves: plain, merged when others saved other paragraphs, conflict on the same line, then resolved', async () => {
+  it('saves: plain, merged when others saved other paragraphs, conflict on the same line, then resolved', async ({
+    db,
+    world,
+    api,
+  }) => {
     const { id, revisionId: r1 } = await makeBriefing(api, world)
     const alpha = await api.as(world.people.secretariat.id)
     const beta = await api.as(world.people.betaSecretariat.id)
@@ -125,8 +123,14 @@ describe.each(testDatabases())('documents on $name', (target) => {
       baseNumber: 3,
       headNumber: 4,
       conflicts: 1,
+      // Both versions side by side, with who wrote each.
+      theirsAuthors: [{ id: world.people.secretariat.id, name: 'Alpha Secretariat' }],
+      yoursAuthor: { id: world.people.betaSecretariat.id, name: 'Beta Secretariat' },
     })
     if (clash.status !== 'conflict') throw new Error('expected a conflict')
+    expect(clash.regions.filter((r) => 'yours' in r)).toEqual([
+      { yours: ['Shared sentence, as Beta wants it.'], theirs: ['Shared sentence, as Alpha wants it.'] },
+    ])
     const resolved = head.body.replace('Shared sentence.', 'Shared sentence, as both want it.')
     const third = await beta.documents.save({ id, baseRevisionId: clash.headRevisionId, body: resolved })
     expect(third).toMatchObject({ status: 'saved', revision: { number: 5 } })
@@ -163,7 +167,11 @@ describe.each(testDatabases())('documents on $name', (target) => {
     )
   })
 
-  it('concurrent saves: every accepted save survives, every refused one is a conflict', async () => {
+  it('concurrent saves: every accepted save survives, every refused one is a conflict', async ({
+    db,
+    world,
+    api,
+  }) => {
     const { id, revisionId: r1 } = await makeBriefing(api, world)
     const base = paragraphs()
     const editors = [
@@ -202,7 +210,7 @@ describe.each(testDatabases())('documents on $name', (target) => {
     // Lost: an accepted save whose change is neither in the final text nor kept by a later revision.
     const lost = accepted.filter((x) => !final.includes(x.job.marker))
     console.log(
-      `[documents concurrency, ${target.name}] attempted=${ATTEMPTS} accepted=${accepted.length} merged=${merged.length} conflicted=${conflicted.length} lost=${lost.length} revisions=${revisions.length}`,
+      `[documents concurrency, ${dialect.name}] attempted=${ATTEMPTS} accepted=${accepted.length} merged=${merged.length} conflicted=${conflicted.length} lost=${lost.length} revisions=${revisions.length}`,
     )
     expect(lost).toEqual([])
     expect(accepted.length + conflicted.length).toBe(ATTEMPTS)
@@ -223,7 +231,11 @@ describe.each(testDatabases())('documents on $name', (target) => {
     }
   })
 
-  it('markdown references and explicit links; restricted items never show their titles', async () => {
+  it('markdown references and explicit links; restricted items never show their titles', async ({
+    db,
+    world,
+    api,
+  }) => {
     const alphaTopic = await makeTopic(api, world, { title: 'Alpha public topic', visibility: 'public' })
     const gammaTopic = await makeTopic(api, world, {
       title: 'Gamma secret topic',
@@ -341,7 +353,11 @@ describe.each(testDatabases())('documents on $name', (target) => {
     expect((await alpha.documents.get({ id })).links.map((l) => l.direction)).not.toContain('in')
   })
 
-  it('publishing: officers of every group consent; a published public document is public with the required notice', async () => {
+  it('publishing: officers of every group consent; a published public document is public with the required notice', async ({
+    db,
+    world,
+    api,
+  }) => {
     const { id } = await makeBriefing(api, world, { visibility: 'public' })
     const anon = await api.as(null)
     // Public but draft: still private.
@@ -393,7 +409,7 @@ describe.each(testDatabases())('documents on $name', (target) => {
     expect(await refusal(anon.documents.get({ id }))).toBe('NOT_FOUND')
   })
 
-  it('presence: who else has it open in the last 30 s, and the head number', async () => {
+  it('presence: who else has it open in the last 30 s, and the head number', async ({ world, api }) => {
     const { id, revisionId } = await makeBriefing(api, world)
     const alpha = await api.as(world.people.secretariat.id)
     const beta = await api.as(world.people.betaSecretariat.id)
@@ -409,7 +425,7 @@ describe.each(testDatabases())('documents on $name', (target) => {
     )
   })
 
-  it('XSS corpus: nothing executable is rendered, and the source is kept whole', async () => {
+  it('XSS corpus: nothing executable is rendered, and the source is kept whole', async ({ world, api }) => {
     const { XSS_PAYLOADS } = await import('../support/documents/xss')
     const body = XSS_PAYLOADS.join('\n\n')
     const { id, revisionId } = await makeBriefing(api, world, { body, coAuthor: false })
@@ -427,7 +443,7 @@ describe.each(testDatabases())('documents on $name', (target) => {
     expect((await alpha.documents.preview({ body })).html).toBe(html)
   })
 
-  it('query counts: get, save and presence stay small', async () => {
+  it('query counts: get, save and presence stay small', async ({ db, world, api }) => {
     const counter = new QueryCounter()
     const counted = callers(db.withPlugin(counter), api.clock)
     const { id, revisionId } = await makeBriefing(api, world)

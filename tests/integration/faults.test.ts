@@ -6,11 +6,11 @@
 import { systemClock } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import { createDb } from '@appg-hub/db/create-db'
+import { createMysqlDatabase, dropMysqlDatabases } from '@appg-hub/db/testing'
 import { startNodeServer } from '@appg-hub/server/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startPlanetscaleHttp } from '../../infra/planetscale-http/server'
 import { testConfig } from '../support/fixtures'
-import { createMysqlDatabase, dropMysqlDatabases } from '../support/mysql-database'
 import { loadDemoWorld } from '../support/server'
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy'
 

@@ -11,32 +11,28 @@ import {
   openFile,
   uploadFile,
 } from '@appg-hub/core'
-import type { Db } from '@appg-hub/db'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
+import { describe, expect } from 'vitest'
 import { callers, testConfig } from '../support/fixtures'
-import { type JointWorld, makeJointWorld, makeTopic } from '../support/joint-work'
+import { dialects, type HubContext, hubTest } from '../support/hub-test'
+import { makeTopic } from '../support/joint-work'
 import { memoryStore } from '../support/memory-store'
 import { QueryCounter } from '../support/query-counter'
 
 const PASSWORD = 'secretariat password 1'
 const TEXT = new TextEncoder().encode('Minutes of the round table.\n')
 
-describe.each(testDatabases())('files of erased accounts on $name', (target) => {
-  let db: Db
-  let world: JointWorld
-  let api: ReturnType<typeof callers>
-  let store: ReturnType<typeof memoryStore>
-
-  beforeEach(async () => {
-    db = await target.fresh()
-    world = await makeJointWorld(db)
-    api = callers(db)
-    store = memoryStore()
+describe.each(dialects())('files of erased accounts on $name', (dialect) => {
+  const it = hubTest(dialect).extend<{ store: ReturnType<typeof memoryStore> }>({
+    store: [
+      // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern.
+      async ({}, use) => {
+        await use(memoryStore())
+      },
+      { auto: true },
+    ],
   })
-  afterAll(() => target.close())
 
-  async function ctxOf(id: string | null) {
+  async function ctxOf({ db, api }: Pick<HubContext, 'db' | 'api'>, id: string | null) {
     const person = id
       ? await db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
       : null
@@ -56,8 +52,14 @@ describe.each(testDatabases())('files of erased accounts on $name', (target) => 
     }
   }
 
-  async function upload(personId: string, targetType: 'topic' | 'comment', targetId: string, name: string) {
-    return uploadFile(await ctxOf(personId), store, {
+  async function upload(
+    { db, api, store }: Pick<HubContext & { store: ReturnType<typeof memoryStore> }, 'db' | 'api' | 'store'>,
+    personId: string,
+    targetType: 'topic' | 'comment',
+    targetId: string,
+    name: string,
+  ) {
+    return uploadFile(await ctxOf({ db, api }, personId), store, {
       targetType,
       targetId,
       name,
@@ -66,7 +68,12 @@ describe.each(testDatabases())('files of erased accounts on $name', (target) => 
     })
   }
 
-  it('keeps an erased uploader’s files with the topic, under the pseudonym, and exports them first', async () => {
+  it('keeps an erased uploader’s files with the topic, under the pseudonym, and exports them first', async ({
+    db,
+    world,
+    api,
+    store,
+  }) => {
     const secretariat = world.people.secretariat
     await db
       .updateTable('person')
@@ -74,7 +81,7 @@ describe.each(testDatabases())('files of erased accounts on $name', (target) => 
       .where('id', '=', secretariat.id)
       .execute()
     const topicId = await makeTopic(api, world)
-    const uploaded = await upload(secretariat.id, 'topic', topicId, 'minutes.txt')
+    const uploaded = await upload({ db, api, store }, secretariat.id, 'topic', topicId, 'minutes.txt')
 
     const data = await (await api.as(secretariat.id)).privacy.export()
     expect(data.filesUploaded.map((f) => [f.id, f.name, Number(f.size)])).toEqual([
@@ -85,7 +92,7 @@ describe.each(testDatabases())('files of erased accounts on $name', (target) => 
       password: PASSWORD,
       confirmation: ERASE_CONFIRMATION,
     })
-    const officer = await ctxOf(world.people.officer.id)
+    const officer = await ctxOf({ db, api }, world.people.officer.id)
     const list = await listFiles(officer, { targetType: 'topic', targetId: topicId })
     expect(list.items.map((f) => [f.name, f.uploadedBy])).toEqual([
       ['minutes.txt', { id: secretariat.id, name: pseudonym }],
@@ -94,9 +101,14 @@ describe.each(testDatabases())('files of erased accounts on $name', (target) => 
     expect(await new Response(download.body).text()).toBe('Minutes of the round table.\n')
   })
 
-  it('refuses a body that breaks off, runs short or runs long, and keeps nothing of it', async () => {
+  it('refuses a body that breaks off, runs short or runs long, and keeps nothing of it', async ({
+    db,
+    world,
+    api,
+    store,
+  }) => {
     const topicId = await makeTopic(api, world)
-    const ctx = await ctxOf(world.people.secretariat.id)
+    const ctx = await ctxOf({ db, api }, world.people.secretariat.id)
     const attempt = async (body: ReadableStream<Uint8Array>, size: number) => {
       try {
         await uploadFile(ctx, store, {
@@ -127,7 +139,12 @@ describe.each(testDatabases())('files of erased accounts on $name', (target) => 
     expect(await attempt(new Response(TEXT).body!, TEXT.byteLength)).toBe('accepted')
   })
 
-  it('lists an item’s or a comment’s files in a fixed number of queries', async () => {
+  it('lists an item’s or a comment’s files in a fixed number of queries', async ({
+    db,
+    world,
+    api,
+    store,
+  }) => {
     const topicId = await makeTopic(api, world)
     const member = await api.as(world.people.member.id)
     const comment = await member.comments.add({ itemType: 'topic', itemId: topicId, body: 'Slides.' })
@@ -141,8 +158,8 @@ describe.each(testDatabases())('files of erased accounts on $name', (target) => 
       const officer = await counted.as(world.people.officer.id)
       return counter.measure(() => officer.files.forComments({ itemType: 'topic', itemId: topicId }))
     }
-    await upload(world.people.secretariat.id, 'topic', topicId, 'one.txt')
-    await upload(world.people.member.id, 'comment', comment.id, 'one.txt')
+    await upload({ db, api, store }, world.people.secretariat.id, 'topic', topicId, 'one.txt')
+    await upload({ db, api, store }, world.people.member.id, 'comment', comment.id, 'one.txt')
     // session + the item with the caller's rights + the files (a comment: + the comment); the
     // files of a whole discussion: session + the item + the files
     expect([
@@ -151,9 +168,15 @@ describe.each(testDatabases())('files of erased accounts on $name', (target) => 
       await countDiscussion(),
     ]).toEqual([3, 4, 3])
     for (let i = 0; i < 20; i++) {
-      const first = await upload(world.people.secretariat.id, 'topic', topicId, `file-${i}.txt`)
+      const first = await upload(
+        { db, api, store },
+        world.people.secretariat.id,
+        'topic',
+        topicId,
+        `file-${i}.txt`,
+      )
       if (i % 2)
-        await uploadFile(await ctxOf(world.people.secretariat.id), store, {
+        await uploadFile(await ctxOf({ db, api }, world.people.secretariat.id), store, {
           targetType: 'topic',
           targetId: topicId,
           name: `file-${i} v2.txt`,
@@ -161,9 +184,9 @@ describe.each(testDatabases())('files of erased accounts on $name', (target) => 
           body: new Response(TEXT).body!,
           replaces: first.id,
         })
-      await upload(world.people.member.id, 'comment', comment.id, `file-${i}.txt`)
+      await upload({ db, api, store }, world.people.member.id, 'comment', comment.id, `file-${i}.txt`)
       const another = await member.comments.add({ itemType: 'topic', itemId: topicId, body: `More ${i}.` })
-      await upload(world.people.member.id, 'comment', another.id, `more-${i}.txt`)
+      await upload({ db, api, store }, world.people.member.id, 'comment', another.id, `more-${i}.txt`)
     }
     expect([
       await count('topic', topicId),

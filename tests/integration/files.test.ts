@@ -9,7 +9,7 @@ const targets: { name: string; databaseUrl?: () => Promise<string> }[] = [{ name
 if (process.env.MYSQL_URL)
   targets.push({
     name: 'mysql',
-    databaseUrl: async () => (await import('../support/mysql-database')).createMysqlDatabase(),
+    databaseUrl: async () => (await import('@appg-hub/db/testing')).createMysqlDatabase(),
   })
 
 describe.each(targets)('files over HTTP on Node + $name', (target) => {
@@ -19,7 +19,7 @@ describe.each(targets)('files over HTTP on Node + $name', (target) => {
   })
   afterAll(async () => {
     await server?.close()
-    await (await import('../support/mysql-database')).dropMysqlDatabases()
+    await (await import('@appg-hub/db/testing')).dropMysqlDatabases()
   })
   filesJourney(() => server)
 

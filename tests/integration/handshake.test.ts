@@ -1,34 +1,33 @@
 import { consumeRate, DAY, RATE_RULES } from '@appg-hub/core'
-import { type Db, newId } from '@appg-hub/db'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
+import { newId } from '@appg-hub/db'
+import { describe, expect } from 'vitest'
 import { callers } from '../support/fixtures'
+import { dialects, type HubContext, hubTest } from '../support/hub-test'
 import {
   type JointWorld,
   joinTopic,
   jointSnapshot,
-  makeJointWorld,
   makeTopic,
   notificationsOf,
   refusal,
   refused,
 } from '../support/joint-work'
 
-describe.each(testDatabases())('the handshake between groups on $name', (target) => {
-  let db: Db
-  let world: JointWorld
-  let api: ReturnType<typeof callers>
-  let topicId: string
-
-  beforeEach(async () => {
-    db = await target.fresh()
-    world = await makeJointWorld(db)
-    api = callers(db)
-    topicId = await makeTopic(api, world)
+describe.each(dialects())('the handshake between groups on $name', (dialect) => {
+  const it = hubTest(dialect).extend<{ topicId: string }>({
+    topicId: [
+      async ({ world, api }, use) => {
+        await use(await makeTopic(api, world))
+      },
+      { auto: true },
+    ],
   })
-  afterAll(() => target.close())
 
-  async function send(to: string[] = ['beta'], message?: string) {
+  async function send(
+    { world, api, topicId }: Pick<HubContext & { topicId: string }, 'world' | 'api' | 'topicId'>,
+    to: string[] = ['beta'],
+    message?: string,
+  ) {
     const officer = await api.as(world.people.officer.id)
     const { invitations } = await officer.invitations.send({
       itemType: 'topic',
@@ -39,14 +38,19 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
     return invitations
   }
 
-  async function invitation(id: string) {
+  async function invitation({ db }: Pick<HubContext, 'db'>, id: string) {
     return db.selectFrom('invitation').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
   }
 
-  it('an officer of the owner group invites; both sides hear of it; the invitation waits 14 days', async () => {
-    const [sent] = await send(['beta'], 'Will you join us on **screening**?')
+  it('an officer of the owner group invites; both sides hear of it; the invitation waits 14 days', async ({
+    db,
+    world,
+    api,
+    topicId,
+  }) => {
+    const [sent] = await send({ world, api, topicId }, ['beta'], 'Will you join us on **screening**?')
     expect(sent).toMatchObject({ to: { slug: 'beta', title: 'APPG on Beta' }, status: 'pending' })
-    const row = await invitation(sent!.id)
+    const row = await invitation({ db }, sent!.id)
     expect(row).toMatchObject({
       status: 'pending',
       pending_key: `topic:${topicId}:${world.beta.id}`,
@@ -100,10 +104,15 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
     })
   })
 
-  it('accepting makes the group a participant: its members may read and comment, and both sides hear of it', async () => {
+  it('accepting makes the group a participant: its members may read and comment, and both sides hear of it', async ({
+    db,
+    world,
+    api,
+    topicId,
+  }) => {
     const betaMember = await api.as(world.people.betaMember.id)
     expect(await refusal(betaMember.topics.get({ id: topicId }))).toBe('NOT_FOUND')
-    const [sent] = await send()
+    const [sent] = await send({ world, api, topicId })
     const betaOfficer = await api.as(world.people.betaOfficer.id)
     const answered = await betaOfficer.invitations.accept({ id: sent!.id, reply: 'Gladly.' })
     expect(answered).toMatchObject({
@@ -113,7 +122,7 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
       from: { slug: 'alpha' },
       to: { slug: 'beta' },
     })
-    expect(await invitation(sent!.id)).toMatchObject({
+    expect(await invitation({ db }, sent!.id)).toMatchObject({
       status: 'accepted',
       pending_key: null,
       answered_by: world.people.betaOfficer.id,
@@ -162,8 +171,8 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
     ).toEqual([{ action: 'invitation.accepted', appg_id: world.beta.id }])
   })
 
-  it('declining keeps the group out and records the reply', async () => {
-    const [sent] = await send()
+  it('declining keeps the group out and records the reply', async ({ db, world, api, topicId }) => {
+    const [sent] = await send({ world, api, topicId })
     const betaChair = await api.as(world.people.betaChair.id)
     expect(await betaChair.invitations.decline({ id: sent!.id, reply: 'Not this session.' })).toMatchObject({
       status: 'declined',
@@ -183,8 +192,13 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
     )
   })
 
-  it('the sending group can withdraw, and then the invitation cannot be answered', async () => {
-    const [sent] = await send()
+  it('the sending group can withdraw, and then the invitation cannot be answered', async ({
+    db,
+    world,
+    api,
+    topicId,
+  }) => {
+    const [sent] = await send({ world, api, topicId })
     const chair = await api.as(world.people.chair.id)
     expect(await chair.invitations.withdraw({ id: sent!.id })).toMatchObject({ status: 'withdrawn' })
     const [toBeta] = await notificationsOf(db, world.people.betaOfficer.id)
@@ -201,8 +215,13 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
     expect(await jointSnapshot(db)).toEqual(before)
   })
 
-  it('an invitation expires after 14 days: it cannot be answered, reads as expired, and is written down lazily', async () => {
-    const [sent] = await send()
+  it('an invitation expires after 14 days: it cannot be answered, reads as expired, and is written down lazily', async ({
+    db,
+    world,
+    api,
+    topicId,
+  }) => {
+    const [sent] = await send({ world, api, topicId })
     api.clock.advance(14 * DAY + 1000)
     const betaOfficer = await api.as(world.people.betaOfficer.id)
     const before = await jointSnapshot(db)
@@ -210,12 +229,12 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
     expect(error.code).toBe('CONFLICT')
     expect(error.message).toContain('expired')
     expect(await jointSnapshot(db)).toEqual(before)
-    expect((await invitation(sent!.id)).status).toBe('pending')
+    expect((await invitation({ db }, sent!.id)).status).toBe('pending')
 
     const view = await betaOfficer.invitations.forGroup({ slug: 'beta' })
     expect(view.received).toEqual([])
     expect(view.history.map((i) => [i.id, i.status])).toEqual([[sent!.id, 'expired']])
-    expect(await invitation(sent!.id)).toMatchObject({ status: 'expired', pending_key: null })
+    expect(await invitation({ db }, sent!.id)).toMatchObject({ status: 'expired', pending_key: null })
     expect(
       await db
         .selectFrom('audit_event')
@@ -237,7 +256,7 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
     expect(again.invitations[0]!.status).toBe('pending')
   })
 
-  it('the time to answer is configurable (handshakeTtlMs)', async () => {
+  it('the time to answer is configurable (handshakeTtlMs)', async ({ db, world, api, topicId }) => {
     const shortApi = callers(db, api.clock)
     shortApi.deps.config = { ...shortApi.deps.config, handshakeTtlMs: 2 * DAY }
     const officer = await shortApi.as(world.people.officer.id)
@@ -246,12 +265,12 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
       itemId: topicId,
       toGroupSlugs: ['gamma'],
     })
-    const row = await invitation(invitations[0]!.id)
+    const row = await invitation({ db }, invitations[0]!.id)
     expect(new Date(row.expires_at).getTime() - new Date(row.created_at).getTime()).toBe(2 * DAY)
   })
 
-  it('an invitation cannot be answered twice, either way', async () => {
-    const [sent] = await send()
+  it('an invitation cannot be answered twice, either way', async ({ db, world, api, topicId }) => {
+    const [sent] = await send({ world, api, topicId })
     const betaOfficer = await api.as(world.people.betaOfficer.id)
     await betaOfficer.invitations.accept({ id: sent!.id })
     const before = await jointSnapshot(db)
@@ -268,8 +287,13 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
     expect(await jointSnapshot(db)).toEqual(before)
   })
 
-  it("only the invited group's chair and officers answer: everyone else is refused and nothing changes", async () => {
-    const [sent] = await send()
+  it("only the invited group's chair and officers answer: everyone else is refused and nothing changes", async ({
+    db,
+    world,
+    api,
+    topicId,
+  }) => {
+    const [sent] = await send({ world, api, topicId })
     const before = await jointSnapshot(db)
     const cases: [keyof JointWorld['people'], string, string | null][] = [
       ['betaSecretariat', 'FORBIDDEN', 'Only the chair and officers of APPG on Beta can answer'],
@@ -298,7 +322,7 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
     expect(await jointSnapshot(db)).toEqual(before)
   })
 
-  it("only the owner group's chair and officers send invitations", async () => {
+  it("only the owner group's chair and officers send invitations", async ({ db, world, api, topicId }) => {
     await joinTopic(api, world, topicId, 'beta')
     const before = await jointSnapshot(db)
     const cases: [keyof JointWorld['people'], string][] = [
@@ -324,8 +348,13 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
     expect(await jointSnapshot(db)).toEqual(before)
   })
 
-  it('one pending invitation per item and group: a duplicate is refused, naming the group, and nothing is sent', async () => {
-    await send(['beta'])
+  it('one pending invitation per item and group: a duplicate is refused, naming the group, and nothing is sent', async ({
+    db,
+    world,
+    api,
+    topicId,
+  }) => {
+    await send({ world, api, topicId }, ['beta'])
     const before = await jointSnapshot(db)
     const officer = await api.as(world.people.officer.id)
     const error = await refused(
@@ -346,7 +375,12 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
     ).rejects.toThrow()
   })
 
-  it('refuses impossible targets with the field at fault, and sends nothing', async () => {
+  it('refuses impossible targets with the field at fault, and sends nothing', async ({
+    db,
+    world,
+    api,
+    topicId,
+  }) => {
     await joinTopic(api, world, topicId, 'beta')
     const before = await jointSnapshot(db)
     const officer = await api.as(world.people.officer.id)
@@ -373,8 +407,13 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
     expect(before.invitation).toEqual(closed.invitation)
   })
 
-  it('inviting several groups at once: each is invited, and the sending side hears of it once', async () => {
-    const sent = await send(['beta', 'gamma'], 'Join us')
+  it('inviting several groups at once: each is invited, and the sending side hears of it once', async ({
+    db,
+    world,
+    api,
+    topicId,
+  }) => {
+    const sent = await send({ world, api, topicId }, ['beta', 'gamma'], 'Join us')
     expect(sent.map((s) => s.to.slug)).toEqual(['beta', 'gamma'])
     const toChair = await notificationsOf(db, world.people.chair.id)
     expect(toChair.map((n) => n.text)).toEqual([
@@ -390,8 +429,12 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
     expect((await member.topics.get({ id: topicId })).pendingInvitations).toEqual([])
   })
 
-  it("a group's invitations page: received, sent and history, for its officers and secretariat", async () => {
-    const [toBeta] = await send(['beta'])
+  it("a group's invitations page: received, sent and history, for its officers and secretariat", async ({
+    world,
+    api,
+    topicId,
+  }) => {
+    const [toBeta] = await send({ world, api, topicId }, ['beta'])
     const gammaTopic = await makeTopic(api, world, {
       title: 'Gamma work',
       by: world.people.gammaOfficer.id,
@@ -440,7 +483,12 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
     expect(await refusal(betaOfficer.invitations.forGroup({ slug: 'alpha' }))).toBe('FORBIDDEN')
   })
 
-  it('a partner group leaves (its officer), or the owner takes it out (its officer); both sides hear of it', async () => {
+  it('a partner group leaves (its officer), or the owner takes it out (its officer); both sides hear of it', async ({
+    db,
+    world,
+    api,
+    topicId,
+  }) => {
     await joinTopic(api, world, topicId, 'beta')
     await joinTopic(api, world, topicId, 'gamma')
     const betaMember = await api.as(world.people.betaMember.id)
@@ -505,7 +553,11 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
     expect((await betaMember.topics.get({ id: topicId })).partners.map((p) => p.slug)).toEqual(['beta'])
   })
 
-  it('is one mechanism for every item type: a session ("meeting") is joined the same way', async () => {
+  it('is one mechanism for every item type: a session ("meeting") is joined the same way', async ({
+    db,
+    world,
+    api,
+  }) => {
     const meetingId = newId()
     const now = new Date().toISOString()
     await db
@@ -566,12 +618,17 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
     expect((await notificationsOf(db, world.people.officer.id))[0]!.link_path).toBe(`/sessions/${meetingId}`)
   })
 
-  it('the site admin may act for any group', async () => {
-    const [sent] = await send()
+  it('the site admin may act for any group', async ({ world, api, topicId }) => {
+    const [sent] = await send({ world, api, topicId })
     const admin = await api.as(world.people.admin.id)
     expect(await admin.invitations.accept({ id: sent!.id })).toMatchObject({ status: 'accepted' })
   })
-  it('counts each group invited against the hourly limit, not each call', async () => {
+  it('counts each group invited against the hourly limit, not each call', async ({
+    db,
+    world,
+    api,
+    topicId,
+  }) => {
     await consumeRate(
       db,
       api.clock,
@@ -586,8 +643,12 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
     ).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' })
     expect(await db.selectFrom('invitation').select('id').execute()).toEqual([])
   })
-  it('names the item in the invited group’s inbox and invitations page only while invited or taking part', async () => {
-    const [sent] = await send(['beta'])
+  it('names the item in the invited group’s inbox and invitations page only while invited or taking part', async ({
+    world,
+    api,
+    topicId,
+  }) => {
+    const [sent] = await send({ world, api, topicId }, ['beta'])
     const betaOfficer = await api.as(world.people.betaOfficer.id)
     const headlines = async () => (await betaOfficer.notifications.list()).items.map((n) => n.text)
     expect((await headlines())[0]).toContain('Lung cancer screening')
@@ -609,8 +670,12 @@ describe.each(testDatabases())('the handshake between groups on $name', (target)
     expect(chairInbox.items.map((n) => n.text).join('\n')).toContain('Lung cancer screening')
   })
 
-  it('hides the item from a partner group that left it, in its inbox and on its invitations page', async () => {
-    const [sent] = await send(['beta'])
+  it('hides the item from a partner group that left it, in its inbox and on its invitations page', async ({
+    world,
+    api,
+    topicId,
+  }) => {
+    const [sent] = await send({ world, api, topicId }, ['beta'])
     const betaOfficer = await api.as(world.people.betaOfficer.id)
     await betaOfficer.invitations.accept({ id: sent!.id })
     expect((await betaOfficer.invitations.forGroup({ slug: 'beta' })).history[0]!.itemTitle).toBe(

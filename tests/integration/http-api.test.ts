@@ -7,7 +7,7 @@ const targets: { name: string; databaseUrl?: () => Promise<string> }[] = [{ name
 if (process.env.MYSQL_URL)
   targets.push({
     name: 'mysql',
-    databaseUrl: async () => (await import('../support/mysql-database')).createMysqlDatabase(),
+    databaseUrl: async () => (await import('@appg-hub/db/testing')).createMysqlDatabase(),
   })
 
 describe.each(targets)('the API over HTTP on Node + $name', (target) => {
@@ -17,7 +17,7 @@ describe.each(targets)('the API over HTTP on Node + $name', (target) => {
   })
   afterAll(async () => {
     await server?.close()
-    await (await import('../support/mysql-database')).dropMysqlDatabases()
+    await (await import('@appg-hub/db/testing')).dropMysqlDatabases()
   })
   apiJourney(() => server)
   jointWorkJourney(() => server)

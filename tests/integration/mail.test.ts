@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net'
 import { deliverOutbox, MAX_ATTEMPTS, noMailTransport, queueEmail } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
+import { testDatabases } from '@appg-hub/db/testing'
 import { sendDigestsCommand } from '@appg-hub/server/cli/send-digests'
 import { readSettings } from '@appg-hub/server/config'
 import { createSmtpTransport, smtpSettingsFrom } from '@appg-hub/server/mail-smtp'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { testDatabases } from '../support/databases'
 import { callers } from '../support/fixtures'
 import { type JointWorld, makeJointWorld, makeTopic } from '../support/joint-work'
 

@@ -1,54 +1,41 @@
-import { fakeClock, itemLinks, removePartner, toActor } from '@appg-hub/core'
-import type { Db } from '@appg-hub/db'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
+import { itemLinks, removePartner, toActor } from '@appg-hub/core'
+import { describe, expect } from 'vitest'
 import { callers, makePerson, testConfig } from '../support/fixtures'
-import {
-  type JointWorld,
-  joinTopic,
-  makeJointWorld,
-  makeTopic,
-  notificationsOf,
-  refusal,
-  refused,
-} from '../support/joint-work'
+import { dialects, type HubContext, hubTest } from '../support/hub-test'
+import { joinTopic, makeTopic, notificationsOf, refusal, refused } from '../support/joint-work'
 import { QueryCounter } from '../support/query-counter'
 import { cohost, makeDocument, makeSession, SESSION_NOW, sessionSnapshot } from '../support/sessions'
 
-describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
-  let db: Db
-  let world: JointWorld
-  let api: ReturnType<typeof callers>
-  let clock: ReturnType<typeof fakeClock>
+describe.each(dialects())('co-hosted sessions on $name', (dialect) => {
+  const it = hubTest(dialect, { now: SESSION_NOW })
 
-  beforeEach(async () => {
-    db = await target.fresh()
-    world = await makeJointWorld(db)
-    clock = fakeClock(SESSION_NOW)
-    api = callers(db, clock)
-  })
-  afterAll(() => target.close())
-
-  const as = (id: string | null) => api.as(id)
-  const meeting = (id: string) =>
+  const as = ({ api }: Pick<HubContext, 'api'>, id: string | null) => api.as(id)
+  const meeting = ({ db }: Pick<HubContext, 'db'>, id: string) =>
     db.selectFrom('meeting').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
-  const audits = async (id: string) =>
+  const audits = async ({ db }: Pick<HubContext, 'db'>, id: string) =>
     (
       await db.selectFrom('audit_event').select('action').where('item_id', '=', id).orderBy('id').execute()
     ).map((a) => a.action)
 
   /** Runs a call that must be refused and checks that it changed nothing. */
-  async function refusedWithoutChange(call: () => Promise<unknown>): Promise<string> {
+  async function refusedWithoutChange(
+    { db }: Pick<HubContext, 'db'>,
+    call: () => Promise<unknown>,
+  ): Promise<string> {
     const before = await sessionSnapshot(db)
     const code = await refusal(call())
     expect(await sessionSnapshot(db)).toEqual(before)
     return code
   }
 
-  it('the secretariat drafts a session; times are London times stored in UTC; a draft is the hosts’ only', async () => {
+  it('the secretariat drafts a session; times are London times stored in UTC; a draft is the hosts’ only', async ({
+    db,
+    world,
+    api,
+  }) => {
     const topicId = await makeTopic(api, world)
     const id = await makeSession(api, world, { topicId, visibility: 'public' })
-    const row = await meeting(id)
+    const row = await meeting({ db }, id)
     expect(row).toMatchObject({
       status: 'draft',
       starts_at: '2026-07-15T09:00:00.000Z',
@@ -58,8 +45,8 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
       sequence: 0,
       topic_id: topicId,
     })
-    expect(await audits(id)).toEqual(['meeting.created'])
-    const view = await (await as(world.people.member.id)).meetings.get({ id })
+    expect(await audits({ db }, id)).toEqual(['meeting.created'])
+    const view = await (await as({ api }, world.people.member.id)).meetings.get({ id })
     expect(view).toMatchObject({
       status: 'draft',
       visibility: 'public',
@@ -72,20 +59,27 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     expect(view.descriptionHtml).toContain('<strong>lung cancer screening</strong>')
     expect(view.can).toMatchObject({ edit: false, schedule: false, signUp: false })
     // Public once scheduled, not before.
-    expect(await refusal((await as(null)).meetings.get({ id }))).toBe('NOT_FOUND')
-    expect(await refusal((await as(world.people.gammaMember.id)).meetings.get({ id }))).toBe('NOT_FOUND')
-    await (await as(world.people.officer.id)).meetings.schedule({ id })
-    expect((await (await as(null)).meetings.get({ id })).status).toBe('scheduled')
-    expect(await meeting(id)).toMatchObject({ visibility: 'public', sequence: 1 })
+    expect(await refusal((await as({ api }, null)).meetings.get({ id }))).toBe('NOT_FOUND')
+    expect(await refusal((await as({ api }, world.people.gammaMember.id)).meetings.get({ id }))).toBe(
+      'NOT_FOUND',
+    )
+    await (await as({ api }, world.people.officer.id)).meetings.schedule({ id })
+    expect((await (await as({ api }, null)).meetings.get({ id })).status).toBe('scheduled')
+    expect(await meeting({ db }, id)).toMatchObject({ visibility: 'public', sequence: 1 })
   })
 
-  it('a session on a topic is listed on the topic page, only for those who may read the session', async () => {
+  it('a session on a topic is listed on the topic page, only for those who may read the session', async ({
+    world,
+    api,
+  }) => {
     const topicId = await makeTopic(api, world)
     await joinTopic(api, world, topicId, 'beta')
     // Kept to alpha alone (a subset of the topic's groups).
     const id = await makeSession(api, world, { topicId, groups: [] })
     const link = async (personId: string) =>
-      (await (await as(personId)).topics.get({ id: topicId })).links.find((l) => l.itemType === 'meeting')
+      (await (await as({ api }, personId)).topics.get({ id: topicId })).links.find(
+        (l) => l.itemType === 'meeting',
+      )
     // alpha hosts the draft: its member sees the session by name.
     expect(await link(world.people.member.id)).toMatchObject({
       restricted: false,
@@ -94,26 +88,27 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     // beta is a partner of the topic, not a host of the draft: the link does not show at all
     // (a link is seen only by those who may read its source).
     expect(await link(world.people.betaMember.id)).toBeUndefined()
-    await (await as(world.people.secretariat.id)).meetings.update({ id, topicId: null })
+    await (await as({ api }, world.people.secretariat.id)).meetings.update({ id, topicId: null })
     expect(await link(world.people.member.id)).toBeUndefined()
     // A session on the topic for all its groups is beta's to read, with no invitation.
     const shared = await makeSession(api, world, { topicId, title: 'Shared roundtable' })
-    const betaLinks = (await (await as(world.people.betaMember.id)).topics.get({ id: topicId })).links
+    const betaLinks = (await (await as({ api }, world.people.betaMember.id)).topics.get({ id: topicId }))
+      .links
     expect(betaLinks.find((l) => l.itemType === 'meeting')).toMatchObject({
       restricted: false,
       title: 'Shared roundtable',
     })
-    expect((await (await as(world.people.betaMember.id)).meetings.get({ id: shared })).cohosts).toHaveLength(
-      1,
-    )
+    expect(
+      (await (await as({ api }, world.people.betaMember.id)).meetings.get({ id: shared })).cohosts,
+    ).toHaveLength(1)
   })
 
-  it('converts London times on both sides of the October clock change', async () => {
+  it('converts London times on both sides of the October clock change', async ({ db, world, api }) => {
     const before = await makeSession(api, world, { date: '2026-10-24', startTime: '18:00', endTime: '19:00' })
     const after = await makeSession(api, world, { date: '2026-10-25', startTime: '18:00', endTime: '19:00' })
-    expect((await meeting(before)).starts_at).toBe('2026-10-24T17:00:00.000Z')
-    expect((await meeting(after)).starts_at).toBe('2026-10-25T18:00:00.000Z')
-    const secretariat = await as(world.people.secretariat.id)
+    expect((await meeting({ db }, before)).starts_at).toBe('2026-10-24T17:00:00.000Z')
+    expect((await meeting({ db }, after)).starts_at).toBe('2026-10-25T18:00:00.000Z')
+    const secretariat = await as({ api }, world.people.secretariat.id)
     const skipped = await refused(
       secretariat.meetings.create({
         groupSlug: 'alpha',
@@ -129,7 +124,11 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     expect(skipped.message).toMatch(/does not exist in London/)
   })
 
-  it('refuses drafts by members, observers, outsiders and other groups, and bad input, changing nothing', async () => {
+  it('refuses drafts by members, observers, outsiders and other groups, and bad input, changing nothing', async ({
+    db,
+    world,
+    api,
+  }) => {
     const topicId = await makeTopic(api, world)
     const gammaTopic = await makeTopic(api, world, { by: world.people.gammaOfficer.id, groupSlug: 'gamma' })
     const input = {
@@ -147,70 +146,79 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
       world.people.outsider,
       world.people.betaOfficer,
     ])
-      expect(await refusedWithoutChange(async () => (await as(person.id)).meetings.create(input))).toBe(
-        'FORBIDDEN',
-      )
-    expect(await refusedWithoutChange(async () => (await as(null)).meetings.create(input))).toBe(
-      'UNAUTHORIZED',
-    )
-    const secretariat = await as(world.people.secretariat.id)
+      expect(
+        await refusedWithoutChange({ db }, async () => (await as({ api }, person.id)).meetings.create(input)),
+      ).toBe('FORBIDDEN')
     expect(
-      await refusedWithoutChange(() => secretariat.meetings.create({ ...input, startTime: '12:00' })),
+      await refusedWithoutChange({ db }, async () => (await as({ api }, null)).meetings.create(input)),
+    ).toBe('UNAUTHORIZED')
+    const secretariat = await as({ api }, world.people.secretariat.id)
+    expect(
+      await refusedWithoutChange({ db }, () => secretariat.meetings.create({ ...input, startTime: '12:00' })),
     ).toBe('BAD_REQUEST')
     expect(
-      await refusedWithoutChange(() => secretariat.meetings.create({ ...input, date: '15/07/2026' })),
+      await refusedWithoutChange({ db }, () => secretariat.meetings.create({ ...input, date: '15/07/2026' })),
     ).toBe('BAD_REQUEST')
     // Only a topic the group takes part in.
     expect(
-      await refusedWithoutChange(() => secretariat.meetings.create({ ...input, topicId: gammaTopic })),
+      await refusedWithoutChange({ db }, () =>
+        secretariat.meetings.create({ ...input, topicId: gammaTopic }),
+      ),
     ).toBe('BAD_REQUEST')
     expect((await secretariat.meetings.create({ ...input, topicId })).id).toBeTruthy()
   })
 
-  it('schedules, changes, cancels with a reason and marks held: each step by the owner’s officers, SEQUENCE rising', async () => {
+  it('schedules, changes, cancels with a reason and marks held: each step by the owner’s officers, SEQUENCE rising', async ({
+    db,
+    world,
+    api,
+    clock,
+  }) => {
     const id = await makeSession(api, world)
-    const secretariat = await as(world.people.secretariat.id)
-    const officer = await as(world.people.officer.id)
-    expect(await refusedWithoutChange(() => secretariat.meetings.schedule({ id }))).toBe('FORBIDDEN')
+    const secretariat = await as({ api }, world.people.secretariat.id)
+    const officer = await as({ api }, world.people.officer.id)
+    expect(await refusedWithoutChange({ db }, () => secretariat.meetings.schedule({ id }))).toBe('FORBIDDEN')
     expect(
-      await refusedWithoutChange(async () => (await as(world.people.member.id)).meetings.schedule({ id })),
+      await refusedWithoutChange({ db }, async () =>
+        (await as({ api }, world.people.member.id)).meetings.schedule({ id }),
+      ),
     ).toBe('FORBIDDEN')
     expect(
-      await refusedWithoutChange(async () =>
-        (await as(world.people.betaOfficer.id)).meetings.schedule({ id }),
+      await refusedWithoutChange({ db }, async () =>
+        (await as({ api }, world.people.betaOfficer.id)).meetings.schedule({ id }),
       ),
     ).toBe('NOT_FOUND')
-    expect(await refusedWithoutChange(() => officer.meetings.markHeld({ id }))).toBe('CONFLICT')
+    expect(await refusedWithoutChange({ db }, () => officer.meetings.markHeld({ id }))).toBe('CONFLICT')
     await officer.meetings.schedule({ id })
-    expect(await refusedWithoutChange(() => officer.meetings.schedule({ id }))).toBe('CONFLICT')
-    expect(await refusedWithoutChange(() => officer.meetings.markHeld({ id }))).toBe('CONFLICT') // not started yet
+    expect(await refusedWithoutChange({ db }, () => officer.meetings.schedule({ id }))).toBe('CONFLICT')
+    expect(await refusedWithoutChange({ db }, () => officer.meetings.markHeld({ id }))).toBe('CONFLICT') // not started yet
 
     // A member signs up; a change of time tells them.
-    await (await as(world.people.member.id)).meetings.signUp({ id, status: 'going' })
+    await (await as({ api }, world.people.member.id)).meetings.signUp({ id, status: 'going' })
     await secretariat.meetings.update({ id, date: '2026-07-16', startTime: '14:00', endTime: '15:00' })
-    expect(await meeting(id)).toMatchObject({ starts_at: '2026-07-16T13:00:00.000Z', sequence: 2 })
+    expect(await meeting({ db }, id)).toMatchObject({ starts_at: '2026-07-16T13:00:00.000Z', sequence: 2 })
     const [changed] = await notificationsOf(db, world.people.member.id)
     expect(changed).toMatchObject({ kind: 'meeting.changed', link_path: `/sessions/${id}` })
     expect(changed!.text).toContain('Thursday 16 July 2026, 2pm–3pm')
     // A title change alone tells nobody.
     await secretariat.meetings.update({ id, title: 'Screening roundtable (II)' })
     expect(await notificationsOf(db, world.people.member.id)).toHaveLength(1)
-    expect((await meeting(id)).sequence).toBe(3)
-    expect(await refusedWithoutChange(() => secretariat.meetings.update({ id, visibility: 'public' }))).toBe(
-      'FORBIDDEN',
-    )
-    expect(await refusedWithoutChange(() => secretariat.meetings.update({ id, date: '2026-07-17' }))).toBe(
-      'BAD_REQUEST',
-    )
+    expect((await meeting({ db }, id)).sequence).toBe(3)
+    expect(
+      await refusedWithoutChange({ db }, () => secretariat.meetings.update({ id, visibility: 'public' })),
+    ).toBe('FORBIDDEN')
+    expect(
+      await refusedWithoutChange({ db }, () => secretariat.meetings.update({ id, date: '2026-07-17' })),
+    ).toBe('BAD_REQUEST')
 
-    expect(await refusedWithoutChange(() => secretariat.meetings.cancel({ id, reason: 'Recess' }))).toBe(
-      'FORBIDDEN',
-    )
-    expect(await refusedWithoutChange(() => officer.meetings.cancel({ id, reason: '  ' }))).toBe(
+    expect(
+      await refusedWithoutChange({ db }, () => secretariat.meetings.cancel({ id, reason: 'Recess' })),
+    ).toBe('FORBIDDEN')
+    expect(await refusedWithoutChange({ db }, () => officer.meetings.cancel({ id, reason: '  ' }))).toBe(
       'BAD_REQUEST',
     )
     await officer.meetings.cancel({ id, reason: 'The House rose early for recess.' })
-    expect(await meeting(id)).toMatchObject({
+    expect(await meeting({ db }, id)).toMatchObject({
       status: 'cancelled',
       cancel_reason: 'The House rose early for recess.',
       sequence: 4,
@@ -224,16 +232,16 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     expect(mail.some((m) => m.to_email === world.people.member.email && /is cancelled/.test(m.subject))).toBe(
       true,
     )
-    expect(await refusedWithoutChange(() => officer.meetings.schedule({ id }))).toBe('CONFLICT')
-    expect(await refusedWithoutChange(() => secretariat.meetings.update({ id, title: 'Again' }))).toBe(
-      'CONFLICT',
-    )
+    expect(await refusedWithoutChange({ db }, () => officer.meetings.schedule({ id }))).toBe('CONFLICT')
     expect(
-      await refusedWithoutChange(async () =>
-        (await as(world.people.member.id)).meetings.signUp({ id, status: 'going' }),
+      await refusedWithoutChange({ db }, () => secretariat.meetings.update({ id, title: 'Again' })),
+    ).toBe('CONFLICT')
+    expect(
+      await refusedWithoutChange({ db }, async () =>
+        (await as({ api }, world.people.member.id)).meetings.signUp({ id, status: 'going' }),
       ),
     ).toBe('CONFLICT')
-    expect(await audits(id)).toEqual([
+    expect(await audits({ db }, id)).toEqual([
       'meeting.created',
       'meeting.scheduled',
       'meeting.signup',
@@ -246,23 +254,31 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     const held = await makeSession(api, world, { schedule: true })
     clock.set('2026-07-15T09:30:00.000Z')
     await officer.meetings.markHeld({ id: held })
-    expect(await meeting(held)).toMatchObject({ status: 'held', sequence: 2 })
+    expect(await meeting({ db }, held)).toMatchObject({ status: 'held', sequence: 2 })
     const [prompt] = await notificationsOf(db, world.people.secretariat.id)
     expect(prompt).toMatchObject({ kind: 'meeting.held', item_id: held })
     expect((await secretariat.meetings.get({ id: held })).minutesPrompt).toBe(true)
-    expect((await (await as(world.people.member.id)).meetings.get({ id: held })).minutesPrompt).toBe(false)
+    expect((await (await as({ api }, world.people.member.id)).meetings.get({ id: held })).minutesPrompt).toBe(
+      false,
+    )
   })
 
-  it('co-hosts join through the handshake; every host group’s secretariat edits the agenda, and only they', async () => {
+  it('co-hosts join through the handshake; every host group’s secretariat edits the agenda, and only they', async ({
+    db,
+    world,
+    api,
+  }) => {
     const id = await makeSession(api, world, { schedule: true })
-    expect(await refusal((await as(world.people.betaSecretariat.id)).meetings.get({ id }))).toBe('NOT_FOUND')
+    expect(await refusal((await as({ api }, world.people.betaSecretariat.id)).meetings.get({ id }))).toBe(
+      'NOT_FOUND',
+    )
     await cohost(api, world, id, 'beta')
-    const betaSecretariat = await as(world.people.betaSecretariat.id)
+    const betaSecretariat = await as({ api }, world.people.betaSecretariat.id)
     const view = await betaSecretariat.meetings.get({ id })
     expect(view.cohosts.map((c) => c.slug)).toEqual(['beta'])
     expect(view.can).toMatchObject({ editAgenda: true, edit: false, cancel: false, seeSignups: true })
 
-    const a = await (await as(world.people.secretariat.id)).meetings.agenda.add({
+    const a = await (await as({ api }, world.people.secretariat.id)).meetings.agenda.add({
       id,
       title: 'Welcome',
       speakers: 'Alpha Chair',
@@ -288,25 +304,25 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
       ['Questions', 2, 30],
     ])
     expect(got.agendaMinutes).toBe(35)
-    const sequence = (await meeting(id)).sequence
+    const sequence = (await meeting({ db }, id)).sequence
 
     expect(
-      await refusedWithoutChange(() =>
+      await refusedWithoutChange({ db }, () =>
         betaSecretariat.meetings.agenda.move({ id, itemId: a.id, direction: 'up' }),
       ),
     ).toBe('BAD_REQUEST')
     for (const person of [world.people.member, world.people.betaMember, world.people.observer])
       expect(
-        await refusedWithoutChange(async () =>
-          (await as(person.id)).meetings.agenda.add({ id, title: 'Mine', durationMinutes: 5 }),
+        await refusedWithoutChange({ db }, async () =>
+          (await as({ api }, person.id)).meetings.agenda.add({ id, title: 'Mine', durationMinutes: 5 }),
         ),
       ).toBe('FORBIDDEN')
     expect(
-      await refusedWithoutChange(async () =>
-        (await as(world.people.gammaOfficer.id)).meetings.agenda.remove({ id, itemId: a.id }),
+      await refusedWithoutChange({ db }, async () =>
+        (await as({ api }, world.people.gammaOfficer.id)).meetings.agenda.remove({ id, itemId: a.id }),
       ),
     ).toBe('NOT_FOUND')
-    expect((await meeting(id)).sequence).toBe(sequence)
+    expect((await meeting({ db }, id)).sequence).toBe(sequence)
     expect(sequence).toBe(1 + 1 + 6) // scheduled, beta joined as co-host, then six agenda changes
 
     // The draft notice names both groups, the room and the speakers.
@@ -316,26 +332,31 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     expect(notice).toContain('Wednesday 15 July 2026, 10am–11:30am')
     expect(notice).toContain('Committee Room 10, House of Commons')
     expect(notice).toContain('Speakers: Alpha Chair; Fiona MacLeod MP')
-    expect((await (await as(world.people.betaMember.id)).meetings.get({ id })).notice).toBeNull()
+    expect((await (await as({ api }, world.people.betaMember.id)).meetings.get({ id })).notice).toBeNull()
   })
 
-  it('warns when a public session is less than a week away', async () => {
+  it('warns when a public session is less than a week away', async ({ world, api }) => {
     const soon = await makeSession(api, world, { visibility: 'public', date: '2026-07-03' })
     const later = await makeSession(api, world, { visibility: 'public', date: '2026-07-08' })
     const privateSoon = await makeSession(api, world, { date: '2026-07-03' })
-    const secretariat = await as(world.people.secretariat.id)
+    const secretariat = await as({ api }, world.people.secretariat.id)
     expect((await secretariat.meetings.get({ id: soon })).noticeWarning).toMatch(/seven days/)
     expect((await secretariat.meetings.get({ id: later })).noticeWarning).toBeNull()
     expect((await secretariat.meetings.get({ id: privateSoon })).noticeWarning).toBeNull()
   })
 
-  it('fills places first come, first served; a withdrawal promotes the first waiting, who is told', async () => {
+  it('fills places first come, first served; a withdrawal promotes the first waiting, who is told', async ({
+    db,
+    world,
+    api,
+    clock,
+  }) => {
     const id = await makeSession(api, world, { schedule: true, capacity: 2 })
     await cohost(api, world, id, 'beta')
-    const member = await as(world.people.member.id)
-    const observer = await as(world.people.observer.id)
-    const betaMember = await as(world.people.betaMember.id)
-    const chair = await as(world.people.chair.id)
+    const member = await as({ api }, world.people.member.id)
+    const observer = await as({ api }, world.people.observer.id)
+    const betaMember = await as({ api }, world.people.betaMember.id)
+    const chair = await as({ api }, world.people.chair.id)
     expect(await member.meetings.signUp({ id, status: 'going' })).toEqual({
       status: 'going',
       waitlistPosition: null,
@@ -386,32 +407,37 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     expect((await chair.meetings.get({ id })).mySignup?.status).toBe('going')
     await member.meetings.signUp({ id, status: 'going' })
     expect((await member.meetings.get({ id })).mySignup).toEqual({ status: 'waitlist', waitlistPosition: 1 })
-    await (await as(world.people.secretariat.id)).meetings.update({ id, capacity: 3 })
+    await (await as({ api }, world.people.secretariat.id)).meetings.update({ id, capacity: 3 })
     expect((await member.meetings.get({ id })).mySignup?.status).toBe('going')
     expect((await member.meetings.get({ id })).counts).toMatchObject({ going: 3, waitlist: 0, maybe: 0 })
     expect(await observer.meetings.withdraw({ id })).toEqual({ withdrawn: false })
 
     // Not for people who may not read it, nor for drafts.
     expect(
-      await refusedWithoutChange(async () =>
-        (await as(world.people.gammaMember.id)).meetings.signUp({ id, status: 'going' }),
+      await refusedWithoutChange({ db }, async () =>
+        (await as({ api }, world.people.gammaMember.id)).meetings.signUp({ id, status: 'going' }),
       ),
     ).toBe('NOT_FOUND')
     const draft = await makeSession(api, world)
-    expect(await refusedWithoutChange(() => member.meetings.signUp({ id: draft, status: 'going' }))).toBe(
-      'CONFLICT',
-    )
+    expect(
+      await refusedWithoutChange({ db }, () => member.meetings.signUp({ id: draft, status: 'going' })),
+    ).toBe('CONFLICT')
   })
 
-  it('releases the sign-ups of people who lose access, and the waiting list moves', async () => {
+  it('releases the sign-ups of people who lose access, and the waiting list moves', async ({
+    db,
+    world,
+    api,
+    clock,
+  }) => {
     const id = await makeSession(api, world, { schedule: true, capacity: 1 })
     await cohost(api, world, id, 'beta')
-    await (await as(world.people.betaMember.id)).meetings.signUp({ id, status: 'going' })
+    await (await as({ api }, world.people.betaMember.id)).meetings.signUp({ id, status: 'going' })
     clock.advance(1000)
-    await (await as(world.people.member.id)).meetings.signUp({ id, status: 'going' })
+    await (await as({ api }, world.people.member.id)).meetings.signUp({ id, status: 'going' })
     clock.advance(1000)
-    await (await as(world.people.observer.id)).meetings.signUp({ id, status: 'going' })
-    const secretariat = await as(world.people.secretariat.id)
+    await (await as({ api }, world.people.observer.id)).meetings.signUp({ id, status: 'going' })
+    const secretariat = await as({ api }, world.people.secretariat.id)
     const names = async () =>
       (await secretariat.meetings.signups({ id })).signups.map((s) => `${s.name}:${s.status}`)
     expect(await names()).toHaveLength(3)
@@ -427,15 +453,19 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
       { itemType: 'meeting', itemId: id, groupSlug: 'beta' },
     )
     expect((await secretariat.meetings.get({ id })).counts).toMatchObject({ going: 1, waitlist: 1 })
-    expect((await (await as(world.people.member.id)).meetings.get({ id })).mySignup?.status).toBe('going')
+    expect((await (await as({ api }, world.people.member.id)).meetings.get({ id })).mySignup?.status).toBe(
+      'going',
+    )
     expect(await names()).not.toContainEqual(expect.stringContaining('Beta'))
     const [promoted] = await notificationsOf(db, world.people.member.id)
     expect(promoted).toMatchObject({ kind: 'signup.promoted' })
 
     // A person who leaves the group leaves the list too, and the next one waiting goes.
-    await (await as(world.people.member.id)).memberships.leave({ slug: 'alpha' })
+    await (await as({ api }, world.people.member.id)).memberships.leave({ slug: 'alpha' })
     expect((await secretariat.meetings.get({ id })).counts).toMatchObject({ going: 1, waitlist: 0 })
-    expect((await (await as(world.people.observer.id)).meetings.get({ id })).mySignup?.status).toBe('going')
+    expect((await (await as({ api }, world.people.observer.id)).meetings.get({ id })).mySignup?.status).toBe(
+      'going',
+    )
     const released = await db
       .selectFrom('audit_event')
       .select('action')
@@ -444,7 +474,11 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     expect(released).toHaveLength(2)
   })
 
-  it('a session made private, or left with its topic, releases the sign-ups of those who lose it', async () => {
+  it('a session made private, or left with its topic, releases the sign-ups of those who lose it', async ({
+    db,
+    world,
+    api,
+  }) => {
     const released = async (personId: string) =>
       (
         await db
@@ -455,14 +489,19 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
           .execute()
       ).length
     const mySignup = async (personId: string, id: string) =>
-      (await (await as(personId)).meetings.get({ id })).mySignup?.status ?? null
+      (await (await as({ api }, personId)).meetings.get({ id })).mySignup?.status ?? null
     // Public: gamma's member (no host group of theirs) signs up; withdrawn from public view, the
     // place goes (publication/apply.ts takes it out of public view in the same transaction).
     const open = await makeSession(api, world, { schedule: true, visibility: 'public' })
-    await (await as(world.people.gammaMember.id)).meetings.signUp({ id: open, status: 'going' })
-    await (await as(world.people.member.id)).meetings.signUp({ id: open, status: 'going' })
-    await (await as(world.people.officer.id)).meetings.update({ id: open, visibility: 'participants' })
-    expect((await (await as(world.people.secretariat.id)).meetings.get({ id: open })).counts).toMatchObject({
+    await (await as({ api }, world.people.gammaMember.id)).meetings.signUp({ id: open, status: 'going' })
+    await (await as({ api }, world.people.member.id)).meetings.signUp({ id: open, status: 'going' })
+    await (await as({ api }, world.people.officer.id)).meetings.update({
+      id: open,
+      visibility: 'participants',
+    })
+    expect(
+      (await (await as({ api }, world.people.secretariat.id)).meetings.get({ id: open })).counts,
+    ).toMatchObject({
       going: 1,
     })
     expect(await mySignup(world.people.member.id, open)).toBe('going')
@@ -473,28 +512,35 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     const topicId = await makeTopic(api, world)
     await joinTopic(api, world, topicId, 'beta')
     const shared = await makeSession(api, world, { topicId, schedule: true })
-    await (await as(world.people.betaMember.id)).meetings.signUp({ id: shared, status: 'going' })
+    await (await as({ api }, world.people.betaMember.id)).meetings.signUp({ id: shared, status: 'going' })
     expect(await mySignup(world.people.betaMember.id, shared)).toBe('going')
-    await (await as(world.people.officer.id)).topics.removePartner({ id: topicId, groupSlug: 'beta' })
-    expect(await refusal((await as(world.people.betaMember.id)).meetings.get({ id: shared }))).toBe(
+    await (await as({ api }, world.people.officer.id)).topics.removePartner({
+      id: topicId,
+      groupSlug: 'beta',
+    })
+    expect(await refusal((await as({ api }, world.people.betaMember.id)).meetings.get({ id: shared }))).toBe(
       'NOT_FOUND',
     )
-    expect((await (await as(world.people.secretariat.id)).meetings.get({ id: shared })).counts).toMatchObject(
-      {
-        going: 0,
-      },
-    )
+    expect(
+      (await (await as({ api }, world.people.secretariat.id)).meetings.get({ id: shared })).counts,
+    ).toMatchObject({
+      going: 0,
+    })
     expect(await released(world.people.betaMember.id)).toBe(1)
   })
 
-  it('never lets more people go than there are places, however many sign up at once', async () => {
+  it('never lets more people go than there are places, however many sign up at once', async ({
+    db,
+    world,
+    api,
+  }) => {
     const id = await makeSession(api, world, { schedule: true, capacity: 3, visibility: 'public' })
     const people = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         makePerson(db, `Visitor ${i}`, { email: `visitor${i}@example.org` }),
       ),
     )
-    const visitors = await Promise.all(people.map((p) => as(p.id)))
+    const visitors = await Promise.all(people.map((p) => as({ api }, p.id)))
     const results = await Promise.all(visitors.map((v) => v.meetings.signUp({ id, status: 'going' })))
     expect(results.filter((r) => r.status === 'going')).toHaveLength(3)
     expect(results.filter((r) => r.status === 'waitlist')).toHaveLength(7)
@@ -502,18 +548,18 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     expect(rows.filter((r) => r.status === 'going')).toHaveLength(3)
     // And concurrent withdrawals promote exactly as many as left.
     const going = people.filter((_, i) => results[i]!.status === 'going')
-    await Promise.all(going.map(async (p) => (await as(p.id)).meetings.withdraw({ id })))
+    await Promise.all(going.map(async (p) => (await as({ api }, p.id)).meetings.withdraw({ id })))
     const after = await db.selectFrom('signup').select('status').where('meeting_id', '=', id).execute()
     expect(after.filter((r) => r.status === 'going')).toHaveLength(3)
     expect(after.filter((r) => r.status === 'waitlist')).toHaveLength(4)
   })
 
-  it('hosts see the sign-up list; others are refused', async () => {
+  it('hosts see the sign-up list; others are refused', async ({ world, api }) => {
     const id = await makeSession(api, world, { schedule: true, visibility: 'public' })
     await cohost(api, world, id, 'beta')
-    await (await as(world.people.member.id)).meetings.signUp({ id, status: 'going' })
-    await (await as(world.people.outsider.id)).meetings.signUp({ id, status: 'maybe' })
-    const list = await (await as(world.people.betaSecretariat.id)).meetings.signups({ id })
+    await (await as({ api }, world.people.member.id)).meetings.signUp({ id, status: 'going' })
+    await (await as({ api }, world.people.outsider.id)).meetings.signUp({ id, status: 'maybe' })
+    const list = await (await as({ api }, world.people.betaSecretariat.id)).meetings.signups({ id })
     expect(list.signups.map((s) => [s.name, s.status])).toEqual([
       ['Alpha Member', 'going'],
       ['Out Sider', 'maybe'],
@@ -524,16 +570,20 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
       world.people.outsider,
       world.people.betaMember,
     ])
-      expect(await refusal((await as(person.id)).meetings.signups({ id }))).toBe('FORBIDDEN')
-    expect(await refusal((await as(null)).meetings.signups({ id }))).toBe('UNAUTHORIZED')
+      expect(await refusal((await as({ api }, person.id)).meetings.signups({ id }))).toBe('FORBIDDEN')
+    expect(await refusal((await as({ api }, null)).meetings.signups({ id }))).toBe('UNAUTHORIZED')
   })
 
-  it('a signed-out visitor registers interest in a public session, confirmed by a one-time link', async () => {
+  it('a signed-out visitor registers interest in a public session, confirmed by a one-time link', async ({
+    db,
+    world,
+    api,
+  }) => {
     const id = await makeSession(api, world, { schedule: true, visibility: 'public' })
     const privateId = await makeSession(api, world, { schedule: true })
-    const visitor = await as(null)
+    const visitor = await as({ api }, null)
     expect(
-      await refusedWithoutChange(() =>
+      await refusedWithoutChange({ db }, () =>
         visitor.meetings.registerInterest({ id: privateId, name: 'Pat', email: 'pat@example.org' }),
       ),
     ).toBe('NOT_FOUND')
@@ -560,17 +610,19 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     const token = /\/sessions\/confirm\/([a-z2-7]{32})/.exec(mail.body_text)![1]!
     expect(signup.confirm_token_hash).not.toContain(token)
     expect(
-      await refusedWithoutChange(() => visitor.meetings.confirmInterest({ token: 'x'.repeat(32) })),
+      await refusedWithoutChange({ db }, () => visitor.meetings.confirmInterest({ token: 'x'.repeat(32) })),
     ).toBe('NOT_FOUND')
     expect(await visitor.meetings.confirmInterest({ token })).toEqual({
       meetingId: id,
       title: 'Screening roundtable',
     })
-    expect(await meetingSignup(id)).toMatchObject({ status: 'interest', confirm_token_hash: null })
-    expect(await refusedWithoutChange(() => visitor.meetings.confirmInterest({ token }))).toBe('NOT_FOUND')
+    expect(await meetingSignup({ db }, id)).toMatchObject({ status: 'interest', confirm_token_hash: null })
+    expect(await refusedWithoutChange({ db }, () => visitor.meetings.confirmInterest({ token }))).toBe(
+      'NOT_FOUND',
+    )
     expect((await visitor.meetings.get({ id })).counts.interest).toBe(1)
     // Cancelling tells them by email.
-    await (await as(world.people.officer.id)).meetings.cancel({ id, reason: 'Recess' })
+    await (await as({ api }, world.people.officer.id)).meetings.cancel({ id, reason: 'Recess' })
     const told = await db
       .selectFrom('email_outbox')
       .select('subject')
@@ -579,13 +631,17 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     expect(told.map((t) => t.subject)).toContainEqual(expect.stringMatching(/is cancelled/))
   })
 
-  it('limits registrations of interest for one address, and refuses them for drafts and cancelled sessions', async () => {
+  it('limits registrations of interest for one address, and refuses them for drafts and cancelled sessions', async ({
+    db,
+    world,
+    api,
+  }) => {
     const id = await makeSession(api, world, { schedule: true, visibility: 'public' })
-    const visitor = await as(null)
+    const visitor = await as({ api }, null)
     for (let i = 0; i < 3; i++)
       await visitor.meetings.registerInterest({ id, name: 'Pat Visitor', email: 'pat@example.org' })
     expect(
-      await refusedWithoutChange(() =>
+      await refusedWithoutChange({ db }, () =>
         visitor.meetings.registerInterest({ id, name: 'Pat Visitor', email: 'pat@example.org' }),
       ),
     ).toBe('TOO_MANY_REQUESTS')
@@ -598,39 +654,48 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     expect(await db.selectFrom('signup').select('id').where('meeting_id', '=', id).execute()).toHaveLength(1)
     const draft = await makeSession(api, world, { visibility: 'public' })
     expect(
-      await refusedWithoutChange(() =>
+      await refusedWithoutChange({ db }, () =>
         visitor.meetings.registerInterest({ id: draft, name: 'Sam', email: 'sam@example.org' }),
       ),
     ).toBe('NOT_FOUND')
-    await (await as(world.people.officer.id)).meetings.cancel({ id, reason: 'Recess' })
+    await (await as({ api }, world.people.officer.id)).meetings.cancel({ id, reason: 'Recess' })
     expect(
-      await refusedWithoutChange(() =>
+      await refusedWithoutChange({ db }, () =>
         visitor.meetings.registerInterest({ id, name: 'Sam', email: 'sam@example.org' }),
       ),
     ).toBe('CONFLICT')
   })
 
-  async function meetingSignup(id: string) {
+  async function meetingSignup({ db }: Pick<HubContext, 'db'>, id: string) {
     return db.selectFrom('signup').selectAll().where('meeting_id', '=', id).executeTakeFirstOrThrow()
   }
 
-  it('attaches minutes after the session is held: a document of a host group, once', async () => {
+  it('attaches minutes after the session is held: a document of a host group, once', async ({
+    db,
+    world,
+    api,
+    clock,
+  }) => {
     const id = await makeSession(api, world, { schedule: true })
     await cohost(api, world, id, 'beta')
     const betaDoc = await makeDocument(db, world.beta.id, world.people.betaSecretariat.id)
     const gammaDoc = await makeDocument(db, world.gamma.id, world.people.gammaOfficer.id)
-    const betaSecretariat = await as(world.people.betaSecretariat.id)
+    const betaSecretariat = await as({ api }, world.people.betaSecretariat.id)
     expect(
-      await refusedWithoutChange(() => betaSecretariat.meetings.attachMinutes({ id, documentId: betaDoc })),
+      await refusedWithoutChange({ db }, () =>
+        betaSecretariat.meetings.attachMinutes({ id, documentId: betaDoc }),
+      ),
     ).toBe('CONFLICT')
     clock.set('2026-07-15T11:00:00.000Z')
-    await (await as(world.people.officer.id)).meetings.markHeld({ id })
+    await (await as({ api }, world.people.officer.id)).meetings.markHeld({ id })
     expect(
-      await refusedWithoutChange(() => betaSecretariat.meetings.attachMinutes({ id, documentId: gammaDoc })),
+      await refusedWithoutChange({ db }, () =>
+        betaSecretariat.meetings.attachMinutes({ id, documentId: gammaDoc }),
+      ),
     ).toBe('BAD_REQUEST')
     expect(
-      await refusedWithoutChange(async () =>
-        (await as(world.people.betaMember.id)).meetings.attachMinutes({ id, documentId: betaDoc }),
+      await refusedWithoutChange({ db }, async () =>
+        (await as({ api }, world.people.betaMember.id)).meetings.attachMinutes({ id, documentId: betaDoc }),
       ),
     ).toBe('FORBIDDEN')
     // Alpha's secretariat may edit the session, but not read beta's draft (public only once published).
@@ -638,8 +703,11 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
       visibility: 'public',
     })
     expect(
-      await refusedWithoutChange(async () =>
-        (await as(world.people.secretariat.id)).meetings.attachMinutes({ id, documentId: betaPublicDraft }),
+      await refusedWithoutChange({ db }, async () =>
+        (await as({ api }, world.people.secretariat.id)).meetings.attachMinutes({
+          id,
+          documentId: betaPublicDraft,
+        }),
       ),
     ).toBe('BAD_REQUEST')
     await betaSecretariat.meetings.attachMinutes({ id, documentId: betaDoc })
@@ -653,7 +721,9 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
       origin: 'explicit',
     })
     expect(
-      await refusedWithoutChange(() => betaSecretariat.meetings.attachMinutes({ id, documentId: betaDoc })),
+      await refusedWithoutChange({ db }, () =>
+        betaSecretariat.meetings.attachMinutes({ id, documentId: betaDoc }),
+      ),
     ).toBe('CONFLICT')
     const view = await betaSecretariat.meetings.get({ id })
     expect(view.minutes).toEqual([{ documentId: betaDoc, title: 'Minutes of the roundtable' }])
@@ -672,10 +742,14 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
       hosts: ['APPG on Alpha', 'APPG on Beta'],
     })
     // Alpha's member may read the session but not beta's private document: the link is not shown.
-    expect((await (await as(world.people.member.id)).meetings.get({ id })).minutes).toEqual([])
+    expect((await (await as({ api }, world.people.member.id)).meetings.get({ id })).minutes).toEqual([])
   })
 
-  it('lists a group’s sessions and mine, never showing what a single read would refuse', async () => {
+  it('lists a group’s sessions and mine, never showing what a single read would refuse', async ({
+    world,
+    api,
+    clock,
+  }) => {
     const upcoming = await makeSession(api, world, { schedule: true, title: 'Private upcoming' })
     const publicOne = await makeSession(api, world, {
       schedule: true,
@@ -686,39 +760,47 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     const draft = await makeSession(api, world, { title: 'Draft', date: '2026-07-10' })
     const past = await makeSession(api, world, { schedule: true, title: 'Past', date: '2026-07-01' })
     clock.set('2026-07-02T12:00:00.000Z')
-    const member = await as(world.people.member.id)
+    const member = await as({ api }, world.people.member.id)
     const up = await member.meetings.listForGroup({ slug: 'alpha', when: 'upcoming' })
     expect(up.items.map((m) => m.id)).toEqual([draft, upcoming, publicOne])
     expect(
       (await member.meetings.listForGroup({ slug: 'alpha', when: 'past' })).items.map((m) => m.id),
     ).toEqual([past])
     for (const person of [world.people.gammaMember, world.people.betaOfficer, null]) {
-      const caller = await as(person?.id ?? null)
+      const caller = await as({ api }, person?.id ?? null)
       expect(
         (await caller.meetings.listForGroup({ slug: 'alpha', when: 'upcoming' })).items.map((m) => m.id),
       ).toEqual([publicOne])
       expect((await caller.meetings.listForGroup({ slug: 'alpha', when: 'past' })).items).toEqual([])
     }
-    expect((await (await as(world.people.gammaMember.id)).meetings.mine()).items).toEqual([])
-    await (await as(world.people.gammaMember.id)).meetings.signUp({ id: publicOne, status: 'going' })
+    expect((await (await as({ api }, world.people.gammaMember.id)).meetings.mine()).items).toEqual([])
+    await (await as({ api }, world.people.gammaMember.id)).meetings.signUp({ id: publicOne, status: 'going' })
     expect(
-      (await (await as(world.people.gammaMember.id)).meetings.mine()).items.map((m) => [m.id, m.mySignup]),
+      (await (await as({ api }, world.people.gammaMember.id)).meetings.mine()).items.map((m) => [
+        m.id,
+        m.mySignup,
+      ]),
     ).toEqual([[publicOne, 'going']])
     expect((await member.meetings.mine()).items.map((m) => m.id)).toEqual([draft, upcoming, publicOne])
 
     // Co-hosting puts it on beta's calendar too.
     await cohost(api, world, upcoming, 'beta')
-    const beta = await (await as(world.people.betaMember.id)).meetings.listForGroup({
+    const beta = await (await as({ api }, world.people.betaMember.id)).meetings.listForGroup({
       slug: 'beta',
       when: 'upcoming',
     })
     expect(beta.items.map((m) => [m.id, m.cohosts.map((c) => c.slug)])).toEqual([[upcoming, ['beta']]])
   })
 
-  it('pages with cursors, and reads a session and a page in a fixed number of queries', async () => {
+  it('pages with cursors, and reads a session and a page in a fixed number of queries', async ({
+    db,
+    world,
+    api,
+    clock,
+  }) => {
     for (let i = 0; i < 23; i++)
       await makeSession(api, world, { schedule: true, date: `2026-08-${String(i + 1).padStart(2, '0')}` })
-    const member = await as(world.people.member.id)
+    const member = await as({ api }, world.people.member.id)
     const first = await member.meetings.listForGroup({ slug: 'alpha', when: 'upcoming' })
     expect(first.items).toHaveLength(20)
     const second = await member.meetings.listForGroup({
@@ -745,30 +827,36 @@ describe.each(testDatabases())('co-hosted sessions on $name', (target) => {
     expect(await counter.measure(() => reader.meetings.mine())).toBe(1)
   })
 
-  it('comments on sessions reuse the comments of topics', async () => {
+  it('comments on sessions reuse the comments of topics', async ({ world, api }) => {
     const id = await makeSession(api, world, { schedule: true })
-    await (await as(world.people.member.id)).comments.add({
+    await (await as({ api }, world.people.member.id)).comments.add({
       itemType: 'meeting',
       itemId: id,
       body: 'I will come.',
     })
-    const list = await (await as(world.people.observer.id)).comments.list({ itemType: 'meeting', itemId: id })
+    const list = await (await as({ api }, world.people.observer.id)).comments.list({
+      itemType: 'meeting',
+      itemId: id,
+    })
     expect(list.items.map((c) => c.body)).toEqual(['I will come.'])
     expect(
       await refusal(
-        (await as(world.people.gammaMember.id)).comments.list({ itemType: 'meeting', itemId: id }),
+        (await as({ api }, world.people.gammaMember.id)).comments.list({ itemType: 'meeting', itemId: id }),
       ),
     ).toBe('NOT_FOUND')
   })
 
-  it('keeps the visibility chosen for a draft and applies it when scheduled', async () => {
+  it('keeps the visibility chosen for a draft and applies it when scheduled', async ({ db, world, api }) => {
     const id = await makeSession(api, world)
-    await (await as(world.people.officer.id)).meetings.update({ id, visibility: 'public' })
-    expect(await meeting(id)).toMatchObject({ visibility: 'participants', intended_visibility: 'public' })
-    expect(await refusal((await as(null)).meetings.get({ id }))).toBe('NOT_FOUND')
-    await (await as(world.people.officer.id)).meetings.schedule({ id })
-    expect((await (await as(null)).meetings.get({ id })).visibility).toBe('public')
-    await (await as(world.people.officer.id)).meetings.update({ id, visibility: 'participants' })
-    expect(await refusal((await as(null)).meetings.get({ id }))).toBe('NOT_FOUND')
+    await (await as({ api }, world.people.officer.id)).meetings.update({ id, visibility: 'public' })
+    expect(await meeting({ db }, id)).toMatchObject({
+      visibility: 'participants',
+      intended_visibility: 'public',
+    })
+    expect(await refusal((await as({ api }, null)).meetings.get({ id }))).toBe('NOT_FOUND')
+    await (await as({ api }, world.people.officer.id)).meetings.schedule({ id })
+    expect((await (await as({ api }, null)).meetings.get({ id })).visibility).toBe('public')
+    await (await as({ api }, world.people.officer.id)).meetings.update({ id, visibility: 'participants' })
+    expect(await refusal((await as({ api }, null)).meetings.get({ id }))).toBe('NOT_FOUND')
   })
 })

@@ -1,9 +1,8 @@
 import { formatLondonDateTime } from '@appg-hub/core'
-import type { Db } from '@appg-hub/db'
 import { TRPCError } from '@trpc/server'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
-import { callers, makePerson, makeWorld, snapshot } from '../support/fixtures'
+import { describe, expect } from 'vitest'
+import { makePerson, makeWorld, snapshot } from '../support/fixtures'
+import { dialects, hubTest } from '../support/hub-test'
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
   try {
@@ -21,19 +20,10 @@ function tokenFromOutbox(body: string): string {
   return match[1]!
 }
 
-describe.each(testDatabases())('group memberships on $name', (target) => {
-  let db: Db
-  let world: Awaited<ReturnType<typeof makeWorld>>
-  let api: ReturnType<typeof callers>
+describe.each(dialects())('group memberships on $name', (dialect) => {
+  const it = hubTest(dialect, { world: makeWorld })
 
-  beforeEach(async () => {
-    db = await target.fresh()
-    world = await makeWorld(db)
-    api = callers(db)
-  })
-  afterAll(() => target.close())
-
-  it('an officer invites by email; the link lets a new person join once', async () => {
+  it('an officer invites by email; the link lets a new person join once', async ({ db, world, api }) => {
     const officer = await api.as(world.people.officer.id)
     const invite = await officer.memberships.invite({
       slug: 'alpha',
@@ -93,7 +83,11 @@ describe.each(testDatabases())('group memberships on $name', (target) => {
     ])
   })
 
-  it('an invitation works only for the account with the address it was sent to', async () => {
+  it('an invitation works only for the account with the address it was sent to', async ({
+    db,
+    world,
+    api,
+  }) => {
     const officer = await api.as(world.people.officer.id)
     await officer.memberships.invite({ slug: 'alpha', email: 'invited@example.org', role: 'officer' })
     const mail = await db.selectFrom('email_outbox').select('body_text').executeTakeFirstOrThrow()
@@ -110,7 +104,7 @@ describe.each(testDatabases())('group memberships on $name', (target) => {
     })
   })
 
-  it('an invitation link expires', async () => {
+  it('an invitation link expires', async ({ db, world, api }) => {
     const officer = await api.as(world.people.officer.id)
     await officer.memberships.invite({ slug: 'alpha', email: 'late@example.org', role: 'observer' })
     const mail = await db.selectFrom('email_outbox').select('body_text').executeTakeFirstOrThrow()
@@ -128,7 +122,11 @@ describe.each(testDatabases())('group memberships on $name', (target) => {
     ).toEqual([])
   })
 
-  it('a member, an observer and the secretariat cannot invite, and nothing changes', async () => {
+  it('a member, an observer and the secretariat cannot invite, and nothing changes', async ({
+    db,
+    world,
+    api,
+  }) => {
     for (const role of ['member', 'observer', 'secretariat'] as const) {
       const before = await snapshot(db)
       const caller = await api.as(world.people[role].id)
@@ -139,7 +137,7 @@ describe.each(testDatabases())('group memberships on $name', (target) => {
     }
   })
 
-  it("an officer of one group cannot touch another group's members", async () => {
+  it("an officer of one group cannot touch another group's members", async ({ db, world, api }) => {
     const before = await snapshot(db)
     const betaOfficer = await api.as(world.people.betaOfficer.id)
     const attempts = [
@@ -157,7 +155,11 @@ describe.each(testDatabases())('group memberships on $name', (target) => {
     expect(await snapshot(db)).toEqual(before)
   })
 
-  it('an officer cannot appoint, demote or remove the chair; the chair can manage officers', async () => {
+  it('an officer cannot appoint, demote or remove the chair; the chair can manage officers', async ({
+    db,
+    world,
+    api,
+  }) => {
     const officer = await api.as(world.people.officer.id)
     const before = await snapshot(db)
     expect(
@@ -194,7 +196,7 @@ describe.each(testDatabases())('group memberships on $name', (target) => {
     ])
   })
 
-  it('the last chair cannot leave or step down', async () => {
+  it('the last chair cannot leave or step down', async ({ world, api }) => {
     const chair = await api.as(world.people.chair.id)
     expect(await refusal(chair.memberships.leave({ slug: 'alpha' }))).toBe('CONFLICT')
     expect(
@@ -207,7 +209,7 @@ describe.each(testDatabases())('group memberships on $name', (target) => {
     expect((await member.me.get())?.groups).toEqual([])
   })
 
-  it('a signed-out caller sees public data only', async () => {
+  it('a signed-out caller sees public data only', async ({ api }) => {
     const anonymous = await api.as(null)
     expect(await anonymous.me.get()).toBeNull()
     const page = await anonymous.register.list({})
@@ -220,7 +222,7 @@ describe.each(testDatabases())('group memberships on $name', (target) => {
     ).toBe('UNAUTHORIZED')
   })
 
-  it('a site admin can manage any group', async () => {
+  it('a site admin can manage any group', async ({ world, api }) => {
     const admin = await api.as(world.people.admin.id)
     await admin.memberships.invite({ slug: 'beta', email: 'helper@example.org', role: 'secretariat' })
     expect((await admin.memberships.roster({ slug: 'beta' })).invites).toHaveLength(1)

@@ -1,45 +1,42 @@
 import { INBOX_PAGE_SIZE, sendDigests } from '@appg-hub/core'
-import type { Db } from '@appg-hub/db'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
-import { callers, testConfig } from '../support/fixtures'
-import {
-  type JointWorld,
-  joinTopic,
-  jointSnapshot,
-  makeJointWorld,
-  makeTopic,
-  notificationsOf,
-  refusal,
-} from '../support/joint-work'
+import { describe, expect } from 'vitest'
+import { testConfig } from '../support/fixtures'
+import { dialects, type HubContext, hubTest } from '../support/hub-test'
+import { joinTopic, jointSnapshot, makeTopic, notificationsOf, refusal } from '../support/joint-work'
 
 const mention = (p: { id: string; name: string }) => `@[${p.name}](person:${p.id})`
 
-describe.each(testDatabases())('notifications on $name', (target) => {
-  let db: Db
-  let world: JointWorld
-  let api: ReturnType<typeof callers>
-  let topicId: string
-
-  beforeEach(async () => {
-    db = await target.fresh()
-    world = await makeJointWorld(db)
-    api = callers(db)
-    topicId = await makeTopic(api, world)
+describe.each(dialects())('notifications on $name', (dialect) => {
+  const it = hubTest(dialect).extend<{ topicId: string }>({
+    topicId: [
+      async ({ world, api }, use) => {
+        await use(await makeTopic(api, world))
+      },
+      { auto: true },
+    ],
   })
-  afterAll(() => target.close())
 
-  const add = async (personId: string, body: string, parentId?: string) =>
-    (await api.as(personId)).comments.add({ itemType: 'topic', itemId: topicId, body, parentId })
-  const kinds = async (personId: string) => (await notificationsOf(db, personId)).map((n) => n.kind)
+  const add = async (
+    { api, topicId }: Pick<HubContext & { topicId: string }, 'api' | 'topicId'>,
+    personId: string,
+    body: string,
+    parentId?: string,
+  ) => (await api.as(personId)).comments.add({ itemType: 'topic', itemId: topicId, body, parentId })
+  const kinds = async ({ db }: Pick<HubContext, 'db'>, personId: string) =>
+    (await notificationsOf(db, personId)).map((n) => n.kind)
 
-  it('creators and commenters follow automatically; followers hear of new comments, never of their own', async () => {
+  it('creators and commenters follow automatically; followers hear of new comments, never of their own', async ({
+    db,
+    world,
+    api,
+    topicId,
+  }) => {
     const officer = await api.as(world.people.officer.id)
     expect((await officer.topics.get({ id: topicId })).following).toBe(true)
     api.clock.advance(1000)
-    await add(world.people.member.id, 'First thoughts')
-    expect(await kinds(world.people.officer.id)).toEqual(['comment.new'])
-    expect(await kinds(world.people.member.id)).toEqual([])
+    await add({ api, topicId }, world.people.member.id, 'First thoughts')
+    expect(await kinds({ db }, world.people.officer.id)).toEqual(['comment.new'])
+    expect(await kinds({ db }, world.people.member.id)).toEqual([])
     const [n] = await notificationsOf(db, world.people.officer.id)
     expect(n).toMatchObject({
       text: 'Alpha Member commented on the topic “Lung cancer screening”',
@@ -48,20 +45,20 @@ describe.each(testDatabases())('notifications on $name', (target) => {
     expect(n!.link_path).toMatch(new RegExp(`^/topics/${topicId}#comment-`))
 
     // The member now follows too.
-    await add(world.people.officer.id, 'Thanks')
-    expect(await kinds(world.people.member.id)).toEqual(['comment.new'])
+    await add({ api, topicId }, world.people.officer.id, 'Thanks')
+    expect(await kinds({ db }, world.people.member.id)).toEqual(['comment.new'])
     const topic = await officer.topics.get({ id: topicId })
     expect(topic.followers.map((f) => f.name)).toEqual(['Alpha Officer', 'Alpha Member'])
   })
 
-  it('anyone who may read can follow and unfollow; others cannot', async () => {
+  it('anyone who may read can follow and unfollow; others cannot', async ({ db, world, api, topicId }) => {
     const observer = await api.as(world.people.observer.id)
     await observer.topics.follow({ id: topicId })
-    await add(world.people.member.id, 'News')
-    expect(await kinds(world.people.observer.id)).toEqual(['comment.new'])
+    await add({ api, topicId }, world.people.member.id, 'News')
+    expect(await kinds({ db }, world.people.observer.id)).toEqual(['comment.new'])
     await observer.topics.unfollow({ id: topicId })
-    await add(world.people.member.id, 'More news')
-    expect(await kinds(world.people.observer.id)).toEqual(['comment.new'])
+    await add({ api, topicId }, world.people.member.id, 'More news')
+    expect(await kinds({ db }, world.people.observer.id)).toEqual(['comment.new'])
     expect((await observer.topics.get({ id: topicId })).following).toBe(false)
 
     const before = await jointSnapshot(db)
@@ -77,31 +74,47 @@ describe.each(testDatabases())('notifications on $name', (target) => {
     expect(actions.map((a) => a.action).sort()).toEqual(['topic.followed', 'topic.unfollowed'])
   })
 
-  it('a follower whose group left the topic hears nothing more of it', async () => {
+  it('a follower whose group left the topic hears nothing more of it', async ({
+    db,
+    world,
+    api,
+    topicId,
+  }) => {
     await joinTopic(api, world, topicId, 'beta')
-    await add(world.people.betaMember.id, 'Beta here')
+    await add({ api, topicId }, world.people.betaMember.id, 'Beta here')
     await (await api.as(world.people.officer.id)).topics.removePartner({ id: topicId, groupSlug: 'beta' })
     const before = (await notificationsOf(db, world.people.betaMember.id)).length
-    await add(world.people.member.id, 'After beta left')
+    await add({ api, topicId }, world.people.member.id, 'After beta left')
     expect(await notificationsOf(db, world.people.betaMember.id)).toHaveLength(before)
   })
 
-  it('a reply notifies the author of the comment answered (once, even if they follow)', async () => {
-    const comment = await add(world.people.member.id, 'A question')
-    await add(world.people.chair.id, 'An answer', comment.id)
-    expect(await kinds(world.people.member.id)).toEqual(['comment.reply'])
+  it('a reply notifies the author of the comment answered (once, even if they follow)', async ({
+    db,
+    world,
+    api,
+    topicId,
+  }) => {
+    const comment = await add({ api, topicId }, world.people.member.id, 'A question')
+    await add({ api, topicId }, world.people.chair.id, 'An answer', comment.id)
+    expect(await kinds({ db }, world.people.member.id)).toEqual(['comment.reply'])
     expect((await notificationsOf(db, world.people.member.id))[0]!.text).toBe(
       'Alpha Chair replied to your comment on the topic “Lung cancer screening”',
     )
   })
 
-  it('a mention notifies a reader of the item; it never reveals the item to anyone else', async () => {
+  it('a mention notifies a reader of the item; it never reveals the item to anyone else', async ({
+    db,
+    world,
+    api,
+    topicId,
+  }) => {
     const before = await jointSnapshot(db)
     await add(
+      { api, topicId },
       world.people.member.id,
       `Over to ${mention({ id: world.people.observer.id, name: 'Alpha Observer' })} and ${mention({ id: world.people.betaOfficer.id, name: 'Beta Officer' })}, ${mention({ id: world.people.outsider.id, name: 'Out Sider' })}`,
     )
-    expect(await kinds(world.people.observer.id)).toEqual(['comment.mention'])
+    expect(await kinds({ db }, world.people.observer.id)).toEqual(['comment.mention'])
     expect((await notificationsOf(db, world.people.observer.id))[0]!.text).toBe(
       'Alpha Member mentioned you in a comment on the topic “Lung cancer screening”',
     )
@@ -113,21 +126,27 @@ describe.each(testDatabases())('notifications on $name', (target) => {
     }
     // A public topic is still mentioned to participants only.
     await (await api.as(world.people.officer.id)).topics.update({ id: topicId, visibility: 'public' })
-    await add(world.people.member.id, `Hello ${mention({ id: world.people.outsider.id, name: 'Out Sider' })}`)
+    await add(
+      { api, topicId },
+      world.people.member.id,
+      `Hello ${mention({ id: world.people.outsider.id, name: 'Out Sider' })}`,
+    )
     expect(await notificationsOf(db, world.people.outsider.id)).toEqual([])
     expect(before.notification).toEqual([])
 
     // Once beta joins, a mention reaches its people.
     await joinTopic(api, world, topicId, 'beta')
     await add(
+      { api, topicId },
       world.people.member.id,
       `Welcome ${mention({ id: world.people.betaMember.id, name: 'Beta Member' })}`,
     )
-    expect(await kinds(world.people.betaMember.id)).toEqual(['comment.mention'])
+    expect(await kinds({ db }, world.people.betaMember.id)).toEqual(['comment.mention'])
   })
 
-  it('an edit notifies only the people newly mentioned', async () => {
+  it('an edit notifies only the people newly mentioned', async ({ db, world, api, topicId }) => {
     const comment = await add(
+      { api, topicId },
       world.people.member.id,
       `Hi ${mention({ id: world.people.observer.id, name: 'Alpha Observer' })}`,
     )
@@ -136,13 +155,18 @@ describe.each(testDatabases())('notifications on $name', (target) => {
       id: comment.id,
       body: `Hi ${mention({ id: world.people.observer.id, name: 'Alpha Observer' })} and ${mention({ id: world.people.secretariat.id, name: 'Alpha Secretariat' })}`,
     })
-    expect(await kinds(world.people.observer.id)).toEqual(['comment.mention'])
-    expect(await kinds(world.people.secretariat.id)).toEqual(['comment.mention'])
+    expect(await kinds({ db }, world.people.observer.id)).toEqual(['comment.mention'])
+    expect(await kinds({ db }, world.people.secretariat.id)).toEqual(['comment.mention'])
   })
 
-  it('the inbox: newest first, paged, an unread count, and marking read', async () => {
+  it('the inbox: newest first, paged, an unread count, and marking read', async ({
+    db,
+    world,
+    api,
+    topicId,
+  }) => {
     for (let i = 0; i < INBOX_PAGE_SIZE + 3; i++) {
-      await add(world.people.member.id, `Comment ${i}`)
+      await add({ api, topicId }, world.people.member.id, `Comment ${i}`)
       api.clock.advance(1000)
     }
     const officer = await api.as(world.people.officer.id)
@@ -173,10 +197,15 @@ describe.each(testDatabases())('notifications on $name', (target) => {
     expect(await refusal((await api.as(null)).notifications.unreadCount())).toBe('UNAUTHORIZED')
   })
 
-  it('email preference: immediate queues an email now; none queues nothing', async () => {
+  it('email preference: immediate queues an email now; none queues nothing', async ({
+    db,
+    world,
+    api,
+    topicId,
+  }) => {
     const officer = await api.as(world.people.officer.id)
     expect(await officer.notifications.preferences()).toEqual({ email: 'immediate' })
-    await add(world.people.member.id, 'Screening works')
+    await add({ api, topicId }, world.people.member.id, 'Screening works')
     const mail = await db
       .selectFrom('email_outbox')
       .selectAll()
@@ -189,7 +218,7 @@ describe.each(testDatabases())('notifications on $name', (target) => {
 
     await officer.notifications.setPreferences({ email: 'none' })
     expect(await officer.notifications.preferences()).toEqual({ email: 'none' })
-    await add(world.people.member.id, 'Another')
+    await add({ api, topicId }, world.people.member.id, 'Another')
     expect(
       await db
         .selectFrom('email_outbox')
@@ -201,14 +230,19 @@ describe.each(testDatabases())('notifications on $name', (target) => {
     expect(await sendDigests(db, api.clock, testConfig)).toEqual({ people: 0, notifications: 0 })
   })
 
-  it('daily digests: one email per person with everything not yet emailed, hidden words left out', async () => {
+  it('daily digests: one email per person with everything not yet emailed, hidden words left out', async ({
+    db,
+    world,
+    api,
+    topicId,
+  }) => {
     for (const who of [world.people.officer, world.people.chair]) {
       await (await api.as(who.id)).notifications.setPreferences({ email: 'digest' })
     }
     await (await api.as(world.people.chair.id)).topics.follow({ id: topicId })
-    await add(world.people.member.id, 'First comment')
-    const hidden = await add(world.people.member.id, 'Something that must not travel')
-    await add(world.people.member.id, 'Third comment')
+    await add({ api, topicId }, world.people.member.id, 'First comment')
+    const hidden = await add({ api, topicId }, world.people.member.id, 'Something that must not travel')
+    await add({ api, topicId }, world.people.member.id, 'Third comment')
     expect(await db.selectFrom('email_outbox').select('id').execute()).toEqual([])
     await (await api.as(world.people.chair.id)).comments.hide({ id: hidden.id, reason: 'Off topic' })
     // The officer moderates and so still sees the hidden words; make them a plain reader instead.
@@ -240,7 +274,7 @@ describe.each(testDatabases())('notifications on $name', (target) => {
 
     // Nothing new: nothing sent. Something new: only that.
     expect(await sendDigests(db, api.clock, testConfig)).toEqual({ people: 0, notifications: 0 })
-    await add(world.people.member.id, 'Fourth comment')
+    await add({ api, topicId }, world.people.member.id, 'Fourth comment')
     expect(await sendDigests(db, api.clock, testConfig)).toEqual({ people: 2, notifications: 2 })
     const latest = await db
       .selectFrom('email_outbox')

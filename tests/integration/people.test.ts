@@ -8,9 +8,9 @@ import { type Db, newId, type Role } from '@appg-hub/db'
 import { DEMO_REGISTER_FILE } from '@appg-hub/db/demo/demo-register'
 import { importRegister } from '@appg-hub/db/register/index'
 import { TRPCError } from '@trpc/server'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
-import { addMember, callers, makePerson, makeWorld } from '../support/fixtures'
+import { describe, expect } from 'vitest'
+import { makePerson, makeWorld } from '../support/fixtures'
+import { dialects, hubTest } from '../support/hub-test'
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
   try {
@@ -74,23 +74,23 @@ async function registerChair(db: Db, slug: string) {
     .executeTakeFirstOrThrow()
 }
 
-describe.each(testDatabases())('people and the Register on $name', (target) => {
-  let db: Db
-  let world: Awaited<ReturnType<typeof makeWorld>>
-  let api: ReturnType<typeof callers>
+/** The demo Register (its groups and membership lists), then the named people. */
+async function registerWorld(db: Db) {
+  const lines = readFileSync(DEMO_REGISTER_FILE, 'utf8').split('\n')
+  expect((await importRegister(db, { lines })).problems).toEqual([])
+  // The same file carries membership lists, as mySociety's compilation does.
+  expect((await importRegister(db, { lines, mode: 'members' })).problems).toEqual([])
+  return makeWorld(db)
+}
 
-  beforeEach(async () => {
-    db = await target.fresh()
-    const lines = readFileSync(DEMO_REGISTER_FILE, 'utf8').split('\n')
-    expect((await importRegister(db, { lines })).problems).toEqual([])
-    // The same file carries membership lists, as mySociety's compilation does.
-    expect((await importRegister(db, { lines, mode: 'members' })).problems).toEqual([])
-    world = await makeWorld(db)
-    api = callers(db)
-  })
-  afterAll(() => target.close())
+describe.each(dialects())('people and the Register on $name', (dialect) => {
+  const it = hubTest(dialect, { world: registerWorld })
 
-  it('signed out, a group page shows only what the Register lists, labelled with its edition', async () => {
+  it('signed out, a group page shows only what the Register lists, labelled with its edition', async ({
+    db,
+    world,
+    api,
+  }) => {
     const listing = await registerListing(db, 'cancer')
     expect(listing.length).toBeGreaterThan(3)
     // The hub's own: a demo officer, a private member who joined by invitation, an admin-added chair.
@@ -114,7 +114,7 @@ describe.each(testDatabases())('people and the Register on $name', (target) => {
     expect(asMember.people).toEqual(page.people)
   })
 
-  it('a hub participant appears on the public page only after choosing to be listed', async () => {
+  it('a hub participant appears on the public page only after choosing to be listed', async ({ db, api }) => {
     const person = await addHubMember(db, 'cancer', 'Willing Person', 'member')
     const self = await api.as(person.id)
     expect(await self.people.publicListing()).toEqual({ listPublicly: false })
@@ -136,7 +136,55 @@ describe.each(testDatabases())('people and the Register on $name', (target) => {
     expect((await (await api.as(null)).register.group({ slug: 'cancer' })).publicParticipants).toEqual([])
   })
 
-  it('hub participants are shown to the group, its partner groups and the site admin; not to others', async () => {
+  it('a person edits their own name and organisation; a person of the Register keeps the Register name', async ({
+    db,
+    api,
+  }) => {
+    const person = await addHubMember(db, 'cancer', 'Typo Persn', 'member')
+    const self = await api.as(person.id)
+    expect(await self.people.profile()).toEqual({
+      displayName: 'Typo Persn',
+      organisation: null,
+      nameEditable: true,
+    })
+    expect(
+      await self.people.updateProfile({ displayName: ' Typo Person ', organisation: 'Lung Charity' }),
+    ).toEqual({
+      displayName: 'Typo Person',
+      organisation: 'Lung Charity',
+      nameEditable: true,
+    })
+    expect((await (await api.as(person.id)).me.get())?.displayName).toBe('Typo Person')
+    await expect(self.people.updateProfile({ displayName: '  ', organisation: null })).rejects.toThrow(
+      /Enter your name/,
+    )
+    const audit = await db
+      .selectFrom('audit_event')
+      .select('details')
+      .where('action', '=', 'person.profile_changed')
+      .where('actor_id', '=', person.id)
+      .executeTakeFirstOrThrow()
+    expect(JSON.parse(audit.details)).toEqual({ nameChanged: true, organisationChanged: true })
+
+    // A Register chair with an account: the organisation is theirs, the name is the Register's.
+    const chair = await registerChair(db, 'cancer')
+    await db.updateTable('person').set({ email: 'chair@example.org' }).where('id', '=', chair.id).execute()
+    const asChair = await api.as(chair.id)
+    expect((await asChair.people.profile()).nameEditable).toBe(false)
+    await expect(
+      asChair.people.updateProfile({ displayName: 'Someone Else', organisation: null }),
+    ).rejects.toThrow(/as the Register/)
+    expect(
+      (await asChair.people.updateProfile({ displayName: chair.name, organisation: 'House of Commons' }))
+        .organisation,
+    ).toBe('House of Commons')
+  })
+
+  it('hub participants are shown to the group, its partner groups and the site admin; not to others', async ({
+    db,
+    world,
+    api,
+  }) => {
     const chair = await registerChair(db, 'cancer')
     const participant = await addHubMember(db, 'cancer', 'Hub Member', 'member')
     const list = async (personId: string | null) =>
@@ -188,7 +236,7 @@ describe.each(testDatabases())('people and the Register on $name', (target) => {
     expect(await refusal(list(world.people.outsider.id))).toBe('FORBIDDEN')
   })
 
-  it('the last chair account cannot leave while the Register chair has no account', async () => {
+  it('the last chair account cannot leave while the Register chair has no account', async ({ db, api }) => {
     const registerChairPerson = await registerChair(db, 'cancer')
     expect(registerChairPerson.email).toBeNull()
     const hubChair = await addHubMember(db, 'cancer', 'Hub Chair', 'chair', 'admin')
@@ -209,7 +257,7 @@ describe.each(testDatabases())('people and the Register on $name', (target) => {
     await asOfficerNowChair.memberships.remove({ slug: 'cancer', personId: registerChairPerson.id })
   })
 
-  it('a chair whose account is erased does not count as a chair who can act', async () => {
+  it('a chair whose account is erased does not count as a chair who can act', async ({ db, api }) => {
     const first = await addHubMember(db, 'cancer', 'First Chair', 'chair', 'admin')
     const second = await addHubMember(db, 'cancer', 'Second Chair', 'chair', 'admin')
     await db
@@ -220,7 +268,11 @@ describe.each(testDatabases())('people and the Register on $name', (target) => {
     expect(await refusal((await api.as(first.id)).memberships.leave({ slug: 'cancer' }))).toBe('CONFLICT')
   })
 
-  it('the site admin sees the groups nobody can act for, with their Register chair and contact', async () => {
+  it('the site admin sees the groups nobody can act for, with their Register chair and contact', async ({
+    db,
+    world,
+    api,
+  }) => {
     const admin = await api.as(world.people.admin.id)
     const before = await admin.people.withoutOfficerAccount()
     const cancer = before.find((g) => g.slug === 'cancer')
@@ -239,7 +291,11 @@ describe.each(testDatabases())('people and the Register on $name', (target) => {
     )
   })
 
-  it('inviting a Register person links the new account to them; the officer list does not grow', async () => {
+  it('inviting a Register person links the new account to them; the officer list does not grow', async ({
+    db,
+    world,
+    api,
+  }) => {
     const chair = await registerChair(db, 'cancer')
     const before = await (await api.as(null)).register.group({ slug: 'cancer' })
     const admin = await api.as(world.people.admin.id)
@@ -296,7 +352,11 @@ describe.each(testDatabases())('people and the Register on $name', (target) => {
     expect(JSON.parse(event.details)).toMatchObject({ registerPersonId: chair.id })
   })
 
-  it('an invitation can only be addressed to an unclaimed Register person of that group', async () => {
+  it('an invitation can only be addressed to an unclaimed Register person of that group', async ({
+    db,
+    world,
+    api,
+  }) => {
     const admin = await api.as(world.people.admin.id)
     const hub = await addHubMember(db, 'cancer', 'Hub Person', 'member')
     const otherGroupChair = await registerChair(
@@ -328,7 +388,11 @@ describe.each(testDatabases())('people and the Register on $name', (target) => {
     ).toBe('FORBIDDEN')
   })
 
-  it('a site administrator links an account to a Register person, once; audited', async () => {
+  it('a site administrator links an account to a Register person, once; audited', async ({
+    db,
+    world,
+    api,
+  }) => {
     const chair = await registerChair(db, 'cancer')
     const account = await makePerson(db, 'Claimant', { email: 'claimant@example.org' })
     const admin = await api.as(world.people.admin.id)

@@ -1,40 +1,19 @@
-/**
- * Publication by consent: making a topic, session or document public is a request that an officer
- * of every participant group approves; while pending nothing is public; a decline says why; any
- * group may later withdraw its consent, which takes the item out of public view and tells the
- * others; a request runs out after the handshake's time.
- */
-import type { Db } from '@appg-hub/db'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
-import { callers } from '../support/fixtures'
-import {
-  type JointWorld,
-  joinTopic,
-  makeJointWorld,
-  makeTopic,
-  notificationsOf,
-  refusal,
-} from '../support/joint-work'
+import { describe, expect } from 'vitest'
+import { dialects, type HubContext, hubTest } from '../support/hub-test'
+import { joinTopic, makeTopic, notificationsOf, refusal } from '../support/joint-work'
 
-describe.each(testDatabases())('publication by consent on $name', (target) => {
-  let db: Db
-  let world: JointWorld
-  let api: ReturnType<typeof callers>
-
-  beforeEach(async () => {
-    db = await target.fresh()
-    world = await makeJointWorld(db)
-    api = callers(db)
-  })
-  afterAll(() => target.close())
+describe.each(dialects())('publication by consent on $name', (dialect) => {
+  const it = hubTest(dialect)
 
   /** The person's newest notification of `kind` (several may share a time on the fake clock). */
-  const notificationOf = async (personId: string, kind: string) =>
+  const notificationOf = async ({ db }: Pick<HubContext, 'db'>, personId: string, kind: string) =>
     (await notificationsOf(db, personId)).find((n) => n.kind === kind)
 
   /** A public-bound briefing in a topic alpha shares with beta (and gamma when asked). */
-  async function jointBriefing(groups: ('beta' | 'gamma')[] = ['beta']) {
+  async function jointBriefing(
+    { world, api }: Pick<HubContext, 'world' | 'api'>,
+    groups: ('beta' | 'gamma')[] = ['beta'],
+  ) {
     const topicId = await makeTopic(api, world)
     for (const g of groups) await joinTopic(api, world, topicId, g)
     const { id } = await (await api.as(world.people.secretariat.id)).documents.create({
@@ -48,7 +27,7 @@ describe.each(testDatabases())('publication by consent on $name', (target) => {
     return { topicId, id }
   }
 
-  const actions = async (itemId: string) =>
+  const actions = async ({ db }: Pick<HubContext, 'db'>, itemId: string) =>
     (
       await db
         .selectFrom('audit_event')
@@ -63,8 +42,12 @@ describe.each(testDatabases())('publication by consent on $name', (target) => {
       // Events of one moment on the fake clock may come in either order.
       .sort()
 
-  it('a joint document is not public until every group consents; one officer per group suffices', async () => {
-    const { id } = await jointBriefing(['beta', 'gamma'])
+  it('a joint document is not public until every group consents; one officer per group suffices', async ({
+    db,
+    world,
+    api,
+  }) => {
+    const { id } = await jointBriefing({ world, api }, ['beta', 'gamma'])
     const officer = await api.as(world.people.officer.id)
     const anon = await api.as(null)
     const asked = await officer.documents.publish({ id })
@@ -81,7 +64,7 @@ describe.each(testDatabases())('publication by consent on $name', (target) => {
     expect(await refusal(anon.documents.get({ id }))).toBe('NOT_FOUND')
     expect((await anon.documents.listForGroup({ slug: 'alpha' })).items).toEqual([])
     // The partners' officers are asked; their members are not.
-    expect(await notificationOf(world.people.betaOfficer.id, 'publication.requested')).toMatchObject({
+    expect(await notificationOf({ db }, world.people.betaOfficer.id, 'publication.requested')).toMatchObject({
       kind: 'publication.requested',
       link_path: `/documents/${id}`,
     })
@@ -110,13 +93,13 @@ describe.each(testDatabases())('publication by consent on $name', (target) => {
     const done = await (await api.as(world.people.gammaOfficer.id)).publication.approve({ id: requestId })
     expect(done.status).toBe('approved')
     expect((await anon.documents.get({ id })).status).toBe('published')
-    expect(await actions(id)).toEqual([
+    expect(await actions({ db }, id)).toEqual([
       'publication.approved',
       'publication.consented',
       'publication.consented',
       'publication.requested',
     ])
-    expect(await notificationOf(world.people.officer.id, 'publication.approved')).toMatchObject({
+    expect(await notificationOf({ db }, world.people.officer.id, 'publication.approved')).toMatchObject({
       kind: 'publication.approved',
     })
     // "Download my data" holds the consents a person gave and the requests they made.
@@ -127,8 +110,12 @@ describe.each(testDatabases())('publication by consent on $name', (target) => {
     ])
   })
 
-  it('a decline says why and publishes nothing; the asking group may withdraw a pending request', async () => {
-    const { id } = await jointBriefing()
+  it('a decline says why and publishes nothing; the asking group may withdraw a pending request', async ({
+    db,
+    world,
+    api,
+  }) => {
+    const { id } = await jointBriefing({ world, api })
     const officer = await api.as(world.people.officer.id)
     const betaOfficer = await api.as(world.people.betaOfficer.id)
     const first = (await officer.documents.publish({ id })).publication!
@@ -141,7 +128,7 @@ describe.each(testDatabases())('publication by consent on $name', (target) => {
       decidedGroup: 'APPG on Beta',
     })
     expect(await refusal((await api.as(null)).documents.get({ id }))).toBe('NOT_FOUND')
-    expect(await notificationOf(world.people.officer.id, 'publication.declined')).toMatchObject({
+    expect(await notificationOf({ db }, world.people.officer.id, 'publication.declined')).toMatchObject({
       kind: 'publication.declined',
       excerpt: 'Figures to be checked.',
     })
@@ -151,7 +138,7 @@ describe.each(testDatabases())('publication by consent on $name', (target) => {
     expect(await refusal(betaOfficer.publication.cancel({ id: second.id }))).toBe('FORBIDDEN')
     expect((await officer.publication.cancel({ id: second.id })).status).toBe('withdrawn')
     expect(await refusal(betaOfficer.publication.approve({ id: second.id }))).toBe('CONFLICT')
-    expect(await actions(id)).toEqual([
+    expect(await actions({ db }, id)).toEqual([
       'publication.declined',
       'publication.requested',
       'publication.requested',
@@ -159,8 +146,12 @@ describe.each(testDatabases())('publication by consent on $name', (target) => {
     ])
   })
 
-  it('any group may withdraw its consent later: the item leaves public view and the others are told', async () => {
-    const { id } = await jointBriefing()
+  it('any group may withdraw its consent later: the item leaves public view and the others are told', async ({
+    db,
+    world,
+    api,
+  }) => {
+    const { id } = await jointBriefing({ world, api })
     const officer = await api.as(world.people.officer.id)
     const betaOfficer = await api.as(world.people.betaOfficer.id)
     const asked = (await officer.documents.publish({ id })).publication!
@@ -177,7 +168,7 @@ describe.each(testDatabases())('publication by consent on $name', (target) => {
       reason: 'Our trustees object.',
     })
     expect(await refusal((await api.as(null)).documents.get({ id }))).toBe('NOT_FOUND')
-    expect(await notificationOf(world.people.officer.id, 'publication.withdrawn')).toMatchObject({
+    expect(await notificationOf({ db }, world.people.officer.id, 'publication.withdrawn')).toMatchObject({
       kind: 'publication.withdrawn',
       excerpt: 'Our trustees object.',
     })
@@ -188,7 +179,10 @@ describe.each(testDatabases())('publication by consent on $name', (target) => {
     )
   })
 
-  it('a topic and a session go public only with every group’s consent; one group alone is approved at once', async () => {
+  it('a topic and a session go public only with every group’s consent; one group alone is approved at once', async ({
+    world,
+    api,
+  }) => {
     const alone = await makeTopic(api, world, { title: 'Alpha alone' })
     const officer = await api.as(world.people.officer.id)
     expect((await officer.topics.update({ id: alone, visibility: 'public' })).publication).toMatchObject({
@@ -226,8 +220,12 @@ describe.each(testDatabases())('publication by consent on $name', (target) => {
     expect((await (await api.as(null)).meetings.get({ id: sessionId })).title).toBe('Joint session')
   })
 
-  it('a request runs out after the handshake’s time and can then be asked again', async () => {
-    const { id } = await jointBriefing()
+  it('a request runs out after the handshake’s time and can then be asked again', async ({
+    db,
+    world,
+    api,
+  }) => {
+    const { id } = await jointBriefing({ world, api })
     const officer = await api.as(world.people.officer.id)
     const first = (await officer.documents.publish({ id })).publication!
     api.clock.advance(15 * 24 * 3600 * 1000)

@@ -1,29 +1,12 @@
-/**
- * A published document is a frozen revision: the public reads the approved revision only; later
- * saves are a working draft the groups see as "changes since publication", public only through
- * the next approval. The notice names every participant group with its contact, secretariat (its
- * run-together web addresses split) and the funders of that secretariat.
- */
-import type { Db } from '@appg-hub/db'
 import { newId } from '@appg-hub/db'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
-import { callers } from '../support/fixtures'
-import { type JointWorld, joinTopic, makeJointWorld, makeTopic, refusal } from '../support/joint-work'
+import { describe, expect } from 'vitest'
+import { dialects, type HubContext, hubTest } from '../support/hub-test'
+import { joinTopic, makeTopic, refusal } from '../support/joint-work'
 
-describe.each(testDatabases())('the published revision on $name', (target) => {
-  let db: Db
-  let world: JointWorld
-  let api: ReturnType<typeof callers>
+describe.each(dialects())('the published revision on $name', (dialect) => {
+  const it = hubTest(dialect)
 
-  beforeEach(async () => {
-    db = await target.fresh()
-    world = await makeJointWorld(db)
-    api = callers(db)
-  })
-  afterAll(() => target.close())
-
-  async function publishedJointBriefing() {
+  async function publishedJointBriefing({ world, api }: Pick<HubContext, 'world' | 'api'>) {
     const topicId = await makeTopic(api, world)
     await joinTopic(api, world, topicId, 'beta')
     const secretariat = await api.as(world.people.secretariat.id)
@@ -40,8 +23,8 @@ describe.each(testDatabases())('the published revision on $name', (target) => {
     return created
   }
 
-  it('later saves stay a working draft for the groups until the next approval', async () => {
-    const { id, revisionId } = await publishedJointBriefing()
+  it('later saves stay a working draft for the groups until the next approval', async ({ world, api }) => {
+    const { id, revisionId } = await publishedJointBriefing({ world, api })
     const betaSecretariat = await api.as(world.people.betaSecretariat.id)
     await betaSecretariat.documents.save({
       id,
@@ -74,7 +57,11 @@ describe.each(testDatabases())('the published revision on $name', (target) => {
     expect(await refusal(officer.documents.publish({ id }))).toBe('CONFLICT')
   })
 
-  it('the notice names every group with its contact, secretariat (links split) and funders', async () => {
+  it('the notice names every group with its contact, secretariat (links split) and funders', async ({
+    db,
+    world,
+    api,
+  }) => {
     await db
       .updateTable('appg')
       .set({
@@ -107,7 +94,7 @@ describe.each(testDatabases())('the published revision on $name', (target) => {
         position: 0,
       })
       .execute()
-    const { id } = await publishedJointBriefing()
+    const { id } = await publishedJointBriefing({ world, api })
     const notice = (await (await api.as(null)).documents.get({ id })).publication!
     expect(notice.notice).toContain('not an official publication')
     expect(notice.groups).toEqual([

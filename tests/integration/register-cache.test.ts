@@ -1,8 +1,7 @@
 import { listGroups, listTags } from '@appg-hub/core'
-import type { Db } from '@appg-hub/db'
 import { importRegister } from '@appg-hub/db/register/index'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
+import { describe, expect } from 'vitest'
+import { dialects, hubTest } from '../support/hub-test'
 
 /** One line of a Register edition, as small as the import accepts. */
 function line(slug: string, title: string, edition = '260601') {
@@ -27,14 +26,10 @@ function line(slug: string, title: string, edition = '260601') {
  * The Register's answers are cached in memory until the Register changes: an import (in this
  * process or another, through the database's cache version) is seen by the very next read.
  */
-describe.each(testDatabases())('the Register cache on $name', (target) => {
-  let db: Db
-  beforeEach(async () => {
-    db = await target.fresh()
-  })
-  afterAll(() => target.close())
+describe.each(dialects())('the Register cache on $name', (dialect) => {
+  const it = hubTest(dialect, { world: null })
 
-  it('serves a second read from memory and sees an import at once', async () => {
+  it('serves a second read from memory and sees an import at once', async ({ db }) => {
     await importRegister(db, { lines: [line('alpha', 'APPG on Alpha'), line('beta', 'APPG on Beta')] })
     const first = await listGroups(db, { limit: 20 })
     expect(first.items.map((g) => g.title)).toEqual(['APPG on Alpha', 'APPG on Beta'])
@@ -52,7 +47,7 @@ describe.each(testDatabases())('the Register cache on $name', (target) => {
     expect(after.total).toBe(2)
   })
 
-  it('keeps a page, the count and the cursor consistent', async () => {
+  it('keeps a page, the count and the cursor consistent', async ({ db }) => {
     const slugs = Array.from({ length: 7 }, (_, i) => `group-${i}`)
     await importRegister(db, { lines: slugs.map((s) => line(s, `APPG on ${s}`)) })
     const seen: string[] = []

@@ -4,12 +4,10 @@
  * database, whose FTS5 or FULLTEXT would answer a syntax error with an exception.
  */
 import { fakeClock, searchHub } from '@appg-hub/core'
-import type { Db } from '@appg-hub/db'
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, it } from 'vitest'
-import { testDatabases } from '../support/databases'
+import { describe } from 'vitest'
 import { testConfig } from '../support/fixtures'
-import { makeJointWorld } from '../support/joint-work'
+import { dialects, hubTest } from '../support/hub-test'
 
 const OPERATORS = [
   '"',
@@ -38,15 +36,10 @@ const OPERATORS = [
   '日',
 ]
 
-describe.each(testDatabases())('search syntax on $name', (target) => {
-  let db: Db
-  beforeAll(async () => {
-    db = await target.fresh()
-    await makeJointWorld(db)
-  })
-  afterAll(() => target.close())
+describe.each(dialects())('search syntax on $name', (dialect) => {
+  const it = hubTest(dialect)
 
-  it('no input throws or reaches the engine as bad syntax', async () => {
+  it('no input throws or reaches the engine as bad syntax', async ({ db }) => {
     const world = await db
       .selectFrom('person')
       .select('id')

@@ -1,11 +1,11 @@
 import type { Db } from '@appg-hub/db'
 import { createDb } from '@appg-hub/db/create-db'
+import { NEEDS_REAL_REGISTER, REAL_REGISTER_DIR } from '@appg-hub/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callers } from '../support/fixtures'
 import { refusal } from '../support/joint-work'
 import { LUNG_CANCER_TOPIC } from '../support/lung-cancer-topic'
 import { QueryCounter } from '../support/query-counter'
-import { NEEDS_REAL_REGISTER, REAL_REGISTER_DIR } from '../support/register-data'
 import { loadDemoWorld } from '../support/server'
 
 describe('suggested partners on the demo Register', () => {

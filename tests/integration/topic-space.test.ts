@@ -1,34 +1,15 @@
-/**
- * A topic is the space of a partnership: its participant groups host its sessions and co-author
- * its documents without another handshake; a group joining later joins them, one leaving leaves
- * them; an item kept to a subset of the topic's groups stays with that subset.
- */
-import type { Db } from '@appg-hub/db'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { testDatabases } from '../support/databases'
-import { callers } from '../support/fixtures'
-import {
-  type JointWorld,
-  joinTopic,
-  makeJointWorld,
-  makeTopic,
-  refusal,
-  refused,
-} from '../support/joint-work'
+import { describe, expect } from 'vitest'
+import { dialects, type HubContext, hubTest } from '../support/hub-test'
+import { joinTopic, makeTopic, refusal, refused } from '../support/joint-work'
 
-describe.each(testDatabases())('a topic as the shared space on $name', (target) => {
-  let db: Db
-  let world: JointWorld
-  let api: ReturnType<typeof callers>
+describe.each(dialects())('a topic as the shared space on $name', (dialect) => {
+  const it = hubTest(dialect)
 
-  beforeEach(async () => {
-    db = await target.fresh()
-    world = await makeJointWorld(db)
-    api = callers(db)
-  })
-  afterAll(() => target.close())
-
-  const briefing = async (topicId: string, groups?: string[]) =>
+  const briefing = async (
+    { world, api }: Pick<HubContext, 'world' | 'api'>,
+    topicId: string,
+    groups?: string[],
+  ) =>
     (await api.as(world.people.secretariat.id)).documents.create({
       groupSlug: 'alpha',
       kind: 'briefing',
@@ -39,10 +20,14 @@ describe.each(testDatabases())('a topic as the shared space on $name', (target) 
       groups,
     })
 
-  it('a document created in a topic another group accepted is theirs to read and edit, with no invitation', async () => {
+  it('a document created in a topic another group accepted is theirs to read and edit, with no invitation', async ({
+    db,
+    world,
+    api,
+  }) => {
     const topicId = await makeTopic(api, world)
     await joinTopic(api, world, topicId, 'beta')
-    const { id, revisionId } = await briefing(topicId)
+    const { id, revisionId } = await briefing({ world, api }, topicId)
 
     const betaSecretariat = await api.as(world.people.betaSecretariat.id)
     const doc = await betaSecretariat.documents.get({ id })
@@ -63,9 +48,13 @@ describe.each(testDatabases())('a topic as the shared space on $name', (target) 
     expect(invitations.map((i) => i.item_type)).toEqual(['topic'])
   })
 
-  it('a group joining the topic later joins its items; leaving or removal takes it out of them', async () => {
+  it('a group joining the topic later joins its items; leaving or removal takes it out of them', async ({
+    db,
+    world,
+    api,
+  }) => {
     const topicId = await makeTopic(api, world)
-    const { id } = await briefing(topicId)
+    const { id } = await briefing({ world, api }, topicId)
     const session = await (await api.as(world.people.officer.id)).meetings.create({
       groupSlug: 'alpha',
       title: 'Joint session',
@@ -103,18 +92,18 @@ describe.each(testDatabases())('a topic as the shared space on $name', (target) 
     expect(left.map((a) => a.action).sort()).toEqual(['participant.left', 'participant.removed'])
   })
 
-  it('an item kept to a subset of the topic’s groups stays with that subset', async () => {
+  it('an item kept to a subset of the topic’s groups stays with that subset', async ({ world, api }) => {
     const topicId = await makeTopic(api, world)
     await joinTopic(api, world, topicId, 'beta')
     await joinTopic(api, world, topicId, 'gamma')
-    const { id } = await briefing(topicId, ['beta'])
+    const { id } = await briefing({ world, api }, topicId, ['beta'])
     expect((await (await api.as(world.people.betaMember.id)).documents.get({ id })).coAuthors).toHaveLength(1)
     const gammaMember = await api.as(world.people.gammaMember.id)
     expect(await refusal(gammaMember.documents.get({ id }))).toBe('NOT_FOUND')
     expect(await gammaMember.documents.listForTopic({ topicId })).toEqual([])
 
     // A group joining the topic later does not join a subset item either.
-    const alone = await briefing(topicId, [])
+    const alone = await briefing({ world, api }, topicId, [])
     expect(
       (await (await api.as(world.people.secretariat.id)).documents.get({ id: alone.id })).coAuthors,
     ).toEqual([])
@@ -123,9 +112,13 @@ describe.each(testDatabases())('a topic as the shared space on $name', (target) 
     )
   })
 
-  it('refuses groups that are not the topic’s, and groups without a topic, with a clear 400', async () => {
+  it('refuses groups that are not the topic’s, and groups without a topic, with a clear 400', async ({
+    db,
+    world,
+    api,
+  }) => {
     const topicId = await makeTopic(api, world)
-    const error = await refusal(briefing(topicId, ['gamma']))
+    const error = await refusal(briefing({ world, api }, topicId, ['gamma']))
     expect(error).toBe('BAD_REQUEST')
     const secretariat = await api.as(world.people.secretariat.id)
     expect(
@@ -143,7 +136,10 @@ describe.each(testDatabases())('a topic as the shared space on $name', (target) 
     expect(await db.selectFrom('document').select('id').execute()).toEqual([])
   })
 
-  it('a session shows the documents linked to it, once each, restricted where the reader may not read them', async () => {
+  it('a session shows the documents linked to it, once each, restricted where the reader may not read them', async ({
+    world,
+    api,
+  }) => {
     const topicId = await makeTopic(api, world)
     await joinTopic(api, world, topicId, 'beta')
     const officer = await api.as(world.people.officer.id)
@@ -157,8 +153,8 @@ describe.each(testDatabases())('a topic as the shared space on $name', (target) 
       visibility: 'participants',
       topicId,
     })
-    const shared = await briefing(topicId)
-    const alphaOnly = await briefing(topicId, [])
+    const shared = await briefing({ world, api }, topicId)
+    const alphaOnly = await briefing({ world, api }, topicId, [])
     const secretariat = await api.as(world.people.secretariat.id)
     for (const doc of [shared, alphaOnly])
       await secretariat.documents.link({
@@ -215,7 +211,10 @@ describe.each(testDatabases())('a topic as the shared space on $name', (target) 
     expect(docs.map((l) => l.itemId).sort()).toEqual([shared.id, alphaOnly.id].sort())
   })
 
-  it('co-hosting outside a topic invites several groups in one step; choosing none says so', async () => {
+  it('co-hosting outside a topic invites several groups in one step; choosing none says so', async ({
+    world,
+    api,
+  }) => {
     const officer = await api.as(world.people.officer.id)
     const session = await officer.meetings.create({
       groupSlug: 'alpha',
@@ -243,14 +242,17 @@ describe.each(testDatabases())('a topic as the shared space on $name', (target) 
     )
   })
 
-  it('the topic’s activity tells what changed in its space, without the items a reader may not open', async () => {
+  it('the topic’s activity tells what changed in its space, without the items a reader may not open', async ({
+    world,
+    api,
+  }) => {
     const topicId = await makeTopic(api, world)
     api.clock.advance(1000)
     await joinTopic(api, world, topicId, 'beta')
     api.clock.advance(1000)
-    await briefing(topicId)
+    await briefing({ world, api }, topicId)
     api.clock.advance(1000)
-    await briefing(topicId, [])
+    await briefing({ world, api }, topicId, [])
     const member = await api.as(world.people.member.id)
     const { entries: alpha, lastVisitAt } = await member.topics.activity({ id: topicId })
     expect(lastVisitAt).toBeNull()
@@ -264,7 +266,7 @@ describe.each(testDatabases())('a topic as the shared space on $name', (target) 
     // New since my last visit: what happened after the visit is later than it.
     const { seenAt } = await member.topics.markVisited({ id: topicId })
     api.clock.advance(1000)
-    await briefing(topicId)
+    await briefing({ world, api }, topicId)
     const again = await member.topics.activity({ id: topicId })
     expect(again.lastVisitAt).toBe(seenAt)
     expect(again.entries.filter((e) => e.at > seenAt)).toHaveLength(1)

@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { createDb } from '@appg-hub/db/create-db'
-import { createMysqlDatabase, dropMysqlDatabases } from '../support/mysql-database'
+import { createMysqlDatabase, dropMysqlDatabases } from '@appg-hub/db/testing'
 
 const useMysql = process.argv.includes('--mysql')
 const seconds = Number(process.env.LOAD_SECONDS ?? 60)

@@ -5,8 +5,8 @@
  */
 import { createSession, fakeClock, SESSION_COOKIE, systemClock } from '@appg-hub/core'
 import { newId } from '@appg-hub/db'
+import { REAL_REGISTER_DIR } from '@appg-hub/db/testing'
 import { callers } from '../support/fixtures'
-import { REAL_REGISTER_DIR } from '../support/register-data'
 import { startHubServer } from '../support/server'
 
 const people = Number(process.env.LOAD_PEOPLE ?? 200)

@@ -233,12 +233,13 @@ export type ListWorld = Awaited<ReturnType<typeof makeListWorld>>
 export async function checkLists(
   lw: ListWorld,
   caller: CallerName,
-): Promise<{ problems: string[]; checks: number }> {
+): Promise<{ problems: string[]; checks: number; called: Set<string> }> {
   const { w } = lw
   const topics = (await w.db.selectFrom('topic').select('id').execute()).map((t) => t.id)
   const problems: string[] = []
   let checks = 0
-  const trpc = await w.api.as(w.idOf(caller))
+  const called = new Set<string>()
+  const trpc = recording(await w.api.as(w.idOf(caller)), called)
   const readable = new Map<string, string>()
   for (const id of topics) readable.set(id, outcomeOf(await callPath(trpc, 'topics.get', { id })))
   const mayRead = (id: string) => readable.get(id) === 'ok'
@@ -720,5 +721,22 @@ export async function checkLists(
         problems.push(`${label} leaves out file ${a.id}, which files.get gives`)
   }
 
-  return { problems, checks }
+  return { problems, checks, called }
+}
+
+/**
+ * The caller, noting each procedure called through it (for the completeness check against
+ * tests/authz/list-cases.ts: a list no check calls fails the suite).
+ */
+function recording<T extends object>(caller: T, called: Set<string>, path: string[] = []): T {
+  // biome-ignore lint/suspicious/noExplicitAny: a tRPC caller's shape is only known by path here.
+  const at = (): any => path.reduce((node: any, part) => node[part], caller)
+  return new Proxy(() => {}, {
+    get: (_target, part) =>
+      typeof part === 'string' ? recording(caller, called, [...path, part]) : undefined,
+    apply: (_target, _this, args) => {
+      called.add(path.join('.'))
+      return at()(...args)
+    },
+  }) as unknown as T
 }

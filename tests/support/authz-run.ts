@@ -2,6 +2,8 @@
  * Running one procedure of the matrix: every variant × relation × caller, in a world of its own
  * (so that what one procedure's successful calls change never reaches another procedure's cells).
  */
+
+import type { TestDatabase } from '@appg-hub/db/testing'
 import { TRPCError } from '@trpc/server'
 import { type CaseContext, expected, type Outcome, type ProcedureCase, type Variant } from './authz-model'
 import {
@@ -13,7 +15,6 @@ import {
   type Relation,
   snapshotAll,
 } from './authz-world'
-import type { TestDatabase } from './databases'
 
 /**
  * Tables a refused call may still write, with the reason. Rate-limit counters count attempts,

@@ -19,8 +19,7 @@ import {
   type Role,
 } from '@appg-hub/db'
 import { addMember, callers, makeGroup, makePerson, testConfig } from './fixtures'
-
-export const HEALTH = 'Health, Medicine & Public Health'
+import { HEALTH } from './joint-work'
 
 /** The rows of the matrix: who calls. */
 export const CALLERS = [

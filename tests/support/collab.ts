@@ -5,7 +5,9 @@
  */
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '@appg-hub/db/demo-constants'
 import fc from 'fast-check'
+import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
+import * as syncProtocol from 'y-protocols/sync'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { httpClient } from './http-client'
@@ -171,4 +173,43 @@ export async function randomEditingConverges(options: {
     ),
     { numRuns: options.runs },
   )
+}
+
+/**
+ * A client that floods a document with updates (one inserted character each, as fast as `ws`
+ * sends them): answers how its connection was closed, how long that took, and how many of its
+ * characters the honest `witness`, connected throughout, received.
+ */
+export async function floodDocument(
+  baseUrl: string,
+  documentId: string,
+  cookie: string,
+  witness: LiveClient,
+  messages = 5000,
+): Promise<{ code: number; reason: string; received: number; seconds: number }> {
+  const doc = new Y.Doc()
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 0)
+    syncProtocol.writeUpdate(encoder, update)
+    updates.push(encoding.toUint8Array(encoder))
+  })
+  for (let i = 0; i < messages; i++) doc.getText('body').insert(0, 'F')
+  const ws = new WebSocket(`${collabUrl(baseUrl)}/${documentId}`, {
+    headers: { cookie, origin: new URL(baseUrl).origin },
+  })
+  ws.on('error', () => {})
+  await new Promise((resolve) => ws.once('open', resolve))
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  )
+  const started = performance.now()
+  for (const update of updates) if (ws.readyState === WebSocket.OPEN) ws.send(update)
+  const { code, reason } = await closed
+  const seconds = (performance.now() - started) / 1000
+  // Let whatever was accepted before the cut reach the witness.
+  await new Promise((r) => setTimeout(r, 500))
+  const received = [...witness.text.toString()].filter((c) => c === 'F').length
+  return { code, reason, received, seconds }
 }

@@ -5,6 +5,7 @@
 import { type ApiDeps, appRouter, createApiContext, createCallerFactory } from '@appg-hub/api'
 import { createSession, DAY, fakeClock, type HubConfig, SESSION_COOKIE } from '@appg-hub/core'
 import { bumpCacheVersion, type Db, newId, type Role } from '@appg-hub/db'
+import { sessionAuth } from '@appg-hub/server/authenticate'
 
 export const testConfig: HubConfig = {
   publicUrl: 'http://localhost:3000',
@@ -132,13 +133,15 @@ export function callers(db: Db, clock = fakeClock(new Date())) {
     clock,
     deps,
     async as(personId: string | null) {
-      const headers = new Headers()
-      if (personId) {
-        const { token } = await createSession(db, clock, personId, 'test')
-        headers.set('cookie', `${SESSION_COOKIE}=${token}`)
-      }
-      const req = new Request('http://localhost:3000/trpc', { headers })
-      return createCaller(createApiContext(deps, req, new Headers()))
+      const token = personId ? (await createSession(db, clock, personId, 'test')).token : undefined
+      // The caller as the HTTP layer's `authenticate` would find them; the cookies it sets go nowhere.
+      const auth = sessionAuth(deps, {
+        get: (name) => (name === SESSION_COOKIE ? token : undefined),
+        set: () => {},
+      })
+      return createCaller(
+        createApiContext(deps, auth, { userAgent: null, clientAddress: null, setHeader: () => {} }),
+      )
     },
   }
 }

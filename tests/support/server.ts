@@ -10,10 +10,10 @@ import { type Db, migrateToLatest } from '@appg-hub/db'
 import { createDb } from '@appg-hub/db/create-db'
 import { seedDemo } from '@appg-hub/db/demo/seed-demo'
 import { importRegister } from '@appg-hub/db/register/index'
+import { DEMO_REGISTER_FILE } from '@appg-hub/db/testing'
 import { createDiskStore } from '@appg-hub/server/files/disk-store'
 import { startNodeServer } from '@appg-hub/server/node'
 import type { Hono } from 'hono'
-import { DEMO_REGISTER_FILE } from './register-data'
 
 function lines(file: string): string[] {
   return readFileSync(file, 'utf8').split('\n')

@@ -9,6 +9,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { registerProcessTree, stopProcessTree } from './processes'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -67,17 +68,12 @@ export async function startWorker(vars: Record<string, string>): Promise<WorkerP
       WRANGLER_REGISTRY_PATH: mkdtempSync(join(tmpdir(), 'appg-wrangler-registry-')),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group: wrangler starts a second node and workerd, which a signal to wrangler
-    // alone leaves running (and which reload whenever wrangler.toml changes).
+    // Its own process group, so that a signal to the test run's group does not reach it half-way;
+    // it is stopped as a tree (processes.ts): wrangler starts a second node and workerd, which a
+    // signal to wrangler alone leaves running (and which reload whenever wrangler.toml changes).
     detached: true,
   })
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, name)
-    } catch {
-      // already gone
-    }
-  }
+  registerProcessTree(child.pid!)
   let log = ''
   child.stdout?.on('data', (chunk) => (log += chunk))
   child.stderr?.on('data', (chunk) => (log += chunk))
@@ -98,8 +94,11 @@ export async function startWorker(vars: Record<string, string>): Promise<WorkerP
     }
     await new Promise((r) => setTimeout(r, 250))
   }
+  // wrangler has started its second node and workerd by now: they are recorded too, so that the
+  // run's teardown stops them even if this file's `close()` never runs.
+  registerProcessTree(child.pid!)
   if (!readyMs) {
-    signal('SIGTERM')
+    await stopProcessTree(child.pid!)
     throw new Error(`wrangler dev did not answer within 120 s:\n${log}`)
   }
   return {
@@ -107,10 +106,9 @@ export async function startWorker(vars: Record<string, string>): Promise<WorkerP
     readyMs,
     output: () => log,
     async close() {
-      signal('SIGTERM')
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
-      // workerd may outlive wrangler's own exit: the whole group goes.
-      signal('SIGKILL')
+      // The whole tree, including workerd, which may outlive wrangler's own exit.
+      await stopProcessTree(child.pid!)
+      await exited
     },
   }
 }

@@ -6,10 +6,11 @@ import { type ApiDeps, createApiContext, routerFor } from '@appg-hub/api'
 import { trpcServer } from '@hono/trpc-server'
 import { type Context, Hono } from 'hono'
 import { sql } from 'kysely'
+import { type AuthEnv, authenticate } from './authenticate'
 import { registerCalendarRoutes } from './calendar-routes'
 import { type FileRouteOptions, registerFileRoutes } from './file-routes'
 import { type AnswerStore, httpCache, knownRegisterVersion, memoryAnswerStore } from './http-cache'
-import { batchSizeLimit, hostCheck, noStoreWhenSignedIn, requestBodyLimit } from './limits'
+import { batchSizeLimit, hostCheck, requestBodyLimit } from './limits'
 import { sameOriginJson, securityHeaders } from './security'
 
 export interface AppOptions extends ApiDeps, Pick<FileRouteOptions, 'files' | 'word'> {
@@ -33,7 +34,8 @@ export function createApp(options: AppOptions) {
   const app = new Hono()
   app.use('*', securityHeaders)
   app.use('*', hostCheck(config))
-  app.use('*', noStoreWhenSignedIn)
+  // The caller, for every route after this one; read from the session cookie once (authenticate.ts).
+  app.use('*', authenticate(deps))
   app.use(
     '*',
     httpCache(
@@ -62,9 +64,12 @@ export function createApp(options: AppOptions) {
     trpcServer({
       endpoint: '/trpc',
       router: routerFor(config),
-      createContext: (opts, c) =>
-        createApiContext(deps, opts.req, opts.resHeaders, options.clientAddress?.(opts.req, c.env) ?? null, {
+      createContext: (opts, c: Context<AuthEnv>) =>
+        createApiContext(deps, c.get('auth'), {
+          userAgent: opts.req.headers.get('user-agent'),
+          clientAddress: options.clientAddress?.(opts.req, c.env) ?? null,
           registerVersion: knownRegisterVersion(c.req.raw),
+          setHeader: (name, value) => opts.resHeaders.set(name, value),
         }),
       onError: ({ error, path, req }) => {
         // A client that went away mid-body (cut off for being slow) is not a server fault.

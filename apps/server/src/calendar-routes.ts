@@ -2,10 +2,9 @@
  * Public HTTP routes for sessions that non-JS clients read (docs/architecture.md §6): iCalendar files and feeds,
  * and the hosts' CSV of sign-ups. Signed-in reads use the session cookie, like the API.
  */
-import { type ApiDeps, createApiContext } from '@appg-hub/api'
+import type { ApiDeps } from '@appg-hub/api'
 import {
   consumeRate,
-  DomainError,
   groupCalendar,
   meetingCalendar,
   personalCalendar,
@@ -13,23 +12,8 @@ import {
   signupsCsv,
 } from '@appg-hub/core'
 import type { Context, Hono } from 'hono'
-
-export const DOMAIN_STATUS = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TOO_MANY_REQUESTS: 429,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-} as const
-
-/** A domain error as a plain-text answer with its status; anything else is rethrown. */
-export function failure(c: Context, error: unknown): Response {
-  if (error instanceof DomainError) return c.text(error.message, DOMAIN_STATUS[error.code])
-  throw error
-}
+import { authOf } from './authenticate'
+import { failureText } from './http-errors'
 
 function calendar(c: Context, ics: string, filename: string, cache: 'public' | 'private'): Response {
   return c.body(ics, 200, {
@@ -42,11 +26,7 @@ function calendar(c: Context, ics: string, filename: string, cache: 'public' | '
 /** Mounts the routes; call before the client's catch-all routes. */
 export function registerCalendarRoutes(app: Hono, deps: ApiDeps): void {
   async function service(c: Context) {
-    const headers = new Headers()
-    const ctx = createApiContext(deps, c.req.raw, headers)
-    const actor = await ctx.getActor()
-    for (const cookie of headers.getSetCookie()) c.header('set-cookie', cookie, { append: true })
-    return ctx.service(actor)
+    return { ...deps, actor: await authOf(c).getActor() }
   }
 
   /** One session: public sessions for anyone, others for their readers. */
@@ -57,7 +37,7 @@ export function registerCalendarRoutes(app: Hono, deps: ApiDeps): void {
       const { ics, filename } = await meetingCalendar(ctx, id)
       return calendar(c, ics, filename, ctx.actor ? 'private' : 'public')
     } catch (error) {
-      return failure(c, error)
+      return failureText(c, error)
     }
   })
 
@@ -78,7 +58,7 @@ export function registerCalendarRoutes(app: Hono, deps: ApiDeps): void {
         'cache-control': 'private, no-store',
       })
     } catch (error) {
-      return failure(c, error)
+      return failureText(c, error)
     }
   })
 

@@ -1,12 +1,12 @@
 /**
  * Admission to a document's live editing, the same on Node and on Workers: the path, the same-
- * origin check, then the session cookie and the person's rights (core's `admitToCollab`). A refusal
+ * origin check, then the caller (the session cookie, read as `authenticate` reads it for every other
+ * route: upgrades are taken before the Hono app) and their rights (core's `collabMode`). A refusal
  * is an HTTP answer given instead of the upgrade, so a refused caller is sent no document content.
  */
-import { readCookie } from '@appg-hub/api'
-import { type Clock, type HubConfig, SESSION_COOKIE } from '@appg-hub/core'
-import { admitToCollab, type CollabAdmission } from '@appg-hub/core/collab/access'
-import type { Db } from '@appg-hub/db'
+import type { Actor } from '@appg-hub/core'
+import { type CollabMode, collabMode } from '@appg-hub/core/collab/access'
+import { type AuthDeps, headerCookies, sessionAuth } from './authenticate'
 import { isSameOrigin } from './security'
 
 export const COLLAB_PATH = /^\/collab\/documents\/([A-Za-z0-9_-]{1,36})$/
@@ -17,22 +17,20 @@ export function collabDocumentId(pathname: string): string | null {
 }
 
 export type UpgradeDecision =
-  | (CollabAdmission & { ok: true; documentId: string; token: string })
+  | { ok: true; actor: Actor; mode: CollabMode; documentId: string; token: string }
   | { ok: false; status: 400 | 401 | 403 | 404 | 426; message: string }
 
-export async function admitUpgrade(
-  deps: { db: Db; clock: Clock; config: HubConfig },
-  url: string,
-  headers: Headers,
-): Promise<UpgradeDecision> {
+export async function admitUpgrade(deps: AuthDeps, url: string, headers: Headers): Promise<UpgradeDecision> {
   const documentId = collabDocumentId(new URL(url).pathname)
   if (!documentId) return { ok: false, status: 404, message: 'Not found.' }
   if (headers.get('upgrade')?.toLowerCase() !== 'websocket')
     return { ok: false, status: 426, message: 'Connect with a WebSocket.' }
   if (!isSameOrigin(headers, url, deps.config.publicUrl))
     return { ok: false, status: 403, message: 'Cross-site requests are refused.' }
-  const token = readCookie(headers.get('cookie'), SESSION_COOKIE)
-  const admission = await admitToCollab(deps.db, deps.clock, token, documentId)
-  if (!admission.ok) return admission
-  return { ...admission, documentId, token: token! }
+  const auth = sessionAuth(deps, headerCookies(headers))
+  const actor = await auth.getActor()
+  if (!actor || !auth.sessionToken) return { ok: false, status: 401, message: 'Sign in to edit documents.' }
+  const mode = await collabMode(deps.db, actor, documentId)
+  if (!mode) return { ok: false, status: 403, message: 'You cannot take part in editing that document.' }
+  return { ok: true, actor, mode, documentId, token: auth.sessionToken }
 }

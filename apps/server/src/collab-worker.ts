@@ -9,7 +9,8 @@
 import { type Actor, type Clock, type HubConfig, systemClock, validateSessionToken } from '@appg-hub/core'
 import type { CollabMode } from '@appg-hub/core/collab/access'
 import { collabTimings } from '@appg-hub/core/collab/options'
-import { type CollabPeer, CollabRoom } from '@appg-hub/core/collab/room'
+import type { CollabPeer, CollabRoom } from '@appg-hub/core/collab/room'
+import { CollabRooms } from '@appg-hub/core/collab/rooms'
 import type { CollabStore, StoredRoom, StoredUpdate } from '@appg-hub/core/collab/store'
 import { createKysely, type Db } from '@appg-hub/db'
 import { createPlanetscaleDialect } from '@appg-hub/db/dialects/planetscale'
@@ -143,10 +144,16 @@ function durableStore(storage: DurableObjectStorage): CollabStore {
  * One document's live room. Connections are accepted with `acceptWebSocket`, so the runtime keeps
  * them across the object's hibernation; after waking, the room is loaded again from storage and
  * the connections rejoin it (each attachment holds the person, their mode and session).
+ *
+ * The room is held through `CollabRooms`, as on Node, so that a room reopened while the previous
+ * one is still writing its last revision waits for it: a room that loaded the storage before that
+ * revision was written would take it for someone else's save and merge it back into the live text
+ * (an edit undone after the revision would come back). Each connection leaves the room it joined,
+ * never a newer one.
  */
 export class CollabDocument {
-  private room: Promise<CollabRoom> | null = null
-  private readonly peers = new Map<HibernatableSocket, CollabPeer>()
+  private rooms: CollabRooms | null = null
+  private readonly peers = new Map<HibernatableSocket, { peer: CollabPeer; room: CollabRoom | null }>()
   private readonly db: Db
 
   constructor(
@@ -156,12 +163,7 @@ export class CollabDocument {
     this.db = createKysely(createPlanetscaleDialect(env.DATABASE_URL))
   }
 
-  private roomFor(documentId: string): Promise<CollabRoom> {
-    if (this.room) return this.room.then((room) => (room.isClosing ? this.openRoom(documentId) : room))
-    return this.openRoom(documentId)
-  }
-
-  private openRoom(documentId: string): Promise<CollabRoom> {
+  private roomsFor(): CollabRooms {
     const config: HubConfig = {
       publicUrl: this.env.PUBLIC_URL ?? '',
       demoMode: false,
@@ -169,7 +171,7 @@ export class CollabDocument {
       handshakeTtlMs: 0,
       collabIdleSaveMs: Number(this.env.COLLAB_IDLE_SAVE_SECONDS ?? 30) * 1000,
     }
-    const opening = CollabRoom.open(documentId, {
+    this.rooms ??= new CollabRooms({
       db: this.db,
       clock: systemClock,
       config,
@@ -177,50 +179,67 @@ export class CollabDocument {
       ...collabTimings(config),
       onError: (error) => console.error('[collab]', error),
     })
-    this.room = opening
-    opening.then(
-      (room) => {
-        room.onEmpty = () => {
-          if (this.room === opening) this.room = null
-        }
-      },
-      () => {
-        if (this.room === opening) this.room = null
-      },
-    )
-    return opening
+    return this.rooms
   }
 
   /** A socket's peer, made again from its attachment after hibernation. */
-  private peerFor(ws: HibernatableSocket): { peer: CollabPeer; documentId: string } | null {
+  private peerFor(ws: HibernatableSocket): { peer: CollabPeer; room: CollabRoom | null } | null {
+    const known = this.peers.get(ws)
+    if (known) return known
     const admission = ws.deserializeAttachment() as Admission | null
     if (!admission) return null
-    let peer = this.peers.get(ws)
-    if (!peer) {
-      peer = {
-        actor: admission.actor,
-        mode: admission.mode,
-        send: (data) => {
-          try {
-            ws.send(data)
-          } catch {
-            // closed meanwhile
-          }
-        },
-        close: (code, reason) => {
-          this.peers.delete(ws)
-          try {
-            ws.close(code, reason)
-          } catch {
-            // already closed
-          }
-        },
-        sessionValid: async () =>
-          (await validateSessionToken(this.db, systemClock, admission.token)) !== null,
-      }
-      this.peers.set(ws, peer)
+    const peer: CollabPeer = {
+      actor: admission.actor,
+      mode: admission.mode,
+      send: (data) => {
+        try {
+          ws.send(data)
+        } catch {
+          // closed meanwhile
+        }
+      },
+      close: (code, reason) => {
+        this.peers.delete(ws)
+        try {
+          ws.close(code, reason)
+        } catch {
+          // already closed
+        }
+      },
+      sessionValid: async () => (await validateSessionToken(this.db, systemClock, admission.token)) !== null,
     }
-    return { peer, documentId: admission.documentId }
+    const entry = { peer, room: null }
+    this.peers.set(ws, entry)
+    return entry
+  }
+
+  /**
+   * The room this socket is in, joining the open one (or opening it) if needed. Messages of one
+   * socket are handled in order: a join in progress is shared.
+   */
+  private readonly joining = new Map<HibernatableSocket, Promise<CollabRoom | null>>()
+  private roomOf(ws: HibernatableSocket): Promise<CollabRoom | null> {
+    const entry = this.peerFor(ws)
+    if (!entry) return Promise.resolve(null)
+    if (entry.room?.has(entry.peer)) return Promise.resolve(entry.room)
+    let joining = this.joining.get(ws)
+    if (!joining) {
+      const documentId = (ws.deserializeAttachment() as Admission).documentId
+      joining = (async () => {
+        for (;;) {
+          const room = await this.roomsFor().get(documentId)
+          // Closed, or sent away (access ended) meanwhile.
+          if (this.peers.get(ws) !== entry) return null
+          // The last person left between opening and joining: open it again.
+          if (room.isClosing) continue
+          room.join(entry.peer)
+          entry.room = room
+          return room
+        }
+      })().finally(() => this.joining.delete(ws))
+      this.joining.set(ws, joining)
+    }
+    return joining
   }
 
   async fetch(request: Request): Promise<Response> {
@@ -232,19 +251,22 @@ export class CollabDocument {
     const server = pair[1]
     this.state.acceptWebSocket(server)
     server.serializeAttachment(admission)
-    const { peer } = this.peerFor(server)!
-    const room = await this.roomFor(admission.documentId)
-    room.join(peer)
+    try {
+      await this.roomOf(server)
+    } catch (error) {
+      console.error('[collab]', error)
+      this.peers.delete(server)
+      server.close(1011, 'The document could not be opened.')
+    }
     return new Response(null, { status: 101, webSocket: pair[0] } as ResponseInit)
   }
 
   async webSocketMessage(ws: HibernatableSocket, message: ArrayBuffer | string): Promise<void> {
-    const found = this.peerFor(ws)
-    if (!found || typeof message === 'string') return
-    const room = await this.roomFor(found.documentId)
+    if (typeof message === 'string') return
     // After hibernation the room is new: the connection joins it again (a fresh sync handshake).
-    if (!room.has(found.peer)) room.join(found.peer)
-    room.receive(found.peer, new Uint8Array(message))
+    const room = await this.roomOf(ws)
+    const entry = this.peers.get(ws)
+    if (room && entry) room.receive(entry.peer, new Uint8Array(message))
   }
 
   async webSocketClose(ws: HibernatableSocket): Promise<void> {
@@ -256,11 +278,13 @@ export class CollabDocument {
   }
 
   private async leave(ws: HibernatableSocket) {
-    const peer = this.peers.get(ws)
+    const entry = this.peers.get(ws)
     this.peers.delete(ws)
-    if (!peer || !this.room) return
-    const room = await this.room
-    room.leave(peer)
+    // A join in progress finds the socket gone and joins nothing.
+    await this.joining.get(ws)?.catch(() => null)
+    const room = entry?.room
+    if (!entry || !room) return
+    room.leave(entry.peer)
     // Writing the last revision may outlive the socket: keep the object until it is done.
     if (room.size === 0) await room.close()
   }

@@ -4,13 +4,12 @@
  * of Word. Signed-in calls use the session cookie; uploads pass the same-origin check that guards
  * every mutation. Listing, deleting and the quota are tRPC procedures (`files.*`).
  */
-import { type ApiDeps, createApiContext, DATABASE_UNAVAILABLE } from '@appg-hub/api'
+import type { ApiDeps } from '@appg-hub/api'
 import {
   consumeRate,
   contentDisposition,
   DOCUMENT_KINDS,
   type DocumentKind,
-  DomainError,
   exportWordDocument,
   type FileStore,
   formatBytes,
@@ -21,12 +20,12 @@ import {
   RATE_RULES,
   type ServiceContext,
   uploadFile,
-  WordConversionUnavailable,
   type WordConverter,
 } from '@appg-hub/core'
-import { type AttachmentItemType, isDatabaseUnavailable } from '@appg-hub/db'
+import type { AttachmentItemType } from '@appg-hub/db'
 import type { Context, Hono } from 'hono'
-import { DOMAIN_STATUS } from './calendar-routes'
+import { authOf } from './authenticate'
+import { failureJson, failureText } from './http-errors'
 import { isSameOrigin } from './security'
 
 /** URL names of what files attach to; "session" is a meeting in the schema. */
@@ -54,19 +53,7 @@ export interface FileRouteOptions {
 }
 
 async function serviceFor(c: Context, deps: ApiDeps): Promise<ServiceContext> {
-  const headers = new Headers()
-  const ctx = createApiContext(deps, c.req.raw, headers)
-  const actor = await ctx.getActor()
-  for (const cookie of headers.getSetCookie()) c.header('set-cookie', cookie, { append: true })
-  return ctx.service(actor)
-}
-
-function jsonFailure(c: Context, error: unknown): Response {
-  if (error instanceof DomainError)
-    return c.json({ error: { message: error.message, code: error.code } }, DOMAIN_STATUS[error.code])
-  if (isDatabaseUnavailable(error)) return c.json({ error: { message: DATABASE_UNAVAILABLE } }, 503)
-  if (error instanceof WordConversionUnavailable) return c.json({ error: { message: error.message } }, 503)
-  throw error
+  return { ...deps, actor: await authOf(c).getActor() }
 }
 
 function refuse(c: Context, status: 400 | 401 | 403 | 411 | 413 | 501 | 503, message: string): Response {
@@ -169,7 +156,7 @@ export function registerFileRoutes(app: Hono, deps: ApiDeps, options: FileRouteO
       })
       return c.json({ file }, 201)
     } catch (error) {
-      return jsonFailure(c, error)
+      return failureJson(c, error)
     }
   }
 
@@ -233,7 +220,7 @@ export function registerFileRoutes(app: Hono, deps: ApiDeps, options: FileRouteO
       })
       return c.json(result, 201)
     } catch (error) {
-      return jsonFailure(c, error)
+      return failureJson(c, error)
     }
   })
 
@@ -254,11 +241,4 @@ export function registerFileRoutes(app: Hono, deps: ApiDeps, options: FileRouteO
       return failureText(c, error)
     }
   })
-}
-
-function failureText(c: Context, error: unknown): Response {
-  if (error instanceof DomainError) return c.text(error.message, DOMAIN_STATUS[error.code])
-  if (isDatabaseUnavailable(error)) return c.text(DATABASE_UNAVAILABLE, 503)
-  if (error instanceof WordConversionUnavailable) return c.text(error.message, 503)
-  throw error
 }

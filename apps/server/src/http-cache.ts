@@ -9,12 +9,12 @@
  *   with ordinary writes, so they are computed each time but carry an ETag: a client holding the
  *   same answer gets 304 and no body.
  * - A caller with a session cookie is never served from, nor stored in, any cache: their answers
- *   carry `Cache-Control: private, no-store` and no ETag. So is anything that sets a cookie.
+ *   carry `Cache-Control: private, no-store` and no ETag. So is anything that sets a cookie, on
+ *   every route but the client's static files (they are the same for everyone).
  */
-import { readCookie } from '@appg-hub/api'
-import { SESSION_COOKIE } from '@appg-hub/core'
 import { type Db, readCacheVersion } from '@appg-hub/db'
 import type { Context, MiddlewareHandler } from 'hono'
+import { authOf } from './authenticate'
 
 /** An answer kept for the next caller with the same URL at the same Register version. */
 export interface StoredAnswer {
@@ -40,7 +40,11 @@ const SERVER_FILES = /^\/(sessions|calendar)\/.*\.(ics|csv)$/
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate'
 export const PRIVATE_CACHE_CONTROL = 'private, no-store'
 
-type Kind = 'register' | 'revalidate' | 'api' | null
+/** The client's static files, the same for everyone: they keep their own caching. */
+const STATIC_FILE = /^\/assets\/|\.(?:js|css|svg|png|ico|woff2?|webmanifest|txt|map)$/
+
+/** `static` keeps its own caching; `private` is no-store when signed in or setting a cookie. */
+type Kind = 'register' | 'revalidate' | 'api' | 'static' | 'private'
 
 function kindOf(path: string): Kind {
   if (path.startsWith('/trpc/')) {
@@ -56,7 +60,8 @@ function kindOf(path: string): Kind {
   }
   if (GROUP_CALENDAR.test(path)) return 'revalidate'
   if (SERVER_FILES.test(path)) return 'api'
-  return null
+  if (STATIC_FILE.test(path)) return 'static'
+  return 'private'
 }
 
 /** The Register version read for this request, so that the procedure need not read it again. */
@@ -96,8 +101,15 @@ function markPrivate(res: Response) {
 export function httpCache(db: Db, store: AnswerStore, defer: (c: Context, work: Promise<unknown>) => void) {
   const middleware: MiddlewareHandler = async (c, next) => {
     const kind = kindOf(c.req.path)
-    if (kind === null) return next()
-    const signedIn = readCookie(c.req.header('cookie') ?? null, SESSION_COOKIE) !== null
+    if (kind === 'static') return next()
+    const signedIn = authOf(c).sessionToken !== null
+    if (kind === 'private') {
+      await next()
+      // Downloads set their own `private, no-store` (and an ETag of the file's bytes).
+      const already = /\bno-store\b/.test(c.res.headers.get('cache-control') ?? '')
+      if ((signedIn || c.res.headers.has('set-cookie')) && !already) markPrivate(c.res)
+      return
+    }
     if (signedIn || kind === 'api' || c.req.method !== 'GET') {
       await next()
       // Public calendars keep their own public header when nobody is signed in.

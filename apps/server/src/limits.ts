@@ -1,8 +1,8 @@
 /**
- * Limits that hold before any request is parsed (issue #13): the Host a request names, the size of
- * its body and of its tRPC batch, and `Cache-Control: no-store` on answers meant for one person.
+ * Limits that hold before any request is parsed (issue #13): the Host a request names, and the size
+ * of its body and of its tRPC batch. (`no-store` on answers meant for one person: http-cache.ts.)
  */
-import { type HubConfig, SESSION_COOKIE } from '@appg-hub/core'
+import type { HubConfig } from '@appg-hub/core'
 import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 
@@ -85,21 +85,4 @@ export function hostCheck(config: HubConfig): MiddlewareHandler {
     if (!ok) return refusal('This hub does not answer for that host name.', 'MISDIRECTED_REQUEST', 421)
     return next()
   }
-}
-
-/** The client's static files, the same for everyone: they keep their own caching. */
-const STATIC_FILE = /^\/assets\/|\.(?:js|css|svg|png|ico|woff2?|webmanifest|txt|map)$/
-
-/**
- * Answers to a signed-in caller (or that sign one in or out) are never stored by a browser or a
- * proxy: they hold rosters, email addresses, exports. Every answer but the client's static files.
- */
-export const noStoreWhenSignedIn: MiddlewareHandler = async (c, next) => {
-  await next()
-  if (STATIC_FILE.test(c.req.path)) return
-  const cookie = c.req.header('cookie') ?? ''
-  const signedIn = cookie.split(';').some((part) => part.trim().startsWith(`${SESSION_COOKIE}=`))
-  const already = /\bno-store\b/.test(c.res.headers.get('cache-control') ?? '')
-  if ((signedIn || c.res.headers.has('set-cookie')) && !already)
-    c.res.headers.set('Cache-Control', 'no-store')
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { plainExcerpt, renderMarkdown } from './markdown'
+import { markdownToPlainText, plainExcerpt, renderMarkdown } from './markdown'
 
 const html = (source: string) => renderMarkdown(source).html
 
@@ -90,5 +90,50 @@ describe('plainExcerpt', () => {
     const long = plainExcerpt('word '.repeat(100), 20)
     expect(long.length).toBeLessThanOrEqual(20)
     expect(long.endsWith('…')).toBe(true)
+  })
+})
+
+describe('markdownToPlainText', () => {
+  it('keeps the words and the structure and drops the markup', () => {
+    const source = [
+      '## Agenda',
+      '',
+      'A **joint** session on *lung cancer*, with [the briefing](https://example.org/b) and @[Tom Whitfield](person:p_tom).',
+      '',
+      '- Screening',
+      '- Early diagnosis',
+      '',
+      '1. Welcome',
+      '2. Evidence',
+      '',
+      'See https://example.org/c and `code`.',
+      '',
+      '| Time | Item |',
+      '| --- | --- |',
+      '| 2pm | Welcome |',
+    ].join('\n')
+    expect(markdownToPlainText(source)).toBe(
+      [
+        'Agenda',
+        '',
+        'A joint session on lung cancer, with the briefing (https://example.org/b) and @Tom Whitfield.',
+        '',
+        '• Screening',
+        '• Early diagnosis',
+        '',
+        '1. Welcome',
+        '2. Evidence',
+        '',
+        'See https://example.org/c and code.',
+        '',
+        'Time | Item',
+        '2pm | Welcome',
+      ].join('\n'),
+    )
+  })
+
+  it('leaves plain text as it is', () => {
+    expect(markdownToPlainText('Room 10.\nBring the papers.')).toBe('Room 10.\nBring the papers.')
+    expect(markdownToPlainText('')).toBe('')
   })
 })

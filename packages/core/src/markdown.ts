@@ -83,3 +83,115 @@ export function plainExcerpt(source: string, max = 140): string {
     .trim()
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`
 }
+
+/**
+ * The whole source as plain text, for places that show no markup (a calendar entry's description):
+ * paragraphs and headings as lines with a blank line between blocks, list items with "• " or their
+ * number, links as "text (address)", mentions as `@Name`, code as written; no `*`, `#` or brackets.
+ */
+export function markdownToPlainText(source: string): string {
+  // A tight block (a list item, a table row) follows the one before it without a blank line.
+  const blocks: { text: string; tight: boolean }[] = []
+  let line = ''
+  let tight = false
+  const lists: { ordered: boolean; next: number }[] = []
+  let quote = 0
+  // The first item of a list (or row of a table) starts a new block; the ones after it are tight.
+  let groupStart = false
+  const flush = () => {
+    const text = line.replace(/[ \t]+\n/g, '\n').trimEnd()
+    if (text.trim()) blocks.push({ text, tight })
+    line = ''
+    tight = false
+  }
+  const inline = (children: Token[]) => {
+    let text = ''
+    const hrefs: (string | null)[] = []
+    let linkText = ''
+    for (const child of children) {
+      let piece = ''
+      if (child.type === 'text' || child.type === 'code_inline') piece = child.content
+      else if (child.type === 'softbreak' || child.type === 'hardbreak') piece = '\n'
+      else if (child.type === 'mention') piece = `@${(child.meta as { name: string }).name}`
+      else if (child.type === 'link_open') {
+        const href = child.attrGet('href')
+        hrefs.push(href === null ? null : String(href))
+        linkText = ''
+        continue
+      } else if (child.type === 'link_close') {
+        const href = hrefs.pop()
+        // An address written as itself (linkify) is not repeated.
+        if (href && href !== linkText && `mailto:${linkText}` !== href && `http://${linkText}` !== href)
+          text += ` (${href})`
+        continue
+      }
+      text += piece
+      linkText += piece
+    }
+    return text
+  }
+  for (const token of md.parse(source, {})) {
+    switch (token.type) {
+      case 'bullet_list_open':
+        groupStart ||= lists.length === 0
+        lists.push({ ordered: false, next: 1 })
+        break
+      case 'ordered_list_open':
+        groupStart ||= lists.length === 0
+        lists.push({ ordered: true, next: Number(token.attrGet('start') ?? 1) })
+        break
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        lists.pop()
+        break
+      case 'list_item_open': {
+        flush()
+        const list = lists.at(-1)
+        const indent = '  '.repeat(Math.max(0, lists.length - 1))
+        line = `${indent}${list?.ordered ? `${list.next++}. ` : '• '}`
+        tight = !groupStart
+        groupStart = false
+        break
+      }
+      case 'blockquote_open':
+        quote++
+        break
+      case 'blockquote_close':
+        quote--
+        break
+      case 'inline':
+        line += `${quote > 0 && !line ? '“' : ''}${inline(token.children ?? [])}${quote > 0 ? '”' : ''}`
+        break
+      case 'paragraph_close':
+      case 'heading_close':
+      case 'list_item_close':
+        flush()
+        break
+      case 'fence':
+      case 'code_block':
+        flush()
+        blocks.push({ text: token.content.replace(/\n$/, ''), tight: false })
+        break
+      case 'hr':
+        flush()
+        blocks.push({ text: '———', tight: false })
+        break
+      case 'table_open':
+        groupStart = true
+        break
+      case 'tr_open':
+        tight = !groupStart
+        groupStart = false
+        break
+      case 'tr_close':
+        flush()
+        break
+      case 'td_open':
+      case 'th_open':
+        if (line) line += ' | '
+        break
+    }
+  }
+  flush()
+  return blocks.map((block, i) => (i > 0 && !block.tight ? `\n${block.text}` : block.text)).join('\n')
+}

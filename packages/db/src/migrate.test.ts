@@ -1,6 +1,6 @@
+import { testDatabases } from '@appg-hub/db/testing'
 import { sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
-import { testDatabases } from '../../../tests/support/databases'
 import { newId } from './ids'
 import { migrateToLatest } from './migrate'
 

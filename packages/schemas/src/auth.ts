@@ -19,9 +19,9 @@ export const changePasswordInput = z.object({ currentPassword: password, newPass
 
 export const requestPasswordResetInput = z.object({ email })
 
-export const resetPasswordInput = z.object({
-  token: linkToken('This link is not valid. Ask for a new one.'),
-  password: newPassword,
-})
+const resetToken = linkToken('This link is not valid. Ask for a new one.')
+/** Whether an emailed link can still be used, asked before the form is shown. */
+export const checkResetLinkInput = z.object({ token: resetToken })
+export const resetPasswordInput = z.object({ token: resetToken, password: newPassword })
 
 export const changeEmailInput = z.object({ password, newEmail: email })

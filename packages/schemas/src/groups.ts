@@ -50,3 +50,13 @@ export const memberInput = z.object({ slug, personId: id })
 export const registerPeopleInput = z.object({ slug, q: z.string().max(200).optional() })
 export const publicListingInput = z.object({ listPublicly: z.boolean() })
 export const linkAccountInput = z.object({ email, registerPersonId: id })
+
+/** My name and organisation, as shown beside what I do on the hub. */
+export const updateProfileInput = z.object({
+  displayName: z
+    .string()
+    .trim()
+    .min(1, 'Enter your name.')
+    .max(200, 'Your name must be 200 characters or fewer.'),
+  organisation: z.string().trim().max(200, 'The organisation must be 200 characters or fewer.').nullable(),
+})

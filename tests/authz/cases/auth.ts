@@ -102,6 +102,17 @@ export const authCases: RouterCases = {
       },
     ],
   },
+  'auth.checkResetLink': {
+    access: 'public',
+    variants: [
+      {
+        relations: SELF,
+        // Reads nothing but whether the link can be used; the token is the capability.
+        input: async ({ w }) => ({ token: await w.make.passwordReset((await w.make.account()).id) }),
+        expect: always,
+      },
+    ],
+  },
   'auth.resetPassword': {
     access: 'public',
     variants: [

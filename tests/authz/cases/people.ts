@@ -59,6 +59,21 @@ export const peopleCases: RouterCases = {
     access: 'signed-in',
     variants: [{ relations: SELF, input: () => ({ listPublicly: false }), expect: always }],
   },
+  'people.profile': {
+    access: 'signed-in',
+    variants: [{ relations: SELF, input: () => undefined, expect: always }],
+  },
+  'people.updateProfile': {
+    access: 'signed-in',
+    variants: [
+      {
+        relations: SELF,
+        // Only my own profile: there is no person to name in the input.
+        input: () => ({ displayName: 'Renamed Person', organisation: 'Example Charity' }),
+        expect: always,
+      },
+    ],
+  },
   'people.linkAccount': {
     access: 'site-admin',
     variants: [

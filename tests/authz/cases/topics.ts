@@ -11,7 +11,8 @@ import {
   participantsOnly,
   type RouterCases,
 } from '../../support/authz-model'
-import { GROUP_RELATIONS, HEALTH, ITEM_RELATIONS, ITEM_SHAPES, SELF } from '../../support/authz-world'
+import { GROUP_RELATIONS, ITEM_RELATIONS, ITEM_SHAPES, SELF } from '../../support/authz-world'
+import { HEALTH } from '../../support/joint-work'
 
 /** A disposable topic of the relation's shape. */
 const topic = async ({ w, relation }: CaseContext) => ({ id: await w.make.topic(relation as 'own') })

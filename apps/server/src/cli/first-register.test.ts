@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { migrateToLatest } from '@appg-hub/db'
 import { createDb } from '@appg-hub/db/create-db'
 import { DEMO_REGISTER_FILE } from '@appg-hub/db/demo/demo-register'
+import { DATAPACKAGE_FIXTURE_DIR } from '@appg-hub/db/testing'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { DATAPACKAGE_FIXTURE_DIR } from '../../../../tests/support/register-data'
 import { loadFirstRegister, registerFilesIn } from './first-register'
 
 async function emptyDb() {

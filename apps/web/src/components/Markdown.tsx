@@ -77,9 +77,44 @@ export function MarkdownPreview(props: { source: string; empty?: string }) {
   )
 }
 
+/**
+ * Puts each table of rendered HTML in a named region that scrolls sideways and takes focus (as
+ * ScrollRegion does), and makes each code block such a region, so that wide content neither widens
+ * the page on a phone nor is out of reach of the keyboard.
+ */
+function wrapTables(root: HTMLElement): void {
+  // Named by their content, so that two regions on a page (a body, a comment) are told apart.
+  const named = (kind: string, words: string) => {
+    const text = words.replace(/\s+/g, ' ').trim()
+    return text ? `${kind}: ${text.length > 60 ? `${text.slice(0, 59)}…` : text}` : kind
+  }
+  // A code block scrolls by itself (white-space: pre): it becomes its own focusable region.
+  for (const pre of root.querySelectorAll('pre')) {
+    pre.setAttribute('role', 'region')
+    pre.setAttribute('aria-label', named('Code', pre.textContent?.split('\n')[0] ?? ''))
+    pre.tabIndex = 0
+  }
+  for (const table of root.querySelectorAll('table')) {
+    if (table.parentElement?.classList.contains('table-wrap')) continue
+    const headers = [...table.querySelectorAll('tr:first-child > th')].map((th) => th.textContent ?? '')
+    const region = document.createElement('div')
+    region.className = 'table-wrap'
+    region.setAttribute('role', 'region')
+    region.setAttribute('aria-label', named('Table', headers.join(', ')))
+    region.tabIndex = 0
+    table.replaceWith(region)
+    region.append(table)
+  }
+}
+
 /** HTML the server rendered and sanitised (summaryHtml, bodyHtml). */
 export function ServerHtml(props: { html: string; class?: string }) {
-  return <div class={`prose ${props.class ?? ''}`} innerHTML={props.html} />
+  let root: HTMLDivElement | undefined
+  createEffect(() => {
+    void props.html
+    if (root) wrapTables(root)
+  })
+  return <div ref={root} class={`prose ${props.class ?? ''}`} innerHTML={props.html} />
 }
 
 /** A Markdown textarea with Write and Preview tabs under one label. */

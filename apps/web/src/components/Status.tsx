@@ -2,6 +2,7 @@ import { A, useLocation } from '@solidjs/router'
 import { createEffect, type JSX, Match, Show, Switch } from 'solid-js'
 import { errorInfo } from '../lib/errors'
 import { useTitle } from '../lib/page'
+import { useSession } from '../lib/session'
 import { Heading } from './Heading'
 
 export function Loading(props: { label?: string }) {
@@ -17,12 +18,29 @@ export function Loading(props: { label?: string }) {
  * A page that could not load: not found, not signed in, not allowed, or a failure. It is the
  * page's <h1>, so it carries the title and receives focus.
  */
-export function PageError(props: { error?: unknown; code?: 'UNAUTHORIZED' | 'NOT_FOUND'; what?: string }) {
+export function PageError(props: {
+  error?: unknown
+  code?: 'UNAUTHORIZED' | 'NOT_FOUND' | 'FORBIDDEN'
+  /** What to say with `code` (by default, that the page was not found). */
+  message?: string
+  what?: string
+  /**
+   * A topic, session or document: one that does not exist and one kept to its groups answer alike
+   * (NOT_FOUND). Signed out, the page offers to sign in; signed in, it is not found. The same for
+   * every item page.
+   */
+  item?: boolean
+}) {
   const location = useLocation()
-  const info = () =>
-    props.code
-      ? { code: props.code, message: 'That page was not found.', field: null }
-      : errorInfo(props.error)
+  const session = useSession()
+  const info = () => {
+    if (props.code)
+      return { code: props.code, message: props.message ?? 'That page was not found.', field: null }
+    const found = errorInfo(props.error)
+    if (props.item && found.code === 'NOT_FOUND' && session.ready() && !session.me())
+      return { ...found, code: 'UNAUTHORIZED' }
+    return found
+  }
   const next = () => encodeURIComponent(location.pathname + location.search)
   useTitle(() =>
     info().code === 'NOT_FOUND'
@@ -45,7 +63,11 @@ export function PageError(props: { error?: unknown; code?: 'UNAUTHORIZED' | 'NOT
       </Match>
       <Match when={info().code === 'UNAUTHORIZED'}>
         <Heading>Sign in to continue</Heading>
-        <p class="lead">You need to sign in to see {props.what ?? 'this page'}.</p>
+        <p class="lead">
+          {props.item
+            ? `It does not exist, or only its groups can see it: sign in to see ${props.what ?? 'it'}.`
+            : `You need to sign in to see ${props.what ?? 'this page'}.`}
+        </p>
         <p>
           <A class="button button--primary" href={`/sign-in?next=${next()}`}>
             Sign in

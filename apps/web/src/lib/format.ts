@@ -98,8 +98,11 @@ export function truncate(text: string | null | undefined, max = 200): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`
 }
 
+const PLURAL_RULES = new Intl.PluralRules('en-GB')
+
+/** "1 comment", "2 comments", "1,204 people": the count and the word in the form English wants. */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
+  return `${n.toLocaleString('en-GB')} ${PLURAL_RULES.select(n) === 'one' ? one : many}`
 }
 
 /** Only paths on this site, so that `?next=` cannot send anyone elsewhere. */

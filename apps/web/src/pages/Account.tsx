@@ -4,7 +4,7 @@ import { Heading } from '../components/Heading'
 import { Loading, PageError } from '../components/Status'
 import { useTitle } from '../lib/page'
 import { useSession } from '../lib/session'
-import { EmailSection, PasswordSection } from './account/Credentials'
+import { EmailSection, PasswordSection, ProfileSection } from './account/Credentials'
 import { DownloadSection, EraseSection } from './account/PersonalData'
 import { PublicListingSection } from './account/PublicListing'
 import { SessionsSection } from './account/Sessions'
@@ -18,6 +18,7 @@ export default function Account() {
         {(me) => (
           <>
             <Heading caption={me().email ?? undefined}>Your account</Heading>
+            <ProfileSection />
             <SessionsSection />
             <PasswordSection />
             <EmailSection />

@@ -28,7 +28,7 @@ export default function AdminGroupsWithoutOfficers() {
         when={session.me()?.isSiteAdmin}
         fallback={
           session.me() ? (
-            <p role="alert">Only a site administrator can see this page.</p>
+            <PageError code="FORBIDDEN" message="Only a site administrator can see this page." />
           ) : (
             <PageError code="UNAUTHORIZED" what="this page" />
           )

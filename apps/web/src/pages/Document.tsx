@@ -34,7 +34,7 @@ export default function DocumentPage() {
   )
   useTitle(() => doc.data()?.title ?? (doc.error() ? null : 'Document'))
   return (
-    <Show when={!doc.error()} fallback={<PageError error={doc.error()} what="this document" />}>
+    <Show when={!doc.error()} fallback={<PageError error={doc.error()} what="this document" item />}>
       <Show when={doc.data()} fallback={<Loading label="Loading the document…" />}>
         {(d) => <DocumentScreen doc={d()} refetch={doc.refetch} />}
       </Show>
@@ -159,6 +159,7 @@ function DocumentScreen(props: { doc: DocumentView; refetch: () => Promise<void>
             <Suspense fallback={<Loading label="Loading the editor…" />}>
               <LiveEditor
                 documentId={d().id}
+                baseRevisionId={d().head.id}
                 readOnly={!d().can.edit}
                 me={{ id: me().id, name: me().displayName }}
                 onClose={() => void stopEditing()}

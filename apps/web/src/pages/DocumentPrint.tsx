@@ -22,7 +22,7 @@ export default function DocumentPrint() {
   )
   useTitle(() => doc.data()?.title ?? (doc.error() ? null : 'Document'))
   return (
-    <Show when={!doc.error()} fallback={<PageError error={doc.error()} what="this document" />}>
+    <Show when={!doc.error()} fallback={<PageError error={doc.error()} what="this document" item />}>
       <Show when={doc.data()} fallback={<Loading label="Loading the document…" />}>
         {(d) => (
           <article class="doc-print">

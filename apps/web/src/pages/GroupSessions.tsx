@@ -13,6 +13,7 @@ import { useSession } from '../lib/session'
 import { canDraftSession } from '../lib/sessions'
 import { api } from '../lib/trpc'
 import '../styles/sessions.css'
+import { FeedLinks } from '../components/sessions/CalendarLinks'
 
 /** A group's calendar: upcoming sessions (soonest first) and past ones (latest first). */
 export default function GroupSessions() {
@@ -31,8 +32,10 @@ export default function GroupSessions() {
   const upcoming = list('upcoming')
   const past = list('past')
 
-  const panel = (l: typeof upcoming, id: string, empty: string) => (
+  const panel = (l: typeof upcoming, id: string, empty: string, heading: string) => (
     <Show when={!l.loading()} fallback={<Loading label="Loading sessions…" />}>
+      {/* The cards' titles are h3: this keeps the heading levels in order (h1, h2, h3). */}
+      <h2 class="visually-hidden">{heading}</h2>
       <Show when={l.error() && l.items().length === 0}>
         <div class="alert alert--error" role="alert">
           {errorInfo(l.error()).message}
@@ -60,10 +63,12 @@ export default function GroupSessions() {
                   Draft a session
                 </A>
               </Show>
-              <a href={`/groups/${g().slug}/calendar.ics`} class="button button--secondary">
-                Public calendar feed (.ics)
-              </a>
             </div>
+            <FeedLinks
+              url={`/groups/${g().slug}/calendar.ics`}
+              name={g().title}
+              label={`Public calendar feed of ${g().title}`}
+            />
             <Tabs
               label="Sessions"
               id="group-sessions"
@@ -71,12 +76,18 @@ export default function GroupSessions() {
                 {
                   id: 'upcoming',
                   label: 'Upcoming',
-                  panel: () => panel(upcoming, 'upcoming-sessions', 'No upcoming sessions you can see.'),
+                  panel: () =>
+                    panel(
+                      upcoming,
+                      'upcoming-sessions',
+                      'No upcoming sessions you can see.',
+                      'Upcoming sessions',
+                    ),
                 },
                 {
                   id: 'past',
                   label: 'Past',
-                  panel: () => panel(past, 'past-sessions', 'No past sessions you can see.'),
+                  panel: () => panel(past, 'past-sessions', 'No past sessions you can see.', 'Past sessions'),
                 },
               ]}
             />

@@ -359,7 +359,10 @@ function InviteForm(props: { slug: string; roles: Role[]; onInvited: (message: s
         role: role(),
         registerPersonId: registerPersonId() || null,
       })
+      // A fresh form for the next person: the role goes back to Member, not the last one chosen.
       setEmail('')
+      setRole('member')
+      setSearch('')
       setRegisterPersonId('')
       await props.onInvited(
         `Invitation sent to ${result.email} as ${roleName(result.role)}${result.registerPerson ? ` for ${result.registerPerson.name} on the Register` : ''}. It expires on ${formatDate(result.expiresAt)}.`,

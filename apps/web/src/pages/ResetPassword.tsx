@@ -6,8 +6,10 @@ import { A, useNavigate, useParams } from '@solidjs/router'
 import { createSignal, Show } from 'solid-js'
 import { Button, ErrorSummary, TextField } from '../components/Form'
 import { Heading } from '../components/Heading'
-import { formErrors } from '../lib/errors'
+import { Loading } from '../components/Status'
+import { errorInfo, formErrors } from '../lib/errors'
 import { useTitle } from '../lib/page'
+import { createQuery } from '../lib/query'
 import { useSession } from '../lib/session'
 import { api } from '../lib/trpc'
 
@@ -137,15 +139,51 @@ function ChooseNew(props: { token: string }) {
   )
 }
 
+/** A link that cannot be used says so before anything else, and offers a new one; no form. */
+function CheckedLink(props: { token: string }) {
+  const link = createQuery(
+    () => props.token,
+    (token) => api.auth.checkResetLink.query({ token }),
+  )
+  useTitle(() => (link.error() ? 'This link cannot be used' : 'Choose a new password'))
+  return (
+    <Show
+      when={!link.error()}
+      fallback={
+        <>
+          <Heading>This link cannot be used</Heading>
+          <p class="lead">{errorInfo(link.error()).message.replace(/^[A-Za-z][\w.]*: /, '')}</p>
+          <p>
+            <A class="button button--primary" href="/reset-password">
+              Ask for a new link
+            </A>
+          </p>
+        </>
+      }
+    >
+      <Show when={link.data()} fallback={<Loading label="Checking the link…" />}>
+        <Heading>Choose a new password</Heading>
+        <ChooseNew token={props.token} />
+      </Show>
+    </Show>
+  )
+}
+
 export default function ResetPassword() {
   const params = useParams<{ token?: string }>()
-  useTitle(() => (params.token ? 'Choose a new password' : 'Forgotten your password'))
+  // With a token, the checked link's page names itself (its effect runs after this one).
+  useTitle(() => (params.token ? null : 'Forgotten your password'))
   return (
-    <>
-      <Heading>{params.token ? 'Choose a new password' : 'Forgotten your password?'}</Heading>
-      <Show when={params.token} fallback={<RequestLink />}>
-        {(token) => <ChooseNew token={token()} />}
-      </Show>
-    </>
+    <Show
+      when={params.token}
+      fallback={
+        <>
+          <Heading>Forgotten your password?</Heading>
+          <RequestLink />
+        </>
+      }
+    >
+      {(token) => <CheckedLink token={token()} />}
+    </Show>
   )
 }

@@ -7,6 +7,7 @@ import { ServerHtml } from '../components/Markdown'
 import { PublicationPanel } from '../components/publication/PublicationPanel'
 import { Loading, PageError } from '../components/Status'
 import { Agenda } from '../components/sessions/Agenda'
+import { SessionCalendarLinks } from '../components/sessions/CalendarLinks'
 import { CohostGroups } from '../components/sessions/CohostGroups'
 import { EditSession, LifecycleActions } from '../components/sessions/HostActions'
 import { MinutesPanel, NoticePanel, SignupList } from '../components/sessions/HostPanels'
@@ -14,7 +15,6 @@ import { SessionStatusBadge } from '../components/sessions/SessionBits'
 import { SessionDocuments } from '../components/sessions/SessionDocuments'
 import { SignUpPanel } from '../components/sessions/SignUpPanel'
 import { VisibilityBadge } from '../components/TopicBits'
-import { errorInfo } from '../lib/errors'
 import { formatDate, listText } from '../lib/format'
 import { useTitle } from '../lib/page'
 import { createQuery } from '../lib/query'
@@ -32,16 +32,7 @@ export default function SessionPage() {
   )
   useTitle(() => meeting.data()?.title ?? (meeting.error() ? null : 'Session'))
   return (
-    <Show
-      when={!meeting.error()}
-      fallback={
-        <PageError
-          error={meeting.error()}
-          code={!session.me() && errorInfo(meeting.error()).code === 'NOT_FOUND' ? 'UNAUTHORIZED' : undefined}
-          what="this session"
-        />
-      }
-    >
+    <Show when={!meeting.error()} fallback={<PageError error={meeting.error()} item what="this session" />}>
       <Show when={meeting.data()} fallback={<Loading label="Loading the session…" />}>
         {(m) => <SessionView meeting={m()} refetch={meeting.refetch} />}
       </Show>
@@ -184,11 +175,13 @@ function SessionView(props: { meeting: Meeting; refetch: () => Promise<void> }) 
                 <span class="block hint-inline">{formatDate(m().createdAt)}</span>
               </Row>
             </dl>
-            <p class="side-text">
-              <a href={`/sessions/${m().id}.ics`} download="">
-                Add to your calendar (.ics)
-              </a>
-            </p>
+            <SessionCalendarLinks
+              id={m().id}
+              title={m().title}
+              startsAt={m().startsAt}
+              endsAt={m().endsAt}
+              location={m().place ?? m().onlineUrl}
+            />
           </section>
         </aside>
       </div>

@@ -133,7 +133,6 @@ export default function SignIn() {
                       <button
                         type="button"
                         class="button button--secondary button--small"
-                        aria-label={`Use the account of ${account.name}`}
                         onClick={() => {
                           setEmail(account.email)
                           setPassword(demo().password)
@@ -143,7 +142,8 @@ export default function SignIn() {
                           submitButton?.focus()
                         }}
                       >
-                        Use this account
+                        {/* The accessible name starts with the words on the button (WCAG 2.5.3). */}
+                        Use this account<span class="visually-hidden"> ({account.name})</span>
                       </button>
                     </li>
                   )}

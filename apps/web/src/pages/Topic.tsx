@@ -17,7 +17,6 @@ import { TopicActions } from '../components/topic/TopicActions'
 import { TopicActivity } from '../components/topic/TopicActivity'
 import { TopicEdit } from '../components/topic/TopicEdit'
 import { createActions } from '../lib/action'
-import { errorInfo } from '../lib/errors'
 import { formatDate, formatDateTime, plural } from '../lib/format'
 import { useTitle } from '../lib/page'
 import { createQuery } from '../lib/query'
@@ -35,17 +34,7 @@ export default function TopicPage() {
   useTitle(() => topic.data()?.title ?? (topic.error() ? null : 'Topic'))
 
   return (
-    <Show
-      when={!topic.error()}
-      fallback={
-        // Signed out, a topic for its groups only looks like no topic at all: offer to sign in.
-        <PageError
-          error={topic.error()}
-          code={!session.me() && errorInfo(topic.error()).code === 'NOT_FOUND' ? 'UNAUTHORIZED' : undefined}
-          what="this topic"
-        />
-      }
-    >
+    <Show when={!topic.error()} fallback={<PageError error={topic.error()} item what="this topic" />}>
       <Show when={topic.data()} fallback={<Loading label="Loading the topic…" />}>
         {(t) => <TopicView topic={t()} refetch={topic.refetch} />}
       </Show>
@@ -225,12 +214,12 @@ function TopicView(props: { topic: Topic; refetch: () => Promise<void> }) {
               Followers
             </h2>
             <Show
-              when={t().followers.length > 0}
+              when={t().followerCount > 0}
               fallback={<p class="side-text">Nobody follows this topic yet.</p>}
             >
               <p class="side-text">
-                {plural(t().followers.length, 'person', 'people')}{' '}
-                {t().followers.length === 1 ? 'gets' : 'get'} a notification when someone comments.
+                {plural(t().followerCount, 'person', 'people')} {t().followerCount === 1 ? 'gets' : 'get'} a
+                notification when someone comments.
               </p>
               <ul class="follower-list">
                 <For each={t().followers}>{(person) => <li>{person.name}</li>}</For>

@@ -1,6 +1,7 @@
 import {
   changeEmail,
   changePassword,
+  checkPasswordResetLink,
   createSession,
   DomainError,
   endAllMySessions,
@@ -20,6 +21,7 @@ import {
 import {
   changeEmailInput,
   changePasswordInput,
+  checkResetLinkInput,
   endSessionInput,
   requestPasswordResetInput,
   resetPasswordInput,
@@ -106,6 +108,11 @@ export const authRouter = router({
     await requestPasswordReset(ctx.core, input)
     return { sent: true }
   }),
+
+  /** Whether an emailed link can still be used, so that a bad one is said before the form. */
+  checkResetLink: publicProcedure
+    .input(checkResetLinkInput)
+    .query(({ ctx, input }) => checkPasswordResetLink(ctx.core, input)),
 
   /** Sets a new password from an emailed link, ends every session, and signs this device in. */
   resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {

@@ -1,12 +1,20 @@
 import {
   adminLinkAccount,
+  getProfile,
   getPublicListing,
   groupParticipants,
   groupsWithoutOfficerAccount,
   registerPeopleToInvite,
   setPublicListing,
+  updateProfile,
 } from '@appg-hub/core'
-import { bySlug, linkAccountInput, publicListingInput, registerPeopleInput } from '@appg-hub/schemas'
+import {
+  bySlug,
+  linkAccountInput,
+  publicListingInput,
+  registerPeopleInput,
+  updateProfileInput,
+} from '@appg-hub/schemas'
 import { adminProcedure, authedProcedure, router } from '../trpc'
 
 export const peopleRouter = router({
@@ -26,6 +34,13 @@ export const peopleRouter = router({
   setPublicListing: authedProcedure
     .input(publicListingInput)
     .mutation(({ ctx, input }) => setPublicListing(ctx.core, input.listPublicly)),
+
+  /** My name and organisation, as shown beside what I do on the hub. */
+  profile: authedProcedure.query(({ ctx }) => getProfile(ctx.core)),
+
+  updateProfile: authedProcedure
+    .input(updateProfileInput)
+    .mutation(({ ctx, input }) => updateProfile(ctx.core, input)),
 
   /** A site administrator links an account to a person of the Register (audited). */
   linkAccount: adminProcedure

@@ -58,11 +58,9 @@ export async function requestPasswordReset(ctx: ServiceContext, input: { email: 
   })
 }
 
-/** Sets the new password, uses up the link and ends every session; returns the person. */
-export async function resetPassword(ctx: ServiceContext, input: { token: string; password: string }) {
-  const problem = await passwordProblem(input.password)
-  if (problem) throw badRequest(problem, 'password')
-  const tokenHash = await hashToken(input.token)
+/** The reset a link stands for, if it can still be used; CONFLICT saying why it cannot. */
+async function usableReset(ctx: ServiceContext, token: string) {
+  const tokenHash = await hashToken(token)
   const now = ctx.clock.now().toISOString()
   const reset = await ctx.db
     .selectFrom('password_reset')
@@ -79,6 +77,27 @@ export async function resetPassword(ctx: ServiceContext, input: { token: string;
   if (!reset || reset.erased_at) throw conflict('This link is not valid. Ask for a new one.')
   if (reset.used_at) throw conflict('This link has been used already. Ask for a new one.')
   if (reset.expires_at <= now) throw conflict('This link has expired. Ask for a new one.')
+  return { ...reset, now }
+}
+
+/**
+ * Whether a link can still be used, before the page asks for a password (it says nothing about
+ * whose link it is). The same CONFLICT as `resetPassword` when it cannot.
+ */
+export async function checkPasswordResetLink(
+  ctx: ServiceContext,
+  input: { token: string },
+): Promise<{ usable: true }> {
+  await usableReset(ctx, input.token)
+  return { usable: true }
+}
+
+/** Sets the new password, uses up the link and ends every session; returns the person. */
+export async function resetPassword(ctx: ServiceContext, input: { token: string; password: string }) {
+  const problem = await passwordProblem(input.password)
+  if (problem) throw badRequest(problem, 'password')
+  const reset = await usableReset(ctx, input.token)
+  const now = reset.now
   const hash = await hashPassword(input.password, ctx.config.passwordCost)
   await ctx.db.transaction().execute(async (tx) => {
     // The conditional update makes a second, simultaneous use of the link a no-op.

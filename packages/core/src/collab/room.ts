@@ -22,6 +22,7 @@ import type { Actor, HubConfig } from '../context'
 import { type SaveResult, saveLiveRevision } from '../documents/save'
 import { mergeWords } from '../documents/text'
 import { type CollabMode, collabMode } from './access'
+import { DEFAULT_MESSAGE_LIMIT, MessageBudget, type MessageLimit } from './message-budget'
 import type { CollabStore, StoredUpdate } from './store'
 import { applyTextDiff } from './text-diff'
 
@@ -33,9 +34,13 @@ export const MESSAGE_QUERY_AWARENESS = 3
 export const MESSAGE_SAVE_VERSION = 64
 export const MESSAGE_SAVE_VERSION_FAILED = 65
 
-/** WebSocket close codes sent to people whose access ended or whose write could not be stored. */
+/**
+ * WebSocket close codes sent to people whose access ended, whose write could not be stored, or
+ * whose connection sent more than its budget (`message-budget.ts`).
+ */
 export const CLOSE_ACCESS_ENDED = 4403
 export const CLOSE_STORE_FAILED = 1011
+export const CLOSE_TOO_MANY_MESSAGES = 4429
 
 export interface CollabPeer {
   readonly actor: Actor
@@ -57,11 +62,14 @@ export interface RoomOptions {
   accessCheckMs: number
   /**
    * A write from someone whose access was checked longer ago than this re-checks it first
-   * (default: accessCheckMs, so that writes wait only when the periodic check falls behind).
+   * (default: twice accessCheckMs, so that writes wait only when the periodic check falls a whole
+   * round behind, not while each round's queries are under way).
    */
   writeRecheckMs?: number
   /** Log entries kept before the state is compacted. */
   compactEvery?: number
+  /** What one connection may send (default DEFAULT_MESSAGE_LIMIT); beyond it, it is closed. */
+  messageLimit?: MessageLimit
   onError?: (error: unknown) => void
 }
 
@@ -69,6 +77,7 @@ interface PeerState {
   clientIds: Set<number>
   checkedAt: number
   checking: Promise<boolean> | null
+  budget: MessageBudget
 }
 
 const ORIGIN_REVISION = Symbol('revision')
@@ -78,6 +87,8 @@ export class CollabRoom {
   readonly text = this.doc.getText('body')
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private readonly peers = new Map<CollabPeer, PeerState>()
+  /** People who left of their own accord: updates they sent before leaving are still stored. */
+  private readonly departed = new WeakMap<CollabPeer, PeerState>()
   /** Which connection introduced each Yjs client id seen in awareness. */
   private readonly clientOwners = new Map<number, CollabPeer>()
   private queue: Promise<unknown> = Promise.resolve()
@@ -189,16 +200,30 @@ export class CollabRoom {
   /** Adds a connection and starts the sync handshake, as y-websocket's own server does. */
   join(peer: CollabPeer): void {
     if (this.closing) throw new Error('The room is closing; open it again.')
-    this.peers.set(peer, { clientIds: new Set(), checkedAt: Date.now(), checking: null })
+    this.peers.set(peer, {
+      clientIds: new Set(),
+      checkedAt: Date.now(),
+      checking: null,
+      budget: new MessageBudget(this.options.messageLimit ?? DEFAULT_MESSAGE_LIMIT),
+    })
     this.knownActors.set(peer.actor.id, peer.actor)
     peer.send(encodeSync((e) => syncProtocol.writeSyncStep1(e, this.doc)))
     const states = [...this.awareness.getStates().keys()]
     if (states.length > 0) peer.send(encodeAwareness(this.awareness, states))
   }
 
-  /** A message from a peer, in y-websocket's framing. Malformed messages close the connection. */
+  /**
+   * A message from a peer, in y-websocket's framing. Malformed messages close the connection, and
+   * so does a flood: past its budget a connection is closed (4429) before the message is read,
+   * rather than have every update stored and relayed. Its client may reconnect and sync again.
+   */
   receive(peer: CollabPeer, data: Uint8Array): void {
-    if (!this.peers.has(peer)) return
+    const state = this.peers.get(peer)
+    if (!state) return
+    if (!state.budget.spend(data.byteLength)) {
+      this.sendAway(peer, CLOSE_TOO_MANY_MESSAGES, 'Too many messages from this connection; slow down.')
+      return
+    }
     try {
       const decoder = decoding.createDecoder(data)
       const type = decoding.readVarUint(decoder)
@@ -208,8 +233,7 @@ export class CollabRoom {
         peer.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
       else if (type === MESSAGE_SAVE_VERSION) this.receiveSaveVersion(peer, decoding.readVarString(decoder))
     } catch {
-      this.leave(peer)
-      peer.close(1003, 'That message could not be read.')
+      this.sendAway(peer, 1003, 'That message could not be read.')
     }
   }
 
@@ -292,14 +316,15 @@ export class CollabRoom {
   private async flush() {
     this.flushScheduled = false
     const batch = this.pending.splice(0)
-    const writeRecheckMs = this.options.writeRecheckMs ?? this.options.accessCheckMs
+    const writeRecheckMs = this.options.writeRecheckMs ?? 2 * this.options.accessCheckMs
     const stale = new Set(
       batch
         .map((item) => item.peer)
-        .filter((peer) => Date.now() - (this.peers.get(peer)?.checkedAt ?? 0) > writeRecheckMs),
+        .filter((peer) => Date.now() - (this.stateOf(peer)?.checkedAt ?? 0) > writeRecheckMs),
     )
     await Promise.all([...stale].map((peer) => this.checkPeer(peer)))
-    const accepted = batch.filter((item) => this.peers.has(item.peer) && item.peer.mode === 'read-write')
+    // Someone who sent an edit and closed the tab at once has left by now: their edit still counts.
+    const accepted = batch.filter((item) => this.stateOf(item.peer) && item.peer.mode === 'read-write')
     if (accepted.length === 0) return
     const rows: StoredUpdate[] = accepted.map((a) => ({
       seq: ++this.seq,
@@ -313,8 +338,8 @@ export class CollabRoom {
       this.seq -= rows.length
       this.options.onError?.(error)
       for (const a of accepted) {
-        this.leave(a.peer)
-        a.peer.close(CLOSE_STORE_FAILED, 'Your edit could not be stored; reconnecting.')
+        if (this.peers.has(a.peer))
+          this.sendAway(a.peer, CLOSE_STORE_FAILED, 'Your edit could not be stored; reconnecting.')
       }
       return
     }
@@ -466,7 +491,7 @@ export class CollabRoom {
 
   /** Checks one person's session and access again; closes the connection when either ended. */
   private checkPeer(peer: CollabPeer): Promise<boolean> {
-    const state = this.peers.get(peer)
+    const state = this.stateOf(peer)
     if (!state) return Promise.resolve(false)
     state.checking ??= (async () => {
       let mode: CollabMode | null = null
@@ -483,8 +508,9 @@ export class CollabRoom {
       state.checking = null
       state.checkedAt = Date.now()
       if (!mode) {
-        this.leave(peer)
-        peer.close(CLOSE_ACCESS_ENDED, 'Your access to this document has ended.')
+        if (this.peers.has(peer))
+          this.sendAway(peer, CLOSE_ACCESS_ENDED, 'Your access to this document has ended.')
+        else this.departed.delete(peer)
         return false
       }
       peer.mode = mode
@@ -495,7 +521,28 @@ export class CollabRoom {
 
   private recheck() {
     for (const peer of this.peers.keys()) void this.checkPeer(peer)
-    this.enqueue(() => this.absorbHead())
+    // Looking at the head is a database read: outside the queue, so that edits do not wait for it
+    // (on Workers it is a round trip to PlanetScale); merging a new head goes through the queue.
+    this.head().then(
+      (head) => {
+        if (head.id !== this.synced.revisionId && !this.closing) this.enqueue(() => this.absorbHead())
+      },
+      (error) => this.options.onError?.(error),
+    )
+  }
+
+  private stateOf(peer: CollabPeer): PeerState | undefined {
+    return this.peers.get(peer) ?? this.departed.get(peer)
+  }
+
+  /**
+   * Closes a connection the room refuses (access ended, a flood, a malformed message, a failed
+   * write): what it sent and is not yet stored is dropped; its client sends it again on reconnect.
+   */
+  private sendAway(peer: CollabPeer, code: number, reason: string): void {
+    this.leave(peer)
+    this.departed.delete(peer)
+    peer.close(code, reason)
   }
 
   /** Removes a connection; the last one out writes the revision and closes the room. */
@@ -503,6 +550,7 @@ export class CollabRoom {
     const state = this.peers.get(peer)
     if (!state) return
     this.peers.delete(peer)
+    this.departed.set(peer, state)
     for (const id of state.clientIds) this.clientOwners.delete(id)
     if (state.clientIds.size > 0)
       awarenessProtocol.removeAwarenessStates(this.awareness, [...state.clientIds], null)

@@ -14,7 +14,7 @@ import { badRequest, conflict } from '../errors'
 import type { LoadedItem } from '../items/load'
 import { syncMarkdownLinks } from '../links/sync'
 import { editableDocument } from './guards'
-import { mergeThreeWay, normaliseText } from './text'
+import { type MergeRegion, mergeThreeWay, normaliseText } from './text'
 
 export interface RevisionRef {
   id: string
@@ -43,6 +43,12 @@ export type SaveResult =
       conflicts: number
       /** Both versions of each overlap between conflict markers, as a starting point to resolve. */
       marked: string
+      /** The same merge as regions: agreed text, and each overlap's two versions side by side. */
+      regions: MergeRegion[]
+      /** Who saved the revisions after `base` up to the head (authors and live contributors). */
+      theirsAuthors: { id: string; name: string }[]
+      /** Who is saving. */
+      yoursAuthor: { id: string; name: string }
     }
 
 export interface SaveInput {
@@ -144,6 +150,9 @@ async function saveAs(
       const outcome = mergeThreeWay(base.body, head.body, yours)
       if (!outcome.clean)
         return {
+          theirsAuthors: await authorsBetween(ctx, input.id, Number(base.number), Number(head.number)),
+          yoursAuthor: { id: actor.id, name: actor.displayName },
+          regions: outcome.regions,
           status: 'conflict',
           base: base.body,
           theirs: head.body,
@@ -219,4 +228,37 @@ async function saveAs(
     return { status: merged ? 'merged' : 'saved', revision, title }
   }
   throw conflict('Many people are saving this document at once; please save again.', 'baseRevisionId')
+}
+
+/** The people who wrote revisions (after, up to] of a document: authors, then live contributors. */
+async function authorsBetween(
+  ctx: ServiceContext,
+  documentId: string,
+  after: number,
+  upTo: number,
+): Promise<{ id: string; name: string }[]> {
+  const [authors, contributors] = await Promise.all([
+    ctx.db
+      .selectFrom('revision as r')
+      .innerJoin('person as p', 'p.id', 'r.author_id')
+      .select(['p.id', 'p.display_name as name', 'r.number'])
+      .where('r.document_id', '=', documentId)
+      .where('r.number', '>', after)
+      .where('r.number', '<=', upTo)
+      .orderBy('r.number', 'desc')
+      .execute(),
+    ctx.db
+      .selectFrom('revision as r')
+      .innerJoin('revision_contributor as c', 'c.revision_id', 'r.id')
+      .innerJoin('person as p', 'p.id', 'c.person_id')
+      .select(['p.id', 'p.display_name as name', 'r.number'])
+      .where('r.document_id', '=', documentId)
+      .where('r.number', '>', after)
+      .where('r.number', '<=', upTo)
+      .orderBy('r.number', 'desc')
+      .execute(),
+  ])
+  const people = new Map<string, string>()
+  for (const row of [...authors, ...contributors]) if (!people.has(row.id)) people.set(row.id, row.name)
+  return [...people].map(([id, name]) => ({ id, name }))
 }

@@ -30,7 +30,26 @@ describe('mergeThreeWay', () => {
         'Second paragraph.',
         '<<<<<<< yours\nSecond paragraph (yours).\n=======\nSecond paragraph (theirs).\n>>>>>>> theirs',
       ),
+      regions: [
+        { same: ['# Briefing', '', 'First paragraph.', ''] },
+        { yours: ['Second paragraph (yours).'], theirs: ['Second paragraph (theirs).'] },
+        { same: ['', 'Third paragraph.'] },
+      ],
     })
+  })
+
+  it('gives the merge as regions that hold the markers’ text without them, lines that look like markers too', () => {
+    const heading = 'Title\n=======\n\nBody.'
+    const out = mergeThreeWay(
+      heading,
+      heading.replace('Body.', 'Theirs.'),
+      heading.replace('Body.', 'Yours.'),
+    )
+    if (out.clean) throw new Error('expected a conflict')
+    expect(out.regions).toEqual([
+      { same: ['Title', '=======', ''] },
+      { yours: ['Yours.'], theirs: ['Theirs.'] },
+    ])
   })
 
   it('accepts the same change made twice, and one-sided changes', () => {

@@ -35,10 +35,16 @@ function commonEnds(arrays: string[][]): { head: number; tail: number } {
   return { head, tail }
 }
 
+/**
+ * The merge in order, token by token (lines for `mergeThreeWay`): what both sides agree on, and
+ * each overlap with both versions, so a screen can show them side by side rather than markers.
+ */
+export type MergeRegion = { same: string[] } | { yours: string[]; theirs: string[] }
+
 export type MergeOutcome =
   | { clean: true; text: string }
   /** `marked`: the merge with each overlap written out between conflict markers, to start from. */
-  | { clean: false; conflicts: number; marked: string }
+  | { clean: false; conflicts: number; marked: string; regions: MergeRegion[] }
 
 export const CONFLICT_MARKERS = { yours: '<<<<<<< yours', split: '=======', theirs: '>>>>>>> theirs' }
 
@@ -106,7 +112,12 @@ export function mergeThreeWay(base: string, theirs: string, yours: string): Merg
     CONFLICT_MARKERS.theirs,
   ])
   if (merged.conflicts > 0)
-    return { clean: false, conflicts: merged.conflicts, marked: merged.out.join('\n') }
+    return {
+      clean: false,
+      conflicts: merged.conflicts,
+      marked: merged.out.join('\n'),
+      regions: merged.regions,
+    }
   return { clean: true, text: merged.out.join('\n') }
 }
 
@@ -119,7 +130,8 @@ export function mergeWords(base: string, theirs: string, yours: string): MergeOu
   if (yours === base) return { clean: true, text: theirs }
   const words = (text: string) => text.split(/(\s+)/).filter((w) => w !== '')
   const merged = mergeTokens(words(base), words(yours), words(theirs), ['', '', ''])
-  if (merged.conflicts > 0) return { clean: false, conflicts: merged.conflicts, marked: merged.out.join('') }
+  if (merged.conflicts > 0)
+    return { clean: false, conflicts: merged.conflicts, marked: merged.out.join(''), regions: merged.regions }
   return { clean: true, text: merged.out.join('') }
 }
 
@@ -129,7 +141,7 @@ function mergeTokens(
   aAll: string[],
   bAll: string[],
   markers: [string, string, string],
-): { out: string[]; conflicts: number } {
+): { out: string[]; conflicts: number; regions: MergeRegion[] } {
   const { head, tail } = commonEnds([oAll, aAll, bAll])
   const mid = (x: string[]) => x.slice(head, x.length - tail)
   const o = mid(oAll)
@@ -139,6 +151,12 @@ function mergeTokens(
   const out: string[] = oAll.slice(0, head)
   let at = 0
   let conflicts = 0
+  const regions: MergeRegion[] = []
+  // Tokens agreed on since the last overlap, as one region.
+  let agreedFrom = 0
+  const closeAgreed = (upTo: number) => {
+    if (upTo > agreedFrom) regions.push({ same: out.slice(agreedFrom, upTo) })
+  }
   for (let i = 0; i < all.length; ) {
     const first = all[i]!
     const start = first.oStart
@@ -161,12 +179,16 @@ function mergeTokens(
       if (sameLines(aSpan, bSpan)) out.push(...aSpan)
       else {
         conflicts++
+        closeAgreed(out.length)
+        regions.push({ yours: aSpan, theirs: bSpan })
         out.push(markers[0], ...aSpan, markers[1], ...bSpan, markers[2])
+        agreedFrom = out.length
       }
     }
   }
   out.push(...o.slice(at), ...oAll.slice(oAll.length - tail))
-  return { out, conflicts }
+  closeAgreed(out.length)
+  return { out, conflicts, regions }
 }
 
 /** A piece of a changed line: `changed` parts are what was removed (old line) or added (new line). */

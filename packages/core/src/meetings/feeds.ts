@@ -11,6 +11,7 @@ import type { Actor, ServiceContext } from '../context'
 import { readableBy } from '../items/access'
 import { itemPath, parseParticipants, participantsOf } from '../items/load'
 import { isMySession } from '../items/mine'
+import { markdownToPlainText } from '../markdown'
 import { requireActor } from '../memberships/access'
 import { readableMeeting } from './guards'
 import type { MeetingRow } from './load'
@@ -47,7 +48,8 @@ export function meetingEvent(row: EventRow, publicUrl: string): CalendarEvent {
       ? [`CANCELLED${row.cancel_reason ? `: ${row.cancel_reason}` : ''}`, '']
       : []),
     `Hosted by ${owner?.title ?? 'an APPG'}${cohosts.length ? `, co-hosted by ${cohosts.map((c) => c.title).join(', ')}` : ''}.`,
-    ...(row.description ? ['', row.description] : []),
+    // The description is Markdown; calendars show plain text.
+    ...(row.description ? ['', markdownToPlainText(row.description)] : []),
     ...(row.online_url ? ['', `Join online: ${row.online_url}`] : []),
     '',
     url,

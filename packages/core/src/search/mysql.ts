@@ -38,10 +38,42 @@ export function booleanQuery(query: ParsedQuery): string | null {
   return parts.some((p) => p.startsWith('+')) ? parts.join(' ') : null
 }
 
-/** A derived table of the matching index rows with their scores: `(id, score)`. */
-export function mysqlMatches(query: ParsedQuery): RawBuilder<{ id: number; score: number }> | null {
+const score = (against: string) =>
+  sql<number>`round(match(title, body) against (${against} in boolean mode), 6)`
+
+/** After the last page's last row, in the order (score desc, id desc). */
+function after(against: string, cursor: { score: number; id: number } | undefined) {
+  return cursor
+    ? sql`and (${score(against)} < ${cursor.score} or (${score(against)} = ${cursor.score} and id < ${cursor.id}))`
+    : sql``
+}
+
+/**
+ * A derived table of the matching index rows with their scores, best first: `(id, score)`, from
+ * after `cursor`, at most `candidates` of them (all without). MySQL materializes it, so the bound
+ * is what keeps the access rules from being read for every match (see `searchHub`).
+ */
+export function mysqlMatches(
+  query: ParsedQuery,
+  options: { cursor?: { score: number; id: number }; candidates?: number } = {},
+): RawBuilder<{ id: number; score: number }> | null {
   const against = booleanQuery(query)
   if (against === null) return null
-  return sql`(select id, round(match(title, body) against (${against} in boolean mode), 6) as score
-    from search_index where match(title, body) against (${against} in boolean mode))`
+  const bound = options.candidates
+    ? sql`order by score desc, id desc limit ${sql.lit(options.candidates)}`
+    : sql``
+  return sql`(select id, ${score(against)} as score
+    from search_index where match(title, body) against (${against} in boolean mode) ${after(against, options.cursor)}
+    ${bound})`
+}
+
+/** How many rows match (from after `cursor`). */
+export function mysqlMatchCount(
+  query: ParsedQuery,
+  cursor?: { score: number; id: number },
+): RawBuilder<number> | null {
+  const against = booleanQuery(query)
+  if (against === null) return null
+  return sql<number>`(select count(*) from search_index
+    where match(title, body) against (${against} in boolean mode) ${after(against, cursor)})`
 }

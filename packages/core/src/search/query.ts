@@ -21,10 +21,10 @@ import { badRequest } from '../errors'
 import { itemPath } from '../items/load'
 import { documentDraftReadableBy, itemReadableBy } from '../links/readable'
 import { decodeCursor, encodeCursor, type Page } from '../pagination'
-import { mysqlMatches } from './mysql'
+import { mysqlMatchCount, mysqlMatches } from './mysql'
 import { type ParsedQuery, parseQuery } from './parse'
 import { makeSnippet, type SnippetPart } from './snippet'
-import { sqliteMatches } from './sqlite'
+import { sqliteMatchCount, sqliteMatches } from './sqlite'
 
 export { SEARCH_MAX_PAGE_SIZE } from '@appg-hub/schemas'
 
@@ -56,18 +56,38 @@ export interface SearchResult {
   updatedAt: string
 }
 
-function matchesFor(db: Db, query: ParsedQuery): RawBuilder<{ id: number; score: number }> | null {
-  return dialectOf(db) === 'sqlite' ? sqliteMatches(query) : mysqlMatches(query)
+function matchesFor(
+  db: Db,
+  query: ParsedQuery,
+  options: { cursor?: SearchCursor; candidates?: number },
+): RawBuilder<{ id: number; score: number }> | null {
+  return dialectOf(db) === 'sqlite' ? sqliteMatches(query, options) : mysqlMatches(query, options)
 }
 
+function matchCountFor(
+  db: Db,
+  query: ParsedQuery,
+  cursor: SearchCursor | undefined,
+): RawBuilder<number> | null {
+  return dialectOf(db) === 'sqlite' ? sqliteMatchCount(query, cursor) : mysqlMatchCount(query, cursor)
+}
+
+/**
+ * How many of the best matches a first attempt ranks: enough for a page when most of
+ * them are readable; when fewer than a page are and more rows match, the search is run again over
+ * every match (`searchHub`), so the bound changes how much work is done, never what is found.
+ */
+const CANDIDATES_PER_ROW = 10
+const MIN_CANDIDATES = 200
+
+/** Where the last page ended: its last row's score and index row id (the keyset of the order). */
 interface SearchCursor {
   score: number
-  updatedAt: string
   id: number
 }
 
 function encodeSearchCursor(c: SearchCursor): string {
-  return encodeCursor(JSON.stringify([c.score, c.updatedAt, c.id]))
+  return encodeCursor(JSON.stringify([c.score, c.id]))
 }
 
 /** Undefined for no cursor; anything `encodeSearchCursor` did not make is a BAD_REQUEST. */
@@ -80,20 +100,20 @@ function decodeSearchCursor(cursor: string | null | undefined): SearchCursor | u
   } catch {}
   if (
     Array.isArray(value) &&
-    value.length === 3 &&
+    value.length === 2 &&
     typeof value[0] === 'number' &&
     Number.isFinite(value[0]) &&
-    typeof value[1] === 'string' &&
-    value[1].length <= 24 &&
-    Number.isSafeInteger(value[2])
+    Number.isSafeInteger(value[1])
   )
-    return { score: value[0], updatedAt: value[1], id: value[2] as number }
+    return { score: value[0], id: value[1] as number }
   throw badRequest('That page link is not valid; start again from the first page.', 'cursor')
 }
 
 /**
- * The ids of one page of readable matches, best first: relevance, then the most recently changed,
- * then the index row (a stable order for the cursor).
+ * The ids of one page of readable matches, best first: relevance, then the index row. Every change
+ * to an item's words writes its index row anew (and a rebuild writes them oldest first), so of two
+ * equally relevant rows the higher id is the more recently changed: recency breaks ties, and
+ * (score, id) is a keyset for the cursor.
  */
 function pageOfMatches(
   db: Db,
@@ -101,8 +121,8 @@ function pageOfMatches(
   matches: RawBuilder<{ id: number; score: number }>,
   input: SearchInput,
   limit: number,
+  after: SearchCursor | undefined,
 ) {
-  const after = decodeSearchCursor(input.cursor)
   let query = db
     .selectFrom(matches.as('hit'))
     .innerJoin('search_index as s', 's.id', 'hit.id')
@@ -145,8 +165,9 @@ function pageOfMatches(
         eb.and([eb('c.id', 'is not', null), eb('c.deleted_at', 'is', null), eb('c.hidden_at', 'is', null)]),
       ]),
     )
+    // The order the engine module already returns the matches in: the rows are read in that order
+    // and reading stops at the page's end, so only the rows before it are checked for access.
     .orderBy('hit.score', 'desc')
-    .orderBy('s.updated_at', 'desc')
     .orderBy('hit.id', 'desc')
     .limit(limit + 1)
   if (input.types && input.types.length > 0) {
@@ -179,32 +200,35 @@ function pageOfMatches(
     query = query.where((eb) =>
       eb.or([
         eb('hit.score', '<', after.score),
-        eb.and([
-          eb('hit.score', '=', after.score),
-          eb.or([
-            eb('s.updated_at', '<', after.updatedAt),
-            eb.and([eb('s.updated_at', '=', after.updatedAt), eb('hit.id', '<', after.id)]),
-          ]),
-        ]),
+        eb.and([eb('hit.score', '=', after.score), eb('hit.id', '<', after.id)]),
       ]),
     )
   }
   return query
 }
 
-/** One query: the page of readable matches, then their titles, groups and text for the snippets. */
-export async function searchHub(ctx: ServiceContext, input: SearchInput): Promise<Page<SearchResult>> {
+/**
+ * The page's rows (one more, to tell whether there is a next page), with their titles, groups and
+ * text for the snippets; null when the query cannot match anything.
+ */
+async function readPage(
+  ctx: ServiceContext,
+  parsed: ParsedQuery,
+  input: SearchInput,
+  limit: number,
+  cursor: SearchCursor | undefined,
+  candidates: number | undefined,
+) {
   const { db, actor } = ctx
-  const limit = Math.min(Math.max(1, input.limit ?? SEARCH_PAGE_SIZE), SEARCH_MAX_PAGE_SIZE)
-  const parsed = parseQuery(input.q)
-  const matches = matchesFor(db, parsed)
-  if (!matches) {
-    decodeSearchCursor(input.cursor)
-    return { items: [], nextCursor: null }
-  }
+  const matches = matchesFor(db, parsed, { cursor, candidates })
+  if (!matches) return null
+  // With a bound, how many rows match, computed once. The one-row table it is read from is
+  // left-joined to the page, so that the answer carries it even when the page is empty.
+  const total = candidates ? matchCountFor(db, parsed, cursor) : null
   const rows = await db
-    .selectFrom(pageOfMatches(db, actor, matches, input, limit).as('p'))
-    .innerJoin('search_index as s', 's.id', 'p.id')
+    .selectFrom(sql<{ total: number | null }>`(select ${total ?? sql`null`} as total)`.as('n'))
+    .leftJoin(pageOfMatches(db, actor, matches, input, limit, cursor).as('p'), (j) => j.onTrue())
+    .leftJoin('search_index as s', 's.id', 'p.id')
     .leftJoin('appg as g', (j) => j.onRef('g.id', '=', 's.doc_id').on('s.doc_type', '=', 'group'))
     .leftJoin('topic as t', (j) => j.onRef('t.id', '=', 's.item_id').on('s.item_type', '=', 'topic'))
     .leftJoin('meeting as m', (j) => j.onRef('m.id', '=', 's.item_id').on('s.item_type', '=', 'meeting'))
@@ -220,6 +244,7 @@ export async function searchHub(ctx: ServiceContext, input: SearchInput): Promis
       's.body',
       'g.slug as groupSlug',
       sql<string>`coalesce(g.title, t.title, m.title, d.title, '')`.as('title'),
+      'n.total',
       eb
         .selectFrom('participant')
         .innerJoin('appg', 'appg.id', 'participant.appg_id')
@@ -236,10 +261,30 @@ export async function searchHub(ctx: ServiceContext, input: SearchInput): Promis
         .as('groups'),
     ])
     .orderBy('p.score', 'desc')
-    .orderBy('p.updated_at', 'desc')
     .orderBy('p.id', 'desc')
     .execute()
+  // Only the empty page's row lacks an index row; every other row has all of them.
+  const found = rows.flatMap(({ id, doc_type, doc_id, body, updated_at, ...rest }) =>
+    id === null || doc_type === null || doc_id === null || body === null || updated_at === null
+      ? []
+      : [{ ...rest, id, doc_type, doc_id, body, updated_at }],
+  )
+  return { total: rows[0]?.total ?? null, rows: found }
+}
 
+/** One query (two when the best matches hold less than a page of readable ones): see `readPage`. */
+export async function searchHub(ctx: ServiceContext, input: SearchInput): Promise<Page<SearchResult>> {
+  const limit = Math.min(Math.max(1, input.limit ?? SEARCH_PAGE_SIZE), SEARCH_MAX_PAGE_SIZE)
+  const parsed = parseQuery(input.q)
+  const cursor = decodeSearchCursor(input.cursor)
+  const candidates = Math.max(MIN_CANDIDATES, (limit + 1) * CANDIDATES_PER_ROW)
+  let read = await readPage(ctx, parsed, input, limit, cursor, candidates)
+  // Less than a page readable among the best matches while more rows match: the rest of the page
+  // may lie further down, so every match is ranked.
+  if (read && read.rows.length <= limit && read.total !== null && Number(read.total) > candidates)
+    read = await readPage(ctx, parsed, input, limit, cursor, undefined)
+  if (!read) return { items: [], nextCursor: null }
+  const { rows } = read
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
   return {
@@ -273,7 +318,7 @@ export async function searchHub(ctx: ServiceContext, input: SearchInput): Promis
     }),
     nextCursor:
       rows.length > limit && last
-        ? encodeSearchCursor({ score: Number(last.score), updatedAt: last.updated_at, id: Number(last.id) })
+        ? encodeSearchCursor({ score: Number(last.score), id: Number(last.id) })
         : null,
   }
 }

@@ -36,12 +36,26 @@ function stem(word: string): string {
 function matcher(query: ParsedQuery): (word: string) => boolean {
   const wanted = query.terms
     .filter((t) => !t.exclude)
-    .flatMap((t) => t.tokens.map((token) => ({ token: fold(token), prefix: t.prefix })))
-  return (word) => {
-    const w = fold(word)
-    return wanted.some(({ token, prefix }) =>
-      prefix ? w.startsWith(token) : w === token || (token.length > 3 && stem(w) === stem(token)),
+    .flatMap((t) =>
+      t.tokens.map((token) => {
+        const folded = fold(token)
+        return { token: folded, prefix: t.prefix, stem: folded.length > 3 ? stem(folded) : null }
+      }),
     )
+  // Words repeat within a text: each distinct word is folded and stemmed once.
+  const seen = new Map<string, boolean>()
+  return (word) => {
+    let found = seen.get(word)
+    if (found !== undefined) return found
+    const w = fold(word)
+    found = wanted.some(({ token, prefix, stem: wantedStem }) => {
+      if (prefix) return w.startsWith(token)
+      if (w === token) return true
+      // A stem keeps at least the first three letters: words that differ there never share one.
+      return wantedStem !== null && w.startsWith(wantedStem.slice(0, 3)) && stem(w) === wantedStem
+    })
+    seen.set(word, found)
+    return found
   }
 }
 

@@ -23,14 +23,42 @@ export function fts5Query(query: ParsedQuery): string | null {
 /** Far more matches than a person pages through; see below for why there is a bound at all. */
 const MAX_CANDIDATES = 100_000
 
+const score = sql<number>`round(-bm25(search_fts, 4.0, 1.0), 6)`
+
+/** After the last page's last row, in the order (score desc, id desc). */
+function after(cursor: { score: number; id: number } | undefined) {
+  return cursor
+    ? sql`and (${score} < ${cursor.score} or (${score} = ${cursor.score} and rowid < ${cursor.id}))`
+    : sql``
+}
+
 /**
- * A derived table of the matching index rows with their scores: `(id, score)`. The LIMIT keeps
- * SQLite from flattening it into the outer join, where the planner may scan another table first
- * and bm25() then fails ("unable to use function bm25 in the requested context").
+ * The matching index rows with their scores, best first: `(id, score)` ordered by score, then id,
+ * from after `cursor`, at most `candidates` of them. Only bm25 is computed for every match (inside
+ * FTS5, which keeps just the best `candidates` while sorting); the caller reads this ordered stream
+ * and stops at the end of its page, so the index rows and the access rules are read only for the
+ * rows it visits (since 3.46 SQLite reads an ordered sub-query in order instead of sorting again:
+ * a search's EXPLAIN QUERY PLAN shows this one sort). The LIMIT also keeps SQLite from flattening
+ * it into the outer join, where the planner may scan another table first and bm25() then fails
+ * ("unable to use function bm25 in the requested context").
  */
-export function sqliteMatches(query: ParsedQuery): RawBuilder<{ id: number; score: number }> | null {
+export function sqliteMatches(
+  query: ParsedQuery,
+  options: { cursor?: { score: number; id: number }; candidates?: number } = {},
+): RawBuilder<{ id: number; score: number }> | null {
   const match = fts5Query(query)
   if (match === null) return null
-  return sql`(select rowid as id, round(-bm25(search_fts, 4.0, 1.0), 6) as score
-    from search_fts where search_fts match ${match} limit ${sql.lit(MAX_CANDIDATES)})`
+  return sql`(select rowid as id, ${score} as score
+    from search_fts where search_fts match ${match} ${after(options.cursor)}
+    order by score desc, id desc limit ${sql.lit(options.candidates ?? MAX_CANDIDATES)})`
+}
+
+/** How many rows match (from after `cursor`): no ranking, so far cheaper than the matches. */
+export function sqliteMatchCount(
+  query: ParsedQuery,
+  cursor?: { score: number; id: number },
+): RawBuilder<number> | null {
+  const match = fts5Query(query)
+  if (match === null) return null
+  return sql<number>`(select count(*) from search_fts where search_fts match ${match} ${after(cursor)})`
 }

@@ -3,9 +3,8 @@
  * person's dashboard (the topics of all their groups). Each page is one query, whatever it holds;
  * a list shows only topics a single read would show (`readableBy`).
  */
-
-import { type Db, jsonAgg, parseJsonArray } from '@appg-hub/db'
-import { sql } from 'kysely'
+import { type Database, type Db, jsonAgg, parseJsonArray } from '@appg-hub/db'
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely'
 import type { Actor, ServiceContext } from '../context'
 import { readableBy } from '../items/access'
 import { myGroupsItemIds } from '../items/mine'
@@ -26,10 +25,25 @@ export interface TopicSummary {
   commentCount: number
 }
 
-function topicPage(db: Db, actor: Actor | null, cursor: string | null | undefined) {
-  const query = db
+type TopicFilter = (eb: ExpressionBuilder<Database, 'topic'>) => Expression<SqlBool>
+
+/**
+ * One page of readable topics matching `filter`, newest activity first. The page is chosen first
+ * from the topic rows alone (a sort of ids), and only its rows are joined to their owner, partners
+ * and comment counts: those sub-queries would otherwise run for every matching topic before the
+ * sort, so that a group with ten times the topics took ten times as long for the same page.
+ */
+function topicPage(db: Db, actor: Actor | null, cursor: string | null | undefined, filter: TopicFilter) {
+  const ids = db
     .selectFrom('topic')
+    .select(['topic.id', 'topic.last_activity_at'])
     .where((eb) => readableBy(eb, actor, 'topic', 'topic.id', 'topic.visibility'))
+    .where(filter)
+  const order = { key: 'topic.last_activity_at', id: 'topic.id', direction: 'desc' } as const
+  const page = keysetPage(ids, order, cursor, TOPIC_PAGE_SIZE)
+  return db
+    .selectFrom(page.as('p'))
+    .innerJoin('topic', 'topic.id', 'p.id')
     .innerJoin('appg as owner', 'owner.id', 'topic.appg_id')
     .select((eb) => [
       'topic.id',
@@ -60,8 +74,8 @@ function topicPage(db: Db, actor: Actor | null, cursor: string | null | undefine
         .where('comment.hidden_at', 'is', null)
         .as('commentCount'),
     ])
-  const order = { key: 'topic.last_activity_at', id: 'topic.id', direction: 'desc' } as const
-  return keysetPage(query, order, cursor, TOPIC_PAGE_SIZE)
+    .orderBy('p.last_activity_at', 'desc')
+    .orderBy('p.id', 'desc')
 }
 
 type TopicRow = Awaited<ReturnType<ReturnType<typeof topicPage>['execute']>>[number]
@@ -85,21 +99,27 @@ function toPage(rows: TopicRow[]): Page<TopicSummary> {
   }
 }
 
-/** The topics a group owns or takes part in, as far as the caller may read them. Two queries. */
+/**
+ * The topics a group owns or takes part in, as far as the caller may read them. One query; a
+ * second only for an empty page, to answer NOT_FOUND when there is no such group.
+ */
 export async function listGroupTopics(
   ctx: ServiceContext,
   input: { slug: string; cursor?: string | null },
 ): Promise<Page<TopicSummary>> {
-  const group = await groupForActor(ctx.db, ctx.actor, input.slug)
-  const rows = await topicPage(ctx.db, ctx.actor, input.cursor)
-    .where('topic.id', 'in', (eb) =>
+  const rows = await topicPage(ctx.db, ctx.actor, input.cursor, (eb) =>
+    eb(
+      'topic.id',
+      'in',
       eb
         .selectFrom('participant')
+        .innerJoin('appg as pg', 'pg.id', 'participant.appg_id')
         .select('participant.item_id')
         .where('participant.item_type', '=', 'topic')
-        .where('participant.appg_id', '=', group.id),
-    )
-    .execute()
+        .where('pg.slug', '=', input.slug),
+    ),
+  ).execute()
+  if (rows.length === 0) await groupForActor(ctx.db, ctx.actor, input.slug)
   return toPage(rows)
 }
 
@@ -109,8 +129,8 @@ export async function listDashboardTopics(
   input: { cursor?: string | null },
 ): Promise<Page<TopicSummary>> {
   const actor = requireActor(ctx.actor)
-  const rows = await topicPage(ctx.db, actor, input.cursor)
-    .where('topic.id', 'in', myGroupsItemIds('topic', actor.id))
-    .execute()
+  const rows = await topicPage(ctx.db, actor, input.cursor, (eb) =>
+    eb('topic.id', 'in', myGroupsItemIds('topic', actor.id)),
+  ).execute()
   return toPage(rows)
 }

@@ -24,7 +24,9 @@ export interface TopicView {
   owner: { slug: string; title: string }
   partners: { slug: string; title: string; joinedAt: string }[]
   pendingInvitations: PendingInvitationView[]
+  /** Names for participants only (empty for others); the count for everyone who reads the topic. */
   followers: { id: string; name: string }[]
+  followerCount: number
   following: boolean
   /**
    * Documents and sessions linked to the topic, either way (`direction`); one the viewer may not
@@ -111,7 +113,9 @@ export async function getTopic(ctx: ServiceContext, id: string): Promise<TopicVi
     owner: { slug: item.owner.slug, title: item.owner.title },
     partners: partners.map((p) => ({ slug: p.slug, title: p.title, joinedAt: p.joinedAt })),
     pendingInvitations: isParticipantOfficer ? pendingInvitationsFrom(row.pending) : [],
+    // Who follows is for the participants; how many follow is shown to everyone who can read it.
     followers: isParticipantMember ? followers.map(({ id, name }) => ({ id, name })) : [],
+    followerCount: followers.length,
     following: actor ? followers.some((f) => f.id === actor.id) : false,
     links: onePerItem([...linked.links, ...linked.backlinks]),
     createdBy: { id: row.creatorId, name: row.creatorName },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
+import { testDatabases } from '@appg-hub/db/testing'
 import { afterAll, describe, expect, it } from 'vitest'
-import { testDatabases } from '../../../../tests/support/databases'
 import type { Db } from '../kysely'
 import { importRegister } from '../register/index'
 import { DEMO_REGISTER_FILE } from './demo-register'

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
+import { DATAPACKAGE_FIXTURE_DIR } from '@appg-hub/db/testing'
 import { describe, expect, it } from 'vitest'
-import { DATAPACKAGE_FIXTURE_DIR } from '../../../../tests/support/register-data'
 import { DATAPACKAGE_FILES, DatapackageError, type DatapackageFile, datapackageToLines } from './datapackage'
 import { parseRegisterLine } from './parse'
 

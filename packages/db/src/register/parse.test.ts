@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
+import { NEEDS_REAL_REGISTER, REAL_REGISTER_DIR } from '@appg-hub/db/testing'
 import { describe, expect, it } from 'vitest'
-import { NEEDS_REAL_REGISTER, REAL_REGISTER_DIR } from '../../../../tests/support/register-data'
 import { DEMO_REGISTER_EDITION, DEMO_REGISTER_FILE } from '../demo/demo-register'
 import {
   cleanPersonName,

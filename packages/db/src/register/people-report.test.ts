@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
+import { NEEDS_REAL_REGISTER, REAL_REGISTER_DIR, testDatabases } from '@appg-hub/db/testing'
 import { afterAll, describe, expect, it } from 'vitest'
-import { testDatabases } from '../../../../tests/support/databases'
-import { NEEDS_REAL_REGISTER, REAL_REGISTER_DIR } from '../../../../tests/support/register-data'
 import { importRegister } from './import'
 import { buildPeopleReport, peopleReport, type ReportPerson, shortTitle } from './people-report'
 

@@ -130,7 +130,13 @@ export async function rebuildSearchIndex(
 ): Promise<number> {
   const rebuild = async (tx: Db) => {
     await tx.deleteFrom('search_index').execute()
-    for (const type of types) await insertFrom(tx, sourceOf(tx, type, null))
+    // Oldest first: search breaks ties of relevance by the index row's id, which for rows written
+    // one by one is the order of their last change, and a rebuild keeps that order.
+    const all = sql.join(
+      types.map((type) => sourceOf(tx, type, null)),
+      sql` union all `,
+    )
+    await insertFrom(tx, sql`${all} order by 7`)
     // Compacts the FTS5 b-trees after a bulk load; MySQL maintains its FULLTEXT index as it goes.
     if (dialectOf(tx) === 'sqlite')
       await sql`insert into search_fts(search_fts) values ('optimize')`.execute(tx)

@@ -2,6 +2,7 @@ import { A, useLocation } from '@solidjs/router'
 import { createEffect, createSignal, For, on, Show } from 'solid-js'
 import { createStore, reconcile } from 'solid-js/store'
 import { errorInfo } from '../../lib/errors'
+import { plural } from '../../lib/format'
 import { createPagedList } from '../../lib/paged'
 import { useSession } from '../../lib/session'
 import { api, type Comment } from '../../lib/trpc'
@@ -168,7 +169,7 @@ export function Discussion(props: { itemType: ItemType; itemId: string; canComme
           }
         >
           <p class="visually-hidden">
-            {countAll(comments)} comments shown{list.hasMore() ? ', and more to load' : ''}.
+            {plural(countAll(comments), 'comment')} shown{list.hasMore() ? ', and more to load' : ''}.
           </p>
           <ol class="comment-list" id="comments">
             <For each={comments}>
@@ -187,11 +188,21 @@ export function Discussion(props: { itemType: ItemType; itemId: string; canComme
       <Show
         when={props.canComment}
         fallback={
-          <Show when={session.ready() && !session.me()}>
-            <p>
-              <A href={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>Sign in</A> to join the
-              discussion.
-            </p>
+          <Show when={session.ready()}>
+            <Show
+              when={!session.me()}
+              fallback={
+                <p class="discussion__closed">
+                  You can read this discussion but not comment: only members of the groups taking part can
+                  comment (observers read only), and only while it is open.
+                </p>
+              }
+            >
+              <p>
+                <A href={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>Sign in</A> to join the
+                discussion.
+              </p>
+            </Show>
           </Show>
         }
       >

@@ -1,40 +1,23 @@
 import { createSignal, For, type JSX, Show } from 'solid-js'
+import { plural } from '../../lib/format'
+import {
+  displayText,
+  insertMention,
+  type Mention,
+  mentionQuery,
+  mentionsIn,
+  storedText,
+} from '../../lib/mentions'
 import { debounce } from '../../lib/page'
 import { api, type MentionCandidate } from '../../lib/trpc'
 import { TextAreaField } from '../Form'
 
 export type ItemType = 'topic' | 'meeting' | 'document'
 
-/** `@` and the start of a name, right before the caret: "@To" or "@Tom Wh". */
-const TRIGGER = /(?:^|[\s(])@([\p{L}][\p{L}\p{M}'’.-]*(?: [\p{L}\p{M}'’.-]*)?)$/u
-
-/** The query being typed at `caret`, and where its `@` starts; null when none. */
-export function mentionQuery(text: string, caret: number): { start: number; query: string } | null {
-  const before = text.slice(0, caret)
-  const match = TRIGGER.exec(before)
-  if (!match) return null
-  const query = match[1]!
-  return { start: caret - query.length - 1, query }
-}
-
-/** The text with `@query` at `start` replaced by the mention, and where the caret goes. */
-export function insertMention(
-  text: string,
-  start: number,
-  caret: number,
-  person: { id: string; name: string },
-): { text: string; caret: number } {
-  const token = `@[${person.name.replace(/[[\]]/g, '')}](person:${person.id})`
-  const after = text.slice(caret)
-  const space = after.startsWith(' ') ? '' : ' '
-  const next = `${text.slice(0, start)}${token}${space}${after}`
-  return { text: next, caret: start + token.length + 1 }
-}
-
 /**
  * A textarea with @mention completion: typing `@` and letters lists the people who may read the
- * item; Up and Down move through them, Enter or Tab picks one, Escape closes the list. The pick
- * is written as `@[Name](person:id)`.
+ * item; Up and Down move through them, Enter or Tab picks one, Escape closes the list. The
+ * textarea shows `@Name`; `value` and `onValue` carry the stored `@[Name](person:id)`.
  */
 export function MentionTextarea(props: {
   id: string
@@ -53,6 +36,10 @@ export function MentionTextarea(props: {
   const [open, setOpen] = createSignal(false)
   const [active, setActive] = createSignal(0)
   const [note, setNote] = createSignal('')
+  // People picked here, beside those already in the value (an edited comment's mentions).
+  const [picked, setPicked] = createSignal<Mention[]>([])
+  const shown = () => displayText(props.value)
+  const toStored = (text: string) => storedText(text, [...mentionsIn(props.value), ...picked()])
   let textarea: HTMLTextAreaElement | undefined
   let range: { start: number; query: string } | null = null
   let sequence = 0
@@ -81,7 +68,7 @@ export function MentionTextarea(props: {
       setNote(
         found.length === 0
           ? `Nobody called “${query}” can read this.`
-          : `${found.length} ${found.length === 1 ? 'person' : 'people'} found. Use the up and down arrows, then Enter to choose.`,
+          : `${plural(found.length, 'person', 'people')} found. Use the up and down arrows, then Enter to choose.`,
       )
     } catch {
       if (mine === sequence) close()
@@ -89,7 +76,7 @@ export function MentionTextarea(props: {
   }, 200)
 
   function onInput(value: string) {
-    props.onValue(value)
+    props.onValue(toStored(value))
     const caret = textarea?.selectionStart ?? value.length
     range = mentionQuery(value, caret)
     if (range) lookUp(range.query)
@@ -102,8 +89,9 @@ export function MentionTextarea(props: {
   function pick(person: MentionCandidate) {
     if (!range || !textarea) return
     const caret = range.start + range.query.length + 1
-    const result = insertMention(props.value, range.start, caret, person)
-    props.onValue(result.text)
+    const result = insertMention(shown(), range.start, caret, person)
+    setPicked([...picked(), { id: person.id, name: person.name.replace(/[[\]]/g, '') }])
+    props.onValue(toStored(result.text))
     close()
     setNote(`${person.name} mentioned.`)
     queueMicrotask(() => {
@@ -145,7 +133,7 @@ export function MentionTextarea(props: {
         hideLabel={props.hideLabel}
         hint={props.hint ?? 'To mention someone, type @ and the start of their name.'}
         error={props.error}
-        value={props.value}
+        value={shown()}
         onValue={onInput}
         rows={props.rows ?? 4}
         ref={(el) => {

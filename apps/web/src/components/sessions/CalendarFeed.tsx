@@ -4,6 +4,7 @@ import { createActions } from '../../lib/action'
 import { api } from '../../lib/trpc'
 import { Button } from '../Form'
 import { ActionStatus } from '../Status'
+import { FeedLinks } from './CalendarLinks'
 
 export function CalendarFeed() {
   const actions = createActions()
@@ -21,6 +22,7 @@ export function CalendarFeed() {
         <code class="feed-url" id="calendar-feed-url">
           {url()}
         </code>
+        <FeedLinks url={url()!} name="APPG Hub: my sessions" label="Subscribe to your calendar feed" />
       </Show>
       <Show when={exists() && !url()}>
         <p>

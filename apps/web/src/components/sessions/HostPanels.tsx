@@ -8,7 +8,9 @@ import { createQuery } from '../../lib/query'
 import { useSession } from '../../lib/session'
 import { canDraftSession, type Meeting, SIGNUP_NAMES } from '../../lib/sessions'
 import { api } from '../../lib/trpc'
+import { CopyButton } from '../CopyButton'
 import { Button, SelectField, TextField } from '../Form'
+import { ScrollRegion } from '../ScrollRegion'
 import { ActionStatus, Loading } from '../Status'
 
 export function SignupList(props: { meeting: Meeting }) {
@@ -39,7 +41,7 @@ export function SignupList(props: { meeting: Meeting }) {
         }
       >
         <Show when={list.data()!.signups.length > 0} fallback={<p>Nobody has signed up yet.</p>}>
-          <div class="table-wrap">
+          <ScrollRegion label="Sign-ups">
             <table class="table" id="signup-table">
               <caption class="visually-hidden">Sign-ups, going first, then the waiting list in order</caption>
               <thead>
@@ -68,7 +70,7 @@ export function SignupList(props: { meeting: Meeting }) {
                 </For>
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </Show>
       </Show>
     </section>
@@ -86,6 +88,7 @@ export function NoticePanel(props: { meeting: Meeting }) {
           A draft for the All-Party Notices, which ask for a week’s notice of group meetings. Copy it and send
           it on.
         </p>
+        <CopyButton text={props.meeting.notice!} label="Copy the notice" selectId="session-notice" />
         <pre class="session-notice" id="session-notice">
           {props.meeting.notice}
         </pre>

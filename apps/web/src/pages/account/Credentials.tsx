@@ -1,8 +1,9 @@
-/** Changing my password (which signs out every other device) and my email address. */
-import { createSignal } from 'solid-js'
+/** My name and organisation; changing my password (which signs out every other device) and my email address. */
+import { createSignal, Show } from 'solid-js'
 import { Button, ErrorSummary, TextField } from '../../components/Form'
-import { ActionStatus } from '../../components/Status'
+import { ActionStatus, Loading } from '../../components/Status'
 import { formErrors } from '../../lib/errors'
+import { createQuery } from '../../lib/query'
 import { useSession } from '../../lib/session'
 import { api } from '../../lib/trpc'
 
@@ -32,6 +33,78 @@ function useForm<F extends string>(fields: readonly F[]) {
     ...(general() ? [{ message: general()! }] : []),
   ]
   return { errors, message, busy, submit, summary }
+}
+
+export function ProfileSection() {
+  const session = useSession()
+  const profile = createQuery(
+    () => true,
+    () => api.people.profile.query(),
+  )
+  // Edits, until saved; the stored values show until then.
+  const [displayName, setDisplayName] = createSignal<string | null>(null)
+  const [organisation, setOrganisation] = createSignal<string | null>(null)
+  const form = useForm(['displayName', 'organisation'] as const)
+  return (
+    <section class="section" aria-labelledby="profile-heading">
+      <h2 id="profile-heading" class="heading-l">
+        Your name and organisation
+      </h2>
+      <p>Shown beside your comments, sign-ups and invitations to the people who can see them.</p>
+      <ErrorSummary id="profile-errors" items={form.summary()} />
+      <ActionStatus message={form.message()} error={null} />
+      <Show when={profile.data()} fallback={<Loading label="Loading your details…" />}>
+        {(p) => (
+          <form
+            novalidate
+            onSubmit={(e) => {
+              e.preventDefault()
+              void form.submit(async () => {
+                const saved = await api.people.updateProfile.mutate({
+                  displayName: displayName() ?? p().displayName,
+                  organisation: organisation() ?? p().organisation,
+                })
+                profile.mutate(saved)
+                setDisplayName(null)
+                setOrganisation(null)
+                await session.refresh()
+                return 'Your details are saved.'
+              })
+            }}
+          >
+            <TextField
+              width="half"
+              id="displayName"
+              label="Your name"
+              hint={
+                p().nameEditable
+                  ? undefined
+                  : 'As the Register of All-Party Parliamentary Groups publishes it. Ask the site administrator to correct it.'
+              }
+              autocomplete="name"
+              readonly={!p().nameEditable}
+              value={displayName() ?? p().displayName}
+              onValue={setDisplayName}
+              error={form.errors().displayName}
+            />
+            <TextField
+              width="half"
+              id="organisation"
+              label="Organisation (optional)"
+              hint="The charity, company or office you work for, if any."
+              autocomplete="organization"
+              value={organisation() ?? p().organisation ?? ''}
+              onValue={setOrganisation}
+              error={form.errors().organisation}
+            />
+            <Button type="submit" busy={form.busy()}>
+              Save your details
+            </Button>
+          </form>
+        )}
+      </Show>
+    </section>
+  )
 }
 
 export function PasswordSection() {

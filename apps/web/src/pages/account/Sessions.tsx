@@ -1,6 +1,7 @@
 /** The devices I am signed in on, each with a button to end it. */
 import { For, Show } from 'solid-js'
 import { Button } from '../../components/Form'
+import { ScrollRegion } from '../../components/ScrollRegion'
 import { ActionStatus, Loading, PageError } from '../../components/Status'
 import { createActions } from '../../lib/action'
 import { formatDateTime } from '../../lib/format'
@@ -57,47 +58,49 @@ export function SessionsSection() {
       <Show when={!sessions.error()} fallback={<PageError error={sessions.error()} />}>
         <Show when={sessions.data()} fallback={<Loading />}>
           {(list) => (
-            <table class="table">
-              <caption class="visually-hidden">Your signed-in devices</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Device</th>
-                  <th scope="col">Signed in</th>
-                  <th scope="col">Last seen</th>
-                  <th scope="col">
-                    <span class="visually-hidden">Action</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={list()}>
-                  {(session) => (
-                    <tr>
-                      <td data-label="Device">
-                        {deviceName(session.userAgent)}
-                        <Show when={session.current}>
-                          {' '}
-                          <strong class="badge badge--teal">This device</strong>
-                        </Show>
-                      </td>
-                      <td data-label="Signed in">{formatDateTime(session.createdAt)}</td>
-                      <td data-label="Last seen">{formatDateTime(session.lastSeenAt)}</td>
-                      <td>
-                        <Show when={!session.current}>
-                          <Button
-                            variant="secondary"
-                            busy={actions.busy() === `end-${session.id}`}
-                            onClick={() => end(session.id)}
-                          >
-                            Sign out<span class="visually-hidden"> {deviceName(session.userAgent)}</span>
-                          </Button>
-                        </Show>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <ScrollRegion label="Your signed-in devices">
+              <table class="table">
+                <caption class="visually-hidden">Your signed-in devices</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Device</th>
+                    <th scope="col">Signed in</th>
+                    <th scope="col">Last seen</th>
+                    <th scope="col">
+                      <span class="visually-hidden">Action</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={list()}>
+                    {(session) => (
+                      <tr>
+                        <td data-label="Device">
+                          {deviceName(session.userAgent)}
+                          <Show when={session.current}>
+                            {' '}
+                            <strong class="badge badge--teal">This device</strong>
+                          </Show>
+                        </td>
+                        <td data-label="Signed in">{formatDateTime(session.createdAt)}</td>
+                        <td data-label="Last seen">{formatDateTime(session.lastSeenAt)}</td>
+                        <td>
+                          <Show when={!session.current}>
+                            <Button
+                              variant="secondary"
+                              busy={actions.busy() === `end-${session.id}`}
+                              onClick={() => end(session.id)}
+                            >
+                              Sign out<span class="visually-hidden"> {deviceName(session.userAgent)}</span>
+                            </Button>
+                          </Show>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </ScrollRegion>
           )}
         </Show>
       </Show>

@@ -3,6 +3,10 @@
  * (/collab/documents/<id>), with other people's cursors and names, who is here, the connection's
  * state, a Markdown toolbar and "Save version". Loaded with `import()` from the document page
  * only. Offline, editing goes on; y-websocket merges the changes when the connection returns.
+ * "Save version" without the live connection (a network that blocks WebSockets, a long outage)
+ * saves through the page instead: the three-way merge from the revision the editor opened on,
+ * with the resolution screen when it overlaps with what others saved; the editor then closes,
+ * since its text is in a revision the live document merges.
  */
 import './live-editor.css'
 import { defaultKeymap, indentWithTab } from '@codemirror/commands'
@@ -16,7 +20,9 @@ import { createSignal, For, onCleanup, onMount, Show } from 'solid-js'
 import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { api } from '../../../lib/trpc'
 import { Button } from '../../Form'
+import { ConflictResolution, type SaveConflict } from '../ConflictResolution'
 import { markdownKeymap, TOOLBAR } from './markdown-commands'
 import { colourIndex, remoteCursors } from './remote-cursors'
 import { editorTheme } from './theme'
@@ -35,6 +41,8 @@ type Status = 'connecting' | 'connected' | 'disconnected'
 
 export default function LiveEditor(props: {
   documentId: string
+  /** The head revision when the editor opened: the base of a save made without the connection. */
+  baseRevisionId: string
   readOnly: boolean
   me: { id: string; name: string }
   onClose: () => void
@@ -47,6 +55,10 @@ export default function LiveEditor(props: {
   const [note, setNote] = createSignal('')
   const [saveMessage, setSaveMessage] = createSignal<{ text: string; error: boolean } | null>(null)
   const [saving, setSaving] = createSignal(false)
+  const [conflict, setConflict] = createSignal<SaveConflict | null>(null)
+  const baseRevisionId = props.baseRevisionId
+  /** Whether the text ever arrived: before that there is nothing of the document to save. */
+  let loaded = false
   let host!: HTMLDivElement
   let view: EditorView | undefined
 
@@ -58,13 +70,19 @@ export default function LiveEditor(props: {
   awareness.setLocalStateField('user', { id: props.me.id, name: props.me.name })
 
   provider.on('status', (event: { status: Status }) => setStatus(event.status))
-  provider.on('sync', (isSynced: boolean) => setSynced(isSynced))
+  provider.on('sync', (isSynced: boolean) => {
+    setSynced(isSynced)
+    if (isSynced) loaded = true
+  })
   provider.on('connection-close', (event: CloseEvent | null) => {
     // Access ended: reconnecting would only be refused again.
     if (event?.code === 4403) {
       provider.shouldConnect = false
       setSaveMessage({ text: 'Your access to this document has ended.', error: true })
     }
+    // Too many messages at once: the server closed the connection; the provider reconnects and syncs.
+    if (event?.code === 4429)
+      setSaveMessage({ text: 'Too many changes were sent at once; reconnecting.', error: true })
   })
 
   provider.messageHandlers[MESSAGE_SAVE_VERSION] = (_encoder, decoder) => {
@@ -93,7 +111,11 @@ export default function LiveEditor(props: {
   function saveVersion(event: Event) {
     event.preventDefault()
     if (!provider.wsconnected || !provider.ws) {
-      setSaveMessage({ text: 'You are offline: save the version once the connection is back.', error: true })
+      if (!loaded) {
+        setSaveMessage({ text: 'The document has not loaded yet: try again once it has.', error: true })
+        return
+      }
+      void saveThroughPage(baseRevisionId, ytext.toString())
       return
     }
     const encoder = encoding.createEncoder()
@@ -102,6 +124,35 @@ export default function LiveEditor(props: {
     setSaving(true)
     setSaveMessage(null)
     provider.ws.send(encoding.toUint8Array(encoder))
+  }
+
+  /**
+   * Saves the text as a revision without the live connection. The connection stays down meanwhile
+   * (and after a save): this text then reaches the live document as a revision, not a second time
+   * as Yjs updates.
+   */
+  async function saveThroughPage(base: string, body: string) {
+    provider.disconnect()
+    setSaving(true)
+    setSaveMessage(null)
+    try {
+      const result = await api.documents.save.mutate({ id: props.documentId, baseRevisionId: base, body })
+      if (result.status === 'conflict') {
+        setConflict(result)
+        return
+      }
+      setConflict(null)
+      if (result.status !== 'unchanged') props.onSaved(result.revision.number)
+      props.onClose()
+    } catch {
+      setSaveMessage({
+        text: 'The version could not be saved: check your connection and try again.',
+        error: true,
+      })
+      if (!conflict()) provider.connect()
+    } finally {
+      setSaving(false)
+    }
   }
 
   onMount(() => {
@@ -151,7 +202,7 @@ export default function LiveEditor(props: {
         : 'Connected, loading the latest text…'
       : status() === 'connecting'
         ? 'Connecting…'
-        : 'Offline: keep typing, your changes will merge when the connection returns.'
+        : 'Offline: keep typing, your changes will merge when the connection returns (or save the version now).'
 
   return (
     <section class="live-editor" aria-labelledby="live-editor-heading">
@@ -201,7 +252,20 @@ export default function LiveEditor(props: {
           ? 'You can follow the text as the editors write it; only the chair, officers and secretariats of the writing groups can change it.'
           : 'Markdown. Everyone here sees your changes as you type; a revision is saved when editing pauses and when the last person leaves.'}
       </p>
-      <div class="live-editor__text" id="live-editor-text" ref={host} />
+      <Show when={conflict()}>
+        {(c) => (
+          <ConflictResolution
+            conflict={c()}
+            busy={saving()}
+            onResolve={(text) => void saveThroughPage(c().headRevisionId, text)}
+            onCancel={() => {
+              setConflict(null)
+              provider.connect()
+            }}
+          />
+        )}
+      </Show>
+      <div class="live-editor__text" id="live-editor-text" ref={host} hidden={Boolean(conflict())} />
       <Show when={saveMessage()}>
         {(m) => (
           <p class={m().error ? 'live-message live-message--error' : 'live-message'} role="status">
@@ -209,28 +273,30 @@ export default function LiveEditor(props: {
           </p>
         )}
       </Show>
-      <form class="live-save" onSubmit={saveVersion}>
-        <Show when={!props.readOnly}>
-          <label class="label" for="live-version-note">
-            Note for this version (optional)
-          </label>
-          <div class="live-save__row">
-            <input
-              id="live-version-note"
-              class="input"
-              maxLength={500}
-              value={note()}
-              onInput={(e) => setNote(e.currentTarget.value)}
-            />
-            <Button type="submit" busy={saving()}>
-              Save version
-            </Button>
-          </div>
-        </Show>
-        <Button variant="secondary" onClick={() => props.onClose()}>
-          Close the editor
-        </Button>
-      </form>
+      <Show when={!conflict()}>
+        <form class="live-save" onSubmit={saveVersion}>
+          <Show when={!props.readOnly}>
+            <label class="label" for="live-version-note">
+              Note for this version (optional)
+            </label>
+            <div class="live-save__row">
+              <input
+                id="live-version-note"
+                class="input"
+                maxLength={500}
+                value={note()}
+                onInput={(e) => setNote(e.currentTarget.value)}
+              />
+              <Button type="submit" busy={saving()}>
+                Save version
+              </Button>
+            </div>
+          </Show>
+          <Button variant="secondary" onClick={() => props.onClose()}>
+            Close the editor
+          </Button>
+        </form>
+      </Show>
     </section>
   )
 }

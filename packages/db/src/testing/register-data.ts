@@ -7,12 +7,12 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-export { DEMO_REGISTER_FILE } from '@appg-hub/db/demo/demo-register'
+export { DEMO_REGISTER_FILE } from '../demo/demo-register'
 
 function realRegisterDir(): string | null {
   const dir =
     process.env.REGISTER_DATA_DIR ??
-    fileURLToPath(new URL('../../../shared/data/appg-register/', import.meta.url))
+    fileURLToPath(new URL('../../../../../shared/data/appg-register/', import.meta.url))
   return existsSync(`${dir.replace(/\/?$/, '/')}register-2026-06-29.jsonl`) ? dir.replace(/\/?$/, '/') : null
 }
 
@@ -24,4 +24,6 @@ export const NEEDS_REAL_REGISTER =
   '(needs the real Register: REGISTER_DATA_DIR or ../shared/data/appg-register; skipped without it)'
 
 /** The fixtures of the data package's CSV format, in the repository. */
-export const DATAPACKAGE_FIXTURE_DIR = fileURLToPath(new URL('../fixtures/datapackage/', import.meta.url))
+export const DATAPACKAGE_FIXTURE_DIR = fileURLToPath(
+  new URL('../../../../tests/fixtures/datapackage/', import.meta.url),
+)

@@ -1,6 +1,6 @@
-import { bumpCacheVersion, type Db, migrateToLatest } from '@appg-hub/db'
-import { createDb } from '@appg-hub/db/create-db'
 import { sql } from 'kysely'
+import { createDb } from '../create-db'
+import { bumpCacheVersion, type Db, migrateToLatest } from '../index'
 
 /** A database a test suite runs against: SQLite always, MySQL/MariaDB when MYSQL_URL is set. */
 export interface TestDatabase {

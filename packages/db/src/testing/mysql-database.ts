@@ -1,5 +1,5 @@
-import { createDb } from '@appg-hub/db/create-db'
 import { sql } from 'kysely'
+import { createDb } from '../create-db'
 
 /** A new, empty database on the MYSQL_URL server; returns its URL. Dropped when the process exits. */
 export async function createMysqlDatabase(prefix = 'hub_test'): Promise<string> {

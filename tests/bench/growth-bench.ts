@@ -1,0 +1,108 @@
+/**
+ * `pnpm bench:growth`: how each list's latency grows with the data (issue #14). Two bench servers
+ * run side by side: the demo world as `pnpm bench` serves it (1×), and the same plus ten times the
+ * demo's topics, sessions, documents and comments (search-data.ts; 10×). Each list is measured on
+ * both in interleaved slices, so that both see the same load on a shared machine, with the no-op
+ * tRPC procedure as the baseline of each. Prints p95 at 1× and 10× and their ratio (target ≤ 1.3×);
+ * asserts nothing.
+ *
+ *   npx --yes pnpm@10 bench:growth
+ *   BENCH_SECONDS=6 BENCH_CONNECTIONS=10 BENCH_ROUNDS=3 npx --yes pnpm@10 bench:growth
+ */
+import { loadGenerator, percentile, type ServerReady, startBenchServer } from './http-load'
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 4)
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
+const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2))
+
+interface Target {
+  name: string
+  signedIn: boolean
+  path: (ready: ServerReady) => string | null
+}
+
+const input = (value: unknown) => `?input=${encodeURIComponent(JSON.stringify(value))}`
+const call =
+  (procedure: string, value?: (ready: ServerReady) => unknown) =>
+  (ready: ServerReady): string | null => {
+    const v = value?.(ready)
+    return v === null ? null : `/trpc/${procedure}${v === undefined ? '' : input(v)}`
+  }
+const group =
+  (extra: Record<string, unknown> = {}) =>
+  (r: ServerReady) =>
+    r.ids.slug ? { slug: r.ids.slug, ...extra } : null
+
+const TARGETS: Target[] = [
+  { name: 'no-op tRPC procedure (baseline)', signedIn: false, path: () => '/bench/trpc/noop' },
+  { name: 'register.list, 20 groups', signedIn: false, path: call('register.list', () => ({ limit: 20 })) },
+  { name: 'topics.dashboard', signedIn: true, path: call('topics.dashboard') },
+  { name: 'topics.listForGroup', signedIn: true, path: call('topics.listForGroup', group()) },
+  {
+    name: 'meetings.listForGroup',
+    signedIn: true,
+    path: call('meetings.listForGroup', group({ when: 'upcoming' })),
+  },
+  { name: 'documents.listForGroup', signedIn: true, path: call('documents.listForGroup', group()) },
+  { name: 'meetings.mine', signedIn: true, path: call('meetings.mine') },
+  { name: 'notifications.list', signedIn: true, path: call('notifications.list') },
+  { name: 'memberships.roster', signedIn: true, path: call('memberships.roster', group()) },
+  {
+    name: 'comments.list',
+    signedIn: true,
+    path: call('comments.list', (r) => (r.ids.topicId ? { itemType: 'topic', itemId: r.ids.topicId } : null)),
+  },
+  { name: 'search.query "health"', signedIn: true, path: call('search.query', () => ({ q: 'health ' })) },
+]
+
+const one = await startBenchServer({})
+process.stderr.write('  1× server ready\n')
+const ten = await startBenchServer({ BENCH_SEARCH_DATA: '1' })
+process.stderr.write(`  10× server ready (${ten.ready.indexed} index rows)\n`)
+const load = loadGenerator(connections)
+
+const latencies = new Map<string, { one: number[]; ten: number[]; errors: number }>()
+try {
+  for (let round = 0; round < rounds; round++) {
+    for (const target of TARGETS) {
+      const entry = latencies.get(target.name) ?? { one: [], ten: [], errors: 0 }
+      latencies.set(target.name, entry)
+      for (const [size, server] of [
+        ['one', one],
+        ['ten', ten],
+      ] as const) {
+        const path = target.path(server.ready)
+        if (path === null) continue
+        const headers: Record<string, string> = target.signedIn ? { cookie: server.ready.cookie } : {}
+        const result = await load.run([server.ready.url + path], seconds / rounds, headers)
+        entry[size].push(...result.latencies)
+        entry.errors += result.errors
+      }
+    }
+    process.stderr.write(`  round ${round + 1} of ${rounds} done\n`)
+  }
+} finally {
+  load.close()
+  one.child.kill('SIGTERM')
+  ten.child.kill('SIGTERM')
+}
+
+const ms = (n: number) => n.toFixed(1)
+console.log(
+  `Growth benchmark ${new Date().toISOString().slice(0, 10)}: ${connections} connections, ${seconds} s per list and size in ${rounds} interleaved slices; 10× adds ${ten.ready.indexed?.toLocaleString('en-GB')} index rows of content.`,
+)
+console.log('')
+console.log('| list | p95 ms at 1× | p95 ms at 10× | growth | errors |')
+console.log('| --- | ---: | ---: | ---: | ---: |')
+for (const [name, entry] of latencies) {
+  if (entry.one.length === 0 || entry.ten.length === 0) continue
+  const p1 = percentile(
+    entry.one.sort((a, b) => a - b),
+    95,
+  )
+  const p10 = percentile(
+    entry.ten.sort((a, b) => a - b),
+    95,
+  )
+  console.log(`| ${name} | ${ms(p1)} | ${ms(p10)} | ${(p10 / p1).toFixed(2)}× | ${entry.errors} |`)
+}
