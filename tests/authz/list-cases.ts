@@ -7,6 +7,7 @@
 export type ListCase = { list: true; against: string } | { list: false; why: string }
 
 export const LIST_CASES: Record<string, ListCase> = {
+  'auth.checkResetLink': { list: false, why: 'whether one emailed link can be used' },
   'register.list': { list: true, against: 'register.group' },
   'people.participants': { list: true, against: "the group's account memberships" },
   'people.withoutOfficerAccount': { list: true, against: 'people.participants' },
@@ -47,6 +48,7 @@ export const LIST_CASES: Record<string, ListCase> = {
   'memberships.roster': { list: false, why: 'one group’s roster for its people (matrix)' },
   'notifications.preferences': { list: false, why: 'the caller’s settings' },
   'notifications.unreadCount': { list: false, why: 'a count of notifications.list' },
+  'people.profile': { list: false, why: 'the caller’s own name and organisation' },
   'people.publicListing': { list: false, why: 'the public Register’s people, the same for everyone' },
   'people.registerPeople': {
     list: false,

@@ -232,16 +232,16 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
 
   it('past 20 failures for an account from everywhere, lets in only devices that signed in before', async () => {
     const source = (address: string, deviceToken: string | null = null) => ({ email, address, deviceToken })
-    const device = await recordSignInSuccess(db, clock, source('192.0.2.1'))
-    for (let i = 0; i < 20; i++) await recordSignInFailure(db, clock, source(`198.51.100.${i}`))
+    const device = await recordSignInSuccess({ db, clock }, source('192.0.2.1'))
+    for (let i = 0; i < 20; i++) await recordSignInFailure({ db, clock }, source(`198.51.100.${i}`))
     // A new address, never seen failing: still refused, the account is under attack.
-    expect(await signInWait(db, clock, source('203.0.113.9'))).toBeGreaterThan(0)
+    expect(await signInWait({ db, clock }, source('203.0.113.9'))).toBeGreaterThan(0)
     // The owner's device, from any address, may try.
-    expect(await signInWait(db, clock, source('203.0.113.9', device))).toBe(0)
+    expect(await signInWait({ db, clock }, source('203.0.113.9', device))).toBe(0)
     // A made-up device token is not recognised.
-    expect(await signInWait(db, clock, source('203.0.113.9', 'a'.repeat(32)))).toBeGreaterThan(0)
+    expect(await signInWait({ db, clock }, source('203.0.113.9', 'a'.repeat(32)))).toBeGreaterThan(0)
     clock.advance(16 * MINUTE)
-    expect(await signInWait(db, clock, source('203.0.113.9'))).toBe(0)
+    expect(await signInWait({ db, clock }, source('203.0.113.9'))).toBe(0)
   })
 
   it('limits sign-in attempts per address, whichever accounts they name', async () => {

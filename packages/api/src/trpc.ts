@@ -1,4 +1,4 @@
-import { type Actor, DomainError } from '@appg-hub/core'
+import { DomainError } from '@appg-hub/core'
 import { isDatabaseUnavailable } from '@appg-hub/db'
 import { initTRPC, TRPCError } from '@trpc/server'
 import * as z from 'zod'
@@ -61,12 +61,27 @@ const domainErrors = t.middleware(async ({ next }) => {
 
 const base = t.procedure.use(domainErrors)
 
-export const publicProcedure = base.meta({ access: 'public' })
+/**
+ * Every procedure receives the domain's service context ready-made as `ctx.core`. A public
+ * procedure's acts for nobody (signing up, following an emailed link): it reads no session.
+ */
+export const publicProcedure = base
+  .meta({ access: 'public' })
+  .use(({ ctx, next }) => next({ ctx: { core: ctx.service(null) } }))
+
+/**
+ * Public, but what it answers depends on who asks (a public item's page shows more to its groups):
+ * the session is read for these procedures only, so that the others cost no query for it.
+ */
+export const readerProcedure = base.meta({ access: 'public' }).use(async ({ ctx, next }) => {
+  const actor = await ctx.getActor()
+  return next({ ctx: { actor, core: ctx.service(actor) } })
+})
 
 export const authedProcedure = base.meta({ access: 'signed-in' }).use(async ({ ctx, next }) => {
   const actor = await ctx.getActor()
   if (!actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in first.' })
-  return next({ ctx: { actor: actor as Actor } })
+  return next({ ctx: { actor, core: ctx.service(actor) } })
 })
 
 export const adminProcedure = base.meta({ access: 'site-admin' }).use(async ({ ctx, next }) => {
@@ -74,5 +89,5 @@ export const adminProcedure = base.meta({ access: 'site-admin' }).use(async ({ c
   if (!actor) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in first.' })
   if (!actor.isSiteAdmin)
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Only a site administrator can do this.' })
-  return next({ ctx: { actor } })
+  return next({ ctx: { actor, core: ctx.service(actor) } })
 })

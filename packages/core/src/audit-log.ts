@@ -4,9 +4,9 @@
  */
 import type { Db } from '@appg-hub/db'
 import type { ServiceContext } from './context'
-import { badRequest, forbidden } from './errors'
+import { forbidden } from './errors'
 import { groupForActor, requireActor } from './memberships/access'
-import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, type Page } from './pagination'
+import { keysetPage, MAX_PAGE_SIZE, type Page, splitPage } from './pagination'
 import { can } from './policy'
 
 export interface AuditEntry {
@@ -27,8 +27,7 @@ async function page(
   limit = 50,
 ): Promise<Page<AuditEntry>> {
   const size = Math.min(Math.max(limit, 1), MAX_PAGE_SIZE)
-  const after = decodeCursor(cursor)
-  let query = db
+  const query = db
     .selectFrom('audit_event')
     .leftJoin('person', 'person.id', 'audit_event.actor_id')
     .leftJoin('appg', 'appg.id', 'audit_event.appg_id')
@@ -44,23 +43,11 @@ async function page(
       'audit_event.item_id',
       'audit_event.details',
     ])
-    .orderBy('audit_event.at', 'desc')
-    .orderBy('audit_event.id', 'desc')
-    .limit(size + 1)
-  if (appgId) query = query.where('audit_event.appg_id', '=', appgId)
-  if (after) {
-    const [at, id] = after.split('|')
-    if (!at || !id || Number.isNaN(Date.parse(at)))
-      throw badRequest('That page link is not valid; start again from the first page.', 'cursor')
-    query = query.where((eb) =>
-      eb.or([
-        eb('audit_event.at', '<', at),
-        eb.and([eb('audit_event.at', '=', at), eb('audit_event.id', '<', id)]),
-      ]),
-    )
-  }
-  const rows = await query.execute()
-  const items = rows.slice(0, size).map((r) => ({
+    .$if(appgId !== null, (q) => q.where('audit_event.appg_id', '=', appgId!))
+  const order = { key: 'audit_event.at', id: 'audit_event.id', direction: 'desc' } as const
+  const rows = await keysetPage(query, order, cursor, size).execute()
+  const page = splitPage(rows, size, (r) => [r.at, r.id])
+  const items = page.rows.map((r) => ({
     id: r.id,
     at: r.at,
     action: r.action,
@@ -70,8 +57,7 @@ async function page(
     itemId: r.item_id,
     details: JSON.parse(r.details) as Record<string, unknown>,
   }))
-  const last = items[items.length - 1]
-  return { items, nextCursor: rows.length > size && last ? encodeCursor(`${last.at}|${last.id}`) : null }
+  return { items, nextCursor: page.nextCursor }
 }
 
 export async function groupAuditLog(ctx: ServiceContext, input: { slug: string; cursor?: string | null }) {

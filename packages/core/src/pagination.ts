@@ -1,12 +1,14 @@
 /** Opaque cursors (docs/architecture.md §6): the client hands back what it was given and learns nothing from it. */
+
+import { type SelectQueryBuilder, sql } from 'kysely'
 import { badRequest } from './errors'
+
+export { MAX_PAGE_SIZE } from '@appg-hub/schemas'
 
 export interface Page<T> {
   items: T[]
   nextCursor: string | null
 }
-
-export const MAX_PAGE_SIZE = 100
 
 export function encodeCursor(value: string): string {
   let binary = ''
@@ -49,4 +51,46 @@ export function decodeKeyCursor(cursor: string | null | undefined): { key: strin
     throw badRequest('That page link is not valid; start again from the first page.', 'cursor')
   }
   return { key: value[0], id: value[1] }
+}
+
+/** A list ordered by a sort key and the row's id (to break ties), both as column references. */
+export interface KeysetOrder {
+  key: string
+  id: string
+  direction: 'asc' | 'desc'
+}
+
+/**
+ * The one way a list is paged: orders the query by (key, id), starts after the cursor's row, and
+ * reads one row more than the page so that `splitPage` knows whether another page follows.
+ */
+export function keysetPage<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  order: KeysetOrder,
+  cursor: string | null | undefined,
+  size: number,
+): SelectQueryBuilder<DB, TB, O> {
+  const after = decodeKeyCursor(cursor)
+  const key = sql.ref<string>(order.key)
+  const id = sql.ref<string>(order.id)
+  const paged = query
+    .orderBy(key, order.direction)
+    .orderBy(id, order.direction)
+    .limit(size + 1)
+  if (!after) return paged
+  const op = order.direction === 'asc' ? '>' : '<'
+  return paged.where((eb) =>
+    eb.or([eb(key, op, after.key), eb.and([eb(key, '=', after.key), eb(id, op, after.id)])]),
+  )
+}
+
+/** The page's rows (without the extra one) and the cursor of the next page, if there is one. */
+export function splitPage<R>(
+  rows: R[],
+  size: number,
+  keyOf: (row: R) => [key: string, id: string],
+): { rows: R[]; nextCursor: string | null } {
+  const page = rows.slice(0, size)
+  const last = page[page.length - 1]
+  return { rows: page, nextCursor: rows.length > size && last ? encodeKeyCursor(...keyOf(last)) : null }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import {
   audit,
   hashPassword,
+  invalidateAllSessions,
   newPersonRow,
   normaliseEmail,
   passwordProblem,
@@ -29,7 +30,7 @@ export async function createAdmin(
         .set({ is_site_admin: 1, password_hash: hash, updated_at: now })
         .where('id', '=', existing.id)
         .execute()
-      await tx.deleteFrom('auth_session').where('person_id', '=', existing.id).execute()
+      await invalidateAllSessions(tx, existing.id)
       await audit(tx, systemClock, {
         actorId: null,
         action: 'admin.promoted',

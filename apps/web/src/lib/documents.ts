@@ -12,13 +12,8 @@ export type RevisionDiff = Out<Api['documents']['diff']['query']>
 export type DiffLine = RevisionDiff['lines'][number]
 export type DocumentKind = DocumentView['kind']
 
-export const KIND_NAMES: Record<DocumentKind, string> = {
-  briefing: 'Briefing',
-  report: 'Report',
-  minutes: 'Minutes',
-  work_programme: 'Work programme',
-  notes: 'Notes',
-}
+// The limits alone: importing them brings no zod into a page that checks no form.
+export { DOCUMENT_KIND_NAMES as KIND_NAMES } from '@appg-hub/schemas/limits'
 
 export const LINK_TYPE_NAMES: Record<string, string> = {
   briefing_for: 'Briefing for',

@@ -9,60 +9,50 @@ import {
   removeMember,
   revokeGroupInvite,
 } from '@appg-hub/core'
-import * as z from 'zod'
+import {
+  bySlug,
+  changeRoleInput,
+  inviteMemberInput,
+  memberInput,
+  memberInviteTokenInput,
+  revokeMemberInviteInput,
+} from '@appg-hub/schemas'
 import { rateLimit } from '../rate-limit'
 import { authedProcedure, publicProcedure, router } from '../trpc'
-import { slug } from './register'
-
-const role = z.enum(['chair', 'officer', 'secretariat', 'member', 'observer'])
-const id = z.string().min(1).max(36)
-const token = z.string().regex(/^[a-z2-7]{32}$/, 'That invitation link is not valid.')
 
 export const membershipsRouter = router({
-  roster: authedProcedure
-    .input(z.object({ slug }))
-    .query(({ ctx, input }) => getRoster(ctx.service(ctx.actor), input.slug)),
+  roster: authedProcedure.input(bySlug).query(({ ctx, input }) => getRoster(ctx.core, input.slug)),
 
-  invite: authedProcedure
-    .input(
-      z.object({
-        slug,
-        email: z.email('Enter an email address such as name@example.org.').max(254),
-        role,
-        /** A person of the group's Register entry: accepting links the account to them. */
-        registerPersonId: id.nullish(),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      await rateLimit(ctx, [[RATE_RULES.invitationsPerPerson, ctx.actor.id]])
-      return inviteToGroup(ctx.service(ctx.actor), input)
-    }),
+  invite: authedProcedure.input(inviteMemberInput).mutation(async ({ ctx, input }) => {
+    await rateLimit(ctx, [[RATE_RULES.invitationsPerPerson, ctx.actor.id]])
+    return inviteToGroup(ctx.core, input)
+  }),
 
-  revokeInvite: authedProcedure.input(z.object({ slug, inviteId: id })).mutation(async ({ ctx, input }) => {
-    await revokeGroupInvite(ctx.service(ctx.actor), input)
+  revokeInvite: authedProcedure.input(revokeMemberInviteInput).mutation(async ({ ctx, input }) => {
+    await revokeGroupInvite(ctx.core, input)
     return { revoked: true }
   }),
 
   /** Public: the invitation page must say what it is before the person signs in. */
   describeInvite: publicProcedure
-    .input(z.object({ token }))
-    .query(({ ctx, input }) => describeInvite(ctx.service(null), input.token)),
+    .input(memberInviteTokenInput)
+    .query(({ ctx, input }) => describeInvite(ctx.core, input.token)),
 
   acceptInvite: authedProcedure
-    .input(z.object({ token }))
-    .mutation(({ ctx, input }) => acceptGroupInvite(ctx.service(ctx.actor), input.token)),
+    .input(memberInviteTokenInput)
+    .mutation(({ ctx, input }) => acceptGroupInvite(ctx.core, input.token)),
 
   changeRole: authedProcedure
-    .input(z.object({ slug, personId: id, role }))
-    .mutation(({ ctx, input }) => changeMemberRole(ctx.service(ctx.actor), input)),
+    .input(changeRoleInput)
+    .mutation(({ ctx, input }) => changeMemberRole(ctx.core, input)),
 
-  remove: authedProcedure.input(z.object({ slug, personId: id })).mutation(async ({ ctx, input }) => {
-    await removeMember(ctx.service(ctx.actor), input)
+  remove: authedProcedure.input(memberInput).mutation(async ({ ctx, input }) => {
+    await removeMember(ctx.core, input)
     return { removed: true }
   }),
 
-  leave: authedProcedure.input(z.object({ slug })).mutation(async ({ ctx, input }) => {
-    await leaveGroup(ctx.service(ctx.actor), input)
+  leave: authedProcedure.input(bySlug).mutation(async ({ ctx, input }) => {
+    await leaveGroup(ctx.core, input)
     return { left: true }
   }),
 })

@@ -1,31 +1,23 @@
-import {
-  EMAIL_PREFERENCES,
-  getPreferences,
-  listNotifications,
-  markRead,
-  setPreferences,
-  unreadCount,
-} from '@appg-hub/core'
-import * as z from 'zod'
+import { getPreferences, listNotifications, markRead, setPreferences, unreadCount } from '@appg-hub/core'
+import { cursorInput, markReadInput, preferencesInput } from '@appg-hub/schemas'
 import { authedProcedure, router } from '../trpc'
-import { cursor } from './topics'
 
 export const notificationsRouter = router({
   list: authedProcedure
-    .input(z.object({ cursor }).optional())
-    .query(({ ctx, input }) => listNotifications(ctx.service(ctx.actor), input ?? {})),
+    .input(cursorInput.optional())
+    .query(({ ctx, input }) => listNotifications(ctx.core, input ?? {})),
 
   /** Polled by the client: one indexed query after the session check. */
-  unreadCount: authedProcedure.query(({ ctx }) => unreadCount(ctx.db, ctx.actor.id)),
+  unreadCount: authedProcedure.query(({ ctx }) => unreadCount(ctx.core)),
 
   /** Marks the given notifications read, or all of them when `ids` is omitted. */
   markRead: authedProcedure
-    .input(z.object({ ids: z.array(z.string().trim().min(1).max(36)).max(200).optional() }).optional())
-    .mutation(({ ctx, input }) => markRead(ctx.service(ctx.actor), input ?? {})),
+    .input(markReadInput)
+    .mutation(({ ctx, input }) => markRead(ctx.core, input ?? {})),
 
-  preferences: authedProcedure.query(({ ctx }) => getPreferences(ctx.db, ctx.actor.id)),
+  preferences: authedProcedure.query(({ ctx }) => getPreferences(ctx.core)),
 
   setPreferences: authedProcedure
-    .input(z.object({ email: z.enum(EMAIL_PREFERENCES) }))
-    .mutation(({ ctx, input }) => setPreferences(ctx.service(ctx.actor), input)),
+    .input(preferencesInput)
+    .mutation(({ ctx, input }) => setPreferences(ctx.core, input)),
 })

@@ -3,6 +3,7 @@
  * address (docs/architecture.md §7: sessions end on a credential change; changing the address asks for the
  * password again).
  */
+
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, notFound } from '../errors'
@@ -10,6 +11,7 @@ import { requireActor } from '../memberships/access'
 import { queueEmail } from '../outbox'
 import { normaliseEmail } from './accounts'
 import { hashPassword, passwordProblem, verifyPassword } from './password'
+import { invalidateAllSessions } from './session'
 
 /** Sessions are shown by a short prefix of their stored hash: enough to name one, useless to sign in. */
 const PUBLIC_ID_LENGTH = 16
@@ -65,7 +67,7 @@ export async function endMySession(ctx: ServiceContext, publicId: string): Promi
 export async function endAllMySessions(ctx: ServiceContext): Promise<void> {
   const actor = requireActor(ctx.actor)
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('auth_session').where('person_id', '=', actor.id).execute()
+    await invalidateAllSessions(tx, actor.id)
     await audit(tx, ctx.clock, { actorId: actor.id, action: 'account.signed_out_everywhere', details: {} })
   })
 }
@@ -102,7 +104,7 @@ export async function changePassword(
       .set({ password_hash: hash, updated_at: ctx.clock.now().toISOString() })
       .where('id', '=', actor.id)
       .execute()
-    await tx.deleteFrom('auth_session').where('person_id', '=', actor.id).execute()
+    await invalidateAllSessions(tx, actor.id)
     await audit(tx, ctx.clock, { actorId: actor.id, action: 'account.password_changed', details: {} })
     if (actor.email) {
       await queueEmail(tx, ctx.clock, {
@@ -132,7 +134,7 @@ export async function changeEmail(ctx: ServiceContext, input: { password: string
       .set({ email, updated_at: ctx.clock.now().toISOString() })
       .where('id', '=', actor.id)
       .execute()
-    await tx.deleteFrom('auth_session').where('person_id', '=', actor.id).execute()
+    await invalidateAllSessions(tx, actor.id)
     await audit(tx, ctx.clock, { actorId: actor.id, action: 'account.email_changed', details: {} })
     if (actor.email) {
       await queueEmail(tx, ctx.clock, {

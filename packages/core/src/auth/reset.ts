@@ -2,6 +2,7 @@
  * Forgotten passwords: a one-time link by email, valid for an hour. Asking for one answers the
  * same whether or not the address has an account, so the form cannot be used to find out who has.
  */
+
 import { newId } from '@appg-hub/db'
 import { audit } from '../audit'
 import { addMs, HOUR } from '../clock'
@@ -10,6 +11,7 @@ import { badRequest, conflict } from '../errors'
 import { queueEmail } from '../outbox'
 import { normaliseEmail } from './accounts'
 import { hashPassword, passwordProblem } from './password'
+import { invalidateAllSessions } from './session'
 import { hashToken, newToken } from './tokens'
 
 export const PASSWORD_RESET_TTL_MS = HOUR
@@ -112,7 +114,7 @@ export async function resetPassword(ctx: ServiceContext, input: { token: string;
       .set({ password_hash: hash, updated_at: now })
       .where('id', '=', reset.person_id)
       .execute()
-    await tx.deleteFrom('auth_session').where('person_id', '=', reset.person_id).execute()
+    await invalidateAllSessions(tx, reset.person_id)
     await audit(tx, ctx.clock, { actorId: reset.person_id, action: 'account.password_reset', details: {} })
   })
   return { personId: reset.person_id }

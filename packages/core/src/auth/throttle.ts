@@ -15,6 +15,7 @@
 import { type Db, incrementCounter } from '@appg-hub/db'
 import type { Clock } from '../clock'
 import { DAY, MINUTE } from '../clock'
+import type { ServiceContext } from '../context'
 import { hashToken, newToken } from './tokens'
 
 export const FREE_FAILURES = 3
@@ -67,7 +68,11 @@ async function sourceOf(db: Db, clock: Clock, source: SignInSource) {
 }
 
 /** Seconds to wait before this attempt may run, or 0 when it may run now. */
-export async function signInWait(db: Db, clock: Clock, source: SignInSource): Promise<number> {
+export async function signInWait(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  source: SignInSource,
+): Promise<number> {
+  const { db, clock } = ctx
   const now = clock.now().getTime()
   const { device, key } = await sourceOf(db, clock, source)
   const pair = await db
@@ -93,7 +98,11 @@ export async function signInWait(db: Db, clock: Clock, source: SignInSource): Pr
 }
 
 /** Counts a failed attempt against the source's back-off and the account. */
-export async function recordSignInFailure(db: Db, clock: Clock, source: SignInSource): Promise<void> {
+export async function recordSignInFailure(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  source: SignInSource,
+): Promise<void> {
+  const { db, clock } = ctx
   const now = clock.now()
   const { key } = await sourceOf(db, clock, source)
   const pair = await db.selectFrom('rate_limit').select('count').where('key', '=', key).executeTakeFirst()
@@ -112,7 +121,11 @@ export async function recordSignInFailure(db: Db, clock: Clock, source: SignInSo
  * Clears the source's back-off and remembers the device; answers the device token to keep in the
  * browser (the one it sent, or a new one).
  */
-export async function recordSignInSuccess(db: Db, clock: Clock, source: SignInSource): Promise<string> {
+export async function recordSignInSuccess(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  source: SignInSource,
+): Promise<string> {
+  const { db, clock } = ctx
   const { device, key } = await sourceOf(db, clock, source)
   await db.deleteFrom('rate_limit').where('key', '=', key).execute()
   // An address's back-off goes too: the owner has shown the password from there.

@@ -1,9 +1,9 @@
 /** The discussion on an item: top-level comments oldest first, a page at a time, with their replies. */
+
 import type { ItemType } from '@appg-hub/db'
 import type { ServiceContext } from '../context'
-import { assertCan } from '../items/access'
-import { ITEM_NOUN, loadItem } from '../items/load'
-import { decodeKeyCursor, encodeKeyCursor, type Page } from '../pagination'
+import { readableItem } from '../items/guards'
+import { keysetPage, type Page, splitPage } from '../pagination'
 import { commentQuery, viewerOf } from './query'
 import { type CommentView, commentView } from './view'
 
@@ -14,26 +14,14 @@ export async function listComments(
   ctx: ServiceContext,
   input: { itemType: ItemType; itemId: string; cursor?: string | null },
 ): Promise<Page<CommentView>> {
-  const after = decodeKeyCursor(input.cursor)
-  const item = await loadItem(ctx.db, ctx.actor, input.itemType, input.itemId)
-  assertCan(item.access, 'item.read', `That ${ITEM_NOUN[input.itemType]}`, '')
-  let query = commentQuery(ctx.db)
+  const item = await readableItem(ctx, input.itemType, input.itemId)
+  const query = commentQuery(ctx.db)
     .where('comment.item_type', '=', input.itemType)
     .where('comment.item_id', '=', input.itemId)
     .where('comment.parent_id', 'is', null)
-    .orderBy('comment.created_at')
-    .orderBy('comment.id')
-    .limit(COMMENT_PAGE_SIZE + 1)
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('comment.created_at', '>', after.key),
-        eb.and([eb('comment.created_at', '=', after.key), eb('comment.id', '>', after.id)]),
-      ]),
-    )
-  }
-  const rows = await query.execute()
-  const page = rows.slice(0, COMMENT_PAGE_SIZE)
+  const order = { key: 'comment.created_at', id: 'comment.id', direction: 'asc' } as const
+  const rows = await keysetPage(query, order, input.cursor, COMMENT_PAGE_SIZE).execute()
+  const { rows: page, nextCursor } = splitPage(rows, COMMENT_PAGE_SIZE, (r) => [r.created_at, r.id])
   const replies =
     page.length === 0
       ? []
@@ -53,9 +41,5 @@ export async function listComments(
     list.push(commentView(reply, viewer))
     repliesByParent.set(reply.parent_id!, list)
   }
-  const last = page[page.length - 1]
-  return {
-    items: page.map((c) => commentView(c, viewer, repliesByParent.get(c.id) ?? [])),
-    nextCursor: rows.length > COMMENT_PAGE_SIZE && last ? encodeKeyCursor(last.created_at, last.id) : null,
-  }
+  return { items: page.map((c) => commentView(c, viewer, repliesByParent.get(c.id) ?? [])), nextCursor }
 }

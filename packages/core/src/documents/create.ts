@@ -1,14 +1,15 @@
 /** Creating a document: its first revision, its owner group, and (optionally) the topic it is for. */
-import { indexItem, newId, type Visibility } from '@appg-hub/db'
+import { type Db, newId, type Visibility } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, forbidden } from '../errors'
 import { assertCan } from '../items/access'
+import { insertItem } from '../items/create'
+import { addLink } from '../items/links'
 import { loadItem } from '../items/load'
-import { addItemPartners, type TopicGroups, topicGroupsFor } from '../items/topic-space'
+import { type TopicGroups, topicGroupsFor } from '../items/topic-space'
 import { syncMarkdownLinks } from '../links/sync'
 import { groupForActor, requireActor } from '../memberships/access'
-import { ensureFollowing } from '../notifications/follows'
 import { can } from '../policy'
 import type { DocumentKind } from './fields'
 import { normaliseText } from './text'
@@ -57,9 +58,25 @@ export async function createDocument(
   const now = ctx.clock.now().toISOString()
   const body = normaliseText(input.body)
   await ctx.db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('document')
-      .values({
+    const contents = async (tx: Db) => {
+      await tx
+        .insertInto('revision')
+        .values({
+          id: revisionId,
+          document_id: id,
+          number: 1,
+          body,
+          author_id: actor.id,
+          base_revision_id: null,
+          merged: 0,
+          created_at: now,
+        })
+        .execute()
+    }
+    await insertItem(
+      tx,
+      'document',
+      {
         id,
         appg_id: group.id,
         kind: input.kind,
@@ -73,45 +90,15 @@ export async function createDocument(
         created_by: actor.id,
         created_at: now,
         updated_at: now,
-      })
-      .execute()
-    await tx
-      .insertInto('revision')
-      .values({
-        id: revisionId,
-        document_id: id,
-        number: 1,
-        body,
-        author_id: actor.id,
-        base_revision_id: null,
-        merged: 0,
-        created_at: now,
-      })
-      .execute()
-    await tx
-      .insertInto('participant')
-      .values({ item_type: 'document', item_id: id, appg_id: group.id, is_owner: 1, joined_at: now })
-      .execute()
-    if (space) await addItemPartners(tx, 'document', id, group.id, space.appgIds, now)
-    await indexItem(tx, 'document', id, { isNew: true })
+      },
+      { partners: space?.appgIds, contents },
+    )
     if (input.topicId) {
-      await tx
-        .insertInto('link')
-        .values({
-          id: newId(),
-          from_type: 'document',
-          from_id: id,
-          to_type: 'topic',
-          to_id: input.topicId,
-          link_type: input.kind === 'briefing' ? 'briefing_for' : 'references',
-          origin: 'explicit',
-          created_by: actor.id,
-          created_at: now,
-        })
-        .execute()
+      const to = { type: 'topic' as const, id: input.topicId }
+      const linkType = input.kind === 'briefing' ? 'briefing_for' : 'references'
+      await addLink(tx, { from: { type: 'document', id }, to, linkType, origin: 'explicit' }, actor.id, now)
     }
     await syncMarkdownLinks(tx, { type: 'document', id }, body, actor, now)
-    await ensureFollowing(tx, actor.id, 'document', id, now)
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: 'document.created',

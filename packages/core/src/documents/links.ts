@@ -3,14 +3,15 @@
  * the document's editors. One may only link to an item one may read (so linking cannot be used to
  * learn what exists).
  */
-import { type ItemType, newId } from '@appg-hub/db'
+
+import type { ItemType } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
-import { assertCan } from '../items/access'
-import { ITEM_NOUN, loadItem } from '../items/load'
+import { readableItem } from '../items/guards'
+import { addLink, findExplicitLink, removeLinks } from '../items/links'
 import type { LinkType } from '../links/list'
-import { editableDocument } from './save'
+import { editableDocument } from './guards'
 
 export async function linkDocument(
   ctx: ServiceContext,
@@ -19,36 +20,16 @@ export async function linkDocument(
   const { actor, item } = await editableDocument(ctx, input.id)
   if (input.toType === 'document' && input.toId === input.id)
     throw badRequest('A document cannot link to itself.', 'toId')
-  const target = await loadItem(ctx.db, actor, input.toType, input.toId)
-  assertCan(target.access, 'item.read', `That ${ITEM_NOUN[input.toType]}`, '')
-  const existing = await ctx.db
-    .selectFrom('link')
-    .select('id')
-    .where('from_type', '=', 'document')
-    .where('from_id', '=', input.id)
-    .where('to_type', '=', input.toType)
-    .where('to_id', '=', input.toId)
-    .where('link_type', '=', input.linkType)
-    .where('origin', '=', 'explicit')
-    .executeTakeFirst()
-  if (existing) throw conflict('These are linked that way already.', 'toId')
-  const linkId = newId()
+  await readableItem(ctx, input.toType, input.toId)
+  const link = {
+    from: { type: 'document' as const, id: input.id },
+    to: { type: input.toType, id: input.toId },
+    linkType: input.linkType,
+  }
+  if (await findExplicitLink(ctx.db, link)) throw conflict('These are linked that way already.', 'toId')
   const now = ctx.clock.now().toISOString()
-  await ctx.db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('link')
-      .values({
-        id: linkId,
-        from_type: 'document',
-        from_id: input.id,
-        to_type: input.toType,
-        to_id: input.toId,
-        link_type: input.linkType,
-        origin: 'explicit',
-        created_by: actor.id,
-        created_at: now,
-      })
-      .execute()
+  const linkId = await ctx.db.transaction().execute(async (tx) => {
+    const linkId = await addLink(tx, { ...link, origin: 'explicit' }, actor.id, now)
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: 'document.linked',
@@ -57,6 +38,7 @@ export async function linkDocument(
       itemId: input.id,
       details: { linkId, toType: input.toType, toId: input.toId, linkType: input.linkType },
     })
+    return linkId
   })
   return { linkId }
 }
@@ -80,7 +62,7 @@ export async function unlinkDocument(
       'linkId',
     )
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('link').where('id', '=', link.id).execute()
+    await removeLinks(tx, [link.id])
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: 'document.unlinked',

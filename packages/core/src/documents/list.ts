@@ -1,11 +1,12 @@
 /** Lists of documents: a group's (owned or co-authored) and a topic's (linked either way). */
+
 import type { Db, Visibility } from '@appg-hub/db'
 import type { Actor, ServiceContext } from '../context'
-import { assertCan } from '../items/access'
-import { loadItem } from '../items/load'
+import { readableItem } from '../items/guards'
+import { linksDocumentWith } from '../items/links'
 import { itemReadableBy } from '../links/readable'
 import { groupForActor } from '../memberships/access'
-import { decodeKeyCursor, encodeKeyCursor, type Page } from '../pagination'
+import { keysetPage, type Page, splitPage } from '../pagination'
 import { DOCUMENT_PAGE_SIZE, type DocumentKind } from './fields'
 
 export interface DocumentSummary {
@@ -35,8 +36,6 @@ function documentQuery(db: Db, actor: Actor | null) {
       'owner.title as ownerTitle',
     ])
     .where((eb) => itemReadableBy(eb as never, actor, 'document', 'd'))
-    .orderBy('d.updated_at', 'desc')
-    .orderBy('d.id', 'desc')
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof documentQuery>['execute']>>[number]
@@ -62,32 +61,19 @@ export async function listGroupDocuments(
   ctx: ServiceContext,
   input: { slug: string; cursor?: string | null },
 ): Promise<Page<DocumentSummary>> {
-  const after = decodeKeyCursor(input.cursor)
-  let query = documentQuery(ctx.db, ctx.actor)
-    .where('d.id', 'in', (eb) =>
-      eb
-        .selectFrom('participant')
-        .innerJoin('appg as pg', 'pg.id', 'participant.appg_id')
-        .select('participant.item_id')
-        .where('participant.item_type', '=', 'document')
-        .where('pg.slug', '=', input.slug),
-    )
-    .limit(DOCUMENT_PAGE_SIZE + 1)
-  if (after)
-    query = query.where((eb) =>
-      eb.or([
-        eb('d.updated_at', '<', after.key),
-        eb.and([eb('d.updated_at', '=', after.key), eb('d.id', '<', after.id)]),
-      ]),
-    )
-  const rows = await query.execute()
+  const query = documentQuery(ctx.db, ctx.actor).where('d.id', 'in', (eb) =>
+    eb
+      .selectFrom('participant')
+      .innerJoin('appg as pg', 'pg.id', 'participant.appg_id')
+      .select('participant.item_id')
+      .where('participant.item_type', '=', 'document')
+      .where('pg.slug', '=', input.slug),
+  )
+  const order = { key: 'd.updated_at', id: 'd.id', direction: 'desc' } as const
+  const rows = await keysetPage(query, order, input.cursor, DOCUMENT_PAGE_SIZE).execute()
   if (rows.length === 0) await groupForActor(ctx.db, ctx.actor, input.slug)
-  const page = rows.slice(0, DOCUMENT_PAGE_SIZE)
-  const last = page[page.length - 1]
-  return {
-    items: page.map(summary),
-    nextCursor: rows.length > DOCUMENT_PAGE_SIZE && last ? encodeKeyCursor(last.updated_at, last.id) : null,
-  }
+  const page = splitPage(rows, DOCUMENT_PAGE_SIZE, (r) => [r.updated_at, r.id])
+  return { items: page.rows.map(summary), nextCursor: page.nextCursor }
 }
 
 /** The documents linked to a topic (either way) that the caller may read. Two queries. */
@@ -95,28 +81,16 @@ export async function listTopicDocuments(
   ctx: ServiceContext,
   input: { topicId: string },
 ): Promise<(DocumentSummary & { linkType: string })[]> {
-  const topic = await loadItem(ctx.db, ctx.actor, 'topic', input.topicId)
-  assertCan(topic.access, 'item.read', 'That topic', '')
+  await readableItem(ctx, 'topic', input.topicId)
   const rows = await documentQuery(ctx.db, ctx.actor)
     .innerJoin('link as l', (join) =>
       join.on((eb) =>
-        eb.or([
-          eb.and([
-            eb('l.from_type', '=', 'document'),
-            eb('l.from_id', '=', eb.ref('d.id')),
-            eb('l.to_type', '=', 'topic'),
-            eb('l.to_id', '=', input.topicId),
-          ]),
-          eb.and([
-            eb('l.to_type', '=', 'document'),
-            eb('l.to_id', '=', eb.ref('d.id')),
-            eb('l.from_type', '=', 'topic'),
-            eb('l.from_id', '=', input.topicId),
-          ]),
-        ]),
+        linksDocumentWith(eb as never, { link: 'l', document: 'd' }, { type: 'topic', id: input.topicId }),
       ),
     )
     .select('l.link_type')
+    .orderBy('d.updated_at', 'desc')
+    .orderBy('d.id', 'desc')
     .limit(200)
     .execute()
   const seen = new Set<string>()

@@ -9,7 +9,7 @@ import type { ServiceContext } from '../context'
 import { forbidden } from '../errors'
 import { requireActor } from '../memberships/access'
 import { PRESENCE_TTL_MS } from './fields'
-import { readableDocument } from './read'
+import { readableDocument } from './guards'
 
 export interface PresentPerson {
   id: string

@@ -1,16 +1,17 @@
 /**
  * Publishing: the owner group's chair and officers ask (DESIGN §3: "publish" is theirs), and the
  * document is published — its current revision frozen for the public — once every co-author group
- * has consented (`publication/consent.ts`). Unpublishing is the owner's withdrawal of consent.
+ * has consented (`publication/request.ts`). Unpublishing is the owner's withdrawal of consent.
  */
 import type { Visibility } from '@appg-hub/db'
 import type { ServiceContext } from '../context'
 import { forbidden } from '../errors'
 import { ownerCan } from '../items/powers'
 import { requireActor } from '../memberships/access'
-import { requestPublication, takePrivateAsOwner } from '../publication/consent'
 import type { PublicationView } from '../publication/read'
-import { readableDocument } from './read'
+import { requestPublication } from '../publication/request'
+import { takePrivateAsOwner } from '../publication/withdraw'
+import { readableDocument } from './guards'
 
 export async function setPublished(
   ctx: ServiceContext,

@@ -1,9 +1,9 @@
 /** Reading documents: the document page, its history, one revision, the diff between two. */
 import { type Db, jsonAgg, parseJsonArray, type Visibility } from '@appg-hub/db'
 import type { ServiceContext } from '../context'
-import { badRequest, forbidden, notFound } from '../errors'
+import { badRequest, notFound } from '../errors'
 import { assertCan } from '../items/access'
-import { itemFromRow, type LoadedItem, loadItem, participantsOf } from '../items/load'
+import { itemFromRow, participantsOf } from '../items/load'
 import { groupCan, ownerCan } from '../items/powers'
 import { type LinkView, linkRowsOf, linksFromJson } from '../links/list'
 import { linkReferencesInHtml } from '../links/refs'
@@ -11,6 +11,7 @@ import { renderMarkdown } from '../markdown'
 import { decodeCursor, encodeCursor, type Page } from '../pagination'
 import { can } from '../policy'
 import { type DocumentKind, HISTORY_PAGE_SIZE, PRESENCE_TTL_MS } from './fields'
+import { draftsReader } from './guards'
 import { noticeFromJson, noticeFundersOf, noticeGroupsOf, type PublicationNotice } from './notice'
 import type { PresentPerson } from './presence'
 import { diffText, type LineDiff } from './text'
@@ -97,24 +98,6 @@ export interface DocumentView {
     /** Slugs of co-author groups the actor may take out of the document. */
     leave: string[]
   }
-}
-
-/** Loads the document and checks the caller may read it (NOT_FOUND otherwise). */
-export async function readableDocument(ctx: ServiceContext, id: string): Promise<LoadedItem> {
-  const item = await loadItem(ctx.db, ctx.actor, 'document', id)
-  assertCan(item.access, 'item.read', 'That document', '')
-  return item
-}
-
-/**
- * Earlier revisions are the groups' working drafts: only their people (and site admins) read the
- * history, old revisions and diffs; the public reads the published text only.
- */
-async function draftsReader(ctx: ServiceContext, id: string): Promise<LoadedItem> {
-  const item = await readableDocument(ctx, id)
-  if (!item.access.role && !item.access.isSiteAdmin)
-    throw forbidden('Only the groups writing this document can see its earlier revisions.')
-  return item
 }
 
 /**

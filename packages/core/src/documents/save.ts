@@ -10,12 +10,10 @@
 import { indexItem, isUniqueViolation, newId } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { Actor, ServiceContext } from '../context'
-import { badRequest, conflict, forbidden } from '../errors'
-import { assertCan } from '../items/access'
-import { type LoadedItem, loadItem } from '../items/load'
+import { badRequest, conflict } from '../errors'
+import type { LoadedItem } from '../items/load'
 import { syncMarkdownLinks } from '../links/sync'
-import { requireActor } from '../memberships/access'
-import { can } from '../policy'
+import { editableDocument } from './guards'
 import { type MergeRegion, mergeThreeWay, normaliseText } from './text'
 
 export interface RevisionRef {
@@ -64,21 +62,6 @@ export interface SaveInput {
 const MAX_ATTEMPTS = 60
 
 class LostRace extends Error {}
-
-/** Loads the document and checks that the actor may edit it (any participant group's editors). */
-export async function editableDocument(
-  ctx: ServiceContext,
-  id: string,
-): Promise<{ actor: Actor; item: LoadedItem }> {
-  const actor = requireActor(ctx.actor)
-  const item = await loadItem(ctx.db, actor, 'document', id)
-  assertCan(item.access, 'item.read', 'That document', '')
-  if (!can(item.access, 'item.edit'))
-    throw forbidden(
-      'Only the chair, officers and secretariats of the groups writing this document can edit it.',
-    )
-  return { actor, item }
-}
 
 /**
  * A revision written from the live editor (collab rooms): the same save path, with the people

@@ -8,9 +8,9 @@ import type { ItemType } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, forbidden } from '../errors'
-import { assertCan } from '../items/access'
 import { participantsChanged } from '../items/activity'
-import { ITEM_NOUN, type LoadedItem, loadItem } from '../items/load'
+import { readableItem } from '../items/guards'
+import { ITEM_NOUN, type LoadedItem } from '../items/load'
 import { groupCan, ownerCan } from '../items/powers'
 import { leaveTopicItems } from '../items/topic-space'
 import { releaseLostSignups } from '../meetings/release'
@@ -26,8 +26,7 @@ interface PartnerInput {
 async function partnerOf(ctx: ServiceContext, input: PartnerInput) {
   const actor = requireActor(ctx.actor)
   const noun = ITEM_NOUN[input.itemType]
-  const item = await loadItem(ctx.db, actor, input.itemType, input.itemId)
-  assertCan(item.access, 'item.read', `That ${noun}`, '')
+  const item = await readableItem(ctx, input.itemType, input.itemId)
   const partner = item.participants.find((p) => p.slug === input.groupSlug)
   if (partner?.isOwner)
     throw badRequest(`${partner.title} owns this ${noun}; it cannot leave it.`, 'groupSlug')

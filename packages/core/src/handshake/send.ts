@@ -1,18 +1,20 @@
 /** Sending invitations: an officer of the item's owner group asks one or more groups to join it. */
+
 import { type InvitationStatus, type ItemType, isUniqueViolation, newId } from '@appg-hub/db'
+import { MAX_GROUPS_PER_SEND } from '@appg-hub/schemas'
 import { audit } from '../audit'
 import { addMs } from '../clock'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden } from '../errors'
-import { assertCan } from '../items/access'
-import { ITEM_NOUN, isActive, loadItem } from '../items/load'
+import { readableItem } from '../items/guards'
+import { ITEM_NOUN, isActive } from '../items/load'
 import { ownerCan } from '../items/powers'
 import { requireActor } from '../memberships/access'
 import { expireInvitations } from './expire'
 import { notifyHandshake } from './notify'
 import { pendingKey } from './status'
 
-export const MAX_GROUPS_PER_SEND = 20
+export { MAX_GROUPS_PER_SEND } from '@appg-hub/schemas'
 
 export interface SendInput {
   itemType: ItemType
@@ -37,8 +39,7 @@ export async function sendInvitations(
 ): Promise<{ invitations: SentInvitation[] }> {
   const actor = requireActor(ctx.actor)
   const noun = ITEM_NOUN[input.itemType]
-  const item = await loadItem(ctx.db, actor, input.itemType, input.itemId)
-  assertCan(item.access, 'item.read', `That ${noun}`, '')
+  const item = await readableItem(ctx, input.itemType, input.itemId)
   if (!ownerCan(item.access, 'item.invite')) {
     throw forbidden(
       `Only the chair and officers of ${item.owner.title} can invite other groups to this ${noun}.`,

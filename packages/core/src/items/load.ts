@@ -3,20 +3,33 @@
  * where each lives, what it is called, where the client shows it, and one query that reads an
  * item with its participant groups and the actor's role in each.
  */
-import { type Db, type ItemType, jsonAgg, parseJsonArray, type Role, type Visibility } from '@appg-hub/db'
+import {
+  type Db,
+  type ItemType,
+  jsonAgg,
+  parseJsonArray,
+  type Role,
+  type SearchDocType,
+  type Visibility,
+} from '@appg-hub/db'
+import { ITEM_TYPES as SHARED_ITEM_TYPES } from '@appg-hub/schemas'
 import { sql } from 'kysely'
 import type { Actor } from '../context'
 import { notFound } from '../errors'
 import { accessFromParticipants, type ItemAccess } from './access'
 
-export const ITEM_TYPES = ['topic', 'meeting', 'document'] as const satisfies readonly ItemType[]
+/** The shared list, checked here against the database's own type. */
+export const ITEM_TYPES = SHARED_ITEM_TYPES satisfies readonly ItemType[]
 
 /** How an item type is named to people: a meeting is a "session" everywhere outside the schema. */
-export const ITEM_NOUN: Record<ItemType, string> = {
+export const ITEM_NOUN = {
   topic: 'topic',
   meeting: 'session',
   document: 'document',
-}
+} as const satisfies Record<ItemType, string>
+
+/** How the search index names each item type (as people do: a meeting is a session). */
+export const SEARCH_TYPE: Record<ItemType, SearchDocType> = ITEM_NOUN
 
 /** The client route that shows an item. */
 export function itemPath(type: ItemType, id: string): string {

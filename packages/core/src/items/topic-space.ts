@@ -53,31 +53,6 @@ export async function topicGroupsFor(
   return { appgIds: [...appgIds], sharesTopic: 0 }
 }
 
-/** Adds the partner groups (every group but the owner, whose row the creator writes) to a new item. */
-export async function addItemPartners(
-  tx: Db,
-  type: SpaceItemType,
-  itemId: string,
-  ownerAppgId: string,
-  appgIds: string[],
-  now: string,
-): Promise<void> {
-  const partners = appgIds.filter((id) => id !== ownerAppgId)
-  if (!partners.length) return
-  await tx
-    .insertInto('participant')
-    .values(
-      partners.map((appgId) => ({
-        item_type: type,
-        item_id: itemId,
-        appg_id: appgId,
-        is_owner: 0,
-        joined_at: now,
-      })),
-    )
-    .execute()
-}
-
 /** The topic's sessions and documents that follow its groups (`shares_topic = 1`). */
 async function sharedItems(tx: Db, topicId: string): Promise<{ type: SpaceItemType; id: string }[]> {
   const [meetings, documents] = await Promise.all([

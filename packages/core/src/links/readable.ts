@@ -1,17 +1,12 @@
 /**
  * Whether the actor may read an item, as SQL, for every item type: topics and sessions by their
  * visibility and participant groups (`readableBy`); documents likewise, except that a document is
- * public only once it is published and public. The same rule as `documentVisibility`.
+ * public only once it is published and public.
  */
-import type { Database, ItemType, Visibility } from '@appg-hub/db'
+import type { Database, ItemType } from '@appg-hub/db'
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely'
 import type { Actor } from '../context'
 import { readableBy } from '../items/access'
-
-/** The visibility the access rules apply to a document: a draft is for its participants only. */
-export function documentVisibility(row: { visibility: Visibility; status: string }): Visibility {
-  return row.status === 'published' ? row.visibility : 'participants'
-}
 
 /** `alias` names the item table in the query (e.g. 'document' or 'd'). */
 export function itemReadableBy(

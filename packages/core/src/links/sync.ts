@@ -1,6 +1,7 @@
 /** Keeping a body's `references` links (origin `markdown`) in step with what the body says. */
-import { type Db, type ItemType, newId } from '@appg-hub/db'
+import type { Db, ItemType } from '@appg-hub/db'
 import type { Actor } from '../context'
+import { addLinks, removeLinks } from '../items/links'
 import { itemReadableBy } from './readable'
 import { parseReferences } from './refs'
 
@@ -43,22 +44,11 @@ export async function syncMarkdownLinks(
         .execute()
       for (const row of rows) exists.add(`${type}:${row.id}`)
     }
-    const values = missing
+    const links = missing
       .filter((m) => exists.has(`${m.type}:${m.id}`))
-      .map((m) => ({
-        id: newId(),
-        from_type: from.type,
-        from_id: from.id,
-        to_type: m.type,
-        to_id: m.id,
-        link_type: 'references' as const,
-        origin: 'markdown' as const,
-        created_by: actor.id,
-        created_at: now,
-      }))
-    if (values.length) await tx.insertInto('link').values(values).execute()
-    added = values.length
+      .map((to) => ({ from, to, linkType: 'references' as const, origin: 'markdown' as const }))
+    added = (await addLinks(tx, links, actor.id, now)).length
   }
-  if (stale.length) await tx.deleteFrom('link').where('id', 'in', stale).execute()
+  await removeLinks(tx, stale)
   return { added, removed: stale.length }
 }

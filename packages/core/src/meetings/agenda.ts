@@ -3,14 +3,15 @@
  * of every host group edit it (`item.edit` in any participant group). Each change raises the
  * session's SEQUENCE.
  */
+
 import { indexItem, newId } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, forbidden, notFound } from '../errors'
-import { assertCan } from '../items/access'
 import { requireActor } from '../memberships/access'
 import { can } from '../policy'
-import { assertOpen, bumpMeeting, loadMeeting } from './load'
+import { readableMeeting } from './guards'
+import { assertOpen, bumpMeeting } from './load'
 
 export interface AgendaFields {
   title: string
@@ -21,8 +22,7 @@ export interface AgendaFields {
 
 async function forAgenda(ctx: ServiceContext, meetingId: string) {
   const actor = requireActor(ctx.actor)
-  const { row, item } = await loadMeeting(ctx.db, actor, meetingId)
-  assertCan(item.access, 'item.read', 'That session', '')
+  const { row, item } = await readableMeeting(ctx, meetingId)
   if (!can(item.access, 'item.edit'))
     throw forbidden('Only the chair, officers and secretariat of the host groups can edit the agenda.')
   assertOpen(row)

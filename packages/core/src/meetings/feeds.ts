@@ -2,17 +2,19 @@
  * Calendars of sessions (iCalendar): one session, a person's feed at a secret revocable address
  * (only its hash is stored), and a group's public feed.
  */
+
 import type { Db } from '@appg-hub/db'
 import { audit } from '../audit'
 import { hashToken, newToken } from '../auth/tokens'
 import { type CalendarEvent, renderCalendar } from '../calendar/ical'
 import type { Actor, ServiceContext } from '../context'
-import { assertCan, readableBy } from '../items/access'
+import { readableBy } from '../items/access'
 import { itemPath, parseParticipants, participantsOf } from '../items/load'
+import { isMySession } from '../items/mine'
 import { markdownToPlainText } from '../markdown'
 import { requireActor } from '../memberships/access'
-import { rolesAllowed } from '../policy'
-import { loadMeeting, type MeetingRow } from './load'
+import { readableMeeting } from './guards'
+import type { MeetingRow } from './load'
 
 const STATUS: Record<MeetingRow['status'], CalendarEvent['status']> = {
   draft: 'TENTATIVE',
@@ -87,8 +89,7 @@ export async function meetingCalendar(
   ctx: ServiceContext,
   id: string,
 ): Promise<{ filename: string; ics: string }> {
-  const { row, item } = await loadMeeting(ctx.db, ctx.actor, id)
-  assertCan(item.access, 'item.read', 'That session', '')
+  const { row, item } = await readableMeeting(ctx, id)
   const withGroups = {
     ...row,
     participants: item.participants.map((p) => ({ ...p, isOwner: p.isOwner ? 1 : 0 })),
@@ -135,28 +136,7 @@ export async function personalCalendar(ctx: ServiceContext, token: string): Prom
       eb.and([
         // A site admin's feed holds what they host or joined, not every session there is.
         readableBy(eb, { ...actor, isSiteAdmin: false }, 'meeting', 'meeting.id', 'meeting.visibility'),
-        eb.or([
-          eb(
-            'meeting.id',
-            'in',
-            eb
-              .selectFrom('participant')
-              .innerJoin('membership', 'membership.appg_id', 'participant.appg_id')
-              .select('participant.item_id')
-              .where('participant.item_type', '=', 'meeting')
-              .where('membership.person_id', '=', actor.id)
-              .where('membership.role', 'in', [...rolesAllowed('item.read')]),
-          ),
-          eb(
-            'meeting.id',
-            'in',
-            eb
-              .selectFrom('signup')
-              .select('signup.meeting_id')
-              .where('signup.person_id', '=', actor.id)
-              .where('signup.status', 'in', ['going', 'maybe', 'waitlist']),
-          ),
-        ]),
+        isMySession(actor.id),
       ]),
     )
     .orderBy('meeting.starts_at')

@@ -3,13 +3,14 @@
  * (the sessions of my groups and those I signed up to, upcoming first). One query a page; a list
  * shows only what a single read would show (`readableBy`).
  */
+
 import { type Db, jsonAgg, parseJsonArray, type Visibility } from '@appg-hub/db'
 import { sql } from 'kysely'
 import type { Actor, ServiceContext } from '../context'
 import { readableBy } from '../items/access'
+import { isMySession } from '../items/mine'
 import { groupForActor, requireActor } from '../memberships/access'
-import { decodeKeyCursor, encodeKeyCursor, type Page } from '../pagination'
-import { rolesAllowed } from '../policy'
+import { keysetPage, type Page, splitPage } from '../pagination'
 import { chosenVisibility, type MeetingStatus } from './load'
 import type { SignupStatus } from './signups'
 
@@ -38,9 +39,7 @@ function meetingPage(
   now: string,
   cursor?: string | null,
 ) {
-  const after = decodeKeyCursor(cursor)
-  const dir = when === 'upcoming' ? 'asc' : 'desc'
-  let query = db
+  const query = db
     .selectFrom('meeting')
     .where((eb) => readableBy(eb, actor, 'meeting', 'meeting.id', 'meeting.visibility'))
     .innerJoin('appg as owner', 'owner.id', 'meeting.appg_id')
@@ -82,28 +81,21 @@ function meetingPage(
         .limit(1)
         .as('mine'),
     ])
-    .orderBy('meeting.starts_at', dir)
-    .orderBy('meeting.id', dir)
-    .limit(MEETING_PAGE_SIZE + 1)
-  if (after) {
-    const op = when === 'upcoming' ? '>' : '<'
-    query = query.where((eb) =>
-      eb.or([
-        eb('meeting.starts_at', op, after.key),
-        eb.and([eb('meeting.starts_at', '=', after.key), eb('meeting.id', op, after.id)]),
-      ]),
-    )
-  }
-  return query
+  const direction = when === 'upcoming' ? 'asc' : 'desc'
+  return keysetPage(
+    query,
+    { key: 'meeting.starts_at', id: 'meeting.id', direction },
+    cursor,
+    MEETING_PAGE_SIZE,
+  )
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof meetingPage>['execute']>>[number]
 
 function toPage(rows: Row[]): Page<MeetingSummary> {
-  const page = rows.slice(0, MEETING_PAGE_SIZE)
-  const last = page[page.length - 1]
+  const page = splitPage(rows, MEETING_PAGE_SIZE, (r) => [r.starts_at, r.id])
   return {
-    items: page.map((r) => ({
+    items: page.rows.map((r) => ({
       id: r.id,
       title: r.title,
       startsAt: r.starts_at,
@@ -120,7 +112,7 @@ function toPage(rows: Row[]): Page<MeetingSummary> {
       capacity: r.capacity === null ? null : Number(r.capacity),
       mySignup: (r.mine as SignupStatus | null) ?? null,
     })),
-    nextCursor: rows.length > MEETING_PAGE_SIZE && last ? encodeKeyCursor(last.starts_at, last.id) : null,
+    nextCursor: page.nextCursor,
   }
 }
 
@@ -155,30 +147,7 @@ export async function listMyMeetings(
     ctx.clock.now().toISOString(),
     input.cursor,
   )
-    .where((eb) =>
-      eb.or([
-        eb(
-          'meeting.id',
-          'in',
-          eb
-            .selectFrom('participant')
-            .innerJoin('membership', 'membership.appg_id', 'participant.appg_id')
-            .select('participant.item_id')
-            .where('participant.item_type', '=', 'meeting')
-            .where('membership.person_id', '=', actor.id)
-            .where('membership.role', 'in', [...rolesAllowed('item.read')]),
-        ),
-        eb(
-          'meeting.id',
-          'in',
-          eb
-            .selectFrom('signup')
-            .select('signup.meeting_id')
-            .where('signup.person_id', '=', actor.id)
-            .where('signup.status', 'in', ['going', 'maybe', 'waitlist']),
-        ),
-      ]),
-    )
+    .where(isMySession(actor.id))
     .execute()
   return toPage(rows)
 }

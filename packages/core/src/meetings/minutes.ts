@@ -2,23 +2,23 @@
  * Minutes: after a session is held its hosts link a document (owned by one of the host groups)
  * as its minutes: a `link` row document → meeting of type `minutes_of`.
  */
-import { newId } from '@appg-hub/db'
+
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden } from '../errors'
-import { assertCan } from '../items/access'
+import { addLink, findExplicitLink } from '../items/links'
 import { itemReadableBy } from '../links/readable'
 import { requireActor } from '../memberships/access'
 import { can } from '../policy'
-import { bumpMeeting, loadMeeting } from './load'
+import { readableMeeting } from './guards'
+import { bumpMeeting } from './load'
 
 export async function attachMinutes(
   ctx: ServiceContext,
   input: { id: string; documentId: string },
 ): Promise<{ linkId: string }> {
   const actor = requireActor(ctx.actor)
-  const { row, item } = await loadMeeting(ctx.db, actor, input.id)
-  assertCan(item.access, 'item.read', 'That session', '')
+  const { row, item } = await readableMeeting(ctx, input.id)
   if (!can(item.access, 'item.edit'))
     throw forbidden('Only the chair, officers and secretariat of the host groups can attach minutes.')
   if (row.status !== 'held') throw conflict('Minutes can be attached once the session has been held.')
@@ -31,33 +31,16 @@ export async function attachMinutes(
     .executeTakeFirst()
   if (!document || !item.access.participantAppgIds.includes(document.appg_id))
     throw badRequest('Choose a document of one of the host groups.', 'documentId')
-  const existing = await ctx.db
-    .selectFrom('link')
-    .select('id')
-    .where('from_type', '=', 'document')
-    .where('from_id', '=', document.id)
-    .where('to_type', '=', 'meeting')
-    .where('to_id', '=', row.id)
-    .where('link_type', '=', 'minutes_of')
-    .executeTakeFirst()
-  if (existing) throw conflict('That document is already attached as the minutes.', 'documentId')
-  const linkId = newId()
+  const link = {
+    from: { type: 'document' as const, id: document.id },
+    to: { type: 'meeting' as const, id: row.id },
+    linkType: 'minutes_of' as const,
+  }
+  if (await findExplicitLink(ctx.db, link))
+    throw conflict('That document is already attached as the minutes.', 'documentId')
   const now = ctx.clock.now().toISOString()
-  await ctx.db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('link')
-      .values({
-        id: linkId,
-        from_type: 'document',
-        from_id: document.id,
-        to_type: 'meeting',
-        to_id: row.id,
-        link_type: 'minutes_of',
-        origin: 'explicit',
-        created_by: actor.id,
-        created_at: now,
-      })
-      .execute()
+  const linkId = await ctx.db.transaction().execute(async (tx) => {
+    const linkId = await addLink(tx, { ...link, origin: 'explicit' }, actor.id, now)
     await bumpMeeting(tx, row.id, now)
     await audit(tx, ctx.clock, {
       actorId: actor.id,
@@ -67,6 +50,7 @@ export async function attachMinutes(
       itemId: row.id,
       details: { documentId: document.id, linkId },
     })
+    return linkId
   })
   return { linkId }
 }

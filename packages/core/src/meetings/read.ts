@@ -1,10 +1,13 @@
 /** Reading one session: everything its page shows above the discussion, in two queries. */
+
 import { jsonAgg, parseJsonArray, type Visibility } from '@appg-hub/db'
 import { sql } from 'kysely'
 import type { ServiceContext } from '../context'
 import { notFound } from '../errors'
 import { assertCan, readableBy } from '../items/access'
+import { linksDocumentWith } from '../items/links'
 import { isActive, itemFromRow, participantsOf } from '../items/load'
+import { type PendingInvitationView, pendingInvitationsFrom, pendingInvitationsOf } from '../items/pending'
 import { groupCan, ownerCan } from '../items/powers'
 import { itemReadableBy } from '../links/readable'
 import { renderMarkdown } from '../markdown'
@@ -50,12 +53,7 @@ export interface MeetingView {
   topic: { id: string; title: string } | null
   owner: { slug: string; title: string }
   cohosts: { slug: string; title: string; joinedAt: string }[]
-  pendingInvitations: {
-    id: string
-    group: { slug: string; title: string }
-    createdAt: string
-    expiresAt: string
-  }[]
+  pendingInvitations: PendingInvitationView[]
   agenda: AgendaItemView[]
   agendaMinutes: number
   sessionMinutes: number
@@ -130,23 +128,7 @@ export async function getMeeting(ctx: ServiceContext, id: string): Promise<Meeti
         )
         .where('agenda_item.meeting_id', '=', sql.ref<string>('meeting.id'))
         .as('agenda'),
-      eb
-        .selectFrom('invitation')
-        .innerJoin('appg', 'appg.id', 'invitation.to_appg_id')
-        .select(
-          jsonAgg(db, {
-            id: 'invitation.id',
-            slug: 'appg.slug',
-            title: 'appg.title',
-            createdAt: 'invitation.created_at',
-            expiresAt: 'invitation.expires_at',
-          }).as('p'),
-        )
-        .where('invitation.item_type', '=', 'meeting')
-        .where('invitation.item_id', '=', sql.ref<string>('meeting.id'))
-        .where('invitation.status', '=', 'pending')
-        .where('invitation.expires_at', '>', nowIso)
-        .as('pending'),
+      pendingInvitationsOf(db, 'meeting', 'meeting.id', nowIso).as('pending'),
       eb
         .selectFrom('signup')
         .select(
@@ -174,20 +156,11 @@ export async function getMeeting(ctx: ServiceContext, id: string): Promise<Meeti
     .selectFrom('link')
     .innerJoin('document', (join) =>
       join.on((eb) =>
-        eb.or([
-          eb.and([
-            eb('link.from_type', '=', 'document'),
-            eb('link.from_id', '=', eb.ref('document.id')),
-            eb('link.to_type', '=', 'meeting'),
-            eb('link.to_id', '=', row.id),
-          ]),
-          eb.and([
-            eb('link.to_type', '=', 'document'),
-            eb('link.to_id', '=', eb.ref('document.id')),
-            eb('link.from_type', '=', 'meeting'),
-            eb('link.from_id', '=', row.id),
-          ]),
-        ]),
+        linksDocumentWith(
+          eb as never,
+          { link: 'link', document: 'document' },
+          { type: 'meeting', id: row.id },
+        ),
       ),
     )
     .select((eb) => [
@@ -266,16 +239,7 @@ export async function getMeeting(ctx: ServiceContext, id: string): Promise<Meeti
     owner: { slug: item.owner.slug, title: item.owner.title },
     cohosts: cohosts.map((p) => ({ slug: p.slug, title: p.title, joinedAt: p.joinedAt })),
     pendingInvitations: participants.some((p) => groupCan(access, p.appgId, 'item.invite'))
-      ? parseJsonArray<{ id: string; slug: string; title: string; createdAt: string; expiresAt: string }>(
-          row.pending,
-        )
-          .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.slug.localeCompare(b.slug))
-          .map((p) => ({
-            id: p.id,
-            group: { slug: p.slug, title: p.title },
-            createdAt: p.createdAt,
-            expiresAt: p.expiresAt,
-          }))
+      ? pendingInvitationsFrom(row.pending)
       : [],
     agenda,
     agendaMinutes: agenda.reduce((sum, a) => sum + a.durationMinutes, 0),

@@ -1,28 +1,22 @@
-/** Drafting, changing, scheduling, cancelling and closing sessions. */
+/** Drafting and changing sessions. */
 import { type Db, indexItem, newId, type Visibility } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
-import { badRequest, conflict, forbidden } from '../errors'
-import { assertCan } from '../items/access'
+import { badRequest, forbidden } from '../errors'
+import { insertItem } from '../items/create'
+import { addLink, removeLinks } from '../items/links'
 import { itemPath, loadItem } from '../items/load'
+import { ACTIVE_SIGNUPS } from '../items/mine'
 import { ownerCan } from '../items/powers'
-import { addItemPartners, topicGroupsFor } from '../items/topic-space'
+import { topicGroupsFor } from '../items/topic-space'
 import { groupForActor, requireActor } from '../memberships/access'
-import { ensureFollowing } from '../notifications/follows'
-import { type NotificationInput, notify } from '../notifications/notify'
-import { queueEmails } from '../outbox'
+import { notify } from '../notifications/notify'
 import { can } from '../policy'
-import { askersConsent, openPublication, pendingConflict, takePrivateAsOwner } from '../publication/consent'
 import { type PublicationView, publicationView } from '../publication/read'
-import {
-  assertOpen,
-  bumpMeeting,
-  chosenVisibility,
-  hostPeople,
-  loadMeeting,
-  lockMeeting,
-  type MeetingRow,
-} from './load'
+import { askersConsent, openPublication, pendingConflict } from '../publication/request'
+import { takePrivateAsOwner } from '../publication/withdraw'
+import { readableMeeting } from './guards'
+import { assertOpen, bumpMeeting, chosenVisibility, lockMeeting, type MeetingRow } from './load'
 import { formatLondonRange, londonToUtc } from './london'
 import { promoteWaiting } from './signups'
 
@@ -84,9 +78,10 @@ export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInp
   const now = ctx.clock.now().toISOString()
   const title = input.title.trim()
   await ctx.db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('meeting')
-      .values({
+    await insertItem(
+      tx,
+      'meeting',
+      {
         id,
         appg_id: group.id,
         topic_id: input.topicId || null,
@@ -107,16 +102,10 @@ export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInp
         created_by: actor.id,
         created_at: now,
         updated_at: now,
-      })
-      .execute()
-    await tx
-      .insertInto('participant')
-      .values({ item_type: 'meeting', item_id: id, appg_id: group.id, is_owner: 1, joined_at: now })
-      .execute()
-    if (space) await addItemPartners(tx, 'meeting', id, group.id, space.appgIds, now)
-    await indexItem(tx, 'session', id, { isNew: true })
+      },
+      { partners: space?.appgIds },
+    )
     await linkToTopic(tx, id, input.topicId || null, actor.id, now)
-    await ensureFollowing(tx, actor.id, 'meeting', id, now)
     if (shared) {
       const item = await loadItem(tx, actor, 'meeting', id)
       await openPublication(tx, ctx, actor, {
@@ -151,12 +140,12 @@ export interface UpdateMeetingInput extends Partial<MeetingTimes> {
 }
 
 /** The people told about a change: everyone signed up (going, maybe, waiting) with an account. */
-async function signedUpPeople(db: Db, meetingId: string): Promise<string[]> {
+export async function signedUpPeople(db: Db, meetingId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('signup')
     .select('person_id')
     .where('meeting_id', '=', meetingId)
-    .where('status', 'in', ['going', 'maybe', 'waitlist'])
+    .where('status', 'in', [...ACTIVE_SIGNUPS])
     .where('person_id', 'is not', null)
     .execute()
   return rows.map((r) => r.person_id!)
@@ -171,8 +160,7 @@ export async function updateMeeting(
   input: UpdateMeetingInput,
 ): Promise<{ id: string; changed: string[]; publication: PublicationView | null }> {
   const actor = requireActor(ctx.actor)
-  const { row, item } = await loadMeeting(ctx.db, actor, input.id)
-  assertCan(item.access, 'item.read', 'That session', '')
+  const { row, item } = await readableMeeting(ctx, input.id)
   if (!ownerCan(item.access, 'item.edit'))
     throw forbidden(
       `Only the chair, officers and secretariat of ${item.owner.title} can change this session.`,
@@ -202,7 +190,7 @@ export async function updateMeeting(
     // Moved to another topic (or out of one): its hosts stay as they are and follow no topic.
     changes.shares_topic = 0
   }
-  // Making it public is a request every host group consents to (publication/consent.ts); making
+  // Making it public is a request every host group consents to (publication/request.ts); making
   // it private again takes effect at once.
   const wantsPublic = input.visibility === 'public' && chosenVisibility(row) !== 'public'
   const goesPrivate = input.visibility === 'participants' && chosenVisibility(row) === 'public'
@@ -271,162 +259,29 @@ export async function updateMeeting(
   return { id: input.id, changed, publication }
 }
 
-type Step = 'schedule' | 'cancel' | 'markHeld'
-
-const FROM: Record<Step, MeetingRow['status'][]> = {
-  schedule: ['draft'],
-  cancel: ['draft', 'scheduled'],
-  markHeld: ['scheduled'],
-}
-const DONE: Record<Step, string> = { schedule: 'scheduled', cancel: 'cancelled', markHeld: 'marked as held' }
-const TO: Record<Step, MeetingRow['status']> = {
-  schedule: 'scheduled',
-  cancel: 'cancelled',
-  markHeld: 'held',
-}
-
-/**
- * The owner group's chair and officers schedule, cancel and close sessions (docs/architecture.md §3: "publish,
- * cancel"). The status changes only from the state it was read in, so two clicks count once.
- */
-async function transition(
-  ctx: ServiceContext,
-  id: string,
-  step: Step,
-  reason: string | null,
-): Promise<{ id: string; status: MeetingRow['status'] }> {
-  const actor = requireActor(ctx.actor)
-  const { row, item } = await loadMeeting(ctx.db, actor, id)
-  assertCan(item.access, 'item.read', 'That session', '')
-  const verb = step === 'schedule' ? 'schedule' : step === 'cancel' ? 'cancel' : 'mark as held'
-  if (!ownerCan(item.access, 'item.invite'))
-    throw forbidden(`Only the chair and officers of ${item.owner.title} can ${verb} this session.`)
-  if (!FROM[step].includes(row.status))
-    throw conflict(`This session is ${row.status}, so it cannot be ${DONE[step]} now.`)
-  const now = ctx.clock.now()
-  if (step === 'schedule' && row.starts_at <= now.toISOString())
-    throw conflict('This session’s start is in the past: change its time before scheduling it.', 'date')
-  if (step === 'markHeld' && row.starts_at > now.toISOString())
-    throw conflict('This session has not started yet, so it cannot be marked as held.')
-  const status = TO[step]
-  const nowIso = now.toISOString()
-  await ctx.db.transaction().execute(async (tx) => {
-    const updated = await tx
-      .updateTable('meeting')
-      .set({
-        status,
-        sequence: row.sequence + 1,
-        updated_at: nowIso,
-        ...(step === 'schedule' ? { visibility: chosenVisibility(row) } : {}),
-        ...(step === 'cancel' ? { cancel_reason: reason } : {}),
-      })
-      .where('id', '=', row.id)
-      .where('status', '=', row.status)
-      .executeTakeFirst()
-    if (Number(updated.numUpdatedRows) !== 1)
-      throw conflict('Someone else has just changed this session; reload it and try again.')
-    await indexItem(tx, 'session', row.id)
-    if (step === 'cancel') {
-      const people = await signedUpPeople(tx, row.id)
-      const text = `The session “${row.title}” on ${formatLondonRange(row.starts_at, row.ends_at)} is cancelled`
-      await notify(
-        tx,
-        ctx,
-        actor.id,
-        people.map((personId) => ({
-          personId,
-          kind: 'meeting.cancelled' as const,
-          text,
-          path: itemPath('meeting', row.id),
-          itemType: 'meeting' as const,
-          itemId: row.id,
-          appgId: item.owner.appgId,
-          excerpt: reason,
-        })),
-      )
-      // People who registered interest without an account hear of it by email.
-      const interested = await tx
-        .selectFrom('signup')
-        .select('email')
-        .where('meeting_id', '=', row.id)
-        .where('status', '=', 'interest')
-        .where('email', 'is not', null)
-        .execute()
-      await queueEmails(
-        tx,
-        ctx.clock,
-        interested.map((s) => ({
-          to: s.email!,
-          kind: 'meeting.cancelled',
-          subject: text,
-          body: `${text}.\n\nReason: ${reason}\n\n${ctx.config.publicUrl}${itemPath('meeting', row.id)}`,
-        })),
-      )
-    }
-    if (step === 'markHeld') {
-      const hosts = await hostPeople(tx, item.access.participantAppgIds)
-      const entries: NotificationInput[] = hosts.map((personId) => ({
-        personId,
-        kind: 'meeting.held',
-        text: `The session “${row.title}” was held: attach its minutes`,
-        path: itemPath('meeting', row.id),
-        itemType: 'meeting',
-        itemId: row.id,
-        appgId: item.owner.appgId,
-      }))
-      await notify(tx, ctx, actor.id, entries)
-    }
-    await audit(tx, ctx.clock, {
-      actorId: actor.id,
-      action: `meeting.${status}`,
-      appgId: item.owner.appgId,
-      itemType: 'meeting',
-      itemId: row.id,
-      details: { from: row.status, to: status, ...(reason ? { reason } : {}) },
-    })
-  })
-  return { id: row.id, status }
-}
-
-export function scheduleMeeting(ctx: ServiceContext, input: { id: string }) {
-  return transition(ctx, input.id, 'schedule', null)
-}
-
-export function cancelMeeting(ctx: ServiceContext, input: { id: string; reason: string }) {
-  const reason = input.reason.trim()
-  if (!reason) throw badRequest('Say why the session is cancelled.', 'reason')
-  return transition(ctx, input.id, 'cancel', reason)
-}
-
-export function markMeetingHeld(ctx: ServiceContext, input: { id: string }) {
-  return transition(ctx, input.id, 'markHeld', null)
-}
-
 /**
  * A session held on a topic is linked to it, so that the topic page lists it among its linked
  * items (through the same link lists that respect who may read what).
  */
 async function linkToTopic(tx: Db, meetingId: string, topicId: string | null, actorId: string, now: string) {
-  await tx
-    .deleteFrom('link')
-    .where('from_type', '=', 'meeting')
-    .where('from_id', '=', meetingId)
+  const from = { type: 'meeting' as const, id: meetingId }
+  const old = await tx
+    .selectFrom('link')
+    .select('id')
+    .where('from_type', '=', from.type)
+    .where('from_id', '=', from.id)
     .where('to_type', '=', 'topic')
     .where('origin', '=', 'explicit')
     .execute()
-  if (!topicId) return
-  await tx
-    .insertInto('link')
-    .values({
-      id: newId(),
-      from_type: 'meeting',
-      from_id: meetingId,
-      to_type: 'topic',
-      to_id: topicId,
-      link_type: 'references',
-      origin: 'explicit',
-      created_by: actorId,
-      created_at: now,
-    })
-    .execute()
+  await removeLinks(
+    tx,
+    old.map((l) => l.id),
+  )
+  if (topicId)
+    await addLink(
+      tx,
+      { from, to: { type: 'topic', id: topicId }, linkType: 'references', origin: 'explicit' },
+      actorId,
+      now,
+    )
 }

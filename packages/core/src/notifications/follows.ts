@@ -2,11 +2,12 @@
  * Following an item: its followers hear of new comments. Creators and commenters follow
  * automatically; anyone who may read an item may follow or unfollow it.
  */
+
 import type { Db, ItemType } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { notFound } from '../errors'
-import { assertCan } from '../items/access'
+import { readableItem } from '../items/guards'
 import { ITEM_NOUN, loadItem } from '../items/load'
 import { requireActor } from '../memberships/access'
 import { can } from '../policy'
@@ -32,8 +33,7 @@ export async function followItem(
   id: string,
 ): Promise<{ following: true }> {
   const actor = requireActor(ctx.actor)
-  const item = await loadItem(ctx.db, actor, type, id)
-  assertCan(item.access, 'item.read', `That ${ITEM_NOUN[type]}`, '')
+  const item = await readableItem(ctx, type, id)
   await ctx.db.transaction().execute(async (tx) => {
     await ensureFollowing(tx, actor.id, type, id, ctx.clock.now().toISOString())
     await audit(tx, ctx.clock, {

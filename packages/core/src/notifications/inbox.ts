@@ -1,9 +1,7 @@
-/** The in-app inbox: a page of notifications, the unread count the client polls, marking read. */
-import type { Db } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { requireActor } from '../memberships/access'
-import { decodeKeyCursor, encodeKeyCursor, type Page } from '../pagination'
+import { keysetPage, type Page, splitPage } from '../pagination'
 import { notificationText } from './kinds'
 import { visibleExcerpt, visibleHeadline, withCommentState } from './visible'
 
@@ -25,8 +23,7 @@ export async function listNotifications(
   input: { cursor?: string | null },
 ): Promise<Page<InboxItem>> {
   const actor = requireActor(ctx.actor)
-  const after = decodeKeyCursor(input.cursor)
-  let query = withCommentState(
+  const query = withCommentState(
     ctx.db
       .selectFrom('notification as n')
       .leftJoin('person as na', 'na.id', 'n.actor_id')
@@ -44,20 +41,11 @@ export async function listNotifications(
       ])
       .where('n.person_id', '=', actor.id),
   )
-    .orderBy('n.created_at', 'desc')
-    .orderBy('n.id', 'desc')
-    .limit(INBOX_PAGE_SIZE + 1)
-  if (after) {
-    const { key, id } = after
-    query = query.where((eb) =>
-      eb.or([eb('n.created_at', '<', key), eb.and([eb('n.created_at', '=', key), eb('n.id', '<', id)])]),
-    )
-  }
-  const rows = await query.execute()
-  const page = rows.slice(0, INBOX_PAGE_SIZE)
-  const last = page[page.length - 1]
+  const order = { key: 'n.created_at', id: 'n.id', direction: 'desc' } as const
+  const rows = await keysetPage(query, order, input.cursor, INBOX_PAGE_SIZE).execute()
+  const page = splitPage(rows, INBOX_PAGE_SIZE, (r) => [r.created_at, r.id])
   return {
-    items: page.map((row) => {
+    items: page.rows.map((row) => {
       const headline = visibleHeadline(row, actor.isSiteAdmin)
       return {
         id: row.id,
@@ -69,16 +57,17 @@ export async function listNotifications(
         actor: row.actorName ? { name: row.actorName } : null,
       }
     }),
-    nextCursor: rows.length > INBOX_PAGE_SIZE && last ? encodeKeyCursor(last.created_at, last.id) : null,
+    nextCursor: page.nextCursor,
   }
 }
 
 /** One indexed query (`notification_unread`): the client polls this. */
-export async function unreadCount(db: Db, personId: string): Promise<{ count: number }> {
-  const row = await db
+export async function unreadCount(ctx: ServiceContext): Promise<{ count: number }> {
+  const actor = requireActor(ctx.actor)
+  const row = await ctx.db
     .selectFrom('notification')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('person_id', '=', personId)
+    .where('person_id', '=', actor.id)
     .where('read_at', 'is', null)
     .executeTakeFirstOrThrow()
   return { count: Number(row.n) }

@@ -4,17 +4,12 @@
  * also brings the item's search entries up to date (a published document's approved words are
  * what the public finds).
  */
-import { type Db, type ItemType, indexItem, type SearchDocType, type Visibility } from '@appg-hub/db'
+import { type Db, type ItemType, indexItem, type Visibility } from '@appg-hub/db'
 import { sql } from 'kysely'
 import type { Clock } from '../clock'
 import type { HubConfig } from '../context'
+import { SEARCH_TYPE } from '../items/load'
 import { releaseLostSignups } from '../meetings/release'
-
-const SEARCH_TYPE: Record<ItemType, SearchDocType> = {
-  topic: 'topic',
-  meeting: 'session',
-  document: 'document',
-}
 
 export interface Publication {
   itemType: ItemType

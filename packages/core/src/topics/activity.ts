@@ -4,11 +4,12 @@
  * For the people of the topic's groups (and site administrators); the public reads the topic, not
  * its working history. Only a chosen set of actions is told, never their particulars.
  */
+
 import { type ItemType, isUniqueViolation } from '@appg-hub/db'
 import type { ServiceContext } from '../context'
 import { forbidden } from '../errors'
-import { assertCan } from '../items/access'
-import { ITEM_NOUN, itemPath, loadItem } from '../items/load'
+import { readableItem } from '../items/guards'
+import { ITEM_NOUN, itemPath } from '../items/load'
 import { itemReadableBy } from '../links/readable'
 import { requireActor } from '../memberships/access'
 
@@ -54,8 +55,7 @@ export interface ActivityEntry {
 
 /** The topic, for its groups' people (and site administrators) only. */
 async function participantTopic(ctx: ServiceContext, id: string) {
-  const topic = await loadItem(ctx.db, ctx.actor, 'topic', id)
-  assertCan(topic.access, 'item.read', 'That topic', '')
+  const topic = await readableItem(ctx, 'topic', id)
   if (!topic.access.role && !topic.access.isSiteAdmin)
     throw forbidden('Only the groups taking part see the topic’s activity.')
   return topic

@@ -1,16 +1,17 @@
 /** Creating and changing topics. */
+
 import { indexItem, newId, type Visibility } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, forbidden } from '../errors'
-import { assertCan } from '../items/access'
-import { loadItem } from '../items/load'
+import { insertItem } from '../items/create'
+import { readableItem } from '../items/guards'
 import { ownerCan } from '../items/powers'
 import { groupForActor, requireActor } from '../memberships/access'
-import { ensureFollowing } from '../notifications/follows'
 import { can } from '../policy'
-import { askersConsent, openPublication, pendingConflict, takePrivateAsOwner } from '../publication/consent'
 import { type PublicationView, publicationView } from '../publication/read'
+import { askersConsent, openPublication, pendingConflict } from '../publication/request'
+import { takePrivateAsOwner } from '../publication/withdraw'
 import { checkTags, type TopicStatus } from './fields'
 
 export interface CreateTopicInput {
@@ -32,28 +33,19 @@ export async function createTopic(ctx: ServiceContext, input: CreateTopicInput):
   const id = newId()
   const now = ctx.clock.now().toISOString()
   await ctx.db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('topic')
-      .values({
-        id,
-        appg_id: group.id,
-        title: input.title.trim(),
-        summary: input.summary,
-        tags: JSON.stringify(tags),
-        visibility: input.visibility,
-        status: 'open',
-        created_by: actor.id,
-        created_at: now,
-        updated_at: now,
-        last_activity_at: now,
-      })
-      .execute()
-    await tx
-      .insertInto('participant')
-      .values({ item_type: 'topic', item_id: id, appg_id: group.id, is_owner: 1, joined_at: now })
-      .execute()
-    await indexItem(tx, 'topic', id, { isNew: true })
-    await ensureFollowing(tx, actor.id, 'topic', id, now)
+    await insertItem(tx, 'topic', {
+      id,
+      appg_id: group.id,
+      title: input.title.trim(),
+      summary: input.summary,
+      tags: JSON.stringify(tags),
+      visibility: input.visibility,
+      status: 'open',
+      created_by: actor.id,
+      created_at: now,
+      updated_at: now,
+      last_activity_at: now,
+    })
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: 'topic.created',
@@ -85,8 +77,7 @@ export async function updateTopic(
   input: UpdateTopicInput,
 ): Promise<{ id: string; changed: string[]; publication: PublicationView | null }> {
   const actor = requireActor(ctx.actor)
-  const item = await loadItem(ctx.db, actor, 'topic', input.id)
-  assertCan(item.access, 'item.read', 'That topic', '')
+  const item = await readableItem(ctx, 'topic', input.id)
   const owner = item.owner.title
   const wantsText = input.title !== undefined || input.summary !== undefined || input.tags !== undefined
   if (wantsText && !ownerCan(item.access, 'item.edit')) {
@@ -115,7 +106,7 @@ export async function updateTopic(
     const tags = JSON.stringify(await checkTags(ctx.db, input.tags))
     if (tags !== current.tags) changes.tags = tags
   }
-  // Making it public is a request every participant group consents to (publication/consent.ts);
+  // Making it public is a request every participant group consents to (publication/request.ts);
   // making it private again takes effect at once.
   const wantsPublic = input.visibility === 'public' && current.visibility !== 'public'
   const goesPrivate = input.visibility === 'participants' && current.visibility === 'public'

@@ -7,9 +7,9 @@ import { type Database, type Db, jsonAgg, parseJsonArray } from '@appg-hub/db'
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely'
 import type { Actor, ServiceContext } from '../context'
 import { readableBy } from '../items/access'
+import { myGroupsItemIds } from '../items/mine'
 import { groupForActor, requireActor } from '../memberships/access'
-import { decodeKeyCursor, encodeKeyCursor, type Page } from '../pagination'
-import { rolesAllowed } from '../policy'
+import { keysetPage, type Page, splitPage } from '../pagination'
 
 export const TOPIC_PAGE_SIZE = 20
 
@@ -34,23 +34,13 @@ type TopicFilter = (eb: ExpressionBuilder<Database, 'topic'>) => Expression<SqlB
  * sort, so that a group with ten times the topics took ten times as long for the same page.
  */
 function topicPage(db: Db, actor: Actor | null, cursor: string | null | undefined, filter: TopicFilter) {
-  const after = decodeKeyCursor(cursor)
-  let page = db
+  const ids = db
     .selectFrom('topic')
     .select(['topic.id', 'topic.last_activity_at'])
     .where((eb) => readableBy(eb, actor, 'topic', 'topic.id', 'topic.visibility'))
     .where(filter)
-    .orderBy('topic.last_activity_at', 'desc')
-    .orderBy('topic.id', 'desc')
-    .limit(TOPIC_PAGE_SIZE + 1)
-  if (after) {
-    page = page.where((eb) =>
-      eb.or([
-        eb('topic.last_activity_at', '<', after.key),
-        eb.and([eb('topic.last_activity_at', '=', after.key), eb('topic.id', '<', after.id)]),
-      ]),
-    )
-  }
+  const order = { key: 'topic.last_activity_at', id: 'topic.id', direction: 'desc' } as const
+  const page = keysetPage(ids, order, cursor, TOPIC_PAGE_SIZE)
   return db
     .selectFrom(page.as('p'))
     .innerJoin('topic', 'topic.id', 'p.id')
@@ -91,10 +81,9 @@ function topicPage(db: Db, actor: Actor | null, cursor: string | null | undefine
 type TopicRow = Awaited<ReturnType<ReturnType<typeof topicPage>['execute']>>[number]
 
 function toPage(rows: TopicRow[]): Page<TopicSummary> {
-  const page = rows.slice(0, TOPIC_PAGE_SIZE)
-  const last = page[page.length - 1]
+  const page = splitPage(rows, TOPIC_PAGE_SIZE, (r) => [r.last_activity_at, r.id])
   return {
-    items: page.map((row) => ({
+    items: page.rows.map((row) => ({
       id: row.id,
       title: row.title,
       status: row.status,
@@ -106,8 +95,7 @@ function toPage(rows: TopicRow[]): Page<TopicSummary> {
       lastActivityAt: row.last_activity_at,
       commentCount: Number(row.commentCount ?? 0),
     })),
-    nextCursor:
-      rows.length > TOPIC_PAGE_SIZE && last ? encodeKeyCursor(last.last_activity_at, last.id) : null,
+    nextCursor: page.nextCursor,
   }
 }
 
@@ -142,17 +130,7 @@ export async function listDashboardTopics(
 ): Promise<Page<TopicSummary>> {
   const actor = requireActor(ctx.actor)
   const rows = await topicPage(ctx.db, actor, input.cursor, (eb) =>
-    eb(
-      'topic.id',
-      'in',
-      eb
-        .selectFrom('participant')
-        .innerJoin('membership', 'membership.appg_id', 'participant.appg_id')
-        .select('participant.item_id')
-        .where('participant.item_type', '=', 'topic')
-        .where('membership.person_id', '=', actor.id)
-        .where('membership.role', 'in', [...rolesAllowed('item.read')]),
-    ),
+    eb('topic.id', 'in', myGroupsItemIds('topic', actor.id)),
   ).execute()
   return toPage(rows)
 }

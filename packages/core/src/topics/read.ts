@@ -1,10 +1,12 @@
 /** Reading one topic: everything its page shows above the discussion, in one query. */
+
 import { jsonAgg, parseJsonArray } from '@appg-hub/db'
 import { sql } from 'kysely'
 import type { ServiceContext } from '../context'
 import { notFound } from '../errors'
 import { assertCan } from '../items/access'
 import { isActive, itemFromRow, participantsOf } from '../items/load'
+import { type PendingInvitationView, pendingInvitationsFrom, pendingInvitationsOf } from '../items/pending'
 import { groupCan, ownerCan } from '../items/powers'
 import { type LinkView, linkRowsOf, linksFromJson, onePerItem } from '../links/list'
 import { renderMarkdown } from '../markdown'
@@ -21,13 +23,7 @@ export interface TopicView {
   status: 'open' | 'closed' | 'archived'
   owner: { slug: string; title: string }
   partners: { slug: string; title: string; joinedAt: string }[]
-  pendingInvitations: {
-    id: string
-    group: { slug: string; title: string }
-    createdAt: string
-    expiresAt: string
-    message: string | null
-  }[]
+  pendingInvitations: PendingInvitationView[]
   /** Names for participants only (empty for others); the count for everyone who reads the topic. */
   followers: { id: string; name: string }[]
   followerCount: number
@@ -89,24 +85,7 @@ export async function getTopic(ctx: ServiceContext, id: string): Promise<TopicVi
         .where('follow.item_id', '=', sql.ref<string>('topic.id'))
         .where('person.erased_at', 'is', null)
         .as('followers'),
-      eb
-        .selectFrom('invitation')
-        .innerJoin('appg', 'appg.id', 'invitation.to_appg_id')
-        .select(
-          jsonAgg(db, {
-            id: 'invitation.id',
-            slug: 'appg.slug',
-            title: 'appg.title',
-            createdAt: 'invitation.created_at',
-            expiresAt: 'invitation.expires_at',
-            message: 'invitation.message',
-          }).as('pending'),
-        )
-        .where('invitation.item_type', '=', 'topic')
-        .where('invitation.item_id', '=', sql.ref<string>('topic.id'))
-        .where('invitation.status', '=', 'pending')
-        .where('invitation.expires_at', '>', now)
-        .as('pending'),
+      pendingInvitationsOf(db, 'topic', 'topic.id', now).as('pending'),
     ])
     .where('topic.id', '=', id)
     .executeTakeFirst()
@@ -133,24 +112,7 @@ export async function getTopic(ctx: ServiceContext, id: string): Promise<TopicVi
     status: row.status,
     owner: { slug: item.owner.slug, title: item.owner.title },
     partners: partners.map((p) => ({ slug: p.slug, title: p.title, joinedAt: p.joinedAt })),
-    pendingInvitations: isParticipantOfficer
-      ? parseJsonArray<{
-          id: string
-          slug: string
-          title: string
-          createdAt: string
-          expiresAt: string
-          message: string | null
-        }>(row.pending)
-          .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.slug.localeCompare(b.slug))
-          .map((p) => ({
-            id: p.id,
-            group: { slug: p.slug, title: p.title },
-            createdAt: p.createdAt,
-            expiresAt: p.expiresAt,
-            message: p.message,
-          }))
-      : [],
+    pendingInvitations: isParticipantOfficer ? pendingInvitationsFrom(row.pending) : [],
     // Who follows is for the participants; how many follow is shown to everyone who can read it.
     followers: isParticipantMember ? followers.map(({ id, name }) => ({ id, name })) : [],
     followerCount: followers.length,
