@@ -1,34 +1,37 @@
 import { Route, Router } from '@solidjs/router'
+import { lazy } from 'solid-js'
 import { Layout } from './components/Layout'
 import { UnreadProvider } from './lib/notifications'
 import { SessionProvider } from './lib/session'
-import Account from './pages/Account'
-import AdminGroupsWithoutOfficers from './pages/AdminGroupsWithoutOfficers'
-import Dashboard from './pages/Dashboard'
-import DocumentPage from './pages/Document'
-import DocumentNew from './pages/DocumentNew'
-import DocumentPrint from './pages/DocumentPrint'
-import GroupPage from './pages/Group'
-import GroupSessions from './pages/GroupSessions'
-import Home from './pages/Home'
-import Invitations from './pages/Invitations'
-import Join from './pages/Join'
-import JointWork from './pages/JointWork'
-import Mailbox from './pages/Mailbox'
-import Members from './pages/Members'
-import NotFound from './pages/NotFound'
-import Notifications from './pages/Notifications'
-import Privacy from './pages/Privacy'
-import Register from './pages/Register'
-import ResetPassword from './pages/ResetPassword'
-import Search from './pages/Search'
-import SessionPage from './pages/Session'
-import SessionConfirm from './pages/SessionConfirm'
-import SessionNew from './pages/SessionNew'
-import SignIn from './pages/SignIn'
-import SignUp from './pages/SignUp'
-import TopicPage from './pages/Topic'
-import TopicNew from './pages/TopicNew'
+
+// Every page is its own chunk (with its own CSS): the first visit downloads the shell and the page it opens.
+const Account = lazy(() => import('./pages/Account'))
+const AdminGroupsWithoutOfficers = lazy(() => import('./pages/AdminGroupsWithoutOfficers'))
+const Dashboard = lazy(() => import('./pages/Dashboard'))
+const DocumentPage = lazy(() => import('./pages/Document'))
+const DocumentNew = lazy(() => import('./pages/DocumentNew'))
+const DocumentPrint = lazy(() => import('./pages/DocumentPrint'))
+const GroupPage = lazy(() => import('./pages/Group'))
+const GroupSessions = lazy(() => import('./pages/GroupSessions'))
+const Home = lazy(() => import('./pages/Home'))
+const Invitations = lazy(() => import('./pages/Invitations'))
+const Join = lazy(() => import('./pages/Join'))
+const JointWork = lazy(() => import('./pages/JointWork'))
+const Mailbox = lazy(() => import('./pages/Mailbox'))
+const Members = lazy(() => import('./pages/Members'))
+const NotFound = lazy(() => import('./pages/NotFound'))
+const Notifications = lazy(() => import('./pages/Notifications'))
+const Privacy = lazy(() => import('./pages/Privacy'))
+const Register = lazy(() => import('./pages/Register'))
+const ResetPassword = lazy(() => import('./pages/ResetPassword'))
+const Search = lazy(() => import('./pages/Search'))
+const SessionPage = lazy(() => import('./pages/Session'))
+const SessionConfirm = lazy(() => import('./pages/SessionConfirm'))
+const SessionNew = lazy(() => import('./pages/SessionNew'))
+const SignIn = lazy(() => import('./pages/SignIn'))
+const SignUp = lazy(() => import('./pages/SignUp'))
+const TopicPage = lazy(() => import('./pages/Topic'))
+const TopicNew = lazy(() => import('./pages/TopicNew'))
 
 export function App() {
   return (
