@@ -1,7 +1,6 @@
 import { A } from '@solidjs/router'
 import { Show } from 'solid-js'
 import { errorInfo } from '../lib/errors'
-import { canStartTopic } from '../lib/format'
 import { createPagedList } from '../lib/paged'
 import { useSession } from '../lib/session'
 import { api } from '../lib/trpc'
@@ -16,7 +15,7 @@ export function GroupTopics(props: { slug: string; title: string }) {
     () => session.ready() && props.slug,
     (slug, cursor) => api.topics.listForGroup.query({ slug, cursor }),
   )
-  const mayStart = () => canStartTopic(session.roleIn(props.slug), session.me()?.isSiteAdmin)
+  const mayStart = () => session.can(props.slug)?.createItems
 
   return (
     <section class="section" aria-labelledby="topics-heading">

@@ -1,6 +1,6 @@
 /** Who is signed in (me.get) and whether the demo world is on (dev.demoAccounts), for every page. */
 import { type Accessor, createContext, createSignal, type JSX, onMount, useContext } from 'solid-js'
-import { api, type DemoAccounts, type Me } from './trpc'
+import { api, type DemoAccounts, type GroupRights, type Me } from './trpc'
 
 export interface Session {
   me: Accessor<Me | null>
@@ -10,6 +10,11 @@ export interface Session {
   refresh(): Promise<void>
   /** My role in a group, from me.get. */
   roleIn(slug: string): Me['groups'][number]['role'] | null
+  /**
+   * What I may do in a group, as the server's policy answered in me.get (never decided here); nothing
+   * while signed out.
+   */
+  can(slug: string): GroupRights | null
 }
 
 const SessionContext = createContext<Session>()
@@ -43,6 +48,10 @@ export function SessionProvider(props: { children: JSX.Element }) {
     demo,
     refresh,
     roleIn: (slug) => me()?.groups.find((g) => g.slug === slug)?.role ?? null,
+    can: (slug) => {
+      const mine = me()
+      return mine ? (mine.groups.find((g) => g.slug === slug)?.can ?? mine.canElsewhere) : null
+    },
   }
   return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>
 }

@@ -7,7 +7,6 @@ import { Heading } from '../components/Heading'
 import { ActionStatus, PageError } from '../components/Status'
 import { createActions } from '../lib/action'
 import { type DocumentKind, KIND_NAMES } from '../lib/documents'
-import { canStartTopic } from '../lib/format'
 import { useTitle } from '../lib/page'
 import { useSession } from '../lib/session'
 import { api } from '../lib/trpc'
@@ -24,7 +23,7 @@ export default function DocumentNew() {
   const [body, setBody] = createSignal('')
   const [visibility, setVisibility] = createSignal<'participants' | 'public'>('participants')
   const actions = createActions()
-  const allowed = () => canStartTopic(session.roleIn(params.slug), session.me()?.isSiteAdmin)
+  const allowed = () => session.can(params.slug)?.createItems
 
   return (
     <Show when={session.ready()}>

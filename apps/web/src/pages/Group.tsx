@@ -86,10 +86,7 @@ function GroupView(props: {
       .people.filter((p) => p.role === 'chair' || p.role === 'officer')
       .sort((a, b) => officerRank(a) - officerRank(b) || a.name.localeCompare(b.name))
   const members = () => g().people.filter((p) => p.role === 'member' || p.role === 'observer')
-  const canSeeRoster = () => {
-    const role = props.myRole
-    return session.me()?.isSiteAdmin || role === 'chair' || role === 'officer' || role === 'secretariat'
-  }
+  const canSeeRoster = () => session.can(g().slug)?.viewRoster
   const [showAll, setShowAll] = createSignal(false)
   const [leaving, setLeaving] = createSignal(false)
   const [leaveError, setLeaveError] = createSignal<string | null>(null)

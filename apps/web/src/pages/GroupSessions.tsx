@@ -10,7 +10,6 @@ import { useTitle } from '../lib/page'
 import { createPagedList } from '../lib/paged'
 import { createQuery } from '../lib/query'
 import { useSession } from '../lib/session'
-import { canDraftSession } from '../lib/sessions'
 import { api } from '../lib/trpc'
 import '../styles/sessions.css'
 
@@ -55,7 +54,7 @@ export default function GroupSessions() {
             </A>
             <Heading caption={g().title}>Sessions</Heading>
             <div class="button-group">
-              <Show when={canDraftSession(session.roleIn(g().slug), session.me()?.isSiteAdmin)}>
+              <Show when={session.can(g().slug)?.createItems}>
                 <A href={`/groups/${g().slug}/sessions/new`} class="button button--primary">
                   Draft a session
                 </A>

@@ -5,7 +5,7 @@ import { Button, ErrorSummary, SelectField, TextField } from '../components/Form
 import { Heading } from '../components/Heading'
 import { Loading, PageError } from '../components/Status'
 import { errorInfo, formErrors } from '../lib/errors'
-import { assignableRoles, canManage, formatDate, plural, ROLE_HINTS, ROLES, roleName } from '../lib/format'
+import { formatDate, plural, ROLE_HINTS, ROLES, roleName } from '../lib/format'
 import { useTitle } from '../lib/page'
 import { createQuery } from '../lib/query'
 import { useSession } from '../lib/session'
@@ -46,10 +46,8 @@ export default function Members() {
 function RosterView(props: { roster: Roster; refetch: () => Promise<void> }) {
   const session = useSession()
   const slug = () => props.roster.group.slug
-  const isAdmin = () => session.me()?.isSiteAdmin ?? false
-  const myRole = () => props.roster.myRole as Role | null
-  const roles = () => assignableRoles(myRole(), isAdmin())
-  const mayManage = (their: Role) => props.roster.canManage && canManage(myRole(), isAdmin(), their)
+  // What I may do here comes with the roster, from the server's policy.
+  const roles = () => props.roster.assignableRoles
 
   const [message, setMessage] = createSignal<string | null>(null)
   const [actionError, setActionError] = createSignal<string | null>(null)
@@ -146,7 +144,7 @@ function RosterView(props: { roster: Roster; refetch: () => Promise<void> }) {
                       <td data-label="Sent">{formatDate(invite.createdAt)}</td>
                       <td data-label="Expires">{formatDate(invite.expiresAt)}</td>
                       <td class="table__actions">
-                        <Show when={mayManage(invite.role as Role)}>
+                        <Show when={invite.canRevoke}>
                           <ConfirmAction
                             label="Withdraw"
                             accessibleLabel={`Withdraw the invitation to ${invite.email}`}
@@ -204,7 +202,8 @@ function RosterView(props: { roster: Roster; refetch: () => Promise<void> }) {
                   <MemberRow
                     member={member}
                     isMe={member.personId === session.me()?.id}
-                    mayManage={mayManage(member.role)}
+                    mayChange={member.canChange}
+                    mayRemove={member.canRemove}
                     roles={roles()}
                     busy={busy()}
                     onChangeRole={(role) =>
@@ -245,7 +244,8 @@ function byRole(members: RosterMember[]): RosterMember[] {
 function MemberRow(props: {
   member: RosterMember
   isMe: boolean
-  mayManage: boolean
+  mayChange: boolean
+  mayRemove: boolean
   roles: Role[]
   busy: string | null
   onChangeRole: (role: Role) => Promise<void>
@@ -278,7 +278,7 @@ function MemberRow(props: {
         </Show>
       </td>
       <td data-label="Role">
-        <Show when={props.mayManage} fallback={roleName(m().role)}>
+        <Show when={props.mayChange} fallback={roleName(m().role)}>
           <form
             class="inline-form"
             onSubmit={(e) => {
@@ -310,7 +310,7 @@ function MemberRow(props: {
       </td>
       <td data-label="Source">{SOURCES[m().source] ?? m().source}</td>
       <td class="table__actions">
-        <Show when={props.mayManage && !props.isMe}>
+        <Show when={props.mayRemove}>
           <ConfirmAction
             label="Remove"
             accessibleLabel={`Remove ${m().name}`}

@@ -14,7 +14,6 @@ import { formErrors } from '../lib/errors'
 import { useTitle } from '../lib/page'
 import { createQuery } from '../lib/query'
 import { useSession } from '../lib/session'
-import { canDraftSession } from '../lib/sessions'
 import { api } from '../lib/trpc'
 import '../styles/sessions.css'
 
@@ -27,7 +26,7 @@ export default function SessionNew() {
     <Show when={session.ready()} fallback={<Loading />}>
       <Show when={session.me()} fallback={<PageError code="UNAUTHORIZED" what="this page" />}>
         <Show
-          when={group() && canDraftSession(group()!.role, session.me()?.isSiteAdmin)}
+          when={group()?.can.createItems}
           fallback={
             <>
               <Heading>You cannot draft a session for this group</Heading>

@@ -5,7 +5,6 @@ import { Heading } from '../components/Heading'
 import { Loading, PageError } from '../components/Status'
 import { checkTopic, TOPIC_FIELDS, type TopicDraft, TopicFields } from '../components/TopicFields'
 import { formErrors } from '../lib/errors'
-import { canStartTopic } from '../lib/format'
 import { useTitle } from '../lib/page'
 import { useSession } from '../lib/session'
 import { api } from '../lib/trpc'
@@ -20,7 +19,7 @@ export default function TopicNew() {
     <Show when={session.ready()} fallback={<Loading />}>
       <Show when={session.me()} fallback={<PageError code="UNAUTHORIZED" what="this page" />}>
         <Show
-          when={group() && canStartTopic(group()!.role)}
+          when={group()?.can.createItems}
           fallback={
             <>
               <Heading>You cannot start a topic for this group</Heading>

@@ -3,7 +3,7 @@ import { A } from '@solidjs/router'
 import { For, Show } from 'solid-js'
 import { type DocumentSummary, KIND_NAMES } from '../../lib/documents'
 import { errorInfo } from '../../lib/errors'
-import { canStartTopic, formatDate } from '../../lib/format'
+import { formatDate } from '../../lib/format'
 import { createPagedList } from '../../lib/paged'
 import { useSession } from '../../lib/session'
 import { api } from '../../lib/trpc'
@@ -45,7 +45,7 @@ export function GroupDocuments(props: { slug: string; title: string }) {
     () => session.ready() && props.slug,
     (slug, cursor) => api.documents.listForGroup.query({ slug, cursor }),
   )
-  const mayWrite = () => canStartTopic(session.roleIn(props.slug), session.me()?.isSiteAdmin)
+  const mayWrite = () => session.can(props.slug)?.createItems
   return (
     <section class="section" aria-labelledby="documents-heading">
       <h2 id="documents-heading" class="heading-l">

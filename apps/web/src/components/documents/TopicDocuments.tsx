@@ -2,7 +2,6 @@ import '../../styles/documents.css'
 import { A } from '@solidjs/router'
 import { For, Show } from 'solid-js'
 import { errorInfo } from '../../lib/errors'
-import { canStartTopic } from '../../lib/format'
 import { createQuery } from '../../lib/query'
 import { useSession } from '../../lib/session'
 import { api } from '../../lib/trpc'
@@ -16,8 +15,7 @@ export function TopicDocuments(props: { topicId: string; groups: { slug: string;
     () => session.ready() && props.topicId,
     (topicId) => api.documents.listForTopic.query({ topicId }),
   )
-  const writable = () =>
-    props.groups.filter((g) => canStartTopic(session.roleIn(g.slug), session.me()?.isSiteAdmin))
+  const writable = () => props.groups.filter((g) => session.can(g.slug)?.createItems)
   return (
     <section class="section" aria-labelledby="topic-documents-heading">
       <h2 id="topic-documents-heading" class="heading-l">

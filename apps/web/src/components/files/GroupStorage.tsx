@@ -7,10 +7,7 @@ import { formatSize } from './upload'
 /** The group's storage for files against its quota: for its chair and officers (and site admins). */
 export function GroupStorage(props: { slug: string }) {
   const session = useSession()
-  const maySee = () => {
-    const role = session.roleIn(props.slug)
-    return role === 'chair' || role === 'officer' || Boolean(session.me()?.isSiteAdmin)
-  }
+  const maySee = () => session.can(props.slug)?.viewAudit
   const usage = createQuery(
     () => maySee() && props.slug,
     (slug) => api.files.usage.query({ groupSlug: slug }),

@@ -6,7 +6,7 @@ import { errorInfo } from '../../lib/errors'
 import { formatDateTime } from '../../lib/format'
 import { createQuery } from '../../lib/query'
 import { useSession } from '../../lib/session'
-import { canDraftSession, type Meeting, SIGNUP_NAMES } from '../../lib/sessions'
+import { type Meeting, SIGNUP_NAMES } from '../../lib/sessions'
 import { api } from '../../lib/trpc'
 import { Button, SelectField, TextField } from '../Form'
 import { ActionStatus, Loading } from '../Status'
@@ -119,8 +119,7 @@ export function MinutesPanel(props: { meeting: Meeting; refetch: () => Promise<v
   const [choice, setChoice] = createSignal('')
   const [title, setTitle] = createSignal(`Minutes: ${m().title}`)
   /** Host groups in which I may create documents. */
-  const myHostGroups = () =>
-    hostSlugs().filter((slug) => canDraftSession(session.roleIn(slug), session.me()?.isSiteAdmin))
+  const myHostGroups = () => hostSlugs().filter((slug) => session.can(slug)?.createItems)
 
   async function attach(documentId: string, what: string) {
     await api.meetings.attachMinutes.mutate({ id: m().id, documentId })
