@@ -1,12 +1,13 @@
 /** Opaque cursors (docs/architecture.md §6): the client hands back what it was given and learns nothing from it. */
+
 import { badRequest } from './errors'
+
+export { MAX_PAGE_SIZE } from '@appg-hub/schemas'
 
 export interface Page<T> {
   items: T[]
   nextCursor: string | null
 }
-
-export const MAX_PAGE_SIZE = 100
 
 export function encodeCursor(value: string): string {
   let binary = ''

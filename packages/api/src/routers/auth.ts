@@ -8,7 +8,6 @@ import {
   invalidateSession,
   listMySessions,
   normaliseEmail,
-  PASSWORD_MAX_LENGTH,
   RATE_RULES,
   recordSignInFailure,
   recordSignInSuccess,
@@ -18,35 +17,30 @@ import {
   signInWait,
   signUp,
 } from '@appg-hub/core'
-import * as z from 'zod'
+import {
+  changeEmailInput,
+  changePasswordInput,
+  endSessionInput,
+  requestPasswordResetInput,
+  resetPasswordInput,
+  signInInput,
+  signUpInput,
+} from '@appg-hub/schemas'
 import { expensiveWork, passwordCheck, rateLimit, tooManyAttempts } from '../rate-limit'
 import { authedProcedure, publicProcedure, router } from '../trpc'
 
-const email = z.email('Enter an email address such as name@example.org.').max(254)
-const password = z.string().min(1, 'Enter your password.').max(PASSWORD_MAX_LENGTH)
-
 export const authRouter = router({
-  signUp: publicProcedure
-    .input(
-      z.object({
-        email,
-        password,
-        displayName: z.string().trim().min(1, 'Enter your name.').max(200),
-        organisation: z.string().trim().max(300).optional(),
-        kind: z.enum(['mp', 'peer', 'staff', 'secretariat', 'other']).optional(),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      await rateLimit(ctx, [[RATE_RULES.signUpPerAddress, ctx.clientAddress]])
-      await expensiveWork(ctx)
-      // The same answer whether the address was free or had an account (whose owner is emailed):
-      // no session either way; the client signs in next with the same password.
-      await signUp(ctx.service(null), input)
-      return { status: 'sign-in' as const }
-    }),
+  signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
+    await rateLimit(ctx, [[RATE_RULES.signUpPerAddress, ctx.clientAddress]])
+    await expensiveWork(ctx)
+    // The same answer whether the address was free or had an account (whose owner is emailed):
+    // no session either way; the client signs in next with the same password.
+    await signUp(ctx.service(null), input)
+    return { status: 'sign-in' as const }
+  }),
 
   /** Throttled per account and source without locking the owner out (core `auth/throttle.ts`). */
-  signIn: publicProcedure.input(z.object({ email, password })).mutation(async ({ ctx, input }) => {
+  signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
     await rateLimit(ctx, [[RATE_RULES.signInPerAddress, ctx.clientAddress]])
     await expensiveWork(ctx)
     const source = {
@@ -88,27 +82,23 @@ export const authRouter = router({
   /** The devices I am signed in on. */
   sessions: authedProcedure.query(({ ctx }) => listMySessions(ctx.service(ctx.actor), ctx.sessionId())),
 
-  endSession: authedProcedure
-    .input(z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, 'That is not a session.') }))
-    .mutation(async ({ ctx, input }) => {
-      await endMySession(ctx.service(ctx.actor), input.id)
-      return { ended: true }
-    }),
+  endSession: authedProcedure.input(endSessionInput).mutation(async ({ ctx, input }) => {
+    await endMySession(ctx.service(ctx.actor), input.id)
+    return { ended: true }
+  }),
 
   /** Ends every session, then signs this device in again. */
-  changePassword: authedProcedure
-    .input(z.object({ currentPassword: password, newPassword: z.string().max(PASSWORD_MAX_LENGTH) }))
-    .mutation(async ({ ctx, input }) => {
-      await rateLimit(ctx, [[RATE_RULES.passwordPerAccount, ctx.actor.id]])
-      await passwordCheck(ctx, ctx.actor)
-      await changePassword(ctx.service(ctx.actor), input)
-      const session = await createSession(ctx.db, ctx.clock, ctx.actor.id, ctx.userAgent)
-      ctx.startSession(session.token, session.expiresAt)
-      return { changed: true }
-    }),
+  changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+    await rateLimit(ctx, [[RATE_RULES.passwordPerAccount, ctx.actor.id]])
+    await passwordCheck(ctx, ctx.actor)
+    await changePassword(ctx.service(ctx.actor), input)
+    const session = await createSession(ctx.db, ctx.clock, ctx.actor.id, ctx.userAgent)
+    ctx.startSession(session.token, session.expiresAt)
+    return { changed: true }
+  }),
 
   /** Always answers the same, account or not; the email holds a one-time link. */
-  requestPasswordReset: publicProcedure.input(z.object({ email })).mutation(async ({ ctx, input }) => {
+  requestPasswordReset: publicProcedure.input(requestPasswordResetInput).mutation(async ({ ctx, input }) => {
     await rateLimit(ctx, [
       [RATE_RULES.resetPerAccount, input.email.trim()],
       [RATE_RULES.resetPerAddress, ctx.clientAddress],
@@ -118,29 +108,20 @@ export const authRouter = router({
   }),
 
   /** Sets a new password from an emailed link, ends every session, and signs this device in. */
-  resetPassword: publicProcedure
-    .input(
-      z.object({
-        token: z.string().regex(/^[a-z2-7]{32}$/, 'This link is not valid. Ask for a new one.'),
-        password: z.string().max(PASSWORD_MAX_LENGTH),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      await expensiveWork(ctx)
-      const { personId } = await resetPassword(ctx.service(null), input)
-      const session = await createSession(ctx.db, ctx.clock, personId, ctx.userAgent)
-      ctx.startSession(session.token, session.expiresAt)
-      return { reset: true }
-    }),
+  resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
+    await expensiveWork(ctx)
+    const { personId } = await resetPassword(ctx.service(null), input)
+    const session = await createSession(ctx.db, ctx.clock, personId, ctx.userAgent)
+    ctx.startSession(session.token, session.expiresAt)
+    return { reset: true }
+  }),
 
-  changeEmail: authedProcedure
-    .input(z.object({ password, newEmail: email }))
-    .mutation(async ({ ctx, input }) => {
-      await rateLimit(ctx, [[RATE_RULES.passwordPerAccount, ctx.actor.id]])
-      await passwordCheck(ctx, ctx.actor)
-      const changed = await changeEmail(ctx.service(ctx.actor), input)
-      const session = await createSession(ctx.db, ctx.clock, ctx.actor.id, ctx.userAgent)
-      ctx.startSession(session.token, session.expiresAt)
-      return changed
-    }),
+  changeEmail: authedProcedure.input(changeEmailInput).mutation(async ({ ctx, input }) => {
+    await rateLimit(ctx, [[RATE_RULES.passwordPerAccount, ctx.actor.id]])
+    await passwordCheck(ctx, ctx.actor)
+    const changed = await changeEmail(ctx.service(ctx.actor), input)
+    const session = await createSession(ctx.db, ctx.clock, ctx.actor.id, ctx.userAgent)
+    ctx.startSession(session.token, session.expiresAt)
+    return changed
+  }),
 })

@@ -1,7 +1,7 @@
 import { notFound } from '@appg-hub/core'
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '@appg-hub/db'
+import { mailboxInput } from '@appg-hub/schemas'
 import { TRPCError } from '@trpc/server'
-import * as z from 'zod'
 import type { ApiContext } from '../context'
 import { publicProcedure, router } from '../trpc'
 
@@ -57,29 +57,25 @@ export function isLoopbackUrl(url: string): boolean {
 
 export const devRouter = router({
   /** The development mailbox: what the outbox holds, newest first. */
-  mailbox: publicProcedure
-    .input(
-      z.object({ to: z.string().max(254).optional(), limit: z.number().int().min(1).max(200).optional() }),
-    )
-    .query(async ({ ctx, input }) => {
-      await requireMailboxReader(ctx)
-      let query = ctx.db
-        .selectFrom('email_outbox')
-        .select([
-          'id',
-          'to_email as to',
-          'subject',
-          'body_text as body',
-          'kind',
-          'created_at as createdAt',
-          'sent_at as sentAt',
-        ])
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(input.limit ?? 50)
-      if (input.to) query = query.where('to_email', '=', input.to.trim().toLowerCase())
-      return query.execute()
-    }),
+  mailbox: publicProcedure.input(mailboxInput).query(async ({ ctx, input }) => {
+    await requireMailboxReader(ctx)
+    let query = ctx.db
+      .selectFrom('email_outbox')
+      .select([
+        'id',
+        'to_email as to',
+        'subject',
+        'body_text as body',
+        'kind',
+        'created_at as createdAt',
+        'sent_at as sentAt',
+      ])
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(input.limit ?? 50)
+    if (input.to) query = query.where('to_email', '=', input.to.trim().toLowerCase())
+    return query.execute()
+  }),
 
   /** The demo accounts and their shared password, for the sign-in page. */
   demoAccounts: publicProcedure.query(async ({ ctx }) => {

@@ -1,5 +1,5 @@
 import { ERASE_CONFIRMATION, eraseMyAccount, exportMyData, RATE_RULES } from '@appg-hub/core'
-import * as z from 'zod'
+import { eraseAccountInput } from '@appg-hub/schemas'
 import { passwordCheck, rateLimit } from '../rate-limit'
 import { authedProcedure, router } from '../trpc'
 
@@ -11,17 +11,10 @@ export const privacyRouter = router({
   }),
 
   /** Erases my account; my contributions stay under a pseudonym. Signs me out. */
-  erase: authedProcedure
-    .input(
-      z.object({
-        password: z.string().min(1, 'Enter your password.').max(200),
-        confirmation: z.string().max(100),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      await passwordCheck(ctx, ctx.actor)
-      const result = await eraseMyAccount(ctx.service(ctx.actor), input)
-      await ctx.endSession()
-      return { ...result, confirmation: ERASE_CONFIRMATION }
-    }),
+  erase: authedProcedure.input(eraseAccountInput).mutation(async ({ ctx, input }) => {
+    await passwordCheck(ctx, ctx.actor)
+    const result = await eraseMyAccount(ctx.service(ctx.actor), input)
+    await ctx.endSession()
+    return { ...result, confirmation: ERASE_CONFIRMATION }
+  }),
 })

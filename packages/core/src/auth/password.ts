@@ -8,9 +8,12 @@
  * hashes. Tests lower the cost through `PasswordCost` to stay quick.
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
+import { PASSWORD_MAX_LENGTH } from '@appg-hub/schemas'
 import { DomainError } from '../errors'
 import { Semaphore } from '../semaphore'
 import { weakPasswordProblem } from './password-strength'
+
+export { PASSWORD_MAX_LENGTH } from '@appg-hub/schemas'
 
 export interface PasswordCost {
   /** log2 of N. */
@@ -23,7 +26,6 @@ export const DEFAULT_PASSWORD_COST: PasswordCost = { ln: 15, r: 8, p: 3 }
 const KEY_LENGTH = 32
 
 export const PASSWORD_MIN_LENGTH = 10
-export const PASSWORD_MAX_LENGTH = 200
 
 /**
  * One scrypt at a time per process (each takes a core for ~0.1 s and 32 MiB per lane): a burst of

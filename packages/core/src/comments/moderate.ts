@@ -5,6 +5,7 @@
  */
 
 import { indexItem, removeItem } from '@appg-hub/db'
+import { MAX_HIDE_REASON_LENGTH } from '@appg-hub/schemas'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden } from '../errors'
@@ -13,7 +14,7 @@ import { viewerOf } from './query'
 import { type CommentView, commentView } from './view'
 import { commentForChange } from './write'
 
-export const MAX_HIDE_REASON_LENGTH = 500
+export { MAX_HIDE_REASON_LENGTH } from '@appg-hub/schemas'
 
 export async function hideComment(
   ctx: ServiceContext,

@@ -1,5 +1,6 @@
 /** Writing comments: adding (and replying), editing with a kept history, deleting. */
 import { type ItemType, indexItem, newId, removeItem } from '@appg-hub/db'
+import { MAX_COMMENT_LENGTH } from '@appg-hub/schemas'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
@@ -14,7 +15,7 @@ import { commentNotifications } from './notify'
 import { commentQuery, viewerOf } from './query'
 import { type CommentView, commentView } from './view'
 
-export const MAX_COMMENT_LENGTH = 10_000
+export { MAX_COMMENT_LENGTH } from '@appg-hub/schemas'
 
 function checkBody(body: string): string {
   const text = body.trim()

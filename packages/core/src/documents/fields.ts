@@ -1,18 +1,11 @@
 import type { DocumentTable } from '@appg-hub/db'
 
-export const DOCUMENT_KINDS = ['briefing', 'report', 'minutes', 'work_programme', 'notes'] as const
+import { DOCUMENT_KINDS as SHARED_KINDS } from '@appg-hub/schemas'
+
+export { DOCUMENT_KIND_NAMES, MAX_DOCUMENT_CHARS } from '@appg-hub/schemas'
 export type DocumentKind = DocumentTable['kind']
-
-export const DOCUMENT_KIND_NAMES: Record<DocumentKind, string> = {
-  briefing: 'Briefing',
-  report: 'Report',
-  minutes: 'Minutes',
-  work_programme: 'Work programme',
-  notes: 'Notes',
-}
-
-/** About 3.3 times the ~300 KB of a 100-page report. */
-export const MAX_DOCUMENT_CHARS = 1_000_000
+/** The shared list, checked here against the database's own type. */
+export const DOCUMENT_KINDS = SHARED_KINDS satisfies readonly DocumentKind[]
 /** How long a presence entry counts: the editor touches it every ~10 s. */
 export const PRESENCE_TTL_MS = 30_000
 export const HISTORY_PAGE_SIZE = 50

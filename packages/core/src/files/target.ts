@@ -10,18 +10,15 @@
  *   hidden comment's by the moderators only, a deleted comment's by nobody.
  */
 import type { AttachmentItemType, ItemType } from '@appg-hub/db'
+import { ATTACHMENT_TARGETS as SHARED_TARGETS } from '@appg-hub/schemas'
 import type { Actor, ServiceContext } from '../context'
 import { notFound } from '../errors'
 import { ITEM_NOUN, isActive, type LoadedItem, loadItem } from '../items/load'
 import { ownerCan } from '../items/powers'
 import { can } from '../policy'
 
-export const ATTACHMENT_TARGETS = [
-  'topic',
-  'meeting',
-  'document',
-  'comment',
-] as const satisfies readonly AttachmentItemType[]
+/** The shared list, checked here against the database's own type. */
+export const ATTACHMENT_TARGETS = SHARED_TARGETS satisfies readonly AttachmentItemType[]
 
 export interface FileTarget {
   type: AttachmentItemType

@@ -1,5 +1,6 @@
 /** Sending invitations: an officer of the item's owner group asks one or more groups to join it. */
 import { type InvitationStatus, type ItemType, isUniqueViolation, newId } from '@appg-hub/db'
+import { MAX_GROUPS_PER_SEND } from '@appg-hub/schemas'
 import { audit } from '../audit'
 import { addMs } from '../clock'
 import type { ServiceContext } from '../context'
@@ -12,7 +13,7 @@ import { expireInvitations } from './expire'
 import { notifyHandshake } from './notify'
 import { pendingKey } from './status'
 
-export const MAX_GROUPS_PER_SEND = 20
+export { MAX_GROUPS_PER_SEND } from '@appg-hub/schemas'
 
 export interface SendInput {
   itemType: ItemType

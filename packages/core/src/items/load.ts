@@ -4,12 +4,14 @@
  * item with its participant groups and the actor's role in each.
  */
 import { type Db, type ItemType, jsonAgg, parseJsonArray, type Role, type Visibility } from '@appg-hub/db'
+import { ITEM_TYPES as SHARED_ITEM_TYPES } from '@appg-hub/schemas'
 import { sql } from 'kysely'
 import type { Actor } from '../context'
 import { notFound } from '../errors'
 import { accessFromParticipants, type ItemAccess } from './access'
 
-export const ITEM_TYPES = ['topic', 'meeting', 'document'] as const satisfies readonly ItemType[]
+/** The shared list, checked here against the database's own type. */
+export const ITEM_TYPES = SHARED_ITEM_TYPES satisfies readonly ItemType[]
 
 /** How an item type is named to people: a meeting is a "session" everywhere outside the schema. */
 export const ITEM_NOUN: Record<ItemType, string> = {

@@ -11,8 +11,9 @@ import type { Actor } from '../context'
 import { ITEM_NOUN, itemPath } from '../items/load'
 import { itemReadableBy } from './readable'
 
+export { LINK_TYPES } from '@appg-hub/schemas'
+
 export type LinkType = 'briefing_for' | 'minutes_of' | 'references' | 'supersedes'
-export const LINK_TYPES = ['briefing_for', 'minutes_of', 'references', 'supersedes'] as const
 
 export interface LinkView {
   /** The link row's id (for `unlink`). */

@@ -4,6 +4,7 @@
  * public sessions, confirmed by email. Capacity is decided under the session row's lock.
  */
 import { type Db, newId, type SignupTable } from '@appg-hub/db'
+import type { SIGNUP_CHOICES } from '@appg-hub/schemas'
 import { audit } from '../audit'
 import { hashToken, newToken } from '../auth/tokens'
 import { type Clock, HOUR } from '../clock'
@@ -19,7 +20,8 @@ import type { RateRule } from '../ratelimit'
 import { loadMeeting, lockMeeting, type MeetingRow } from './load'
 import { formatLondonRange, toLondon } from './london'
 
-export const SIGNUP_CHOICES = ['going', 'maybe', 'not_going'] as const
+export { SIGNUP_CHOICES } from '@appg-hub/schemas'
+
 export type SignupChoice = (typeof SIGNUP_CHOICES)[number]
 export type SignupStatus = SignupTable['status']
 

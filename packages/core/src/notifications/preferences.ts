@@ -1,10 +1,12 @@
 /** How a person wants to hear of notifications by email: at once, in a daily digest, or not at all. */
 import type { Db, EmailPreference } from '@appg-hub/db'
+import { EMAIL_PREFERENCES as SHARED_PREFERENCES } from '@appg-hub/schemas'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { requireActor } from '../memberships/access'
 
-export const EMAIL_PREFERENCES = ['immediate', 'digest', 'none'] as const satisfies readonly EmailPreference[]
+/** The shared list, checked here against the database's own type. */
+export const EMAIL_PREFERENCES = SHARED_PREFERENCES satisfies readonly EmailPreference[]
 
 export async function getPreferences(db: Db, personId: string): Promise<{ email: EmailPreference }> {
   const row = await db

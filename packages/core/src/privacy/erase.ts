@@ -2,13 +2,15 @@
  * Erasing an account (docs/architecture.md §7): the personal fields go, the person's contributions stay under
  * a pseudonym ("Former member 3f9a…"), every session ends and no email is sent to them again.
  */
+
+import { ERASE_CONFIRMATION } from '@appg-hub/schemas'
 import { audit } from '../audit'
 import { verifyPassword } from '../auth/password'
 import type { ServiceContext } from '../context'
 import { badRequest } from '../errors'
 import { requireActor } from '../memberships/access'
 
-export const ERASE_CONFIRMATION = 'erase my account'
+export { ERASE_CONFIRMATION } from '@appg-hub/schemas'
 
 export async function eraseMyAccount(ctx: ServiceContext, input: { password: string; confirmation: string }) {
   const actor = requireActor(ctx.actor)

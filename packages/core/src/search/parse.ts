@@ -1,3 +1,6 @@
+import { MAX_QUERY_LENGTH } from '@appg-hub/schemas'
+
+export { MAX_QUERY_LENGTH } from '@appg-hub/schemas'
 /**
  * The query language people type into the search box, parsed into terms that each engine module
  * writes in its own syntax: words (all must match), "quoted phrases", -excluded words or phrases,
@@ -20,7 +23,6 @@ export interface ParsedQuery {
   terms: SearchTerm[]
 }
 
-export const MAX_QUERY_LENGTH = 500
 /** More terms than anyone types; bounds the work an engine is asked to do. */
 export const MAX_TERMS = 16
 

@@ -14,6 +14,7 @@ import {
   SEARCH_DOC_TYPES,
   type SearchDocType,
 } from '@appg-hub/db'
+import { SEARCH_MAX_PAGE_SIZE } from '@appg-hub/schemas'
 import { type RawBuilder, sql } from 'kysely'
 import type { Actor, ServiceContext } from '../context'
 import { badRequest } from '../errors'
@@ -25,10 +26,11 @@ import { type ParsedQuery, parseQuery } from './parse'
 import { makeSnippet, type SnippetPart } from './snippet'
 import { sqliteMatches } from './sqlite'
 
+export { SEARCH_MAX_PAGE_SIZE } from '@appg-hub/schemas'
+
 export { SEARCH_DOC_TYPES, type SearchDocType }
 
 export const SEARCH_PAGE_SIZE = 20
-export const SEARCH_MAX_PAGE_SIZE = 50
 
 export interface SearchInput {
   q: string

@@ -1,5 +1,6 @@
 /** Groups likely to share a topic's interest, best first, each with the reasons why. */
 import { jsonAgg, parseJsonArray } from '@appg-hub/db'
+import { MAX_SUGGESTIONS } from '@appg-hub/schemas'
 import { sql } from 'kysely'
 import type { ServiceContext } from '../context'
 import { notFound } from '../errors'
@@ -9,8 +10,9 @@ import { parseTags } from '../topics/fields'
 import { corpusFor } from './corpus'
 import { scoreGroups } from './score'
 
+export { MAX_SUGGESTIONS } from '@appg-hub/schemas'
+
 export const DEFAULT_SUGGESTIONS = 10
-export const MAX_SUGGESTIONS = 50
 
 export interface PartnerSuggestion {
   slug: string

@@ -1,10 +1,10 @@
 import type { Db } from '@appg-hub/db'
+import { MAX_TOPIC_TAGS, type TOPIC_STATUSES } from '@appg-hub/schemas'
 import { badRequest } from '../errors'
 
-export const TOPIC_STATUSES = ['open', 'closed', 'archived'] as const
-export type TopicStatus = (typeof TOPIC_STATUSES)[number]
+export { MAX_TOPIC_TAGS, TOPIC_STATUSES } from '@appg-hub/schemas'
 
-export const MAX_TOPIC_TAGS = 8
+export type TopicStatus = (typeof TOPIC_STATUSES)[number]
 
 /**
  * Topic tags are the Register's category tags (so that a topic meets the groups that carry the

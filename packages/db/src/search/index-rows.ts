@@ -5,10 +5,13 @@
  * one INSERT … SELECT from the live tables (`sourceOf`), so a single item, a batch and a full
  * rebuild read the same SQL; on SQLite, triggers carry each change into the FTS5 table.
  */
+
+import { SEARCH_DOC_TYPES } from '@appg-hub/schemas'
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import { type Db, dialectOf } from '../kysely'
 
-export const SEARCH_DOC_TYPES = ['group', 'topic', 'session', 'document', 'comment'] as const
+export { SEARCH_DOC_TYPES } from '@appg-hub/schemas'
+
 export type SearchDocType = (typeof SEARCH_DOC_TYPES)[number]
 
 /**
