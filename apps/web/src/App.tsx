@@ -1,4 +1,4 @@
-import { Route, Router } from '@solidjs/router'
+import { Route, Router, type RouteSectionProps } from '@solidjs/router'
 import { lazy } from 'solid-js'
 import { Layout } from './components/Layout'
 import { UnreadProvider } from './lib/notifications'
@@ -33,41 +33,48 @@ const SignUp = lazy(() => import('./pages/SignUp'))
 const TopicPage = lazy(() => import('./pages/Topic'))
 const TopicNew = lazy(() => import('./pages/TopicNew'))
 
-export function App() {
+/** Inside the router: who is signed in and the unread count are router reads like every other. */
+function Root(props: RouteSectionProps) {
   return (
     <SessionProvider>
       <UnreadProvider>
-        <Router root={Layout}>
-          <Route path="/" component={Home} />
-          <Route path="/register" component={Register} />
-          <Route path="/search" component={Search} />
-          <Route path="/groups/:slug" component={GroupPage} />
-          <Route path="/groups/:slug/members" component={Members} />
-          <Route path="/groups/:slug/invitations" component={Invitations} />
-          <Route path="/groups/:slug/topics/new" component={TopicNew} />
-          <Route path="/topics/:id" component={TopicPage} />
-          <Route path="/documents/:id" component={DocumentPage} />
-          <Route path="/documents/:id/print" component={DocumentPrint} />
-          <Route path="/groups/:slug/documents/new" component={DocumentNew} />
-          <Route path="/groups/:slug/sessions" component={GroupSessions} />
-          <Route path="/groups/:slug/sessions/new" component={SessionNew} />
-          <Route path="/sessions/confirm/:token" component={SessionConfirm} />
-          <Route path="/sessions/:id" component={SessionPage} />
-          <Route path="/notifications" component={Notifications} />
-          <Route path="/sign-in" component={SignIn} />
-          <Route path="/sign-up" component={SignUp} />
-          <Route path="/reset-password" component={ResetPassword} />
-          <Route path="/reset-password/:token" component={ResetPassword} />
-          <Route path="/join/:token" component={Join} />
-          <Route path="/dashboard" component={Dashboard} />
-          <Route path="/joint-work" component={JointWork} />
-          <Route path="/account" component={Account} />
-          <Route path="/privacy" component={Privacy} />
-          <Route path="/admin/groups-without-officers" component={AdminGroupsWithoutOfficers} />
-          <Route path="/mailbox" component={Mailbox} />
-          <Route path="*404" component={NotFound} />
-        </Router>
+        <Layout {...props} />
       </UnreadProvider>
     </SessionProvider>
+  )
+}
+
+export function App() {
+  return (
+    <Router root={Root}>
+      <Route path="/" component={Home} />
+      <Route path="/register" component={Register} />
+      <Route path="/search" component={Search} />
+      <Route path="/groups/:slug" component={GroupPage} />
+      <Route path="/groups/:slug/members" component={Members} />
+      <Route path="/groups/:slug/invitations" component={Invitations} />
+      <Route path="/groups/:slug/topics/new" component={TopicNew} />
+      <Route path="/topics/:id" component={TopicPage} />
+      <Route path="/documents/:id" component={DocumentPage} />
+      <Route path="/documents/:id/print" component={DocumentPrint} />
+      <Route path="/groups/:slug/documents/new" component={DocumentNew} />
+      <Route path="/groups/:slug/sessions" component={GroupSessions} />
+      <Route path="/groups/:slug/sessions/new" component={SessionNew} />
+      <Route path="/sessions/confirm/:token" component={SessionConfirm} />
+      <Route path="/sessions/:id" component={SessionPage} />
+      <Route path="/notifications" component={Notifications} />
+      <Route path="/sign-in" component={SignIn} />
+      <Route path="/sign-up" component={SignUp} />
+      <Route path="/reset-password" component={ResetPassword} />
+      <Route path="/reset-password/:token" component={ResetPassword} />
+      <Route path="/join/:token" component={Join} />
+      <Route path="/dashboard" component={Dashboard} />
+      <Route path="/joint-work" component={JointWork} />
+      <Route path="/account" component={Account} />
+      <Route path="/privacy" component={Privacy} />
+      <Route path="/admin/groups-without-officers" component={AdminGroupsWithoutOfficers} />
+      <Route path="/mailbox" component={Mailbox} />
+      <Route path="*404" component={NotFound} />
+    </Router>
   )
 }

@@ -20,7 +20,10 @@ export function MarkdownPreview(props: { source: string; empty?: string }) {
   }
   return (
     <div class="prose prose--preview">
-      <Show when={props.source.trim()} fallback={<p class="hint">{props.empty ?? 'Nothing to preview yet.'}</p>}>
+      <Show
+        when={props.source.trim()}
+        fallback={<p class="hint">{props.empty ?? 'Nothing to preview yet.'}</p>}
+      >
         <Show when={renderer()} fallback={<Loading label="Preparing the preview…" />}>
           <div innerHTML={html()} />
         </Show>

@@ -1,5 +1,5 @@
 import { Show } from 'solid-js'
-import { createQuery } from '../lib/query'
+import { createRead } from '../lib/data'
 import { api, type Visibility } from '../lib/trpc'
 import { CheckboxGroup, RadioGroup, TextField } from './Form'
 import { MarkdownField } from './Markdown'
@@ -36,7 +36,8 @@ export function TopicFields(props: {
   errors: Record<string, string>
   ownerTitle: string
 }) {
-  const tags = createQuery(
+  const tags = createRead(
+    'register.tags',
     () => true,
     () => api.register.tags.query(),
   )

@@ -1,5 +1,6 @@
 /** Who is signed in (me.get) and whether the demo world is on (dev.demoAccounts), for every page. */
-import { type Accessor, createContext, createSignal, type JSX, onMount, useContext } from 'solid-js'
+import { type Accessor, createContext, type JSX, useContext } from 'solid-js'
+import { createRead } from './data'
 import { api, type DemoAccounts, type GroupRights, type Me } from './trpc'
 
 export interface Session {
@@ -20,27 +21,21 @@ export interface Session {
 const SessionContext = createContext<Session>()
 
 export function SessionProvider(props: { children: JSX.Element }) {
-  const [me, setMe] = createSignal<Me | null>(null)
-  const [ready, setReady] = createSignal(false)
-  const [demo, setDemo] = createSignal<DemoAccounts | null>(null)
-
-  async function refresh() {
-    try {
-      setMe(await api.me.get.query())
-    } catch {
-      setMe(null)
-    } finally {
-      setReady(true)
-    }
-  }
-
-  onMount(() => {
-    void refresh()
-    api.dev.demoAccounts.query().then(
-      (value) => setDemo(value),
-      () => setDemo(null),
-    )
-  })
+  // Cached reads like any other: the router revalidates who I am after every action.
+  const mine = createRead(
+    'me.get',
+    () => true,
+    () => api.me.get.query(),
+  )
+  const demoAccounts = createRead(
+    'dev.demoAccounts',
+    () => true,
+    () => api.dev.demoAccounts.query(),
+  )
+  const me = () => (mine.error() ? null : (mine.data() ?? null))
+  const ready = () => !mine.loading()
+  const demo = () => (demoAccounts.error() ? null : (demoAccounts.data() ?? null))
+  const refresh = () => mine.refetch()
 
   const session: Session = {
     me,

@@ -5,7 +5,7 @@ import { Button, RadioGroup, SelectField, TextField } from '../components/Form'
 import { WordImport } from '../components/files/WordImport'
 import { Heading } from '../components/Heading'
 import { ActionStatus, PageError } from '../components/Status'
-import { createActions } from '../lib/action'
+import { useActions } from '../lib/data'
 import { type DocumentKind, KIND_NAMES } from '../lib/documents'
 import { useTitle } from '../lib/page'
 import { useSession } from '../lib/session'
@@ -22,7 +22,7 @@ export default function DocumentNew() {
   const [title, setTitle] = createSignal('')
   const [body, setBody] = createSignal('')
   const [visibility, setVisibility] = createSignal<'participants' | 'public'>('participants')
-  const actions = createActions()
+  const actions = useActions()
   const allowed = () => session.can(params.slug)?.createItems
 
   return (

@@ -10,10 +10,10 @@ import { Linkify, spaceBeforeUrls } from '../components/Linkify'
 import { Loading, PageError } from '../components/Status'
 import { GroupSessionsLink } from '../components/sessions/GroupSessionsLink'
 import { StatusBadge, TagList } from '../components/Tags'
+import { createRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
 import { formatDate, formatShortDate, plural, roleName, websiteHref } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { createQuery } from '../lib/query'
 import { useSession } from '../lib/session'
 import { api, type Group, type GroupPerson } from '../lib/trpc'
 
@@ -57,7 +57,8 @@ function PersonLine(props: { person: GroupPerson }) {
 export default function GroupPage() {
   const params = useParams<{ slug: string }>()
   const session = useSession()
-  const group = createQuery(
+  const group = createRead(
+    'register.group',
     () => params.slug,
     (slug) => api.register.group.query({ slug }),
   )

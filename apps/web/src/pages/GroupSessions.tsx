@@ -5,10 +5,9 @@ import { ShowMore } from '../components/ShowMore'
 import { Loading, PageError } from '../components/Status'
 import { SessionList } from '../components/sessions/SessionBits'
 import { Tabs } from '../components/Tabs'
+import { createPagedRead, createRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
 import { useTitle } from '../lib/page'
-import { createPagedList } from '../lib/paged'
-import { createQuery } from '../lib/query'
 import { useSession } from '../lib/session'
 import { api } from '../lib/trpc'
 import '../styles/sessions.css'
@@ -17,13 +16,15 @@ import '../styles/sessions.css'
 export default function GroupSessions() {
   const params = useParams<{ slug: string }>()
   const session = useSession()
-  const group = createQuery(
+  const group = createRead(
+    'register.group',
     () => params.slug,
     (slug) => api.register.group.query({ slug }),
   )
   useTitle(() => (group.data() ? `Sessions – ${group.data()!.title}` : 'Sessions'))
   const list = (when: 'upcoming' | 'past') =>
-    createPagedList(
+    createPagedRead(
+      `meetings.listForGroup.${when}`,
       () => session.ready() && params.slug,
       (slug, cursor) => api.meetings.listForGroup.query({ slug, when, cursor }),
     )

@@ -4,10 +4,10 @@ import { ConfirmAction } from '../components/Confirm'
 import { Button, ErrorSummary, SelectField, TextField } from '../components/Form'
 import { Heading } from '../components/Heading'
 import { Loading, PageError } from '../components/Status'
+import { createRead } from '../lib/data'
 import { errorInfo, formErrors } from '../lib/errors'
 import { formatDate, plural, ROLE_HINTS, ROLES, roleName } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { createQuery } from '../lib/query'
 import { useSession } from '../lib/session'
 import { api, type Role, type Roster, type RosterMember } from '../lib/trpc'
 
@@ -23,7 +23,8 @@ export default function Members() {
   const params = useParams<{ slug: string }>()
   const session = useSession()
   // Wait for the session so that a signed-out visitor sees "sign in", not a flash of an error.
-  const roster = createQuery(
+  const roster = createRead(
+    'memberships.roster',
     () => session.ready() && params.slug,
     (slug) => api.memberships.roster.query({ slug }),
   )
@@ -335,7 +336,8 @@ function InviteForm(props: { slug: string; roles: Role[]; onInvited: (message: s
   // An invitation may be addressed to a person of the group's Register entry: accepting links them.
   const [search, setSearch] = createSignal('')
   const [registerPersonId, setRegisterPersonId] = createSignal('')
-  const registerPeople = createQuery(
+  const registerPeople = createRead(
+    'people.registerPeople',
     () => ({ slug: props.slug, q: search().trim() }),
     (input) => api.people.registerPeople.query(input),
   )

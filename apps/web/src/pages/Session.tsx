@@ -3,6 +3,7 @@ import { createSignal, For, type JSX, Show } from 'solid-js'
 import { Discussion } from '../components/comments/Discussion'
 import { AttachmentsPanel } from '../components/files/AttachmentsPanel'
 import { Heading } from '../components/Heading'
+import { ItemPage } from '../components/ItemPage'
 import { ServerHtml } from '../components/Markdown'
 import { PublicationPanel } from '../components/publication/PublicationPanel'
 import { Loading, PageError } from '../components/Status'
@@ -14,38 +15,20 @@ import { SessionStatusBadge } from '../components/sessions/SessionBits'
 import { SessionDocuments } from '../components/sessions/SessionDocuments'
 import { SignUpPanel } from '../components/sessions/SignUpPanel'
 import { VisibilityBadge } from '../components/TopicBits'
+import { createRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
 import { formatDate, listText } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { createQuery } from '../lib/query'
 import { useSession } from '../lib/session'
 import { type Meeting, sessionWhen } from '../lib/sessions'
 import { api } from '../lib/trpc'
 import '../styles/sessions.css'
 
 export default function SessionPage() {
-  const params = useParams<{ id: string }>()
-  const session = useSession()
-  const meeting = createQuery(
-    () => session.ready() && params.id,
-    (id) => api.meetings.get.query({ id }),
-  )
-  useTitle(() => meeting.data()?.title ?? (meeting.error() ? null : 'Session'))
   return (
-    <Show
-      when={!meeting.error()}
-      fallback={
-        <PageError
-          error={meeting.error()}
-          code={!session.me() && errorInfo(meeting.error()).code === 'NOT_FOUND' ? 'UNAUTHORIZED' : undefined}
-          what="this session"
-        />
-      }
-    >
-      <Show when={meeting.data()} fallback={<Loading label="Loading the session…" />}>
-        {(m) => <SessionView meeting={m()} refetch={meeting.refetch} />}
-      </Show>
-    </Show>
+    <ItemPage kind="session" read="meetings.get" fetch={(id) => api.meetings.get.query({ id })}>
+      {(meeting, refetch) => <SessionView meeting={meeting} refetch={refetch} />}
+    </ItemPage>
   )
 }
 

@@ -10,9 +10,9 @@ import {
   SessionFields,
   sessionInput,
 } from '../components/sessions/SessionFields'
+import { createRead } from '../lib/data'
 import { formErrors } from '../lib/errors'
 import { useTitle } from '../lib/page'
-import { createQuery } from '../lib/query'
 import { useSession } from '../lib/session'
 import { api } from '../lib/trpc'
 import '../styles/sessions.css'
@@ -46,7 +46,8 @@ export default function SessionNew() {
 
 function NewSessionForm(props: { slug: string; groupTitle: string }) {
   const navigate = useNavigate()
-  const topics = createQuery(
+  const topics = createRead(
+    'topics.listForGroup',
     () => props.slug,
     (slug) => api.topics.listForGroup.query({ slug }),
   )

@@ -1,8 +1,8 @@
 import '../../styles/documents.css'
 import { A } from '@solidjs/router'
 import { For, Show } from 'solid-js'
+import { createRead } from '../../lib/data'
 import { errorInfo } from '../../lib/errors'
-import { createQuery } from '../../lib/query'
 import { useSession } from '../../lib/session'
 import { api } from '../../lib/trpc'
 import { Loading } from '../Status'
@@ -11,7 +11,8 @@ import { DocumentItems } from './GroupDocuments'
 /** The topic page's documents: those linked to the topic that the reader may see. */
 export function TopicDocuments(props: { topicId: string; groups: { slug: string; title: string }[] }) {
   const session = useSession()
-  const docs = createQuery(
+  const docs = createRead(
+    'documents.listForTopic',
     () => session.ready() && props.topicId,
     (topicId) => api.documents.listForTopic.query({ topicId }),
   )

@@ -1,5 +1,5 @@
 import { Show } from 'solid-js'
-import { createQuery } from '../../lib/query'
+import { createRead } from '../../lib/data'
 import { useSession } from '../../lib/session'
 import { api } from '../../lib/trpc'
 import { formatSize } from './upload'
@@ -8,7 +8,8 @@ import { formatSize } from './upload'
 export function GroupStorage(props: { slug: string }) {
   const session = useSession()
   const maySee = () => session.can(props.slug)?.viewAudit
-  const usage = createQuery(
+  const usage = createRead(
+    'files.usage',
     () => maySee() && props.slug,
     (slug) => api.files.usage.query({ groupSlug: slug }),
   )

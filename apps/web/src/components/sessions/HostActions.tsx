@@ -1,8 +1,7 @@
 /** What the hosts do to a session: schedule, edit, invite co-hosts, cancel, mark as held. */
 import { createSignal, Show } from 'solid-js'
-import { createActions } from '../../lib/action'
+import { createRead, useActions } from '../../lib/data'
 import { formErrors } from '../../lib/errors'
-import { createQuery } from '../../lib/query'
 import { londonParts, type Meeting } from '../../lib/sessions'
 import { api } from '../../lib/trpc'
 import { ConfirmAction } from '../Confirm'
@@ -16,7 +15,7 @@ export function LifecycleActions(props: {
   onEdit: () => void
 }) {
   const m = () => props.meeting
-  const actions = createActions()
+  const actions = useActions()
   const [cancelling, setCancelling] = createSignal(false)
   const [reason, setReason] = createSignal('')
   const [reasonError, setReasonError] = createSignal<string | null>(null)
@@ -111,7 +110,8 @@ export function LifecycleActions(props: {
 export function EditSession(props: { meeting: Meeting; onSaved: () => Promise<void>; onCancel: () => void }) {
   const m = () => props.meeting
   const start = londonParts(m().startsAt)
-  const topics = createQuery(
+  const topics = createRead(
+    'topics.listForGroup',
     () => m().owner.slug,
     (slug) => api.topics.listForGroup.query({ slug }),
   )

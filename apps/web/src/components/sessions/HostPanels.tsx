@@ -1,10 +1,9 @@
 /** For the hosts: who signed up (and the CSV), the draft notice, and the minutes. */
 import { A } from '@solidjs/router'
 import { createSignal, For, Show } from 'solid-js'
-import { createActions } from '../../lib/action'
+import { createRead, useActions } from '../../lib/data'
 import { errorInfo } from '../../lib/errors'
 import { formatDateTime } from '../../lib/format'
-import { createQuery } from '../../lib/query'
 import { useSession } from '../../lib/session'
 import { type Meeting, SIGNUP_NAMES } from '../../lib/sessions'
 import { api } from '../../lib/trpc'
@@ -12,7 +11,8 @@ import { Button, SelectField, TextField } from '../Form'
 import { ActionStatus, Loading } from '../Status'
 
 export function SignupList(props: { meeting: Meeting }) {
-  const list = createQuery(
+  const list = createRead(
+    'meetings.signups',
     () =>
       `${props.meeting.id}:${props.meeting.counts.going}:${props.meeting.counts.waitlist}:${props.meeting.counts.maybe}`,
     () => api.meetings.signups.query({ id: props.meeting.id }),
@@ -98,9 +98,10 @@ export function NoticePanel(props: { meeting: Meeting }) {
 export function MinutesPanel(props: { meeting: Meeting; refetch: () => Promise<void> }) {
   const m = () => props.meeting
   const session = useSession()
-  const actions = createActions()
+  const actions = useActions()
   const hostSlugs = () => [m().owner.slug, ...m().cohosts.map((c) => c.slug)]
-  const documents = createQuery(
+  const documents = createRead(
+    'documents.listForGroups',
     () => m().can.attachMinutes && hostSlugs().join(' '),
     async (slugs) => {
       const pages = await Promise.all(
