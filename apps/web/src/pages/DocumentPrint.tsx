@@ -1,16 +1,13 @@
 import '../styles/documents.css'
-import { A, useParams } from '@solidjs/router'
+import { A } from '@solidjs/router'
 import { Show } from 'solid-js'
 import { PublicationNotice } from '../components/documents/PublicationNotice'
 import { Button } from '../components/Form'
 import { ItemPage } from '../components/ItemPage'
 import { ServerHtml } from '../components/Markdown'
-import { createRead } from '../lib/data'
 import type { DocumentView } from '../lib/documents'
 import { KIND_NAMES } from '../lib/documents'
 import { formatDate, listText } from '../lib/format'
-import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
 import { api } from '../lib/trpc'
 
 /** The print view of a published document, with the notice the rules require. */
