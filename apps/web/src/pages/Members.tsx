@@ -1,3 +1,4 @@
+import { inviteMemberInput } from '@appg-hub/schemas'
 import { A, useParams } from '@solidjs/router'
 import { createEffect, createSignal, For, on, Show } from 'solid-js'
 import { ConfirmAction } from '../components/Confirm'
@@ -5,7 +6,8 @@ import { Button, ErrorSummary, SelectField, TextField } from '../components/Form
 import { Heading } from '../components/Heading'
 import { Loading, PageError } from '../components/Status'
 import { createRead } from '../lib/data'
-import { errorInfo, formErrors } from '../lib/errors'
+import { errorInfo } from '../lib/errors'
+import { createForm } from '../lib/form'
 import { formatDate, plural, ROLE_HINTS, ROLES, roleName } from '../lib/format'
 import { useTitle } from '../lib/page'
 import { useSession } from '../lib/session'
@@ -330,9 +332,6 @@ function MemberRow(props: {
 function InviteForm(props: { slug: string; roles: Role[]; onInvited: (message: string) => Promise<void> }) {
   const [email, setEmail] = createSignal('')
   const [role, setRole] = createSignal<Role>('member')
-  const [errors, setErrors] = createSignal<Record<string, string>>({})
-  const [general, setGeneral] = createSignal<string | null>(null)
-  const [sending, setSending] = createSignal(false)
   // An invitation may be addressed to a person of the group's Register entry: accepting links them.
   const [search, setSearch] = createSignal('')
   const [registerPersonId, setRegisterPersonId] = createSignal('')
@@ -342,43 +341,25 @@ function InviteForm(props: { slug: string; roles: Role[]; onInvited: (message: s
     (input) => api.people.registerPeople.query(input),
   )
 
-  async function submit(e: SubmitEvent) {
-    e.preventDefault()
-    if (sending()) return
-    const value = email().trim()
-    if (!value) {
-      setErrors({ email: 'Enter the email address of the person to invite.' })
-      setGeneral(null)
-      return
-    }
-    setSending(true)
-    setErrors({})
-    setGeneral(null)
-    try {
-      const result = await api.memberships.invite.mutate({
-        slug: props.slug,
-        email: value,
-        role: role(),
-        registerPersonId: registerPersonId() || null,
-      })
+  const form = createForm({
+    schema: inviteMemberInput,
+    prefix: 'invite',
+    fields: ['email', 'role', 'registerPersonId'],
+    input: () => ({
+      slug: props.slug,
+      email: email(),
+      role: role(),
+      registerPersonId: registerPersonId() || null,
+    }),
+    send: (input) => api.memberships.invite.mutate(input),
+    onSent: async (result) => {
       setEmail('')
       setRegisterPersonId('')
       await props.onInvited(
         `Invitation sent to ${result.email} as ${roleName(result.role)}${result.registerPerson ? ` for ${result.registerPerson.name} on the Register` : ''}. It expires on ${formatDate(result.expiresAt)}.`,
       )
-    } catch (caught) {
-      const found = formErrors(caught, ['email', 'role', 'registerPersonId'])
-      setErrors(found.fields)
-      setGeneral(found.general)
-    } finally {
-      setSending(false)
-    }
-  }
-
-  const summary = () => [
-    ...Object.entries(errors()).map(([field, message]) => ({ field: `invite-${field}`, message })),
-    ...(general() ? [{ message: general()! }] : []),
-  ]
+    },
+  })
 
   return (
     <section class="section section--boxed" aria-labelledby="invite-heading">
@@ -389,8 +370,8 @@ function InviteForm(props: { slug: string; roles: Role[]; onInvited: (message: s
         We will email them a link to accept. It works once and expires after a while; they can sign in or
         create an account to use it.
       </p>
-      <ErrorSummary items={summary()} />
-      <form onSubmit={submit} novalidate class="invite-form">
+      <ErrorSummary items={form.summary()} />
+      <form onSubmit={form.submit} novalidate class="invite-form">
         <TextField
           id="invite-email"
           name="email"
@@ -400,7 +381,7 @@ function InviteForm(props: { slug: string; roles: Role[]; onInvited: (message: s
           spellcheck={false}
           value={email()}
           onValue={setEmail}
-          error={errors().email}
+          error={form.error('email')}
           width="half"
         />
         <SelectField
@@ -410,7 +391,7 @@ function InviteForm(props: { slug: string; roles: Role[]; onInvited: (message: s
           value={role()}
           onValue={(v) => setRole(v as Role)}
           options={props.roles.map((r) => ({ value: r, label: roleName(r) }))}
-          error={errors().role}
+          error={form.error('role')}
         />
         <Show when={(registerPeople.data()?.length ?? 0) > 0 || search()}>
           <TextField
@@ -433,11 +414,11 @@ function InviteForm(props: { slug: string; roles: Role[]; onInvited: (message: s
                 label: `${p.name}, ${p.registerTitle ?? 'Member'}${p.party ? ` (${p.party})` : ''}`,
               })),
             ]}
-            error={errors().registerPersonId}
+            error={form.error('registerPersonId')}
           />
         </Show>
-        <Button type="submit" busy={sending()}>
-          {sending() ? 'Sending…' : 'Send invitation'}
+        <Button type="submit" busy={form.busy()}>
+          {form.busy() ? 'Sending…' : 'Send invitation'}
         </Button>
       </form>
     </section>
