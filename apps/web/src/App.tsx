@@ -2,6 +2,7 @@ import { Route, Router, type RouteSectionProps } from '@solidjs/router'
 import { lazy } from 'solid-js'
 import { Layout } from './components/Layout'
 import { UnreadProvider } from './lib/notifications'
+import { preloadRead } from './lib/preload'
 import { SessionProvider } from './lib/session'
 
 // Every page is its own chunk (with its own CSS): the first visit downloads the shell and the page it opens.
@@ -50,18 +51,18 @@ export function App() {
       <Route path="/" component={Home} />
       <Route path="/register" component={Register} />
       <Route path="/search" component={Search} />
-      <Route path="/groups/:slug" component={GroupPage} />
+      <Route path="/groups/:slug" component={GroupPage} preload={preloadRead('group', 'slug')} />
       <Route path="/groups/:slug/members" component={Members} />
       <Route path="/groups/:slug/invitations" component={Invitations} />
       <Route path="/groups/:slug/topics/new" component={TopicNew} />
-      <Route path="/topics/:id" component={TopicPage} />
-      <Route path="/documents/:id" component={DocumentPage} />
-      <Route path="/documents/:id/print" component={DocumentPrint} />
+      <Route path="/topics/:id" component={TopicPage} preload={preloadRead('topic', 'id')} />
+      <Route path="/documents/:id" component={DocumentPage} preload={preloadRead('document', 'id')} />
+      <Route path="/documents/:id/print" component={DocumentPrint} preload={preloadRead('document', 'id')} />
       <Route path="/groups/:slug/documents/new" component={DocumentNew} />
       <Route path="/groups/:slug/sessions" component={GroupSessions} />
       <Route path="/groups/:slug/sessions/new" component={SessionNew} />
       <Route path="/sessions/confirm/:token" component={SessionConfirm} />
-      <Route path="/sessions/:id" component={SessionPage} />
+      <Route path="/sessions/:id" component={SessionPage} preload={preloadRead('session', 'id')} />
       <Route path="/notifications" component={Notifications} />
       <Route path="/sign-in" component={SignIn} />
       <Route path="/sign-up" component={SignUp} />

@@ -18,7 +18,7 @@ const NAMES: Record<ItemKind, string> = { topic: 'Topic', session: 'Session', do
 
 export function ItemPage<T extends { title: string }>(props: {
   kind: ItemKind
-  /** The read's name (its procedure), shared by every page that reads the same item. */
+  /** The read's name (its procedure), shared with the route's preload (lib/preload.ts). */
   read: string
   fetch: (id: string) => Promise<T>
   children: (item: T, refetch: () => Promise<void>) => JSX.Element

@@ -18,6 +18,7 @@ import { ActionStatus, Loading } from '../components/Status'
 import { useActions } from '../lib/data'
 import { type DocumentView, KIND_NAMES } from '../lib/documents'
 import { formatDateTime } from '../lib/format'
+import { READS } from '../lib/preload'
 import { useSession } from '../lib/session'
 import { api } from '../lib/trpc'
 
@@ -26,7 +27,7 @@ const LiveEditor = lazy(() => import('../components/documents/live/LiveEditor'))
 
 export default function DocumentPage() {
   return (
-    <ItemPage kind="document" read="documents.get" fetch={(id) => api.documents.get.query({ id })}>
+    <ItemPage kind="document" read={READS.document.name} fetch={READS.document.fetch}>
       {(doc, refetch) => <DocumentScreen doc={doc} refetch={refetch} />}
     </ItemPage>
   )

@@ -8,12 +8,12 @@ import { ServerHtml } from '../components/Markdown'
 import type { DocumentView } from '../lib/documents'
 import { KIND_NAMES } from '../lib/documents'
 import { formatDate, listText } from '../lib/format'
-import { api } from '../lib/trpc'
+import { READS } from '../lib/preload'
 
 /** The print view of a published document, with the notice the rules require. */
 export default function DocumentPrint() {
   return (
-    <ItemPage kind="document" read="documents.get" fetch={(id) => api.documents.get.query({ id })}>
+    <ItemPage kind="document" read={READS.document.name} fetch={READS.document.fetch}>
       {(doc) => <PrintView doc={doc} />}
     </ItemPage>
   )

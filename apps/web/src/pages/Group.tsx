@@ -14,6 +14,7 @@ import { createRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
 import { formatDate, formatShortDate, plural, roleName, websiteHref } from '../lib/format'
 import { useTitle } from '../lib/page'
+import { READS } from '../lib/preload'
 import { useSession } from '../lib/session'
 import { api, type Group, type GroupPerson } from '../lib/trpc'
 
@@ -57,11 +58,7 @@ function PersonLine(props: { person: GroupPerson }) {
 export default function GroupPage() {
   const params = useParams<{ slug: string }>()
   const session = useSession()
-  const group = createRead(
-    'register.group',
-    () => params.slug,
-    (slug) => api.register.group.query({ slug }),
-  )
+  const group = createRead(READS.group.name, () => params.slug, READS.group.fetch)
   useTitle(() => group.data()?.title ?? (group.error() ? null : 'Group'))
 
   return (

@@ -15,13 +15,13 @@ import { SessionDocuments } from '../components/sessions/SessionDocuments'
 import { SignUpPanel } from '../components/sessions/SignUpPanel'
 import { VisibilityBadge } from '../components/TopicBits'
 import { formatDate, listText } from '../lib/format'
+import { READS } from '../lib/preload'
 import { type Meeting, sessionWhen } from '../lib/sessions'
-import { api } from '../lib/trpc'
 import '../styles/sessions.css'
 
 export default function SessionPage() {
   return (
-    <ItemPage kind="session" read="meetings.get" fetch={(id) => api.meetings.get.query({ id })}>
+    <ItemPage kind="session" read={READS.session.name} fetch={READS.session.fetch}>
       {(meeting, refetch) => <SessionView meeting={meeting} refetch={refetch} />}
     </ItemPage>
   )

@@ -19,11 +19,12 @@ import { TopicActivity } from '../components/topic/TopicActivity'
 import { TopicEdit } from '../components/topic/TopicEdit'
 import { useActions } from '../lib/data'
 import { formatDate, formatDateTime, plural } from '../lib/format'
+import { READS } from '../lib/preload'
 import { api, type Topic } from '../lib/trpc'
 
 export default function TopicPage() {
   return (
-    <ItemPage kind="topic" read="topics.get" fetch={(id) => api.topics.get.query({ id })}>
+    <ItemPage kind="topic" read={READS.topic.name} fetch={READS.topic.fetch}>
       {(topic, refetch) => <TopicView topic={topic} refetch={refetch} />}
     </ItemPage>
   )
