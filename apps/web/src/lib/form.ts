@@ -19,7 +19,7 @@ export interface FormOptions<S extends z.ZodType, R> {
   send: (input: z.output<S>) => Promise<R>
   /** The fields this form shows (top-level input names); other messages are general. */
   fields: readonly string[]
-  /** The fields' ids are `${prefix}-${field}` (for the summary's links). */
+  /** The fields' ids are `${prefix}-${field}`, or the field's name when it is empty (for the summary's links). */
   prefix: string
   /** After a successful send (navigate, clear the fields, say so). */
   onSent?: (result: R) => void | Promise<void>

@@ -1,43 +1,28 @@
+import { changeEmailInput, changePasswordInput } from '@appg-hub/schemas'
 /** Changing my password (which signs out every other device) and my email address. */
 import { createSignal } from 'solid-js'
 import { Button, ErrorSummary, TextField } from '../../components/Form'
 import { ActionStatus } from '../../components/Status'
-import { formErrors } from '../../lib/errors'
+import { createForm } from '../../lib/form'
 import { useSession } from '../../lib/session'
 import { api } from '../../lib/trpc'
-
-function useForm<F extends string>(fields: readonly F[]) {
-  const [errors, setErrors] = createSignal<Partial<Record<F, string>>>({})
-  const [general, setGeneral] = createSignal<string | null>(null)
-  const [message, setMessage] = createSignal<string | null>(null)
-  const [busy, setBusy] = createSignal(false)
-  async function submit(action: () => Promise<string>) {
-    if (busy()) return
-    setBusy(true)
-    setErrors({})
-    setGeneral(null)
-    setMessage(null)
-    try {
-      setMessage(await action())
-    } catch (caught) {
-      const found = formErrors(caught, fields)
-      setErrors(() => found.fields as Partial<Record<F, string>>)
-      setGeneral(found.general)
-    } finally {
-      setBusy(false)
-    }
-  }
-  const summary = () => [
-    ...fields.filter((f) => errors()[f]).map((f) => ({ field: f, message: errors()[f]! })),
-    ...(general() ? [{ message: general()! }] : []),
-  ]
-  return { errors, message, busy, submit, summary }
-}
 
 export function PasswordSection() {
   const [currentPassword, setCurrent] = createSignal('')
   const [newPassword, setNew] = createSignal('')
-  const form = useForm(['currentPassword', 'newPassword'] as const)
+  const [message, setMessage] = createSignal<string | null>(null)
+  const form = createForm({
+    schema: changePasswordInput,
+    prefix: '',
+    fields: ['currentPassword', 'newPassword'],
+    input: () => ({ currentPassword: currentPassword(), newPassword: newPassword() }),
+    send: (input) => api.auth.changePassword.mutate(input),
+    onSent: () => {
+      setCurrent('')
+      setNew('')
+      setMessage('Your password is changed. Other devices are signed out.')
+    },
+  })
   return (
     <section class="section" aria-labelledby="password-heading">
       <h2 id="password-heading" class="heading-l">
@@ -45,20 +30,12 @@ export function PasswordSection() {
       </h2>
       <p>Every other device you are signed in on will be signed out.</p>
       <ErrorSummary id="password-errors" items={form.summary()} />
-      <ActionStatus message={form.message()} error={null} />
+      <ActionStatus message={message()} error={null} />
       <form
         novalidate
         onSubmit={(e) => {
-          e.preventDefault()
-          void form.submit(async () => {
-            await api.auth.changePassword.mutate({
-              currentPassword: currentPassword(),
-              newPassword: newPassword(),
-            })
-            setCurrent('')
-            setNew('')
-            return 'Your password is changed. Other devices are signed out.'
-          })
+          setMessage(null)
+          void form.submit(e)
         }}
       >
         <TextField
@@ -69,7 +46,7 @@ export function PasswordSection() {
           autocomplete="current-password"
           value={currentPassword()}
           onValue={setCurrent}
-          error={form.errors().currentPassword}
+          error={form.error('currentPassword')}
         />
         <TextField
           width="half"
@@ -80,7 +57,7 @@ export function PasswordSection() {
           autocomplete="new-password"
           value={newPassword()}
           onValue={setNew}
-          error={form.errors().newPassword}
+          error={form.error('newPassword')}
         />
         <Button type="submit" busy={form.busy()}>
           Change password
@@ -94,7 +71,20 @@ export function EmailSection() {
   const session = useSession()
   const [newEmail, setEmail] = createSignal('')
   const [password, setPassword] = createSignal('')
-  const form = useForm(['newEmail', 'password'] as const)
+  const [message, setMessage] = createSignal<string | null>(null)
+  const form = createForm({
+    schema: changeEmailInput,
+    prefix: '',
+    fields: ['newEmail', 'password'],
+    input: () => ({ newEmail: newEmail(), password: password() }),
+    send: (input) => api.auth.changeEmail.mutate(input),
+    onSent: async (result) => {
+      setEmail('')
+      setPassword('')
+      await session.refresh()
+      setMessage(`Your email address is now ${result.email}.`)
+    },
+  })
   return (
     <section class="section" aria-labelledby="email-heading">
       <h2 id="email-heading" class="heading-l">
@@ -105,18 +95,12 @@ export function EmailSection() {
         change.
       </p>
       <ErrorSummary id="email-errors" items={form.summary()} />
-      <ActionStatus message={form.message()} error={null} />
+      <ActionStatus message={message()} error={null} />
       <form
         novalidate
         onSubmit={(e) => {
-          e.preventDefault()
-          void form.submit(async () => {
-            const result = await api.auth.changeEmail.mutate({ newEmail: newEmail(), password: password() })
-            setEmail('')
-            setPassword('')
-            await session.refresh()
-            return `Your email address is now ${result.email}.`
-          })
+          setMessage(null)
+          void form.submit(e)
         }}
       >
         <TextField
@@ -128,7 +112,7 @@ export function EmailSection() {
           spellcheck={false}
           value={newEmail()}
           onValue={setEmail}
-          error={form.errors().newEmail}
+          error={form.error('newEmail')}
         />
         <TextField
           width="half"
@@ -139,7 +123,7 @@ export function EmailSection() {
           autocomplete="current-password"
           value={password()}
           onValue={setPassword}
-          error={form.errors().password}
+          error={form.error('password')}
         />
         <Button type="submit" busy={form.busy()}>
           Change email address
