@@ -37,6 +37,8 @@ export interface Form {
   submit(event?: SubmitEvent): Promise<boolean>
   /** Forgets the messages (the form was cancelled or reset). */
   clear(): void
+  /** Shows a message about the whole form found after sending (an answer that is not an error). */
+  fail(message: string): void
 }
 
 /** Each field's first message from a zod error, by top-level field name. */
@@ -98,5 +100,6 @@ export function createForm<S extends z.ZodType, R>(options: FormOptions<S, R>): 
       return true
     },
     clear: () => show({ fields: {}, general: null }),
+    fail: (message) => show({ fields: {}, general: message }),
   }
 }
