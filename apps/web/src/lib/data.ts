@@ -3,8 +3,9 @@
  *
  * - a read is a router `query` named for its procedure (`topics.get`): the same read asked twice at
  *   once is one request, a read in use is served from the cache, and `revalidate` fetches it again;
- * - a write is a router `action`: when it completes the router revalidates every read on the page, so
- *   what the page shows follows the change without each caller refetching by hand.
+ * - a write is a router `action` (its submission gives busy, result and error); when it completes the
+ *   router revalidates the reads it names, and the caller refetches what it shows (`refetch`, which
+ *   revalidates that read for every part of the page that shows it).
  *
  * Reads never throw into the component tree and never suspend it: a part of the page shows its own
  * "Loading…" and its own error, and keeps what it showed while it reloads.

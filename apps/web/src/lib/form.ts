@@ -6,7 +6,7 @@
  * the server's `fieldErrors` are shown on the same fields. Messages that belong to no field shown by the
  * form are `general`. `summary` feeds `ErrorSummary`, whose links go to `${prefix}-${field}`.
  */
-import { action, useAction, useSubmission } from '@solidjs/router'
+import { action, json, useAction, useSubmission } from '@solidjs/router'
 import { type Accessor, createSignal, untrack } from 'solid-js'
 import type * as z from 'zod'
 import type { SummaryItem } from '../components/Form'
@@ -21,8 +21,13 @@ export interface FormOptions<S extends z.ZodType, R> {
   fields: readonly string[]
   /** The fields' ids are `${prefix}-${field}`, or the field's name when it is empty (for the summary's links). */
   prefix: string
-  /** After a successful send (navigate, clear the fields, say so). */
+  /** After a successful send (navigate, clear the fields, say so, refetch what the page shows). */
   onSent?: (result: R) => void | Promise<void>
+  /**
+   * The reads (names, lib/data.ts) this write changes, revalidated by the router when it completes. None by
+   * default: revalidating every read of a busy page after each write delays what the writer sees.
+   */
+  revalidate?: string[]
 }
 
 export interface Form {
@@ -59,7 +64,10 @@ export function createForm<S extends z.ZodType, R>(options: FormOptions<S, R>): 
   const [errors, setErrors] = createSignal<Record<string, string>>({})
   const [general, setGeneral] = createSignal<string | null>(null)
   // A name of its own, so that this form's submission is not another form's.
-  const send = action((input: z.output<S>) => options.send(input), `form-${options.prefix}-${++formCount}`)
+  const send = action(
+    async (input: z.output<S>) => json(await options.send(input), { revalidate: options.revalidate ?? [] }),
+    `form-${options.prefix || 'fields'}-${++formCount}`,
+  )
   const submission = useSubmission(send)
   const call = useAction(send) as unknown as (input: z.output<S>) => Promise<R>
 
