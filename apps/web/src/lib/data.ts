@@ -47,6 +47,11 @@ export interface Read<T> {
   mutate(value: T | undefined): void
 }
 
+/** Resolves waiters after the answer is on the page (the resource commits it in a later microtask). */
+function settle(waiters: (() => void)[]) {
+  if (waiters.length > 0) setTimeout(() => waiters.forEach((resolve) => resolve()), 0)
+}
+
 type Outcome<T> = { key: unknown; value?: T; error?: unknown }
 
 /**
@@ -60,8 +65,11 @@ export function createRead<S, T>(
 ): Read<T> {
   const read = reader(name, fetcher)
   const [local, setLocal] = createSignal<{ value: T | undefined }>()
+  const [version, setVersion] = createSignal(0)
+  let waiters: (() => void)[] = []
   const outcome = createAsync<Outcome<T> | null>(
     async () => {
+      version()
       const value = source()
       if (absent(value)) return null
       // Called before any await, so that the router tracks this read and revalidates it after actions.
@@ -72,6 +80,8 @@ export function createRead<S, T>(
         return { key: value, error }
       } finally {
         setLocal(undefined)
+        settle(waiters)
+        waiters = []
       }
     },
     // An initial value makes `latest` answer at once: the read never suspends the page around it.
@@ -88,7 +98,12 @@ export function createRead<S, T>(
     loading: () => !absent(source()) && current() === null,
     refetch: async () => {
       const value = untrack(source)
-      if (!absent(value)) await revalidate(read.keyFor(value))
+      if (absent(value)) return
+      // Fetched again now, outside a transition, and resolved once the new answer is on the page.
+      const arrived = new Promise<void>((resolve) => waiters.push(resolve))
+      query.delete(read.keyFor(value))
+      setVersion((v) => v + 1)
+      await arrived
     },
     mutate: (value) => setLocal({ value }),
   }
@@ -114,7 +129,14 @@ export interface PagedRead<T> {
   mutate(fn: (items: T[]) => T[]): void
 }
 
-type Pages<T> = { key: unknown; pages: number; items: T[]; next: string | null; error?: unknown }
+type Pages<T> = {
+  key: unknown
+  version: number
+  pages: number
+  items: T[]
+  next: string | null
+  error?: unknown
+}
 
 /**
  * A list read page by page with opaque cursors (docs/architecture.md §6), each page a cached read
@@ -130,12 +152,14 @@ export function createPagedRead<S, T>(
     fetchPage(source, cursor),
   )
   const [wanted, setWanted] = createSignal({ key: undefined as unknown, pages: 1 })
+  const [version, setVersion] = createSignal(0)
+  let reloaded: (() => void)[] = []
   const [local, setLocal] = createSignal<T[]>()
   /** Resolves "Show more" with the number of items the next answer added. */
   let arrived: ((added: number) => void) | undefined
   // After the answer is on the page (the resource commits it in a later microtask), so that the
   // caller can move focus to the first new item.
-  const settle = (added: number) => {
+  const settleMore = (added: number) => {
     const done = arrived
     arrived = undefined
     if (done) setTimeout(() => done(added), 0)
@@ -146,10 +170,12 @@ export function createPagedRead<S, T>(
   }
   const list = createAsync<Pages<T> | null>(
     async (prev) => {
+      const reload = version() !== prev?.version
       const value = source()
       if (absent(value)) return null
       const pages = pagesFor(value)
-      const more = prev && sameKey(prev.key, value) && !prev.error && prev.pages === pages - 1 && prev.next
+      const more =
+        !reload && prev && sameKey(prev.key, value) && !prev.error && prev.pages === pages - 1 && prev.next
       // One more page on "Show more"; otherwise (a new source, a revalidation) the shown pages again.
       let items: T[] = more ? prev.items : []
       let next: string | null = more ? prev.next : null
@@ -163,13 +189,15 @@ export function createPagedRead<S, T>(
           loaded++
           if (next && loaded < pages) pending = read({ source: value, cursor: next })
         } while (next && loaded < pages)
-        settle(more ? items.length - prev!.items.length : 0)
-        return { key: value, pages: loaded, items, next }
+        settleMore(more ? items.length - prev!.items.length : 0)
+        return { key: value, version: untrack(version), pages: loaded, items, next }
       } catch (error) {
-        settle(0)
-        return { key: value, pages: loaded, items, next, error }
+        settleMore(0)
+        return { key: value, version: untrack(version), pages: loaded, items, next, error }
       } finally {
         setLocal(undefined)
+        settle(reloaded)
+        reloaded = []
       }
     },
     { initialValue: null },
@@ -203,7 +231,12 @@ export function createPagedRead<S, T>(
       }
     },
     async reload() {
-      await revalidate(read.key)
+      if (absent(untrack(source))) return
+      // Every shown page fetched again now, outside a transition; resolved once they are on the page.
+      const arrived = new Promise<void>((resolve) => reloaded.push(resolve))
+      revalidate(read.key, true)
+      setVersion((v) => v + 1)
+      await arrived
     },
     mutate(fn) {
       batch(() => setLocal(fn(untrack(items))))
