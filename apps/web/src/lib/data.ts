@@ -49,7 +49,10 @@ export interface Read<T> {
 
 /** Resolves waiters after the answer is on the page (the resource commits it in a later microtask). */
 function settle(waiters: (() => void)[]) {
-  if (waiters.length > 0) setTimeout(() => waiters.forEach((resolve) => resolve()), 0)
+  if (waiters.length > 0)
+    setTimeout(() => {
+      for (const resolve of waiters) resolve()
+    }, 0)
 }
 
 type Outcome<T> = { key: unknown; value?: T; error?: unknown }
