@@ -1,5 +1,5 @@
 import { createMemoryHistory, MemoryRouter, query, Route } from '@solidjs/router'
-import { cleanup, render, screen, waitFor } from '@solidjs/testing-library'
+import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library'
 import { TRPCClientError } from '@trpc/client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { SessionProvider } from '../lib/session'
@@ -31,10 +31,13 @@ function mount(fetch: (id: string) => Promise<{ title: string; summary: string }
         path="/topics/:id"
         component={() => (
           <ItemPage kind="topic" read={read} fetch={fetch}>
-            {(topic) => (
+            {(topic, refetch) => (
               <article>
-                <h1>{topic.title}</h1>
-                <p>{topic.summary}</p>
+                <h1>{topic().title}</h1>
+                <p>{topic().summary}</p>
+                <button type="button" onClick={() => void refetch()}>
+                  Read again
+                </button>
               </article>
             )}
           </ItemPage>
@@ -64,6 +67,14 @@ describe('ItemPage', () => {
     expect(screen.getByText('Genomic testing')).toBeTruthy()
     await waitFor(() => expect(document.title).toBe('Lung cancer – APPG Hub'))
     expect(fetch).toHaveBeenCalledTimes(1)
+  })
+
+  it('follows the item when it is read again (after a write)', async () => {
+    let n = 0
+    mount(async () => ({ title: `Lung cancer ${++n}`, summary: '' }))
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Lung cancer 1')
+    fireEvent.click(screen.getByRole('button', { name: 'Read again' }))
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Lung cancer 2'))
   })
 
   it('offers to sign in when, signed out, the item is not found (it may be for its groups only)', async () => {

@@ -5,7 +5,7 @@
  * looks like no item at all, so the page offers to sign in rather than saying it was not found.
  */
 import { useParams } from '@solidjs/router'
-import { type JSX, Show } from 'solid-js'
+import { type Accessor, type JSX, Show } from 'solid-js'
 import { createRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
 import { useTitle } from '../lib/page'
@@ -21,7 +21,8 @@ export function ItemPage<T extends { title: string }>(props: {
   /** The read's name (its procedure), shared with the route's preload (lib/preload.ts). */
   read: string
   fetch: (id: string) => Promise<T>
-  children: (item: T, refetch: () => Promise<void>) => JSX.Element
+  /** `item` is an accessor: the page follows the item when it is read again (after a write). */
+  children: (item: Accessor<T>, refetch: () => Promise<void>) => JSX.Element
 }) {
   const params = useParams<{ id: string }>()
   const session = useSession()
@@ -40,7 +41,7 @@ export function ItemPage<T extends { title: string }>(props: {
       }
     >
       <Show when={item.data()} fallback={<Loading label={`Loading the ${props.kind}…`} />}>
-        {(data) => props.children(data(), item.refetch)}
+        {(data) => props.children(data, item.refetch)}
       </Show>
     </Show>
   )

@@ -28,7 +28,7 @@ const LiveEditor = lazy(() => import('../components/documents/live/LiveEditor'))
 export default function DocumentPage() {
   return (
     <ItemPage kind="document" read={READS.document.name} fetch={READS.document.fetch}>
-      {(doc, refetch) => <DocumentScreen doc={doc} refetch={refetch} />}
+      {(doc, refetch) => <DocumentScreen doc={doc()} refetch={refetch} />}
     </ItemPage>
   )
 }

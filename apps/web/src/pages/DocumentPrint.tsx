@@ -14,7 +14,7 @@ import { READS } from '../lib/preload'
 export default function DocumentPrint() {
   return (
     <ItemPage kind="document" read={READS.document.name} fetch={READS.document.fetch}>
-      {(doc) => <PrintView doc={doc} />}
+      {(doc) => <PrintView doc={doc()} />}
     </ItemPage>
   )
 }

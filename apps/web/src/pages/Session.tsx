@@ -22,7 +22,7 @@ import '../styles/sessions.css'
 export default function SessionPage() {
   return (
     <ItemPage kind="session" read={READS.session.name} fetch={READS.session.fetch}>
-      {(meeting, refetch) => <SessionView meeting={meeting} refetch={refetch} />}
+      {(meeting, refetch) => <SessionView meeting={meeting()} refetch={refetch} />}
     </ItemPage>
   )
 }

@@ -25,7 +25,7 @@ import { api, type Topic } from '../lib/trpc'
 export default function TopicPage() {
   return (
     <ItemPage kind="topic" read={READS.topic.name} fetch={READS.topic.fetch}>
-      {(topic, refetch) => <TopicView topic={topic} refetch={refetch} />}
+      {(topic, refetch) => <TopicView topic={topic()} refetch={refetch} />}
     </ItemPage>
   )
 }
