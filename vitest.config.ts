@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     projects: [
+      // The web client's component tests and its build's first-load figures (apps/web/vitest.config.ts).
+      'apps/web/vitest.config.ts',
       {
         test: {
           name: 'unit',

@@ -10,7 +10,9 @@ export default defineConfig({
     target: 'es2022',
     // The server's CSP allows no inline scripts or styles, so nothing may be inlined as data: or <style>.
     assetsInlineLimit: 0,
-    cssCodeSplit: false,
+    // Each page chunk brings its own stylesheet; styles.css (the shell and shared components) stays in the entry.
+    cssCodeSplit: true,
+    manifest: true,
   },
   server: {
     proxy: {

@@ -96,7 +96,7 @@ describe('joint work across groups', () => {
     // Nothing typed: the error summary links to the title.
     await chair.getByRole('button', { name: 'Create topic' }).click()
     await chair.locator('.error-summary').waitFor()
-    expect(await chair.locator('.error-summary').textContent()).toContain('Enter a title for the topic.')
+    expect(await chair.locator('.error-summary').textContent()).toContain('Give the topic a title.')
     expect(await chair.getAttribute('#topic-title', 'aria-invalid')).toBe('true')
     await shootBoth(chair, 'topic-new', (p) => p.locator('.error-summary').waitFor())
 

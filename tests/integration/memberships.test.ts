@@ -70,7 +70,21 @@ describe.each(dialects())('group memberships on $name', (dialect) => {
     })
     const me = await newcomer.me.get()
     expect(me?.groups).toEqual([
-      { slug: 'alpha', title: 'APPG on Alpha', role: 'member', registerTitle: null },
+      {
+        slug: 'alpha',
+        title: 'APPG on Alpha',
+        role: 'member',
+        registerTitle: null,
+        // What a member may do in the group, as the policy answers it (the client keeps no copy).
+        can: {
+          createItems: false,
+          invite: false,
+          viewRoster: false,
+          manageMembers: false,
+          editRegister: false,
+          viewAudit: false,
+        },
+      },
     ])
 
     expect(await refusal(newcomer.memberships.acceptInvite({ token }))).toBe('CONFLICT')

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { firstLoad } from './first-load.mjs'
 import { writePasswordDictionaries } from './password-dictionaries.mjs'
 import { STAMP, sourceHash, WEB_DIR } from './source-hash.mjs'
 
@@ -34,5 +35,13 @@ for (const file of walk(DIST).filter((f) => COMPRESSIBLE.test(f))) {
 }
 writeFileSync(STAMP, `${sourceHash()}\n`)
 // Cloudflare compresses at its edge: the Worker's assets need neither the copies nor the stamp.
-writeFileSync(join(DIST, '.assetsignore'), '*.br\n*.gz\n.source-hash\n')
+writeFileSync(join(DIST, '.assetsignore'), '*.br\n*.gz\n.source-hash\n.vite\n')
 console.log(`Precompressed ${count} files (brotli, gzip); stamped the client's sources.`)
+
+// Per-page first-load JavaScript (shell + page), the figures issue #18's budget is about.
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`.padStart(9)
+const { shell, pages } = firstLoad(DIST)
+console.log(
+  `First-load JavaScript, gzipped: shell ${kb(shell).trim()} (index.html's script and preloads), then per page:`,
+)
+for (const p of pages) console.log(`  ${p.page.padEnd(28)} +${kb(p.own)} =${kb(p.total)}`)

@@ -71,7 +71,15 @@ export { getPublicListing, groupParticipants, setPublicListing } from './people/
 export { type NewPerson, type NewPersonRow, newPersonRow } from './people/person-row'
 export { getProfile, updateProfile } from './people/profile'
 export { groupsWithoutOfficerAccount } from './people/without-officers'
-export { type Action, bestRole, can, canManageMember, roleAllows } from './policy'
+export {
+  type Action,
+  bestRole,
+  can,
+  canManageMember,
+  type GroupRights,
+  groupRights,
+  roleAllows,
+} from './policy'
 export { ERASE_CONFIRMATION, eraseMyAccount } from './privacy/erase'
 export { exportMyData } from './privacy/export'
 export { approvePublication, cancelPublication, declinePublication } from './publication/answer'

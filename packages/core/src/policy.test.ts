@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ACTIONS, type Action, bestRole, can, canManageMember, ROLES } from './policy'
+import { ACTIONS, type Action, bestRole, can, canManageMember, groupRights, ROLES } from './policy'
 
 /**
  * docs/architecture.md §3's table, written out again by hand so that a change to the policy module has to be
@@ -81,5 +81,29 @@ describe('managing members', () => {
 
   it('lets a site admin manage any group', () => {
     expect(canManageMember({ role: null, isSiteAdmin: true }, 'chair', null)).toBe(true)
+  })
+})
+
+describe('groupRights (the flags me.get sends for each group)', () => {
+  it('answers from the table: the secretariat creates items and sees the roster, only officers invite', () => {
+    expect(groupRights('secretariat', false)).toEqual({
+      createItems: true,
+      invite: false,
+      viewRoster: true,
+      manageMembers: false,
+      editRegister: true,
+      viewAudit: false,
+    })
+    expect(groupRights('officer', false)).toMatchObject({
+      invite: true,
+      manageMembers: true,
+      viewAudit: true,
+    })
+    expect(Object.values(groupRights('member', false)).some(Boolean)).toBe(false)
+  })
+
+  it('gives a site admin every right in a group without a role, and nobody else any', () => {
+    expect(Object.values(groupRights(null, true)).every(Boolean)).toBe(true)
+    expect(Object.values(groupRights(null, false)).some(Boolean)).toBe(false)
   })
 })

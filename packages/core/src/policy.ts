@@ -102,3 +102,24 @@ export function canManageMember(
   if (actor.role !== 'officer') return false
   return from !== 'chair' && to !== 'chair'
 }
+
+/**
+ * What a person may do in one group, as flags for clients (`me.get`): the policy's own answers, so that no
+ * client keeps a copy of the table. `role` null: a group the person holds no role in.
+ */
+export function groupRights(role: Role | null, isSiteAdmin: boolean) {
+  const access: Access = { role, isSiteAdmin, isPublic: false }
+  return {
+    /** Start a topic, draft a session, create a document. */
+    createItems: can(access, 'item.create'),
+    /** Send and answer invitations between groups. */
+    invite: can(access, 'item.invite'),
+    viewRoster: can(access, 'group.viewRoster'),
+    manageMembers: can(access, 'group.manageMembers'),
+    editRegister: can(access, 'group.editRegister'),
+    /** The group's audit and its storage against the quota. */
+    viewAudit: can(access, 'group.viewAudit'),
+  }
+}
+
+export type GroupRights = ReturnType<typeof groupRights>

@@ -1,6 +1,6 @@
 import { Show } from 'solid-js'
+import { createPagedRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
-import { createPagedList } from '../lib/paged'
 import { api } from '../lib/trpc'
 import { ShowMore } from './ShowMore'
 import { Loading } from './Status'
@@ -8,7 +8,8 @@ import { TopicList } from './TopicBits'
 
 /** "Topics of my groups" on the dashboard: newest activity first. */
 export function DashboardTopics() {
-  const topics = createPagedList(
+  const topics = createPagedRead(
+    'topics.dashboard',
     () => true,
     (_, cursor) => api.topics.dashboard.query({ cursor }),
   )

@@ -4,9 +4,9 @@
  * on the Register too, their Register title); for everyone else only those who chose to be listed.
  */
 import { For, Show } from 'solid-js'
+import { createRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
 import { roleName } from '../lib/format'
-import { createQuery } from '../lib/query'
 import { useSession } from '../lib/session'
 import { api, type Group } from '../lib/trpc'
 
@@ -18,7 +18,8 @@ interface Line {
 
 export function GroupParticipants(props: { slug: string; title: string; publicParticipants: Line[] }) {
   const session = useSession()
-  const full = createQuery(
+  const full = createRead(
+    'people.participants',
     () => (session.me() ? props.slug : null),
     (slug) => api.people.participants.query({ slug }),
   )

@@ -1,8 +1,7 @@
 import { A } from '@solidjs/router'
 import { Show } from 'solid-js'
+import { createPagedRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
-import { canStartTopic } from '../lib/format'
-import { createPagedList } from '../lib/paged'
 import { useSession } from '../lib/session'
 import { api } from '../lib/trpc'
 import { ShowMore } from './ShowMore'
@@ -12,11 +11,12 @@ import { TopicList } from './TopicBits'
 /** The group page's "Topics": what the group proposed or joined, with "Start a topic" for its staff. */
 export function GroupTopics(props: { slug: string; title: string }) {
   const session = useSession()
-  const topics = createPagedList(
+  const topics = createPagedRead(
+    'topics.listForGroup',
     () => session.ready() && props.slug,
     (slug, cursor) => api.topics.listForGroup.query({ slug, cursor }),
   )
-  const mayStart = () => canStartTopic(session.roleIn(props.slug), session.me()?.isSiteAdmin)
+  const mayStart = () => session.can(props.slug)?.createItems
 
   return (
     <section class="section" aria-labelledby="topics-heading">

@@ -1,5 +1,5 @@
 import { A, type RouteSectionProps, useLocation, useNavigate } from '@solidjs/router'
-import { createSignal, Show } from 'solid-js'
+import { createSignal, Show, Suspense } from 'solid-js'
 import { useUnread } from '../lib/notifications'
 import { useSession } from '../lib/session'
 import { api } from '../lib/trpc'
@@ -175,7 +175,8 @@ export function Layout(props: RouteSectionProps) {
       <Header />
       <div class="width-container">
         <main id="main-content" class="main" tabIndex={-1}>
-          {props.children}
+          {/* Pages are loaded on first visit (App.tsx); the header and footer stay while one arrives. */}
+          <Suspense>{props.children}</Suspense>
         </main>
       </div>
       <Footer />

@@ -1,77 +1,32 @@
-import { createEffect, createSignal, For, type JSX, Match, Show, Switch } from 'solid-js'
-import { type Block, type Inline, parseMarkdown } from '../lib/markdown'
+import { createEffect, createSignal, type JSX, onMount, Show } from 'solid-js'
 import { describedBy, FieldError } from './Form'
+import { Loading } from './Status'
 import { Tabs } from './Tabs'
 
-function Inlines(props: { inlines: Inline[] }) {
-  return (
-    <For each={props.inlines}>
-      {(part) => (
-        <Switch fallback={'text' in part ? part.text : ''}>
-          <Match when={part.kind === 'strong' && part}>{(p) => <strong>{p().text}</strong>}</Match>
-          <Match when={part.kind === 'em' && part}>{(p) => <em>{p().text}</em>}</Match>
-          <Match when={part.kind === 'code' && part}>{(p) => <code>{p().text}</code>}</Match>
-          <Match when={part.kind === 'link' && part}>
-            {(p) => <a href={(p() as { href: string }).href}>{p().text}</a>}
-          </Match>
-          <Match when={part.kind === 'mention' && part}>
-            {(p) => <span class="mention">@{(p() as { name: string }).name}</span>}
-          </Match>
-        </Switch>
-      )}
-    </For>
-  )
-}
+/**
+ * The server's own Markdown renderer (packages/core/src/markdown.ts, markdown-it with its safe-link and
+ * mention rules), loaded the first time a preview is shown: what you preview is what is published.
+ */
+const loadRenderer = () => import('@appg-hub/core/markdown')
 
-function BlockView(props: { block: Block }): JSX.Element {
-  const b = props.block
-  switch (b.kind) {
-    case 'h':
-      return b.level === 2 ? (
-        <h2>
-          <Inlines inlines={b.inlines} />
-        </h2>
-      ) : b.level === 3 ? (
-        <h3>
-          <Inlines inlines={b.inlines} />
-        </h3>
-      ) : (
-        <h4>
-          <Inlines inlines={b.inlines} />
-        </h4>
-      )
-    case 'ul':
-    case 'ol': {
-      const items = <For each={b.items}>{(item) => <li>{<Inlines inlines={item} />}</li>}</For>
-      return b.kind === 'ul' ? <ul>{items}</ul> : <ol>{items}</ol>
-    }
-    case 'quote':
-      return (
-        <blockquote>
-          <p>
-            <Inlines inlines={b.inlines} />
-          </p>
-        </blockquote>
-      )
-    default:
-      return (
-        <p>
-          <Inlines inlines={b.inlines} />
-        </p>
-      )
-  }
-}
-
-/** Markdown shown as it will roughly look; built as elements, never as HTML. */
+/** Markdown shown exactly as it will be published, rendered in the browser by the server's renderer. */
 export function MarkdownPreview(props: { source: string; empty?: string }) {
-  const blocks = () => parseMarkdown(props.source)
+  // A signal rather than a resource: loading the renderer must not suspend the page around the field.
+  const [renderer, setRenderer] = createSignal<Awaited<ReturnType<typeof loadRenderer>>>()
+  onMount(() => void loadRenderer().then(setRenderer))
+  const html = () => {
+    const r = renderer()
+    return r && props.source.trim() ? r.renderMarkdown(props.source).html : ''
+  }
   return (
     <div class="prose prose--preview">
       <Show
-        when={blocks().length > 0}
+        when={props.source.trim()}
         fallback={<p class="hint">{props.empty ?? 'Nothing to preview yet.'}</p>}
       >
-        <For each={blocks()}>{(block) => <BlockView block={block} />}</For>
+        <Show when={renderer()} fallback={<Loading label="Preparing the preview…" />}>
+          <div innerHTML={html()} />
+        </Show>
       </Show>
     </div>
   )

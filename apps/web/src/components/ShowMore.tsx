@@ -1,12 +1,12 @@
 import { Show } from 'solid-js'
-import type { PagedList } from '../lib/paged'
+import type { PagedRead } from '../lib/data'
 
 /**
  * "Show more" for a paged list. Afterwards focus moves to the first new entry (the element
  * matching `focusSelector` in the list with id `listId`), so reading continues where it left off.
  */
 export function ShowMore(props: {
-  list: PagedList<unknown>
+  list: PagedRead<unknown>
   label: string
   listId: string
   focusSelector: string

@@ -1,5 +1,6 @@
+import { MAX_TOPIC_TAGS } from '@appg-hub/schemas'
 import { Show } from 'solid-js'
-import { createQuery } from '../lib/query'
+import { createRead } from '../lib/data'
 import { api, type Visibility } from '../lib/trpc'
 import { CheckboxGroup, RadioGroup, TextField } from './Form'
 import { MarkdownField } from './Markdown'
@@ -13,17 +14,6 @@ export interface TopicDraft {
 }
 
 export const TOPIC_FIELDS = ['title', 'summary', 'tags', 'visibility'] as const
-/** As many tags as the server takes for a topic. */
-export const MAX_TAGS = 8
-
-/** Checks what can be checked before sending; the server checks the rest. */
-export function checkTopic(draft: TopicDraft): Record<string, string> {
-  const errors: Record<string, string> = {}
-  if (!draft.title.trim()) errors.title = 'Enter a title for the topic.'
-  else if (draft.title.trim().length > 300) errors.title = 'Keep the title under 300 characters.'
-  if (draft.tags.length > MAX_TAGS) errors.tags = `Choose up to ${MAX_TAGS} tags.`
-  return errors
-}
 
 /**
  * The fields of a topic, for starting one and for editing it. Field ids are `${prefix}-title`
@@ -36,7 +26,8 @@ export function TopicFields(props: {
   errors: Record<string, string>
   ownerTitle: string
 }) {
-  const tags = createQuery(
+  const tags = createRead(
+    'register.tags',
     () => true,
     () => api.register.tags.query(),
   )
@@ -69,7 +60,7 @@ export function TopicFields(props: {
           <CheckboxGroup
             id={`${props.prefix}-tags`}
             legend="Tags"
-            hint={`The subjects it touches, up to ${MAX_TAGS}. Tags help us suggest groups to invite.`}
+            hint={`The subjects it touches, up to ${MAX_TOPIC_TAGS}. Tags help us suggest groups to invite.`}
             choices={[...list()]
               .sort((a, b) => a.tag.localeCompare(b.tag))
               .map((t) => ({ value: t.tag, label: t.tag }))}

@@ -22,19 +22,6 @@ export function roleName(role: string): string {
   return ROLE_NAMES[role as Role] ?? role
 }
 
-/** Roles a manager may give (docs/architecture.md §3): a chair or site admin any, an officer any but chair. */
-export function assignableRoles(myRole: Role | null, isSiteAdmin: boolean): Role[] {
-  if (isSiteAdmin || myRole === 'chair') return ROLES
-  if (myRole === 'officer') return ROLES.filter((r) => r !== 'chair')
-  return []
-}
-
-/** Whether I may change or remove someone who holds `theirRole` (mirrors canManageMember). */
-export function canManage(myRole: Role | null, isSiteAdmin: boolean, theirRole: Role): boolean {
-  if (isSiteAdmin || myRole === 'chair') return true
-  return myRole === 'officer' && theirRole !== 'chair'
-}
-
 const LONDON = 'Europe/London'
 
 function parse(value: string | null | undefined): Date | null {
@@ -114,16 +101,6 @@ export function safeNext(next: string | string[] | undefined, fallback = '/dashb
 
 export function websiteHref(url: string): string {
   return /^https?:\/\//i.test(url) ? url : `https://${url}`
-}
-
-/** Who may start a topic for a group (docs/architecture.md §3): its chair, officers and secretariat. */
-export function canStartTopic(role: string | null | undefined, isSiteAdmin = false): boolean {
-  return isSiteAdmin || role === 'chair' || role === 'officer' || role === 'secretariat'
-}
-
-/** Who sends and answers invitations between groups (docs/architecture.md §3): the chair and officers. */
-export function isOfficer(role: string | null | undefined): boolean {
-  return role === 'chair' || role === 'officer'
 }
 
 /** "A, B and C". */

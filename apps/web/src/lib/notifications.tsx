@@ -13,6 +13,7 @@ import {
   onCleanup,
   useContext,
 } from 'solid-js'
+import { createRead } from './data'
 import { plural } from './format'
 import { useSession } from './session'
 import { api } from './trpc'
@@ -33,38 +34,37 @@ const UnreadContext = createContext<Unread>()
 
 export function UnreadProvider(props: { children: JSX.Element }) {
   const session = useSession()
-  const [count, setCount] = createSignal<number | null>(null)
+  const read = createRead(
+    'notifications.unreadCount',
+    () => session.me()?.id,
+    () => api.notifications.unreadCount.query(),
+  )
+  const count = () => (session.me() ? (read.data()?.count ?? null) : null)
   const [announcement, setAnnouncement] = createSignal('')
-  let sequence = 0
+  // Set by this client (it marked some read): the next answer is not news.
+  let quiet = false
 
-  async function refresh() {
-    if (!session.me()) return
-    const mine = ++sequence
-    try {
-      const result = await api.notifications.unreadCount.query()
-      if (mine !== sequence || !session.me()) return
-      const before = count()
-      setCount(result.count)
-      if (before !== null && result.count > before) {
-        const fresh = result.count - before
-        setAnnouncement(
-          `${plural(fresh, 'new notification')}. ${plural(result.count, 'unread notification')} in all.`,
-        )
+  createEffect(
+    on(count, (now, before) => {
+      if (quiet) {
+        quiet = false
+        return
       }
-    } catch {
-      // Offline or signed out meanwhile: keep what is shown and try again at the next tick.
-    }
-  }
+      if (now === null || before === null || before === undefined || now <= before) return
+      setAnnouncement(
+        `${plural(now - before, 'new notification')}. ${plural(now, 'unread notification')} in all.`,
+      )
+    }),
+  )
+
+  const refresh = () => read.refetch()
 
   createEffect(
     on(
       () => session.me()?.id,
       (id) => {
-        sequence++
-        setCount(null)
         setAnnouncement('')
         if (!id) return
-        void refresh()
         const timer = setInterval(() => {
           if (document.visibilityState !== 'hidden') void refresh()
         }, POLL_MS)
@@ -88,8 +88,8 @@ export function UnreadProvider(props: { children: JSX.Element }) {
     announcement,
     refresh,
     set: (value) => {
-      sequence++
-      setCount(Math.max(0, value))
+      quiet = true
+      read.mutate({ count: Math.max(0, value) })
     },
   }
   return <UnreadContext.Provider value={unread}>{props.children}</UnreadContext.Provider>

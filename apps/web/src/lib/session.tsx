@@ -1,6 +1,7 @@
 /** Who is signed in (me.get) and whether the demo world is on (dev.demoAccounts), for every page. */
-import { type Accessor, createContext, createSignal, type JSX, onMount, useContext } from 'solid-js'
-import { api, type DemoAccounts, type Me } from './trpc'
+import { type Accessor, createContext, type JSX, useContext } from 'solid-js'
+import { createRead } from './data'
+import { api, type DemoAccounts, type GroupRights, type Me } from './trpc'
 
 export interface Session {
   me: Accessor<Me | null>
@@ -10,32 +11,31 @@ export interface Session {
   refresh(): Promise<void>
   /** My role in a group, from me.get. */
   roleIn(slug: string): Me['groups'][number]['role'] | null
+  /**
+   * What I may do in a group, as the server's policy answered in me.get (never decided here); nothing
+   * while signed out.
+   */
+  can(slug: string): GroupRights | null
 }
 
 const SessionContext = createContext<Session>()
 
 export function SessionProvider(props: { children: JSX.Element }) {
-  const [me, setMe] = createSignal<Me | null>(null)
-  const [ready, setReady] = createSignal(false)
-  const [demo, setDemo] = createSignal<DemoAccounts | null>(null)
-
-  async function refresh() {
-    try {
-      setMe(await api.me.get.query())
-    } catch {
-      setMe(null)
-    } finally {
-      setReady(true)
-    }
-  }
-
-  onMount(() => {
-    void refresh()
-    api.dev.demoAccounts.query().then(
-      (value) => setDemo(value),
-      () => setDemo(null),
-    )
-  })
+  // Cached reads like any other: the router revalidates who I am after every action.
+  const mine = createRead(
+    'me.get',
+    () => true,
+    () => api.me.get.query(),
+  )
+  const demoAccounts = createRead(
+    'dev.demoAccounts',
+    () => true,
+    () => api.dev.demoAccounts.query(),
+  )
+  const me = () => (mine.error() ? null : (mine.data() ?? null))
+  const ready = () => !mine.loading()
+  const demo = () => (demoAccounts.error() ? null : (demoAccounts.data() ?? null))
+  const refresh = () => mine.refetch()
 
   const session: Session = {
     me,
@@ -43,6 +43,10 @@ export function SessionProvider(props: { children: JSX.Element }) {
     demo,
     refresh,
     roleIn: (slug) => me()?.groups.find((g) => g.slug === slug)?.role ?? null,
+    can: (slug) => {
+      const mine = me()
+      return mine ? (mine.groups.find((g) => g.slug === slug)?.can ?? mine.canElsewhere) : null
+    },
   }
   return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>
 }

@@ -75,8 +75,3 @@ export const SIGNUP_NAMES: Record<SignupStatus, string> = {
   interest: 'Interest confirmed',
   interest_unconfirmed: 'Interest not yet confirmed',
 }
-
-/** Who may draft a session for a group (docs/architecture.md §3): its chair, officers and secretariat. */
-export function canDraftSession(role: string | null | undefined, isSiteAdmin = false): boolean {
-  return isSiteAdmin || role === 'chair' || role === 'officer' || role === 'secretariat'
-}

@@ -8,6 +8,7 @@ export const api = createTRPCClient<AppRouter>({
 
 type Api = typeof api
 export type Me = NonNullable<Awaited<ReturnType<Api['me']['get']['query']>>>
+export type GroupRights = Me['canElsewhere']
 export type DemoAccounts = NonNullable<Awaited<ReturnType<Api['dev']['demoAccounts']['query']>>>
 export type GroupSummary = Awaited<ReturnType<Api['register']['list']['query']>>['items'][number]
 export type Tag = Awaited<ReturnType<Api['register']['tags']['query']>>[number]

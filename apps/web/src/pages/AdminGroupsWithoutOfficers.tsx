@@ -8,17 +8,18 @@ import { createSignal, For, Show } from 'solid-js'
 import { Button, TextField } from '../components/Form'
 import { Heading } from '../components/Heading'
 import { ActionStatus, Loading, PageError } from '../components/Status'
+import { createRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
 import { formatDate, plural } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { createQuery } from '../lib/query'
 import { useSession } from '../lib/session'
 import { api, type GroupWithoutOfficerAccount } from '../lib/trpc'
 
 export default function AdminGroupsWithoutOfficers() {
   useTitle(() => 'Groups without an officer account')
   const session = useSession()
-  const groups = createQuery(
+  const groups = createRead(
+    'people.withoutOfficerAccount',
     () => session.me()?.isSiteAdmin === true,
     () => api.people.withoutOfficerAccount.query(),
   )

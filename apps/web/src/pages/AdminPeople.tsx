@@ -7,10 +7,10 @@ import { createSignal, For, Show } from 'solid-js'
 import { Button, TextField } from '../components/Form'
 import { Heading } from '../components/Heading'
 import { ActionStatus, Loading, PageError } from '../components/Status'
+import { createRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
 import { formatDate, plural } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { createQuery } from '../lib/query'
 import { useSession } from '../lib/session'
 import { type AdminPerson, api } from '../lib/trpc'
 
@@ -23,7 +23,8 @@ export default function AdminPeople() {
   const [message, setMessage] = createSignal<string | null>(null)
   const [error, setError] = createSignal<string | null>(null)
   const [busy, setBusy] = createSignal(false)
-  const people = createQuery(
+  const people = createRead(
+    'people.search',
     () => (session.me()?.isSiteAdmin === true ? asked() : null),
     (text) => api.people.search.query({ q: text }),
   )

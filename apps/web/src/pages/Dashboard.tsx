@@ -11,8 +11,6 @@ import { useTitle } from '../lib/page'
 import { useSession } from '../lib/session'
 import { api } from '../lib/trpc'
 
-const MANAGERS = ['chair', 'officer', 'secretariat']
-
 export default function Dashboard() {
   useTitle(() => 'My dashboard')
   const session = useSession()
@@ -80,15 +78,15 @@ export default function Dashboard() {
                               Group page<span class="visually-hidden"> of {group.title}</span>
                             </A>
                           </li>
-                          <Show when={MANAGERS.includes(group.role) || me().isSiteAdmin}>
+                          <Show when={group.can.viewRoster}>
                             <li>
                               <A href={`/groups/${group.slug}/members`}>
-                                {group.role === 'secretariat' ? 'Members' : 'Manage members'}
+                                {group.can.manageMembers ? 'Manage members' : 'Members'}
                                 <span class="visually-hidden"> of {group.title}</span>
                               </A>
                             </li>
                           </Show>
-                          <Show when={MANAGERS.includes(group.role) || me().isSiteAdmin}>
+                          <Show when={group.can.viewRoster}>
                             <li>
                               <A href={`/groups/${group.slug}/invitations`}>
                                 Invitations<span class="visually-hidden"> of {group.title}</span>

@@ -1,5 +1,5 @@
 import '../styles/documents.css'
-import { A, useParams } from '@solidjs/router'
+import { A } from '@solidjs/router'
 import { createSignal, For, type JSX, lazy, Show, Suspense } from 'solid-js'
 import { Discussion } from '../components/comments/Discussion'
 import { CoAuthorPanel } from '../components/documents/CoAuthorPanel'
@@ -11,14 +11,14 @@ import { PublishedBanner } from '../components/documents/PublishedBanner'
 import { Button, TextField } from '../components/Form'
 import { DocumentFiles } from '../components/files/DocumentFiles'
 import { Heading } from '../components/Heading'
+import { ItemPage } from '../components/ItemPage'
 import { ServerHtml } from '../components/Markdown'
 import { PublicationPanel } from '../components/publication/PublicationPanel'
-import { ActionStatus, Loading, PageError } from '../components/Status'
-import { createActions } from '../lib/action'
+import { ActionStatus, Loading } from '../components/Status'
+import { useActions } from '../lib/data'
 import { type DocumentView, KIND_NAMES } from '../lib/documents'
 import { formatDateTime } from '../lib/format'
-import { useTitle } from '../lib/page'
-import { createQuery } from '../lib/query'
+import { READS } from '../lib/preload'
 import { useSession } from '../lib/session'
 import { api } from '../lib/trpc'
 
@@ -26,19 +26,10 @@ import { api } from '../lib/trpc'
 const LiveEditor = lazy(() => import('../components/documents/live/LiveEditor'))
 
 export default function DocumentPage() {
-  const params = useParams<{ id: string }>()
-  const session = useSession()
-  const doc = createQuery(
-    () => session.ready() && params.id,
-    (id) => api.documents.get.query({ id }),
-  )
-  useTitle(() => doc.data()?.title ?? (doc.error() ? null : 'Document'))
   return (
-    <Show when={!doc.error()} fallback={<PageError error={doc.error()} what="this document" item />}>
-      <Show when={doc.data()} fallback={<Loading label="Loading the document…" />}>
-        {(d) => <DocumentScreen doc={d()} refetch={doc.refetch} />}
-      </Show>
-    </Show>
+    <ItemPage kind="document" read={READS.document.name} fetch={READS.document.fetch}>
+      {(doc, refetch) => <DocumentScreen doc={doc()} refetch={refetch} />}
+    </ItemPage>
   )
 }
 
@@ -64,8 +55,8 @@ function DocumentScreen(props: { doc: DocumentView; refetch: () => Promise<void>
   const [editing, setEditing] = createSignal(false)
   const [title, setTitle] = createSignal('')
   const [historyKey, setHistoryKey] = createSignal(0)
-  const actions = createActions()
-  const linkActions = createActions()
+  const actions = useActions()
+  const linkActions = useActions()
   let editButton: HTMLButtonElement | undefined
 
   // The writing groups' people take part in live editing: editors write, the others follow.

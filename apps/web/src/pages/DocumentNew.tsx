@@ -5,9 +5,8 @@ import { Button, RadioGroup, SelectField, TextField } from '../components/Form'
 import { WordImport } from '../components/files/WordImport'
 import { Heading } from '../components/Heading'
 import { ActionStatus, PageError } from '../components/Status'
-import { createActions } from '../lib/action'
+import { useActions } from '../lib/data'
 import { type DocumentKind, KIND_NAMES } from '../lib/documents'
-import { canStartTopic } from '../lib/format'
 import { useTitle } from '../lib/page'
 import { useSession } from '../lib/session'
 import { api } from '../lib/trpc'
@@ -23,8 +22,8 @@ export default function DocumentNew() {
   const [title, setTitle] = createSignal('')
   const [body, setBody] = createSignal('')
   const [visibility, setVisibility] = createSignal<'participants' | 'public'>('participants')
-  const actions = createActions()
-  const allowed = () => canStartTopic(session.roleIn(params.slug), session.me()?.isSiteAdmin)
+  const actions = useActions()
+  const allowed = () => session.can(params.slug)?.createItems
 
   return (
     <Show when={session.ready()}>

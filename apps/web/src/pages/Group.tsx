@@ -10,11 +10,12 @@ import { Linkify } from '../components/Linkify'
 import { Loading, PageError } from '../components/Status'
 import { GroupSessionsLink } from '../components/sessions/GroupSessionsLink'
 import { StatusBadge, TagList } from '../components/Tags'
+import { createRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
 import { formatDate, formatShortDate, plural, roleName, websiteHref } from '../lib/format'
 import { spaceBeforeUrls } from '../lib/links'
 import { useTitle } from '../lib/page'
-import { createQuery } from '../lib/query'
+import { READS } from '../lib/preload'
 import { useSession } from '../lib/session'
 import { api, type Group, type GroupPerson } from '../lib/trpc'
 
@@ -58,10 +59,7 @@ function PersonLine(props: { person: GroupPerson }) {
 export default function GroupPage() {
   const params = useParams<{ slug: string }>()
   const session = useSession()
-  const group = createQuery(
-    () => params.slug,
-    (slug) => api.register.group.query({ slug }),
-  )
+  const group = createRead(READS.group.name, () => params.slug, READS.group.fetch)
   useTitle(() => group.data()?.title ?? (group.error() ? null : 'Group'))
 
   return (
@@ -87,10 +85,7 @@ function GroupView(props: {
       .people.filter((p) => p.role === 'chair' || p.role === 'officer')
       .sort((a, b) => officerRank(a) - officerRank(b) || a.name.localeCompare(b.name))
   const members = () => g().people.filter((p) => p.role === 'member' || p.role === 'observer')
-  const canSeeRoster = () => {
-    const role = props.myRole
-    return session.me()?.isSiteAdmin || role === 'chair' || role === 'officer' || role === 'secretariat'
-  }
+  const canSeeRoster = () => session.can(g().slug)?.viewRoster
   const [showAll, setShowAll] = createSignal(false)
   const [leaving, setLeaving] = createSignal(false)
   const [leaveError, setLeaveError] = createSignal<string | null>(null)

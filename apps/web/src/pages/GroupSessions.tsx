@@ -5,12 +5,10 @@ import { ShowMore } from '../components/ShowMore'
 import { Loading, PageError } from '../components/Status'
 import { SessionList } from '../components/sessions/SessionBits'
 import { Tabs } from '../components/Tabs'
+import { createPagedRead, createRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
 import { useTitle } from '../lib/page'
-import { createPagedList } from '../lib/paged'
-import { createQuery } from '../lib/query'
 import { useSession } from '../lib/session'
-import { canDraftSession } from '../lib/sessions'
 import { api } from '../lib/trpc'
 import '../styles/sessions.css'
 import { FeedLinks } from '../components/sessions/CalendarLinks'
@@ -19,13 +17,15 @@ import { FeedLinks } from '../components/sessions/CalendarLinks'
 export default function GroupSessions() {
   const params = useParams<{ slug: string }>()
   const session = useSession()
-  const group = createQuery(
+  const group = createRead(
+    'register.group',
     () => params.slug,
     (slug) => api.register.group.query({ slug }),
   )
   useTitle(() => (group.data() ? `Sessions – ${group.data()!.title}` : 'Sessions'))
   const list = (when: 'upcoming' | 'past') =>
-    createPagedList(
+    createPagedRead(
+      `meetings.listForGroup.${when}`,
       () => session.ready() && params.slug,
       (slug, cursor) => api.meetings.listForGroup.query({ slug, when, cursor }),
     )
@@ -58,7 +58,7 @@ export default function GroupSessions() {
             </A>
             <Heading caption={g().title}>Sessions</Heading>
             <div class="button-group">
-              <Show when={canDraftSession(session.roleIn(g().slug), session.me()?.isSiteAdmin)}>
+              <Show when={session.can(g().slug)?.createItems}>
                 <A href={`/groups/${g().slug}/sessions/new`} class="button button--primary">
                   Draft a session
                 </A>

@@ -1,9 +1,9 @@
 import { A, useNavigate } from '@solidjs/router'
 import { createSignal, For, Show } from 'solid-js'
 import { Heading } from '../components/Heading'
+import { createRead } from '../lib/data'
 import { plural } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { createQuery } from '../lib/query'
 import { useSession } from '../lib/session'
 import { api } from '../lib/trpc'
 
@@ -12,7 +12,8 @@ export default function Home() {
   const session = useSession()
   const navigate = useNavigate()
   const [q, setQ] = createSignal('')
-  const tags = createQuery(
+  const tags = createRead(
+    'register.tags',
     () => true,
     () => api.register.tags.query(),
   )

@@ -5,10 +5,9 @@ import { Button, TextAreaField } from '../components/Form'
 import { Heading } from '../components/Heading'
 import { ActionStatus, Loading, PageError } from '../components/Status'
 import { Tabs } from '../components/Tabs'
-import { createActions } from '../lib/action'
+import { createRead, useActions } from '../lib/data'
 import { formatDate } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { createQuery } from '../lib/query'
 import { useSession } from '../lib/session'
 import { api, type GroupInvitations, type ItemInvitation } from '../lib/trpc'
 
@@ -24,11 +23,13 @@ type TabId = (typeof TABS)[number]
 export default function Invitations() {
   const params = useParams<{ slug: string }>()
   const session = useSession()
-  const data = createQuery(
+  const data = createRead(
+    'invitations.forGroup',
     () => session.ready() && params.slug,
     (slug) => api.invitations.forGroup.query({ slug }),
   )
-  const group = createQuery(
+  const group = createRead(
+    'register.group',
     () => params.slug,
     (slug) => api.register.group.query({ slug }),
   )
@@ -84,7 +85,7 @@ function InvitationsView(props: {
 }) {
   const [params, setParams] = useSearchParams<{ tab?: string }>()
   const tab = (): TabId => (TABS.includes(params.tab as TabId) ? (params.tab as TabId) : 'received')
-  const actions = createActions()
+  const actions = useActions()
   const d = () => props.data
   const pendingReceived = () => d().received.filter((i) => i.status === 'pending')
 

@@ -3,16 +3,17 @@ import { createSignal, Match, Show, Switch } from 'solid-js'
 import { Button } from '../components/Form'
 import { Heading } from '../components/Heading'
 import { Loading, PageError } from '../components/Status'
+import { createRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
 import { formatDate, roleName } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { createQuery } from '../lib/query'
 import { useSession } from '../lib/session'
 import { api, type InviteDescription } from '../lib/trpc'
 
 export default function Join() {
   const params = useParams<{ token: string }>()
-  const invite = createQuery(
+  const invite = createRead(
+    'memberships.describeInvite',
     () => params.token,
     (token) => api.memberships.describeInvite.query({ token }),
   )

@@ -3,9 +3,9 @@ import { createSignal, For, Show } from 'solid-js'
 import { Heading } from '../components/Heading'
 import { Linkify } from '../components/Linkify'
 import { Loading, PageError } from '../components/Status'
+import { createRead } from '../lib/data'
 import { formatDateTime, plural } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { createQuery } from '../lib/query'
 import { api } from '../lib/trpc'
 
 export default function Mailbox() {
@@ -13,7 +13,8 @@ export default function Mailbox() {
   const [params, setParams] = useSearchParams<{ to?: string }>()
   const to = () => (typeof params.to === 'string' ? params.to : '')
   const [text, setText] = createSignal(to())
-  const mail = createQuery(
+  const mail = createRead(
+    'dev.mailbox',
     () => ({ to: to() }),
     (f) => api.dev.mailbox.query({ to: f.to || undefined, limit: 100 }),
   )

@@ -1,13 +1,15 @@
+import { inviteMemberInput } from '@appg-hub/schemas'
 import { A, useParams } from '@solidjs/router'
 import { createEffect, createSignal, For, on, Show } from 'solid-js'
 import { ConfirmAction } from '../components/Confirm'
 import { Button, ErrorSummary, SelectField, TextField } from '../components/Form'
 import { Heading } from '../components/Heading'
 import { Loading, PageError } from '../components/Status'
-import { errorInfo, formErrors } from '../lib/errors'
-import { assignableRoles, canManage, formatDate, plural, ROLE_HINTS, ROLES, roleName } from '../lib/format'
+import { createRead } from '../lib/data'
+import { errorInfo } from '../lib/errors'
+import { createForm } from '../lib/form'
+import { formatDate, plural, ROLE_HINTS, ROLES, roleName } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { createQuery } from '../lib/query'
 import { useSession } from '../lib/session'
 import { api, type Role, type Roster, type RosterMember } from '../lib/trpc'
 
@@ -23,7 +25,8 @@ export default function Members() {
   const params = useParams<{ slug: string }>()
   const session = useSession()
   // Wait for the session so that a signed-out visitor sees "sign in", not a flash of an error.
-  const roster = createQuery(
+  const roster = createRead(
+    'memberships.roster',
     () => session.ready() && params.slug,
     (slug) => api.memberships.roster.query({ slug }),
   )
@@ -46,10 +49,8 @@ export default function Members() {
 function RosterView(props: { roster: Roster; refetch: () => Promise<void> }) {
   const session = useSession()
   const slug = () => props.roster.group.slug
-  const isAdmin = () => session.me()?.isSiteAdmin ?? false
-  const myRole = () => props.roster.myRole as Role | null
-  const roles = () => assignableRoles(myRole(), isAdmin())
-  const mayManage = (their: Role) => props.roster.canManage && canManage(myRole(), isAdmin(), their)
+  // What I may do here comes with the roster, from the server's policy.
+  const roles = () => props.roster.assignableRoles
 
   const [message, setMessage] = createSignal<string | null>(null)
   const [actionError, setActionError] = createSignal<string | null>(null)
@@ -146,7 +147,7 @@ function RosterView(props: { roster: Roster; refetch: () => Promise<void> }) {
                       <td data-label="Sent">{formatDate(invite.createdAt)}</td>
                       <td data-label="Expires">{formatDate(invite.expiresAt)}</td>
                       <td class="table__actions">
-                        <Show when={mayManage(invite.role as Role)}>
+                        <Show when={invite.canRevoke}>
                           <ConfirmAction
                             label="Withdraw"
                             accessibleLabel={`Withdraw the invitation to ${invite.email}`}
@@ -204,7 +205,8 @@ function RosterView(props: { roster: Roster; refetch: () => Promise<void> }) {
                   <MemberRow
                     member={member}
                     isMe={member.personId === session.me()?.id}
-                    mayManage={mayManage(member.role)}
+                    mayChange={member.canChange}
+                    mayRemove={member.canRemove}
                     roles={roles()}
                     busy={busy()}
                     onChangeRole={(role) =>
@@ -245,7 +247,8 @@ function byRole(members: RosterMember[]): RosterMember[] {
 function MemberRow(props: {
   member: RosterMember
   isMe: boolean
-  mayManage: boolean
+  mayChange: boolean
+  mayRemove: boolean
   roles: Role[]
   busy: string | null
   onChangeRole: (role: Role) => Promise<void>
@@ -278,7 +281,7 @@ function MemberRow(props: {
         </Show>
       </td>
       <td data-label="Role">
-        <Show when={props.mayManage} fallback={roleName(m().role)}>
+        <Show when={props.mayChange} fallback={roleName(m().role)}>
           <form
             class="inline-form"
             onSubmit={(e) => {
@@ -310,7 +313,7 @@ function MemberRow(props: {
       </td>
       <td data-label="Source">{SOURCES[m().source] ?? m().source}</td>
       <td class="table__actions">
-        <Show when={props.mayManage && !props.isMe}>
+        <Show when={props.mayRemove}>
           <ConfirmAction
             label="Remove"
             accessibleLabel={`Remove ${m().name}`}
@@ -329,36 +332,27 @@ function MemberRow(props: {
 function InviteForm(props: { slug: string; roles: Role[]; onInvited: (message: string) => Promise<void> }) {
   const [email, setEmail] = createSignal('')
   const [role, setRole] = createSignal<Role>('member')
-  const [errors, setErrors] = createSignal<Record<string, string>>({})
-  const [general, setGeneral] = createSignal<string | null>(null)
-  const [sending, setSending] = createSignal(false)
   // An invitation may be addressed to a person of the group's Register entry: accepting links them.
   const [search, setSearch] = createSignal('')
   const [registerPersonId, setRegisterPersonId] = createSignal('')
-  const registerPeople = createQuery(
+  const registerPeople = createRead(
+    'people.registerPeople',
     () => ({ slug: props.slug, q: search().trim() }),
     (input) => api.people.registerPeople.query(input),
   )
 
-  async function submit(e: SubmitEvent) {
-    e.preventDefault()
-    if (sending()) return
-    const value = email().trim()
-    if (!value) {
-      setErrors({ email: 'Enter the email address of the person to invite.' })
-      setGeneral(null)
-      return
-    }
-    setSending(true)
-    setErrors({})
-    setGeneral(null)
-    try {
-      const result = await api.memberships.invite.mutate({
-        slug: props.slug,
-        email: value,
-        role: role(),
-        registerPersonId: registerPersonId() || null,
-      })
+  const form = createForm({
+    schema: inviteMemberInput,
+    prefix: 'invite',
+    fields: ['email', 'role', 'registerPersonId'],
+    input: () => ({
+      slug: props.slug,
+      email: email(),
+      role: role(),
+      registerPersonId: registerPersonId() || null,
+    }),
+    send: (input) => api.memberships.invite.mutate(input),
+    onSent: async (result) => {
       // A fresh form for the next person: the role goes back to Member, not the last one chosen.
       setEmail('')
       setRole('member')
@@ -367,19 +361,8 @@ function InviteForm(props: { slug: string; roles: Role[]; onInvited: (message: s
       await props.onInvited(
         `Invitation sent to ${result.email} as ${roleName(result.role)}${result.registerPerson ? ` for ${result.registerPerson.name} on the Register` : ''}. It expires on ${formatDate(result.expiresAt)}.`,
       )
-    } catch (caught) {
-      const found = formErrors(caught, ['email', 'role', 'registerPersonId'])
-      setErrors(found.fields)
-      setGeneral(found.general)
-    } finally {
-      setSending(false)
-    }
-  }
-
-  const summary = () => [
-    ...Object.entries(errors()).map(([field, message]) => ({ field: `invite-${field}`, message })),
-    ...(general() ? [{ message: general()! }] : []),
-  ]
+    },
+  })
 
   return (
     <section class="section section--boxed" aria-labelledby="invite-heading">
@@ -390,8 +373,8 @@ function InviteForm(props: { slug: string; roles: Role[]; onInvited: (message: s
         We will email them a link to accept. It works once and expires after a while; they can sign in or
         create an account to use it.
       </p>
-      <ErrorSummary items={summary()} />
-      <form onSubmit={submit} novalidate class="invite-form">
+      <ErrorSummary items={form.summary()} />
+      <form onSubmit={form.submit} novalidate class="invite-form">
         <TextField
           id="invite-email"
           name="email"
@@ -401,7 +384,7 @@ function InviteForm(props: { slug: string; roles: Role[]; onInvited: (message: s
           spellcheck={false}
           value={email()}
           onValue={setEmail}
-          error={errors().email}
+          error={form.error('email')}
           width="half"
         />
         <SelectField
@@ -411,7 +394,7 @@ function InviteForm(props: { slug: string; roles: Role[]; onInvited: (message: s
           value={role()}
           onValue={(v) => setRole(v as Role)}
           options={props.roles.map((r) => ({ value: r, label: roleName(r) }))}
-          error={errors().role}
+          error={form.error('role')}
         />
         <Show when={(registerPeople.data()?.length ?? 0) > 0 || search()}>
           <TextField
@@ -434,11 +417,11 @@ function InviteForm(props: { slug: string; roles: Role[]; onInvited: (message: s
                 label: `${p.name}, ${p.registerTitle ?? 'Member'}${p.party ? ` (${p.party})` : ''}`,
               })),
             ]}
-            error={errors().registerPersonId}
+            error={form.error('registerPersonId')}
           />
         </Show>
-        <Button type="submit" busy={sending()}>
-          {sending() ? 'Sending…' : 'Send invitation'}
+        <Button type="submit" busy={form.busy()}>
+          {form.busy() ? 'Sending…' : 'Send invitation'}
         </Button>
       </form>
     </section>

@@ -4,13 +4,11 @@ import { Button, RadioGroup } from '../components/Form'
 import { Heading } from '../components/Heading'
 import { ShowMore } from '../components/ShowMore'
 import { ActionStatus, Loading, PageError } from '../components/Status'
-import { createActions } from '../lib/action'
+import { createPagedRead, createRead, useActions } from '../lib/data'
 import { errorInfo } from '../lib/errors'
 import { formatDateTime, plural, safeNext } from '../lib/format'
 import { useUnread } from '../lib/notifications'
 import { useTitle } from '../lib/page'
-import { createPagedList } from '../lib/paged'
-import { createQuery } from '../lib/query'
 import { useSession } from '../lib/session'
 import { api, type EmailPreference, type Notification } from '../lib/trpc'
 
@@ -30,11 +28,12 @@ export default function Notifications() {
 
 function Inbox() {
   const unread = useUnread()
-  const list = createPagedList(
+  const list = createPagedRead(
+    'notifications.list',
     () => true,
     (_, cursor) => api.notifications.list.query({ cursor }),
   )
-  const actions = createActions()
+  const actions = useActions()
   const unreadShown = () => list.items().filter((n) => !n.readAt).length
 
   // New ones arrived while the page is open: show them.
@@ -174,12 +173,13 @@ const EMAIL_CHOICES: { value: EmailPreference; label: string; hint: string }[] =
 ]
 
 function EmailPreferenceForm() {
-  const current = createQuery(
+  const current = createRead(
+    'notifications.preferences',
     () => true,
     () => api.notifications.preferences.query(),
   )
   const [choice, setChoice] = createSignal<EmailPreference | null>(null)
-  const actions = createActions()
+  const actions = useActions()
   const value = () => choice() ?? current.data()?.email ?? 'immediate'
 
   return (

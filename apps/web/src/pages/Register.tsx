@@ -1,13 +1,13 @@
 import { A, useSearchParams } from '@solidjs/router'
-import { batch, createEffect, createMemo, createSignal, For, on, Show } from 'solid-js'
+import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js'
 import { Heading } from '../components/Heading'
 import { Loading } from '../components/Status'
 import { StatusBadge, TagList } from '../components/Tags'
+import { createPagedRead, createRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
 import { plural, truncate } from '../lib/format'
 import { debounce, useTitle } from '../lib/page'
-import { createQuery } from '../lib/query'
-import { api, type GroupSummary } from '../lib/trpc'
+import { api } from '../lib/trpc'
 
 const PAGE_SIZE = 20
 
@@ -41,72 +41,41 @@ export default function Register() {
     350,
   )
 
-  const tags = createQuery(
+  const tags = createRead(
+    'register.tags',
     () => true,
     () => api.register.tags.query(),
   )
 
-  const [items, setItems] = createSignal<GroupSummary[]>([])
-  const [cursor, setCursor] = createSignal<string | null>(null)
-  const [loading, setLoading] = createSignal(true)
-  const [loadingMore, setLoadingMore] = createSignal(false)
-  const [error, setError] = createSignal<string | null>(null)
-  const [announcement, setAnnouncement] = createSignal('')
-  let sequence = 0
-  let list: HTMLUListElement | undefined
-
-  function query(cursorValue: string | null) {
-    const f = filters()
-    return api.register.list.query({
+  const list = createPagedRead('register.list', filters, (f, cursor) =>
+    api.register.list.query({
       q: f.q || undefined,
       tag: f.tag || undefined,
       status: f.all ? 'all' : 'registered',
-      cursor: cursorValue,
+      cursor,
       limit: PAGE_SIZE,
-    })
-  }
+    }),
+  )
+  const items = list.items
+  const loading = list.loading
+  const error = () => (list.error() ? errorInfo(list.error()).message : null)
+  const [announcement, setAnnouncement] = createSignal('')
+  let list_: HTMLUListElement | undefined
 
+  // Say how many groups a new search found, once it arrived.
   createEffect(
-    on(filters, async () => {
-      const mine = ++sequence
-      setLoading(true)
-      setError(null)
-      try {
-        const page = await query(null)
-        if (mine !== sequence) return
-        batch(() => {
-          setItems(page.items)
-          setCursor(page.nextCursor)
-        })
-        setAnnouncement(countText())
-      } catch (caught) {
-        if (mine === sequence) setError(errorInfo(caught).message)
-      } finally {
-        if (mine === sequence) setLoading(false)
-      }
+    on(loading, (now, before) => {
+      if (before && !now) setAnnouncement(countText())
     }),
   )
 
   async function showMore() {
-    if (loadingMore() || !cursor()) return
-    const mine = sequence
     const before = items().length
-    setLoadingMore(true)
-    try {
-      const page = await query(cursor())
-      if (mine !== sequence) return
-      batch(() => {
-        setItems([...items(), ...page.items])
-        setCursor(page.nextCursor)
-      })
-      setAnnouncement(`${plural(page.items.length, 'more group')} shown. ${countText()}`)
-      // Continue reading where the new results begin.
-      queueMicrotask(() => list?.querySelectorAll<HTMLAnchorElement>('.card__title a')[before]?.focus())
-    } catch (caught) {
-      setError(errorInfo(caught).message)
-    } finally {
-      setLoadingMore(false)
-    }
+    const added = await list.showMore()
+    if (added === 0) return
+    setAnnouncement(`${plural(added, 'more group')} shown. ${countText()}`)
+    // Continue reading where the new results begin.
+    queueMicrotask(() => list_?.querySelectorAll<HTMLAnchorElement>('.card__title a')[before]?.focus())
   }
 
   const tagCount = () => tags.data()?.find((t) => t.tag === filters().tag)?.count
@@ -114,7 +83,7 @@ export default function Register() {
   function countText(): string {
     const n = items().length
     if (n === 0) return 'No groups match.'
-    if (!cursor()) return `${plural(n, 'group')} found.`
+    if (!list.hasMore()) return `${plural(n, 'group')} found.`
     const f = filters()
     const total = !f.q && !f.all ? tagCount() : undefined
     return total
@@ -262,7 +231,7 @@ export default function Register() {
             </div>
           </Show>
 
-          <ul class="card-list" ref={list} classList={{ 'is-stale': loading() }}>
+          <ul class="card-list" ref={list_} classList={{ 'is-stale': loading() }}>
             <For each={items()}>
               {(group) => (
                 <li class="card">
@@ -281,15 +250,15 @@ export default function Register() {
             </For>
           </ul>
 
-          <Show when={cursor() && !loading()}>
+          <Show when={list.hasMore() && !loading()}>
             <p class="show-more">
               <button
                 type="button"
                 class="button button--secondary"
                 onClick={showMore}
-                aria-disabled={loadingMore() ? 'true' : undefined}
+                aria-disabled={list.loadingMore() ? 'true' : undefined}
               >
-                {loadingMore() ? 'Loading…' : 'Show more groups'}
+                {list.loadingMore() ? 'Loading…' : 'Show more groups'}
               </button>
             </p>
           </Show>

@@ -7,9 +7,9 @@ import { createSignal, Show } from 'solid-js'
 import { Button, ErrorSummary, TextField } from '../components/Form'
 import { Heading } from '../components/Heading'
 import { Loading } from '../components/Status'
+import { createRead } from '../lib/data'
 import { errorInfo, formErrors } from '../lib/errors'
 import { useTitle } from '../lib/page'
-import { createQuery } from '../lib/query'
 import { useSession } from '../lib/session'
 import { api } from '../lib/trpc'
 
@@ -141,7 +141,8 @@ function ChooseNew(props: { token: string }) {
 
 /** A link that cannot be used says so before anything else, and offers a new one; no form. */
 function CheckedLink(props: { token: string }) {
-  const link = createQuery(
+  const link = createRead(
+    'auth.checkResetLink',
     () => props.token,
     (token) => api.auth.checkResetLink.query({ token }),
   )

@@ -8,10 +8,10 @@ import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js'
 import { Heading } from '../components/Heading'
 import { ShowMore } from '../components/ShowMore'
 import { Loading } from '../components/Status'
+import { createPagedRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
 import { formatDate, plural } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { createPagedList } from '../lib/paged'
 import { useSession } from '../lib/session'
 import { api } from '../lib/trpc'
 import '../styles/search.css'
@@ -71,7 +71,8 @@ export default function Search() {
     ),
   )
 
-  const list = createPagedList(
+  const list = createPagedRead(
+    'search.query',
     () => (filters().q ? filters() : false),
     (f, cursor) =>
       api.search.query.query({

@@ -1,11 +1,11 @@
-import { A, useParams } from '@solidjs/router'
+import { A } from '@solidjs/router'
 import { createSignal, For, type JSX, Show } from 'solid-js'
 import { Discussion } from '../components/comments/Discussion'
 import { AttachmentsPanel } from '../components/files/AttachmentsPanel'
 import { Heading } from '../components/Heading'
+import { ItemPage } from '../components/ItemPage'
 import { ServerHtml } from '../components/Markdown'
 import { PublicationPanel } from '../components/publication/PublicationPanel'
-import { Loading, PageError } from '../components/Status'
 import { Agenda } from '../components/sessions/Agenda'
 import { SessionCalendarLinks } from '../components/sessions/CalendarLinks'
 import { CohostGroups } from '../components/sessions/CohostGroups'
@@ -16,27 +16,15 @@ import { SessionDocuments } from '../components/sessions/SessionDocuments'
 import { SignUpPanel } from '../components/sessions/SignUpPanel'
 import { VisibilityBadge } from '../components/TopicBits'
 import { formatDate, listText } from '../lib/format'
-import { useTitle } from '../lib/page'
-import { createQuery } from '../lib/query'
-import { useSession } from '../lib/session'
+import { READS } from '../lib/preload'
 import { type Meeting, sessionWhen } from '../lib/sessions'
-import { api } from '../lib/trpc'
 import '../styles/sessions.css'
 
 export default function SessionPage() {
-  const params = useParams<{ id: string }>()
-  const session = useSession()
-  const meeting = createQuery(
-    () => session.ready() && params.id,
-    (id) => api.meetings.get.query({ id }),
-  )
-  useTitle(() => meeting.data()?.title ?? (meeting.error() ? null : 'Session'))
   return (
-    <Show when={!meeting.error()} fallback={<PageError error={meeting.error()} item what="this session" />}>
-      <Show when={meeting.data()} fallback={<Loading label="Loading the session…" />}>
-        {(m) => <SessionView meeting={m()} refetch={meeting.refetch} />}
-      </Show>
-    </Show>
+    <ItemPage kind="session" read={READS.session.name} fetch={READS.session.fetch}>
+      {(meeting, refetch) => <SessionView meeting={meeting()} refetch={refetch} />}
+    </ItemPage>
   )
 }
 

@@ -1,20 +1,19 @@
+import { createMeetingInput } from '@appg-hub/schemas'
 import { A, useNavigate, useParams } from '@solidjs/router'
 import { createSignal, Show } from 'solid-js'
 import { Button, ErrorSummary } from '../components/Form'
 import { Heading } from '../components/Heading'
 import { Loading, PageError } from '../components/Status'
 import {
-  checkSession,
   SESSION_FIELDS,
   type SessionDraft,
   SessionFields,
   sessionInput,
 } from '../components/sessions/SessionFields'
-import { formErrors } from '../lib/errors'
+import { createRead } from '../lib/data'
+import { createForm } from '../lib/form'
 import { useTitle } from '../lib/page'
-import { createQuery } from '../lib/query'
 import { useSession } from '../lib/session'
-import { canDraftSession } from '../lib/sessions'
 import { api } from '../lib/trpc'
 import '../styles/sessions.css'
 
@@ -27,7 +26,7 @@ export default function SessionNew() {
     <Show when={session.ready()} fallback={<Loading />}>
       <Show when={session.me()} fallback={<PageError code="UNAUTHORIZED" what="this page" />}>
         <Show
-          when={group() && canDraftSession(group()!.role, session.me()?.isSiteAdmin)}
+          when={group()?.can.createItems}
           fallback={
             <>
               <Heading>You cannot draft a session for this group</Heading>
@@ -47,7 +46,8 @@ export default function SessionNew() {
 
 function NewSessionForm(props: { slug: string; groupTitle: string }) {
   const navigate = useNavigate()
-  const topics = createQuery(
+  const topics = createRead(
+    'topics.listForGroup',
     () => props.slug,
     (slug) => api.topics.listForGroup.query({ slug }),
   )
@@ -63,38 +63,14 @@ function NewSessionForm(props: { slug: string; groupTitle: string }) {
     capacity: '',
     topicId: '',
   })
-  const [errors, setErrors] = createSignal<Record<string, string>>({})
-  const [general, setGeneral] = createSignal<string | null>(null)
-  const [busy, setBusy] = createSignal(false)
-
-  async function submit(e: SubmitEvent) {
-    e.preventDefault()
-    if (busy()) return
-    const found = checkSession(draft())
-    setErrors(found)
-    setGeneral(null)
-    if (Object.keys(found).length > 0) return
-    setBusy(true)
-    try {
-      const result = await api.meetings.create.mutate({
-        groupSlug: props.slug,
-        ...sessionInput(draft()),
-        visibility: draft().visibility,
-      })
-      navigate(`/sessions/${result.id}`)
-    } catch (caught) {
-      const result = formErrors(caught, SESSION_FIELDS)
-      setErrors(result.fields)
-      setGeneral(result.general)
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  const summary = () => [
-    ...Object.entries(errors()).map(([field, message]) => ({ field: `session-${field}`, message })),
-    ...(general() ? [{ message: general()! }] : []),
-  ]
+  const form = createForm({
+    schema: createMeetingInput,
+    prefix: 'session',
+    fields: SESSION_FIELDS,
+    input: () => ({ groupSlug: props.slug, ...sessionInput(draft()), visibility: draft().visibility }),
+    send: (input) => api.meetings.create.mutate(input),
+    onSent: (result) => navigate(`/sessions/${result.id}`),
+  })
 
   return (
     <div class="grid-main--form">
@@ -105,19 +81,19 @@ function NewSessionForm(props: { slug: string; groupTitle: string }) {
       <p class="lead">
         A draft is seen by your group (and the groups you invite to co-host) until an officer schedules it.
       </p>
-      <ErrorSummary items={summary()} />
-      <form onSubmit={submit} novalidate>
+      <ErrorSummary items={form.summary()} />
+      <form onSubmit={form.submit} novalidate>
         <SessionFields
           prefix="session"
           draft={draft()}
           onChange={setDraft}
-          errors={errors()}
+          errors={form.errors()}
           topics={(topics.data()?.items ?? []).filter((t) => t.status === 'open')}
           showVisibility
         />
         <div class="button-group">
-          <Button type="submit" busy={busy()}>
-            {busy() ? 'Saving the draft…' : 'Save draft'}
+          <Button type="submit" busy={form.busy()}>
+            {form.busy() ? 'Saving the draft…' : 'Save draft'}
           </Button>
           <A href={`/groups/${props.slug}/sessions`} class="link-secondary">
             Cancel

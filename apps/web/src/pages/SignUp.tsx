@@ -1,8 +1,9 @@
+import { signUpInput } from '@appg-hub/schemas'
 import { A, useNavigate, useSearchParams } from '@solidjs/router'
 import { createEffect, createSignal } from 'solid-js'
 import { Button, ErrorSummary, TextField } from '../components/Form'
 import { Heading } from '../components/Heading'
-import { formErrors } from '../lib/errors'
+import { createForm, type Form } from '../lib/form'
 import { safeNext } from '../lib/format'
 import { useTitle } from '../lib/page'
 import { useSession } from '../lib/session'
@@ -24,69 +25,45 @@ export default function SignUp() {
     password: '',
     organisation: '',
   })
-  const [errors, setErrors] = createSignal<Partial<Record<Field, string>>>({})
-  const [general, setGeneral] = createSignal<string | null>(null)
-  const [busy, setBusy] = createSignal(false)
   const set = (field: Field) => (value: string) => setValues({ ...values(), [field]: value })
 
   createEffect(() => {
-    if (session.ready() && session.me() && !busy()) navigate(next(), { replace: true })
+    if (session.ready() && session.me() && !form.busy()) navigate(next(), { replace: true })
   })
 
-  function check(): Partial<Record<Field, string>> {
-    const v = values()
-    const found: Partial<Record<Field, string>> = {}
-    if (!v.displayName.trim()) found.displayName = 'Enter your name.'
-    if (!v.email.trim()) found.email = 'Enter your email address.'
-    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim()))
-      found.email = 'Enter an email address such as name@example.org.'
-    if (v.password.length < MIN_PASSWORD)
-      found.password = `Your password must be at least ${MIN_PASSWORD} characters long.`
-    return found
-  }
-
-  async function submit(e: SubmitEvent) {
-    e.preventDefault()
-    if (busy()) return
-    const found = check()
-    setErrors(found)
-    setGeneral(null)
-    if (Object.keys(found).length > 0) return
-    setBusy(true)
-    try {
+  const form: Form = createForm({
+    schema: signUpInput,
+    prefix: 'signup',
+    fields: FIELDS,
+    input: () => {
       const v = values()
-      await api.auth.signUp.mutate({
+      return {
         displayName: v.displayName.trim(),
         email: v.email.trim(),
         password: v.password,
         organisation: v.organisation.trim() || undefined,
-      })
+      }
+    },
+    send: async (input) => {
+      await api.auth.signUp.mutate(input)
       // Sign-up answers the same whether or not the address had an account; signing in tells.
-      const signedIn = await api.auth.signIn
-        .mutate({ email: v.email.trim(), password: v.password })
-        .then(() => true)
-        .catch(() => false)
+      return api.auth.signIn.mutate({ email: input.email, password: input.password }).then(
+        () => true,
+        () => false,
+      )
+    },
+    onSent: async (signedIn): Promise<void> => {
       if (!signedIn) {
-        setGeneral(
+        form.fail(
           'This address may have an account already: we have sent it an email. Sign in, or ask for a new password on the sign-in page.',
         )
         return
       }
       await session.refresh()
       navigate(next(), { replace: true })
-    } catch (caught) {
-      const result = formErrors(caught, FIELDS)
-      setErrors(result.fields)
-      setGeneral(result.general)
-    } finally {
-      setBusy(false)
-    }
-  }
+    },
+  })
 
-  const summary = () => [
-    ...FIELDS.filter((f) => errors()[f]).map((f) => ({ field: `signup-${f}`, message: errors()[f]! })),
-    ...(general() ? [{ message: general()! }] : []),
-  ]
   const signInHref = () => {
     const query = new URLSearchParams()
     if (params.next) query.set('next', next())
@@ -100,8 +77,8 @@ export default function SignUp() {
       <div class="grid-main grid-main--narrow">
         <Heading>Create an account</Heading>
         <p class="lead">For parliamentarians, their staff, and the people who run a group’s secretariat.</p>
-        <ErrorSummary items={summary()} />
-        <form onSubmit={submit} novalidate>
+        <ErrorSummary items={form.summary()} />
+        <form onSubmit={form.submit} novalidate>
           <TextField
             id="signup-displayName"
             name="name"
@@ -109,7 +86,7 @@ export default function SignUp() {
             autocomplete="name"
             value={values().displayName}
             onValue={set('displayName')}
-            error={errors().displayName}
+            error={form.error('displayName')}
           />
           <TextField
             id="signup-email"
@@ -121,7 +98,7 @@ export default function SignUp() {
             spellcheck={false}
             value={values().email}
             onValue={set('email')}
-            error={errors().email}
+            error={form.error('email')}
           />
           <TextField
             id="signup-password"
@@ -132,7 +109,7 @@ export default function SignUp() {
             autocomplete="new-password"
             value={values().password}
             onValue={set('password')}
-            error={errors().password}
+            error={form.error('password')}
           />
           <TextField
             id="signup-organisation"
@@ -142,10 +119,10 @@ export default function SignUp() {
             autocomplete="organization"
             value={values().organisation}
             onValue={set('organisation')}
-            error={errors().organisation}
+            error={form.error('organisation')}
           />
-          <Button type="submit" busy={busy()}>
-            {busy() ? 'Creating your account…' : 'Create account'}
+          <Button type="submit" busy={form.busy()}>
+            {form.busy() ? 'Creating your account…' : 'Create account'}
           </Button>
         </form>
         <p>

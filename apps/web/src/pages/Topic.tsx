@@ -1,13 +1,14 @@
-import { A, useParams } from '@solidjs/router'
+import { A } from '@solidjs/router'
 import { createSignal, For, type JSX, Show } from 'solid-js'
 import { ConfirmAction } from '../components/Confirm'
 import { Discussion } from '../components/comments/Discussion'
 import { TopicDocuments } from '../components/documents/TopicDocuments'
 import { AttachmentsPanel } from '../components/files/AttachmentsPanel'
 import { Heading } from '../components/Heading'
+import { ItemPage } from '../components/ItemPage'
 import { ServerHtml } from '../components/Markdown'
 import { PublicationPanel } from '../components/publication/PublicationPanel'
-import { ActionStatus, Loading, PageError } from '../components/Status'
+import { ActionStatus } from '../components/Status'
 import { TagList } from '../components/Tags'
 import { TopicStatusBadge, VisibilityBadge } from '../components/TopicBits'
 import { InvitePanel } from '../components/topic/InvitePanel'
@@ -16,29 +17,16 @@ import { PendingInvitations } from '../components/topic/PendingInvitations'
 import { TopicActions } from '../components/topic/TopicActions'
 import { TopicActivity } from '../components/topic/TopicActivity'
 import { TopicEdit } from '../components/topic/TopicEdit'
-import { createActions } from '../lib/action'
+import { useActions } from '../lib/data'
 import { formatDate, formatDateTime, plural } from '../lib/format'
-import { useTitle } from '../lib/page'
-import { createQuery } from '../lib/query'
-import { useSession } from '../lib/session'
+import { READS } from '../lib/preload'
 import { api, type Topic } from '../lib/trpc'
 
 export default function TopicPage() {
-  const params = useParams<{ id: string }>()
-  const session = useSession()
-  // Wait for the session, so that what the page offers matches who is signed in.
-  const topic = createQuery(
-    () => session.ready() && params.id,
-    (id) => api.topics.get.query({ id }),
-  )
-  useTitle(() => topic.data()?.title ?? (topic.error() ? null : 'Topic'))
-
   return (
-    <Show when={!topic.error()} fallback={<PageError error={topic.error()} item what="this topic" />}>
-      <Show when={topic.data()} fallback={<Loading label="Loading the topic…" />}>
-        {(t) => <TopicView topic={t()} refetch={topic.refetch} />}
-      </Show>
-    </Show>
+    <ItemPage kind="topic" read={READS.topic.name} fetch={READS.topic.fetch}>
+      {(topic, refetch) => <TopicView topic={topic()} refetch={refetch} />}
+    </ItemPage>
   )
 }
 
@@ -54,7 +42,7 @@ function Row(props: { label: string; children: JSX.Element }) {
 function TopicView(props: { topic: Topic; refetch: () => Promise<void> }) {
   const t = () => props.topic
   const [editing, setEditing] = createSignal(false)
-  const partnerActions = createActions()
+  const partnerActions = useActions()
   let editButton: HTMLButtonElement | undefined
 
   function closeEditor() {

@@ -1,11 +1,11 @@
+import { createTopicInput } from '@appg-hub/schemas'
 import { A, useNavigate, useParams } from '@solidjs/router'
 import { createSignal, Show } from 'solid-js'
 import { Button, ErrorSummary } from '../components/Form'
 import { Heading } from '../components/Heading'
 import { Loading, PageError } from '../components/Status'
-import { checkTopic, TOPIC_FIELDS, type TopicDraft, TopicFields } from '../components/TopicFields'
-import { formErrors } from '../lib/errors'
-import { canStartTopic } from '../lib/format'
+import { TOPIC_FIELDS, type TopicDraft, TopicFields } from '../components/TopicFields'
+import { createForm } from '../lib/form'
 import { useTitle } from '../lib/page'
 import { useSession } from '../lib/session'
 import { api } from '../lib/trpc'
@@ -20,7 +20,7 @@ export default function TopicNew() {
     <Show when={session.ready()} fallback={<Loading />}>
       <Show when={session.me()} fallback={<PageError code="UNAUTHORIZED" what="this page" />}>
         <Show
-          when={group() && canStartTopic(group()!.role)}
+          when={group()?.can.createItems}
           fallback={
             <>
               <Heading>You cannot start a topic for this group</Heading>
@@ -48,41 +48,14 @@ function NewTopicForm(props: { slug: string; groupTitle: string }) {
     tags: [],
     visibility: 'participants',
   })
-  const [errors, setErrors] = createSignal<Record<string, string>>({})
-  const [general, setGeneral] = createSignal<string | null>(null)
-  const [busy, setBusy] = createSignal(false)
-
-  async function submit(e: SubmitEvent) {
-    e.preventDefault()
-    if (busy()) return
-    const found = checkTopic(draft())
-    setErrors(found)
-    setGeneral(null)
-    if (Object.keys(found).length > 0) return
-    setBusy(true)
-    try {
-      const d = draft()
-      const result = await api.topics.create.mutate({
-        groupSlug: props.slug,
-        title: d.title.trim(),
-        summary: d.summary,
-        tags: d.tags,
-        visibility: d.visibility,
-      })
-      navigate(`/topics/${result.id}`)
-    } catch (caught) {
-      const result = formErrors(caught, TOPIC_FIELDS)
-      setErrors(result.fields)
-      setGeneral(result.general)
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  const summary = () => [
-    ...Object.entries(errors()).map(([field, message]) => ({ field: `topic-${field}`, message })),
-    ...(general() ? [{ message: general()! }] : []),
-  ]
+  const form = createForm({
+    schema: createTopicInput,
+    prefix: 'topic',
+    fields: TOPIC_FIELDS,
+    input: () => ({ groupSlug: props.slug, ...draft(), title: draft().title.trim() }),
+    send: (input) => api.topics.create.mutate(input),
+    onSent: (result) => navigate(`/topics/${result.id}`),
+  })
 
   return (
     <div class="grid-main--form">
@@ -94,18 +67,18 @@ function NewTopicForm(props: { slug: string; groupTitle: string }) {
         A topic is joint work your group proposes to other groups. Once it exists you can invite other groups
         to take part; their officers accept or decline.
       </p>
-      <ErrorSummary items={summary()} />
-      <form onSubmit={submit} novalidate>
+      <ErrorSummary items={form.summary()} />
+      <form onSubmit={form.submit} novalidate>
         <TopicFields
           prefix="topic"
           draft={draft()}
           onChange={setDraft}
-          errors={errors()}
+          errors={form.errors()}
           ownerTitle={props.groupTitle}
         />
         <div class="button-group">
-          <Button type="submit" busy={busy()}>
-            {busy() ? 'Creating the topic…' : 'Create topic'}
+          <Button type="submit" busy={form.busy()}>
+            {form.busy() ? 'Creating the topic…' : 'Create topic'}
           </Button>
           <A href={`/groups/${props.slug}`} class="link-secondary">
             Cancel

@@ -1,7 +1,11 @@
+import { groupRights } from '@appg-hub/core'
 import { publicProcedure, router } from '../trpc'
 
 export const meRouter = router({
-  /** Who I am and my groups; null when signed out. One query: the session with the groups. */
+  /**
+   * Who I am and my groups, each with what I may do in it (`can`, from the policy); `canElsewhere` is what I
+   * may do in a group I hold no role in. Null when signed out. One query: the session with the groups.
+   */
   get: publicProcedure.query(async ({ ctx }) => {
     const me = await ctx.getActorWithGroups()
     if (!me) return null
@@ -12,7 +16,8 @@ export const meRouter = router({
       displayName: actor.displayName,
       kind: actor.kind,
       isSiteAdmin: actor.isSiteAdmin,
-      groups,
+      groups: groups.map((group) => ({ ...group, can: groupRights(group.role, actor.isSiteAdmin) })),
+      canElsewhere: groupRights(null, actor.isSiteAdmin),
     }
   }),
 })

@@ -119,6 +119,9 @@ export async function getRoster(ctx: ServiceContext, slug: string) {
       canChange: canManage && canManageMember(group, m.role, 'member'),
       canRemove: canManage && m.personId !== ctx.actor?.id && canManageMember(group, m.role, null),
     })),
-    invites,
+    invites: invites.map((invite) => ({
+      ...invite,
+      canRevoke: canManage && canManageMember(group, null, invite.role),
+    })),
   }
 }

@@ -1,9 +1,9 @@
 import { A, useLocation } from '@solidjs/router'
 import { createEffect, createSignal, For, on, Show } from 'solid-js'
 import { createStore, reconcile } from 'solid-js/store'
+import { createPagedRead } from '../../lib/data'
 import { errorInfo } from '../../lib/errors'
 import { plural } from '../../lib/format'
-import { createPagedList } from '../../lib/paged'
 import { useSession } from '../../lib/session'
 import { api, type Comment } from '../../lib/trpc'
 import { ShowMore } from '../ShowMore'
@@ -30,7 +30,8 @@ function countAll(comments: Comment[]): number {
 export function Discussion(props: { itemType: ItemType; itemId: string; canComment: boolean }) {
   const session = useSession()
   const location = useLocation()
-  const list = createPagedList(
+  const list = createPagedRead(
+    'comments.list',
     () => ({ itemType: props.itemType, itemId: props.itemId }),
     (item, cursor) => api.comments.list.query({ ...item, cursor }),
   )

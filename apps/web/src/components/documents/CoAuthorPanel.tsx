@@ -1,6 +1,5 @@
 import { createSignal, For, Show } from 'solid-js'
-import { createActions } from '../../lib/action'
-import { createQuery } from '../../lib/query'
+import { createRead, useActions } from '../../lib/data'
 import { api } from '../../lib/trpc'
 import { Button, TextField } from '../Form'
 import { ActionStatus } from '../Status'
@@ -14,8 +13,9 @@ export function CoAuthorPanel(props: { id: string; exclude: string[] }) {
   const [q, setQ] = createSignal('')
   const [search, setSearch] = createSignal('')
   const [message, setMessage] = createSignal('')
-  const actions = createActions()
-  const groups = createQuery(
+  const actions = useActions()
+  const groups = createRead(
+    'register.list.firstEight',
     () => search().trim().length >= 2 && search().trim(),
     (text) => api.register.list.query({ q: text, limit: 8 }),
   )

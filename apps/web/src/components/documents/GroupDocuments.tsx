@@ -1,10 +1,10 @@
 import '../../styles/documents.css'
 import { A } from '@solidjs/router'
 import { For, Show } from 'solid-js'
+import { createPagedRead } from '../../lib/data'
 import { type DocumentSummary, KIND_NAMES } from '../../lib/documents'
 import { errorInfo } from '../../lib/errors'
-import { canStartTopic, formatDate } from '../../lib/format'
-import { createPagedList } from '../../lib/paged'
+import { formatDate } from '../../lib/format'
 import { useSession } from '../../lib/session'
 import { api } from '../../lib/trpc'
 import { ShowMore } from '../ShowMore'
@@ -41,11 +41,12 @@ export function DocumentItems(props: { items: DocumentSummary[]; id: string }) {
 /** The group page's "Documents": owned or co-authored, as far as the reader may see them. */
 export function GroupDocuments(props: { slug: string; title: string }) {
   const session = useSession()
-  const docs = createPagedList(
+  const docs = createPagedRead(
+    'documents.listForGroup',
     () => session.ready() && props.slug,
     (slug, cursor) => api.documents.listForGroup.query({ slug, cursor }),
   )
-  const mayWrite = () => canStartTopic(session.roleIn(props.slug), session.me()?.isSiteAdmin)
+  const mayWrite = () => session.can(props.slug)?.createItems
   return (
     <section class="section" aria-labelledby="documents-heading">
       <h2 id="documents-heading" class="heading-l">

@@ -1,9 +1,8 @@
 import { createSignal, For, Show } from 'solid-js'
-import { createActions } from '../../lib/action'
+import { createPagedRead, useActions } from '../../lib/data'
 import type { HistoryEntry, RevisionDiff } from '../../lib/documents'
 import { errorInfo } from '../../lib/errors'
 import { formatDateTime, listText } from '../../lib/format'
-import { createPagedList } from '../../lib/paged'
 import { api } from '../../lib/trpc'
 import { Button, SelectField } from '../Form'
 import { ShowMore } from '../ShowMore'
@@ -17,7 +16,8 @@ export function History(props: {
   canRestore: boolean
   onRestored: () => Promise<void>
 }) {
-  const history = createPagedList(
+  const history = createPagedRead(
+    'documents.history',
     () => `${props.id}:${props.headNumber}`,
     (_key, cursor) => api.documents.history.query({ id: props.id, cursor }),
   )
@@ -25,7 +25,7 @@ export function History(props: {
   const [diffError, setDiffError] = createSignal<string | null>(null)
   const [from, setFrom] = createSignal('')
   const [to, setTo] = createSignal('')
-  const actions = createActions()
+  const actions = useActions()
   let diffAnchor: HTMLDivElement | undefined
 
   async function compare(a: number, b: number) {

@@ -1,5 +1,5 @@
 import { createSignal } from 'solid-js'
-import { createActions } from '../../lib/action'
+import { useActions } from '../../lib/data'
 import { LINK_TYPE_NAMES } from '../../lib/documents'
 import { api } from '../../lib/trpc'
 import { Button, SelectField, TextField } from '../Form'
@@ -24,7 +24,7 @@ export function LinkForm(props: { id: string; onLinked: () => Promise<void> }) {
   const [target, setTarget] = createSignal('')
   const [linkType, setLinkType] = createSignal<LinkType>('briefing_for')
   const [error, setError] = createSignal<string | null>(null)
-  const actions = createActions()
+  const actions = useActions()
   return (
     <form
       class="doc-link-form"

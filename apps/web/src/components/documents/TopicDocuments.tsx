@@ -1,9 +1,8 @@
 import '../../styles/documents.css'
 import { A } from '@solidjs/router'
 import { For, Show } from 'solid-js'
+import { createRead } from '../../lib/data'
 import { errorInfo } from '../../lib/errors'
-import { canStartTopic } from '../../lib/format'
-import { createQuery } from '../../lib/query'
 import { useSession } from '../../lib/session'
 import { api } from '../../lib/trpc'
 import { Loading } from '../Status'
@@ -12,12 +11,12 @@ import { DocumentItems } from './GroupDocuments'
 /** The topic page's documents: those linked to the topic that the reader may see. */
 export function TopicDocuments(props: { topicId: string; groups: { slug: string; title: string }[] }) {
   const session = useSession()
-  const docs = createQuery(
+  const docs = createRead(
+    'documents.listForTopic',
     () => session.ready() && props.topicId,
     (topicId) => api.documents.listForTopic.query({ topicId }),
   )
-  const writable = () =>
-    props.groups.filter((g) => canStartTopic(session.roleIn(g.slug), session.me()?.isSiteAdmin))
+  const writable = () => props.groups.filter((g) => session.can(g.slug)?.createItems)
   return (
     <section class="section" aria-labelledby="topic-documents-heading">
       <h2 id="topic-documents-heading" class="heading-l">

@@ -1,8 +1,7 @@
 import '../../styles/files.css'
 import { createSignal, For, type JSX, Show } from 'solid-js'
-import { createActions } from '../../lib/action'
+import { createRead, revalidateReads, useActions } from '../../lib/data'
 import { formatDateTime, plural } from '../../lib/format'
-import { createQuery } from '../../lib/query'
 import { api } from '../../lib/trpc'
 import { ConfirmAction } from '../Confirm'
 import { ActionStatus } from '../Status'
@@ -30,17 +29,18 @@ export function AttachmentsPanel(props: {
   /** Shown under the heading (the document's "Download as Word"). */
   extra?: JSX.Element
   /** Where the list comes from, when not `files.list` (a comment's, from its discussion's one call). */
-  load?: (fresh: boolean) => Promise<Files>
+  load?: () => Promise<Files>
 }) {
-  const files = createQuery(
+  const files = createRead(
+    props.load ? 'files.ofComment' : 'files.list',
     () => ({ targetType: props.targetType, targetId: props.targetId }),
-    (input) => (props.load ? props.load(false) : api.files.list.query(input)),
+    (input) => (props.load ? props.load() : api.files.list.query(input)),
   )
-  const actions = createActions()
-  /** After a change: a fresh list, never a shared one. */
+  const actions = useActions()
+  /** After a change: a fresh list (a comment's comes from its discussion's one call). */
   async function reload() {
-    if (!props.load) return files.refetch()
-    files.mutate(await props.load(true))
+    if (props.load) await revalidateReads('files.forComments', 'files.ofComment')
+    else await files.refetch()
   }
   const [uploads, setUploads] = createSignal<Progress[]>([])
   const [errors, setErrors] = createSignal<string[]>([])

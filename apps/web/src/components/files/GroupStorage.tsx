@@ -1,5 +1,5 @@
 import { Show } from 'solid-js'
-import { createQuery } from '../../lib/query'
+import { createRead } from '../../lib/data'
 import { useSession } from '../../lib/session'
 import { api } from '../../lib/trpc'
 import { formatSize } from './upload'
@@ -7,11 +7,9 @@ import { formatSize } from './upload'
 /** The group's storage for files against its quota: for its chair and officers (and site admins). */
 export function GroupStorage(props: { slug: string }) {
   const session = useSession()
-  const maySee = () => {
-    const role = session.roleIn(props.slug)
-    return role === 'chair' || role === 'officer' || Boolean(session.me()?.isSiteAdmin)
-  }
-  const usage = createQuery(
+  const maySee = () => session.can(props.slug)?.viewAudit
+  const usage = createRead(
+    'files.usage',
     () => maySee() && props.slug,
     (slug) => api.files.usage.query({ groupSlug: slug }),
   )

@@ -1,8 +1,7 @@
 import '../../styles/publication.css'
 import { createSignal, For, Show } from 'solid-js'
-import { createActions } from '../../lib/action'
+import { createRead, useActions } from '../../lib/data'
 import { formatDateTime, listText } from '../../lib/format'
-import { createQuery } from '../../lib/query'
 import { api } from '../../lib/trpc'
 import { ConfirmAction } from '../Confirm'
 import { Button, TextAreaField } from '../Form'
@@ -34,11 +33,12 @@ export function PublicationPanel(props: {
   /** Changes when the item changed elsewhere on the page (an edit that asked to make it public). */
   stamp?: string
 }) {
-  const panel = createQuery(
+  const panel = createRead(
+    'publication.get',
     () => `${props.itemId}|${props.stamp ?? ''}`,
     () => api.publication.get.query({ itemType: props.itemType, itemId: props.itemId }),
   )
-  const actions = createActions()
+  const actions = useActions()
   const [reason, setReason] = createSignal('')
   const [declining, setDeclining] = createSignal(false)
   const noun = () => NOUN[props.itemType]

@@ -1,14 +1,15 @@
 import { A } from '@solidjs/router'
 import { For, Show } from 'solid-js'
+import { createRead } from '../../lib/data'
 import { formatDateTime } from '../../lib/format'
-import { createQuery } from '../../lib/query'
 import { api } from '../../lib/trpc'
 
 const NOUN: Record<string, string> = { topic: 'Topic', meeting: 'Session', document: 'Document' }
 
 /** Requests to publish that wait for the consent of a group I answer for (I am its chair or officer). */
 export function WaitingConsents() {
-  const waiting = createQuery(
+  const waiting = createRead(
+    'publication.waiting',
     () => true,
     () => api.publication.waiting.query(),
   )

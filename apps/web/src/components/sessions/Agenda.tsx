@@ -1,6 +1,6 @@
 /** The agenda: ordered items; the host groups' chair, officers and secretariat edit it. */
 import { createSignal, For, Show } from 'solid-js'
-import { createActions } from '../../lib/action'
+import { useActions } from '../../lib/data'
 import { formErrors } from '../../lib/errors'
 import { plural } from '../../lib/format'
 import type { AgendaItem, Meeting } from '../../lib/sessions'
@@ -120,7 +120,7 @@ function ItemForm(props: {
 
 export function Agenda(props: { meeting: Meeting; refetch: () => Promise<void> }) {
   const m = () => props.meeting
-  const actions = createActions()
+  const actions = useActions()
   const [editing, setEditing] = createSignal<string | null>(null)
   const over = () => m().agendaMinutes > m().sessionMinutes
 

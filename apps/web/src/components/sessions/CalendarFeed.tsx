@@ -1,13 +1,13 @@
 /** My personal calendar feed: a secret address, shown once when made, that I can renew or turn off. */
 import { createSignal, Show } from 'solid-js'
-import { createActions } from '../../lib/action'
+import { useActions } from '../../lib/data'
 import { api } from '../../lib/trpc'
 import { Button } from '../Form'
 import { ActionStatus } from '../Status'
 import { FeedLinks } from './CalendarLinks'
 
 export function CalendarFeed() {
-  const actions = createActions()
+  const actions = useActions()
   const [url, setUrl] = createSignal<string | null>(null)
   const [exists, setExists] = createSignal(false)
   return (

@@ -1,8 +1,7 @@
 import { createMemo, createSignal, For, Show } from 'solid-js'
-import { createActions } from '../../lib/action'
+import { createRead, useActions } from '../../lib/data'
 import { errorInfo } from '../../lib/errors'
 import { formatDate, listText } from '../../lib/format'
-import { createQuery } from '../../lib/query'
 import type { Meeting } from '../../lib/sessions'
 import { api } from '../../lib/trpc'
 import { Button, CheckboxGroup, TextAreaField, TextField } from '../Form'
@@ -26,7 +25,7 @@ export function CohostGroups(props: { meeting: Meeting; refetch: () => Promise<v
   const [message, setMessage] = createSignal('')
   const [searchError, setSearchError] = createSignal<string | null>(null)
   const [choiceError, setChoiceError] = createSignal<string | null>(null)
-  const actions = createActions()
+  const actions = useActions()
   const taken = () =>
     new Set([
       m().owner.slug,
@@ -34,7 +33,8 @@ export function CohostGroups(props: { meeting: Meeting; refetch: () => Promise<v
       ...m().pendingInvitations.map((p) => p.group.slug),
     ])
 
-  const topics = createQuery(
+  const topics = createRead(
+    'topics.listForGroup',
     () => m().owner.slug,
     (slug) => api.topics.listForGroup.query({ slug }),
   )

@@ -2,7 +2,6 @@
 import { A } from '@solidjs/router'
 import { Show } from 'solid-js'
 import { useSession } from '../../lib/session'
-import { canDraftSession } from '../../lib/sessions'
 
 export function GroupSessionsLink(props: { slug: string; title: string }) {
   const session = useSession()
@@ -16,7 +15,7 @@ export function GroupSessionsLink(props: { slug: string; title: string }) {
         <A href={`/groups/${props.slug}/sessions`} class="button button--secondary">
           Sessions calendar
         </A>
-        <Show when={canDraftSession(session.roleIn(props.slug), session.me()?.isSiteAdmin)}>
+        <Show when={session.can(props.slug)?.createItems}>
           <A href={`/groups/${props.slug}/sessions/new`} class="button button--primary">
             Draft a session
           </A>

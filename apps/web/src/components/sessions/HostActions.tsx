@@ -1,14 +1,14 @@
+import { updateMeetingInput } from '@appg-hub/schemas'
 /** What the hosts do to a session: schedule, edit, invite co-hosts, cancel, mark as held. */
 import { createSignal, Show } from 'solid-js'
-import { createActions } from '../../lib/action'
-import { formErrors } from '../../lib/errors'
-import { createQuery } from '../../lib/query'
+import { createRead, useActions } from '../../lib/data'
+import { createForm } from '../../lib/form'
 import { londonParts, type Meeting } from '../../lib/sessions'
 import { api } from '../../lib/trpc'
 import { ConfirmAction } from '../Confirm'
 import { Button, ErrorSummary, TextAreaField } from '../Form'
 import { ActionStatus } from '../Status'
-import { checkSession, SESSION_FIELDS, type SessionDraft, SessionFields, sessionInput } from './SessionFields'
+import { SESSION_FIELDS, type SessionDraft, SessionFields, sessionInput } from './SessionFields'
 
 export function LifecycleActions(props: {
   meeting: Meeting
@@ -16,7 +16,7 @@ export function LifecycleActions(props: {
   onEdit: () => void
 }) {
   const m = () => props.meeting
-  const actions = createActions()
+  const actions = useActions()
   const [cancelling, setCancelling] = createSignal(false)
   const [reason, setReason] = createSignal('')
   const [reasonError, setReasonError] = createSignal<string | null>(null)
@@ -111,7 +111,8 @@ export function LifecycleActions(props: {
 export function EditSession(props: { meeting: Meeting; onSaved: () => Promise<void>; onCancel: () => void }) {
   const m = () => props.meeting
   const start = londonParts(m().startsAt)
-  const topics = createQuery(
+  const topics = createRead(
+    'topics.listForGroup',
     () => m().owner.slug,
     (slug) => api.topics.listForGroup.query({ slug }),
   )
@@ -127,32 +128,18 @@ export function EditSession(props: { meeting: Meeting; onSaved: () => Promise<vo
     capacity: m().capacity === null ? '' : String(m().capacity),
     topicId: m().topic?.id ?? '',
   })
-  const [errors, setErrors] = createSignal<Record<string, string>>({})
-  const [general, setGeneral] = createSignal<string | null>(null)
-  const [busy, setBusy] = createSignal(false)
-  async function submit(e: SubmitEvent) {
-    e.preventDefault()
-    if (busy()) return
-    const found = checkSession(draft())
-    setErrors(found)
-    setGeneral(null)
-    if (Object.keys(found).length) return
-    setBusy(true)
-    try {
-      await api.meetings.update.mutate({
-        id: m().id,
-        ...sessionInput(draft()),
-        ...(m().can.changeVisibility ? { visibility: draft().visibility } : {}),
-      })
-      await props.onSaved()
-    } catch (caught) {
-      const r = formErrors(caught, SESSION_FIELDS)
-      setErrors(r.fields)
-      setGeneral(r.general)
-    } finally {
-      setBusy(false)
-    }
-  }
+  const form = createForm({
+    schema: updateMeetingInput,
+    prefix: 'edit',
+    fields: SESSION_FIELDS,
+    input: () => ({
+      id: m().id,
+      ...sessionInput(draft()),
+      ...(m().can.changeVisibility ? { visibility: draft().visibility } : {}),
+    }),
+    send: (input) => api.meetings.update.mutate(input),
+    onSent: () => props.onSaved(),
+  })
   return (
     <section class="section inset" aria-labelledby="edit-heading">
       <h2 id="edit-heading" class="heading-l">
@@ -161,24 +148,18 @@ export function EditSession(props: { meeting: Meeting; onSaved: () => Promise<vo
       <Show when={m().status === 'scheduled'}>
         <p class="hint">A change of time or place is told to everyone signed up.</p>
       </Show>
-      <ErrorSummary
-        id="edit-errors"
-        items={[
-          ...Object.entries(errors()).map(([f, message]) => ({ field: `edit-${f}`, message })),
-          ...(general() ? [{ message: general()! }] : []),
-        ]}
-      />
-      <form onSubmit={submit} novalidate>
+      <ErrorSummary id="edit-errors" items={form.summary()} />
+      <form onSubmit={form.submit} novalidate>
         <SessionFields
           prefix="edit"
           draft={draft()}
           onChange={setDraft}
-          errors={errors()}
+          errors={form.errors()}
           topics={(topics.data()?.items ?? []).filter((t) => t.status === 'open' || t.id === m().topic?.id)}
           showVisibility={m().can.changeVisibility}
         />
         <div class="button-group">
-          <Button type="submit" busy={busy()}>
+          <Button type="submit" busy={form.busy()}>
             Save changes
           </Button>
           <Button variant="secondary" onClick={() => props.onCancel()}>

@@ -1,12 +1,11 @@
 /** For the hosts: who signed up (and the CSV), the draft notice, and the minutes. */
 import { A } from '@solidjs/router'
 import { createSignal, For, Show } from 'solid-js'
-import { createActions } from '../../lib/action'
+import { createRead, useActions } from '../../lib/data'
 import { errorInfo } from '../../lib/errors'
 import { formatDateTime } from '../../lib/format'
-import { createQuery } from '../../lib/query'
 import { useSession } from '../../lib/session'
-import { canDraftSession, type Meeting, SIGNUP_NAMES } from '../../lib/sessions'
+import { type Meeting, SIGNUP_NAMES } from '../../lib/sessions'
 import { api } from '../../lib/trpc'
 import { CopyButton } from '../CopyButton'
 import { Button, SelectField, TextField } from '../Form'
@@ -14,7 +13,8 @@ import { ScrollRegion } from '../ScrollRegion'
 import { ActionStatus, Loading } from '../Status'
 
 export function SignupList(props: { meeting: Meeting }) {
-  const list = createQuery(
+  const list = createRead(
+    'meetings.signups',
     () =>
       `${props.meeting.id}:${props.meeting.counts.going}:${props.meeting.counts.waitlist}:${props.meeting.counts.maybe}`,
     () => api.meetings.signups.query({ id: props.meeting.id }),
@@ -101,9 +101,10 @@ export function NoticePanel(props: { meeting: Meeting }) {
 export function MinutesPanel(props: { meeting: Meeting; refetch: () => Promise<void> }) {
   const m = () => props.meeting
   const session = useSession()
-  const actions = createActions()
+  const actions = useActions()
   const hostSlugs = () => [m().owner.slug, ...m().cohosts.map((c) => c.slug)]
-  const documents = createQuery(
+  const documents = createRead(
+    'documents.listForGroups',
     () => m().can.attachMinutes && hostSlugs().join(' '),
     async (slugs) => {
       const pages = await Promise.all(
@@ -122,8 +123,7 @@ export function MinutesPanel(props: { meeting: Meeting; refetch: () => Promise<v
   const [choice, setChoice] = createSignal('')
   const [title, setTitle] = createSignal(`Minutes: ${m().title}`)
   /** Host groups in which I may create documents. */
-  const myHostGroups = () =>
-    hostSlugs().filter((slug) => canDraftSession(session.roleIn(slug), session.me()?.isSiteAdmin))
+  const myHostGroups = () => hostSlugs().filter((slug) => session.can(slug)?.createItems)
 
   async function attach(documentId: string, what: string) {
     await api.meetings.attachMinutes.mutate({ id: m().id, documentId })

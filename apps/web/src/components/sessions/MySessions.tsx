@@ -1,7 +1,7 @@
 /** The dashboard's "My sessions": upcoming sessions of my groups and those I signed up to. */
 import { Show } from 'solid-js'
+import { createPagedRead } from '../../lib/data'
 import { errorInfo } from '../../lib/errors'
-import { createPagedList } from '../../lib/paged'
 import { useSession } from '../../lib/session'
 import { api } from '../../lib/trpc'
 import { ShowMore } from '../ShowMore'
@@ -11,7 +11,8 @@ import { SessionList } from './SessionBits'
 
 export function MySessions() {
   const session = useSession()
-  const list = createPagedList(
+  const list = createPagedRead(
+    'meetings.mine',
     () => session.ready() && session.me() && 'upcoming',
     (_when, cursor) => api.meetings.mine.query({ when: 'upcoming', cursor }),
   )

@@ -28,21 +28,6 @@ export const SESSION_FIELDS = [
   'topicId',
 ] as const
 
-/** Checks in the browser what the server would refuse, with the same words. */
-export function checkSession(d: SessionDraft): Record<string, string> {
-  const errors: Record<string, string> = {}
-  if (!d.title.trim()) errors.title = 'Give the session a title.'
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(d.date)) errors.date = 'Give the date of the session.'
-  if (!/^\d{2}:\d{2}$/.test(d.startTime)) errors.startTime = 'Give the start time.'
-  if (!/^\d{2}:\d{2}$/.test(d.endTime)) errors.endTime = 'Give the end time.'
-  else if (d.startTime && d.endTime <= d.startTime) errors.endTime = 'The session must end after it starts.'
-  if (d.onlineUrl.trim() && !/^https:\/\/\S+$/.test(d.onlineUrl.trim()))
-    errors.onlineUrl = 'Give an https:// link.'
-  if (d.capacity.trim() && !(Number.isInteger(Number(d.capacity)) && Number(d.capacity) >= 1))
-    errors.capacity = 'Give the number of places as a whole number, or leave it empty.'
-  return errors
-}
-
 export function sessionInput(d: SessionDraft) {
   return {
     title: d.title.trim(),

@@ -1,6 +1,6 @@
 /** Going, maybe or not going; the waiting list; interest from signed-out visitors. */
 import { createSignal, For, Show } from 'solid-js'
-import { createActions } from '../../lib/action'
+import { useActions } from '../../lib/data'
 import { formErrors } from '../../lib/errors'
 import { plural } from '../../lib/format'
 import { type Meeting, SIGNUP_NAMES } from '../../lib/sessions'
@@ -16,7 +16,7 @@ const CHOICES = [
 
 export function SignUpPanel(props: { meeting: Meeting; refetch: () => Promise<void> }) {
   const m = () => props.meeting
-  const actions = createActions()
+  const actions = useActions()
   const mine = () => m().mySignup
 
   return (

@@ -1,9 +1,8 @@
 import { createMemo, createSignal, For, Show } from 'solid-js'
-import { createActions } from '../../lib/action'
+import { createRead, useActions } from '../../lib/data'
 import { errorInfo } from '../../lib/errors'
 import { listText, plural } from '../../lib/format'
 import { debounce } from '../../lib/page'
-import { createQuery } from '../../lib/query'
 import { api, type GroupSummary, type Topic } from '../../lib/trpc'
 import { Button, CheckboxGroup, ErrorSummary, TextAreaField } from '../Form'
 import { ActionStatus, Loading } from '../Status'
@@ -26,7 +25,7 @@ export function InvitePanel(props: { topic: Topic; refetch: () => Promise<void> 
   const suggestionKey = createMemo(() =>
     [t().id, ...t().partners.map((p) => p.slug), ...t().pendingInvitations.map((i) => i.id)].join(' '),
   )
-  const suggestions = createQuery(suggestionKey, () =>
+  const suggestions = createRead('topics.suggestPartners', suggestionKey, () =>
     api.topics.suggestPartners.query({ id: t().id, limit: 8 }),
   )
   const [added, setAdded] = createSignal<Candidate[]>([])
@@ -34,7 +33,7 @@ export function InvitePanel(props: { topic: Topic; refetch: () => Promise<void> 
   const [message, setMessage] = createSignal('')
   const [errors, setErrors] = createSignal<Record<string, string>>({})
   const [general, setGeneral] = createSignal<string | null>(null)
-  const actions = createActions()
+  const actions = useActions()
 
   /** Groups that cannot be invited again: the owner, partners and those already asked. */
   const taken = () =>

@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router'
 import { For, Show } from 'solid-js'
-import { createActions } from '../../lib/action'
+import { useActions } from '../../lib/data'
 import { formatDate } from '../../lib/format'
 import { api, type Topic } from '../../lib/trpc'
 import { ConfirmAction } from '../Confirm'
@@ -8,7 +8,7 @@ import { ActionStatus } from '../Status'
 
 /** Invitations to this topic that no group has answered yet; officers may withdraw them. */
 export function PendingInvitations(props: { topic: Topic; refetch: () => Promise<void> }) {
-  const actions = createActions()
+  const actions = useActions()
   const t = () => props.topic
   return (
     <section class="section" aria-labelledby="pending-heading">

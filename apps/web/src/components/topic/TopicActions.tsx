@@ -1,6 +1,6 @@
 import { useNavigate } from '@solidjs/router'
 import { For, Show } from 'solid-js'
-import { createActions } from '../../lib/action'
+import { useActions } from '../../lib/data'
 import { api, type Topic, type TopicStatus } from '../../lib/trpc'
 import { ConfirmAction } from '../Confirm'
 import { Button } from '../Form'
@@ -31,7 +31,7 @@ export function TopicActions(props: {
   editRef: (el: HTMLButtonElement) => void
 }) {
   const navigate = useNavigate()
-  const actions = createActions()
+  const actions = useActions()
   const t = () => props.topic
   const titleOf = (slug: string) => t().partners.find((p) => p.slug === slug)?.title ?? slug
   const any = () => t().can.follow || t().can.edit || t().can.leave.length > 0

@@ -1,8 +1,8 @@
 import '../../styles/publication.css'
 import { A } from '@solidjs/router'
 import { createEffect, For, on, Show } from 'solid-js'
+import { createRead } from '../../lib/data'
 import { formatDateTime, plural } from '../../lib/format'
-import { createQuery } from '../../lib/query'
 import { api } from '../../lib/trpc'
 
 /**
@@ -10,7 +10,8 @@ import { api } from '../../lib/trpc'
  * first, with what happened since my last visit marked as new. Showing it records this visit.
  */
 export function TopicActivity(props: { topicId: string; stamp: string }) {
-  const activity = createQuery(
+  const activity = createRead(
+    'topics.activity',
     () => `${props.topicId}|${props.stamp}`,
     () => api.topics.activity.query({ id: props.topicId }),
   )

@@ -1,50 +1,41 @@
 /** My name and organisation; changing my password (which signs out every other device) and my email address. */
+import { changeEmailInput, changePasswordInput, updateProfileInput } from '@appg-hub/schemas'
 import { createSignal, Show } from 'solid-js'
 import { Button, ErrorSummary, TextField } from '../../components/Form'
 import { ActionStatus, Loading } from '../../components/Status'
-import { formErrors } from '../../lib/errors'
-import { createQuery } from '../../lib/query'
+import { createRead } from '../../lib/data'
+import { createForm } from '../../lib/form'
 import { useSession } from '../../lib/session'
 import { api } from '../../lib/trpc'
 
-function useForm<F extends string>(fields: readonly F[]) {
-  const [errors, setErrors] = createSignal<Partial<Record<F, string>>>({})
-  const [general, setGeneral] = createSignal<string | null>(null)
-  const [message, setMessage] = createSignal<string | null>(null)
-  const [busy, setBusy] = createSignal(false)
-  async function submit(action: () => Promise<string>) {
-    if (busy()) return
-    setBusy(true)
-    setErrors({})
-    setGeneral(null)
-    setMessage(null)
-    try {
-      setMessage(await action())
-    } catch (caught) {
-      const found = formErrors(caught, fields)
-      setErrors(() => found.fields as Partial<Record<F, string>>)
-      setGeneral(found.general)
-    } finally {
-      setBusy(false)
-    }
-  }
-  const summary = () => [
-    ...fields.filter((f) => errors()[f]).map((f) => ({ field: f, message: errors()[f]! })),
-    ...(general() ? [{ message: general()! }] : []),
-  ]
-  return { errors, message, busy, submit, summary }
-}
-
 export function ProfileSection() {
   const session = useSession()
-  const profile = createQuery(
+  const profile = createRead(
+    'people.profile',
     () => true,
     () => api.people.profile.query(),
   )
   // Edits, until saved; the stored values show until then.
   const [displayName, setDisplayName] = createSignal<string | null>(null)
   const [organisation, setOrganisation] = createSignal<string | null>(null)
-  const form = useForm(['displayName', 'organisation'] as const)
+  const [message, setMessage] = createSignal<string | null>(null)
+  const form = createForm({
+    schema: updateProfileInput,
+    prefix: '',
+    fields: ['displayName', 'organisation'],
+    input: () => ({
+      displayName: displayName() ?? profile.data()?.displayName ?? '',
+      organisation: organisation() ?? profile.data()?.organisation ?? null,
+    }),
+    send: (input) => api.people.updateProfile.mutate(input),
+    onSent: async (saved) => {
+      profile.mutate(saved)
+      setDisplayName(null)
+      setOrganisation(null)
+      await session.refresh()
+      setMessage('Your details are saved.')
+    },
+  })
   return (
     <section class="section" aria-labelledby="profile-heading">
       <h2 id="profile-heading" class="heading-l">
@@ -52,24 +43,14 @@ export function ProfileSection() {
       </h2>
       <p>Shown beside your comments, sign-ups and invitations to the people who can see them.</p>
       <ErrorSummary id="profile-errors" items={form.summary()} />
-      <ActionStatus message={form.message()} error={null} />
+      <ActionStatus message={message()} error={null} />
       <Show when={profile.data()} fallback={<Loading label="Loading your details…" />}>
         {(p) => (
           <form
             novalidate
             onSubmit={(e) => {
-              e.preventDefault()
-              void form.submit(async () => {
-                const saved = await api.people.updateProfile.mutate({
-                  displayName: displayName() ?? p().displayName,
-                  organisation: organisation() ?? p().organisation,
-                })
-                profile.mutate(saved)
-                setDisplayName(null)
-                setOrganisation(null)
-                await session.refresh()
-                return 'Your details are saved.'
-              })
+              setMessage(null)
+              void form.submit(e)
             }}
           >
             <TextField
@@ -85,7 +66,7 @@ export function ProfileSection() {
               readonly={!p().nameEditable}
               value={displayName() ?? p().displayName}
               onValue={setDisplayName}
-              error={form.errors().displayName}
+              error={form.error('displayName')}
             />
             <TextField
               width="half"
@@ -95,7 +76,7 @@ export function ProfileSection() {
               autocomplete="organization"
               value={organisation() ?? p().organisation ?? ''}
               onValue={setOrganisation}
-              error={form.errors().organisation}
+              error={form.error('organisation')}
             />
             <Button type="submit" busy={form.busy()}>
               Save your details
@@ -110,7 +91,19 @@ export function ProfileSection() {
 export function PasswordSection() {
   const [currentPassword, setCurrent] = createSignal('')
   const [newPassword, setNew] = createSignal('')
-  const form = useForm(['currentPassword', 'newPassword'] as const)
+  const [message, setMessage] = createSignal<string | null>(null)
+  const form = createForm({
+    schema: changePasswordInput,
+    prefix: '',
+    fields: ['currentPassword', 'newPassword'],
+    input: () => ({ currentPassword: currentPassword(), newPassword: newPassword() }),
+    send: (input) => api.auth.changePassword.mutate(input),
+    onSent: () => {
+      setCurrent('')
+      setNew('')
+      setMessage('Your password is changed. Other devices are signed out.')
+    },
+  })
   return (
     <section class="section" aria-labelledby="password-heading">
       <h2 id="password-heading" class="heading-l">
@@ -118,20 +111,12 @@ export function PasswordSection() {
       </h2>
       <p>Every other device you are signed in on will be signed out.</p>
       <ErrorSummary id="password-errors" items={form.summary()} />
-      <ActionStatus message={form.message()} error={null} />
+      <ActionStatus message={message()} error={null} />
       <form
         novalidate
         onSubmit={(e) => {
-          e.preventDefault()
-          void form.submit(async () => {
-            await api.auth.changePassword.mutate({
-              currentPassword: currentPassword(),
-              newPassword: newPassword(),
-            })
-            setCurrent('')
-            setNew('')
-            return 'Your password is changed. Other devices are signed out.'
-          })
+          setMessage(null)
+          void form.submit(e)
         }}
       >
         <TextField
@@ -142,7 +127,7 @@ export function PasswordSection() {
           autocomplete="current-password"
           value={currentPassword()}
           onValue={setCurrent}
-          error={form.errors().currentPassword}
+          error={form.error('currentPassword')}
         />
         <TextField
           width="half"
@@ -153,7 +138,7 @@ export function PasswordSection() {
           autocomplete="new-password"
           value={newPassword()}
           onValue={setNew}
-          error={form.errors().newPassword}
+          error={form.error('newPassword')}
         />
         <Button type="submit" busy={form.busy()}>
           Change password
@@ -167,7 +152,20 @@ export function EmailSection() {
   const session = useSession()
   const [newEmail, setEmail] = createSignal('')
   const [password, setPassword] = createSignal('')
-  const form = useForm(['newEmail', 'password'] as const)
+  const [message, setMessage] = createSignal<string | null>(null)
+  const form = createForm({
+    schema: changeEmailInput,
+    prefix: '',
+    fields: ['newEmail', 'password'],
+    input: () => ({ newEmail: newEmail(), password: password() }),
+    send: (input) => api.auth.changeEmail.mutate(input),
+    onSent: async (result) => {
+      setEmail('')
+      setPassword('')
+      await session.refresh()
+      setMessage(`Your email address is now ${result.email}.`)
+    },
+  })
   return (
     <section class="section" aria-labelledby="email-heading">
       <h2 id="email-heading" class="heading-l">
@@ -178,18 +176,12 @@ export function EmailSection() {
         change.
       </p>
       <ErrorSummary id="email-errors" items={form.summary()} />
-      <ActionStatus message={form.message()} error={null} />
+      <ActionStatus message={message()} error={null} />
       <form
         novalidate
         onSubmit={(e) => {
-          e.preventDefault()
-          void form.submit(async () => {
-            const result = await api.auth.changeEmail.mutate({ newEmail: newEmail(), password: password() })
-            setEmail('')
-            setPassword('')
-            await session.refresh()
-            return `Your email address is now ${result.email}.`
-          })
+          setMessage(null)
+          void form.submit(e)
         }}
       >
         <TextField
@@ -201,7 +193,7 @@ export function EmailSection() {
           spellcheck={false}
           value={newEmail()}
           onValue={setEmail}
-          error={form.errors().newEmail}
+          error={form.error('newEmail')}
         />
         <TextField
           width="half"
@@ -212,7 +204,7 @@ export function EmailSection() {
           autocomplete="current-password"
           value={password()}
           onValue={setPassword}
-          error={form.errors().password}
+          error={form.error('password')}
         />
         <Button type="submit" busy={form.busy()}>
           Change email address

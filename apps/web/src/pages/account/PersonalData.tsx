@@ -3,7 +3,7 @@ import { A, useNavigate } from '@solidjs/router'
 import { createSignal } from 'solid-js'
 import { Button, ErrorSummary, TextField } from '../../components/Form'
 import { ActionStatus } from '../../components/Status'
-import { createActions } from '../../lib/action'
+import { useActions } from '../../lib/data'
 import { formErrors } from '../../lib/errors'
 import { useSession } from '../../lib/session'
 import { api } from '../../lib/trpc'
@@ -22,7 +22,7 @@ function saveJson(name: string, data: unknown) {
 }
 
 export function DownloadSection() {
-  const actions = createActions()
+  const actions = useActions()
   return (
     <section class="section" aria-labelledby="download-heading">
       <h2 id="download-heading" class="heading-l">

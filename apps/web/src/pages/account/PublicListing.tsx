@@ -2,12 +2,13 @@
 import { createSignal, Show } from 'solid-js'
 import { Button, RadioGroup } from '../../components/Form'
 import { ActionStatus, Loading } from '../../components/Status'
+import { createRead } from '../../lib/data'
 import { errorInfo } from '../../lib/errors'
-import { createQuery } from '../../lib/query'
 import { api } from '../../lib/trpc'
 
 export function PublicListingSection() {
-  const current = createQuery(
+  const current = createRead(
+    'people.publicListing',
     () => true,
     () => api.people.publicListing.query(),
   )

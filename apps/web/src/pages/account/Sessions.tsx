@@ -3,9 +3,8 @@ import { For, Show } from 'solid-js'
 import { Button } from '../../components/Form'
 import { ScrollRegion } from '../../components/ScrollRegion'
 import { ActionStatus, Loading, PageError } from '../../components/Status'
-import { createActions } from '../../lib/action'
+import { createRead, useActions } from '../../lib/data'
 import { formatDateTime } from '../../lib/format'
-import { createQuery } from '../../lib/query'
 import { api } from '../../lib/trpc'
 
 /** A readable name for a browser from its user agent, without a library. */
@@ -35,11 +34,12 @@ export function deviceName(userAgent: string | null): string {
 }
 
 export function SessionsSection() {
-  const sessions = createQuery(
+  const sessions = createRead(
+    'auth.sessions',
     () => true,
     () => api.auth.sessions.query(),
   )
-  const actions = createActions()
+  const actions = useActions()
 
   async function end(id: string) {
     const ok = await actions.run(`end-${id}`, async () => {
