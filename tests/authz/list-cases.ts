@@ -48,6 +48,10 @@ export const LIST_CASES: Record<string, ListCase> = {
   'memberships.roster': { list: false, why: 'one group’s roster for its people (matrix)' },
   'notifications.preferences': { list: false, why: 'the caller’s settings' },
   'notifications.unreadCount': { list: false, why: 'a count of notifications.list' },
+  'people.search': {
+    list: false,
+    why: 'site administrators only: people of the public Register and their other names, to merge or split',
+  },
   'people.profile': { list: false, why: 'the caller’s own name and organisation' },
   'people.publicListing': { list: false, why: 'the public Register’s people, the same for everyone' },
   'people.registerPeople': {
@@ -56,6 +60,10 @@ export const LIST_CASES: Record<string, ListCase> = {
   },
   'publication.get': { list: false, why: 'a single read' },
   'register.group': { list: false, why: 'a single read' },
+  'register.history': {
+    list: false,
+    why: 'one group’s changes between Register editions, for its people and the site administrator (matrix)',
+  },
   'register.tags': { list: false, why: 'the public Register’s tags, the same for everyone' },
   'topics.activity': { list: false, why: 'one topic’s activity, gated by topics.get (matrix)' },
   'topics.get': { list: false, why: 'a single read' },
