@@ -5,6 +5,7 @@
  */
 import { A } from '@solidjs/router'
 import { createSignal, For, Show } from 'solid-js'
+import { AdminOnly } from '../components/AdminOnly'
 import { Button, TextField } from '../components/Form'
 import { Heading } from '../components/Heading'
 import { ActionStatus, Loading, PageError } from '../components/Status'
@@ -24,36 +25,25 @@ export default function AdminGroupsWithoutOfficers() {
     () => api.people.withoutOfficerAccount.query(),
   )
   return (
-    <Show when={session.ready()} fallback={<Loading />}>
-      <Show
-        when={session.me()?.isSiteAdmin}
-        fallback={
-          session.me() ? (
-            <PageError code="FORBIDDEN" message="Only a site administrator can see this page." />
-          ) : (
-            <PageError code="UNAUTHORIZED" what="this page" />
-          )
-        }
-      >
-        <Heading caption="Site administration">Groups without an officer account</Heading>
-        <p>
-          Nobody can act for these registered groups on the hub: no chair or officer has an account. Invite
-          the Register's chair; when they accept, their account is linked to their entry on the Register.
-        </p>
-        <Show when={!groups.error()} fallback={<PageError error={groups.error()} />}>
-          <Show when={groups.data()} fallback={<Loading label="Loading the groups…" />}>
-            {(list) => (
-              <>
-                <p>{plural(list().length, 'group')}</p>
-                <ul class="list">
-                  <For each={list()}>{(group) => <GroupRow group={group} />}</For>
-                </ul>
-              </>
-            )}
-          </Show>
+    <AdminOnly>
+      <Heading caption="Site administration">Groups without an officer account</Heading>
+      <p>
+        Nobody can act for these registered groups on the hub: no chair or officer has an account. Invite the
+        Register's chair; when they accept, their account is linked to their entry on the Register.
+      </p>
+      <Show when={!groups.error()} fallback={<PageError error={groups.error()} />}>
+        <Show when={groups.data()} fallback={<Loading label="Loading the groups…" />}>
+          {(list) => (
+            <>
+              <p>{plural(list().length, 'group')}</p>
+              <ul class="list">
+                <For each={list()}>{(group) => <GroupRow group={group} />}</For>
+              </ul>
+            </>
+          )}
         </Show>
       </Show>
-    </Show>
+    </AdminOnly>
   )
 }
 

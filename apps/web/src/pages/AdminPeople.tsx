@@ -4,6 +4,7 @@
  * Every merge and split is audited; the Register import keeps them (issue #12: one person per real person).
  */
 import { createSignal, For, Show } from 'solid-js'
+import { AdminOnly } from '../components/AdminOnly'
 import { Button, TextField } from '../components/Form'
 import { Heading } from '../components/Heading'
 import { ActionStatus, Loading, PageError } from '../components/Status'
@@ -47,141 +48,130 @@ export default function AdminPeople() {
   }
 
   return (
-    <Show when={session.ready()} fallback={<Loading />}>
-      <Show
-        when={session.me()?.isSiteAdmin}
-        fallback={
-          session.me() ? (
-            <p role="alert">Only a site administrator can see this page.</p>
-          ) : (
-            <PageError code="UNAUTHORIZED" what="this page" />
-          )
-        }
+    <AdminOnly>
+      <Heading caption="Site administration">People of the Register</Heading>
+      <p>
+        The Register import merges people on their parliamentary ids and on the two forms of a peer's title.
+        Merge two people it could not tell are one, or split a name it merged wrongly; the next imports keep
+        your decision. Only people without an account are listed.
+      </p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          setAsked(q().trim())
+        }}
+        novalidate
       >
-        <Heading caption="Site administration">People of the Register</Heading>
-        <p>
-          The Register import merges people on their parliamentary ids and on the two forms of a peer's title.
-          Merge two people it could not tell are one, or split a name it merged wrongly; the next imports keep
-          your decision. Only people without an account are listed.
-        </p>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault()
-            setAsked(q().trim())
-          }}
-          novalidate
-        >
-          <TextField id="people-q" label="Name" value={q()} onValue={setQ} autocomplete="off" width="half" />
-          <Button type="submit">Search</Button>
-        </form>
-        <ActionStatus message={message()} error={error()} />
-        <Show when={keep()}>
-          {(kept) => (
-            <p>
-              Merging into <strong>{kept().name}</strong>: choose the person to merge into them.{' '}
-              <Button variant="link" onClick={() => setKeep(null)}>
-                Cancel
-              </Button>
-            </p>
+        <TextField id="people-q" label="Name" value={q()} onValue={setQ} autocomplete="off" width="half" />
+        <Button type="submit">Search</Button>
+      </form>
+      <ActionStatus message={message()} error={error()} />
+      <Show when={keep()}>
+        {(kept) => (
+          <p>
+            Merging into <strong>{kept().name}</strong>: choose the person to merge into them.{' '}
+            <Button variant="link" onClick={() => setKeep(null)}>
+              Cancel
+            </Button>
+          </p>
+        )}
+      </Show>
+      <Show when={!people.error()} fallback={<PageError error={people.error()} />}>
+        <Show when={asked() !== null && people.data()}>
+          {(list) => (
+            <>
+              <p>{plural(list().length, 'person', 'people')}</p>
+              <ul class="list">
+                <For each={list()}>
+                  {(person) => (
+                    <li class="section section--boxed">
+                      <h2 class="heading-m">{person.name}</h2>
+                      <p>
+                        {person.mnisId ? `MNIS id ${person.mnisId}; ` : 'No MNIS id; '}
+                        {plural(person.groups, 'group')}
+                      </p>
+                      <Show when={person.aliases.length > 0}>
+                        <h3 class="heading-s">Also known as</h3>
+                        <ul>
+                          <For each={person.aliases}>
+                            {(alias) => (
+                              <li>
+                                {alias.name} ({alias.source}: {alias.reason}){' '}
+                                <Show when={!alias.mergeId && alias.source !== 'admin'}>
+                                  <Button
+                                    variant="secondary"
+                                    busy={busy()}
+                                    onClick={() =>
+                                      act(
+                                        () =>
+                                          api.people.splitAlias.mutate({
+                                            aliasId: alias.id,
+                                            takeIds: false,
+                                          }),
+                                        `${alias.name} is a person of their own now.`,
+                                      )
+                                    }
+                                  >
+                                    Split off {alias.name}
+                                  </Button>
+                                </Show>
+                              </li>
+                            )}
+                          </For>
+                        </ul>
+                      </Show>
+                      <For each={person.merges}>
+                        {(merge) => (
+                          <p>
+                            {merge.name} was merged into {person.name} on {formatDate(merge.at)}.{' '}
+                            <Button
+                              variant="secondary"
+                              busy={busy()}
+                              onClick={() =>
+                                act(
+                                  () => api.people.splitMerge.mutate({ mergeId: merge.id }),
+                                  `${merge.name} is a person of their own again.`,
+                                )
+                              }
+                            >
+                              Split {merge.name} off again
+                            </Button>
+                          </p>
+                        )}
+                      </For>
+                      <Show
+                        when={keep()}
+                        fallback={
+                          <Button variant="secondary" onClick={() => setKeep(person)}>
+                            Merge another person into {person.name}
+                          </Button>
+                        }
+                      >
+                        {(kept) => (
+                          <Show when={kept().id !== person.id}>
+                            <Button
+                              variant="warning"
+                              busy={busy()}
+                              onClick={() =>
+                                act(
+                                  () => api.people.merge.mutate({ keepId: kept().id, mergedId: person.id }),
+                                  `${person.name} is merged into ${kept().name}.`,
+                                )
+                              }
+                            >
+                              Merge {person.name} into {kept().name}
+                            </Button>
+                          </Show>
+                        )}
+                      </Show>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </>
           )}
         </Show>
-        <Show when={!people.error()} fallback={<PageError error={people.error()} />}>
-          <Show when={asked() !== null && people.data()}>
-            {(list) => (
-              <>
-                <p>{plural(list().length, 'person', 'people')}</p>
-                <ul class="list">
-                  <For each={list()}>
-                    {(person) => (
-                      <li class="section section--boxed">
-                        <h2 class="heading-m">{person.name}</h2>
-                        <p>
-                          {person.mnisId ? `MNIS id ${person.mnisId}; ` : 'No MNIS id; '}
-                          {plural(person.groups, 'group')}
-                        </p>
-                        <Show when={person.aliases.length > 0}>
-                          <h3 class="heading-s">Also known as</h3>
-                          <ul>
-                            <For each={person.aliases}>
-                              {(alias) => (
-                                <li>
-                                  {alias.name} ({alias.source}: {alias.reason}){' '}
-                                  <Show when={!alias.mergeId && alias.source !== 'admin'}>
-                                    <Button
-                                      variant="secondary"
-                                      busy={busy()}
-                                      onClick={() =>
-                                        act(
-                                          () =>
-                                            api.people.splitAlias.mutate({
-                                              aliasId: alias.id,
-                                              takeIds: false,
-                                            }),
-                                          `${alias.name} is a person of their own now.`,
-                                        )
-                                      }
-                                    >
-                                      Split off {alias.name}
-                                    </Button>
-                                  </Show>
-                                </li>
-                              )}
-                            </For>
-                          </ul>
-                        </Show>
-                        <For each={person.merges}>
-                          {(merge) => (
-                            <p>
-                              {merge.name} was merged into {person.name} on {formatDate(merge.at)}.{' '}
-                              <Button
-                                variant="secondary"
-                                busy={busy()}
-                                onClick={() =>
-                                  act(
-                                    () => api.people.splitMerge.mutate({ mergeId: merge.id }),
-                                    `${merge.name} is a person of their own again.`,
-                                  )
-                                }
-                              >
-                                Split {merge.name} off again
-                              </Button>
-                            </p>
-                          )}
-                        </For>
-                        <Show
-                          when={keep()}
-                          fallback={
-                            <Button variant="secondary" onClick={() => setKeep(person)}>
-                              Merge another person into {person.name}
-                            </Button>
-                          }
-                        >
-                          {(kept) => (
-                            <Show when={kept().id !== person.id}>
-                              <Button
-                                variant="warning"
-                                busy={busy()}
-                                onClick={() =>
-                                  act(
-                                    () => api.people.merge.mutate({ keepId: kept().id, mergedId: person.id }),
-                                    `${person.name} is merged into ${kept().name}.`,
-                                  )
-                                }
-                              >
-                                Merge {person.name} into {kept().name}
-                              </Button>
-                            </Show>
-                          )}
-                        </Show>
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </>
-            )}
-          </Show>
-        </Show>
       </Show>
-    </Show>
+    </AdminOnly>
   )
 }

@@ -1,0 +1,27 @@
+/**
+ * The gate of the site administrator's pages: signed out, an offer to sign in; signed in as anyone
+ * else, a refusal with a heading (what the server would answer too: FORBIDDEN); otherwise the page.
+ */
+import { type JSX, Show } from 'solid-js'
+import { useSession } from '../lib/session'
+import { Loading, PageError } from './Status'
+
+export function AdminOnly(props: { children: JSX.Element }) {
+  const session = useSession()
+  return (
+    <Show when={session.ready()} fallback={<Loading />}>
+      <Show
+        when={session.me()?.isSiteAdmin}
+        fallback={
+          session.me() ? (
+            <PageError code="FORBIDDEN" message="Only a site administrator can see this page." />
+          ) : (
+            <PageError code="UNAUTHORIZED" what="this page" />
+          )
+        }
+      >
+        {props.children}
+      </Show>
+    </Show>
+  )
+}
