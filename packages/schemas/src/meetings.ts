@@ -54,15 +54,18 @@ export const myMeetingsInput = z.object({ when: when.optional(), cursor }).optio
 
 const agendaTitle = title('agenda item')
 const speakers = z.string().max(1000).nullish()
+const wholeMinutes = 'Give the duration in whole minutes.'
 const durationMinutes = z
-  .number()
-  .int()
-  .min(0)
+  .number({ error: wholeMinutes })
+  .int(wholeMinutes)
+  .min(0, wholeMinutes)
   .max(24 * 60, 'Keep an item under a day.')
 const notes = z.string().max(5000).nullish()
 
+/** An agenda item's own fields, as its add and edit forms check them. */
+export const agendaItemFields = z.object({ title: agendaTitle, speakers, durationMinutes, notes })
 /** `id` is the session's, `itemId` the agenda item's. */
-export const addAgendaItemInput = z.object({ id, title: agendaTitle, speakers, durationMinutes, notes })
+export const addAgendaItemInput = agendaItemFields.extend({ id })
 export const updateAgendaItemInput = z.object({
   id,
   itemId: id,

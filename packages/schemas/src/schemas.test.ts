@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type * as z from 'zod'
-import { createMeetingInput, registerInterestInput, signUpInput, slug } from './index'
+import { agendaItemFields, createMeetingInput, registerInterestInput, signUpInput, slug } from './index'
 
 /** The first message of a failed parse, as the API's error formatter shows it per field. */
 function messages(schema: z.ZodType, value: unknown): Record<string, string> {
@@ -24,6 +24,15 @@ describe('shared input schemas', () => {
       email: expected,
     })
     expect(messages(registerInterestInput, { id: 'm1', name: 'A', email: bad })).toEqual({ email: expected })
+  })
+
+  it('asks for an agenda item’s duration in whole minutes, whatever was typed', () => {
+    const item = { title: 'Welcome', speakers: null, notes: null }
+    const expected = { durationMinutes: 'Give the duration in whole minutes.' }
+    // The form sends NaN for an empty box (Number('') would be 0).
+    for (const durationMinutes of [Number.NaN, 1.5, -5])
+      expect(messages(agendaItemFields, { ...item, durationMinutes })).toEqual(expected)
+    expect(messages(agendaItemFields, { ...item, durationMinutes: 0 })).toEqual({})
   })
 
   it('trims an email address before checking it', () => {

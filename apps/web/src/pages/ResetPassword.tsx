@@ -2,42 +2,33 @@
  * Forgotten passwords: asking for a link by email (`/reset-password`), then choosing a new
  * password from that link (`/reset-password/:token`).
  */
+import { requestPasswordResetInput, resetPasswordInput } from '@appg-hub/schemas'
 import { A, useNavigate, useParams } from '@solidjs/router'
 import { createSignal, Show } from 'solid-js'
 import { Button, ErrorSummary, TextField } from '../components/Form'
 import { Heading } from '../components/Heading'
 import { Loading } from '../components/Status'
 import { createRead } from '../lib/data'
-import { errorInfo, formErrors } from '../lib/errors'
+import { errorInfo } from '../lib/errors'
+import { createForm } from '../lib/form'
 import { useTitle } from '../lib/page'
 import { useSession } from '../lib/session'
 import { api } from '../lib/trpc'
 
 function RequestLink() {
   const [email, setEmail] = createSignal('')
-  const [error, setError] = createSignal<string | null>(null)
   const [sent, setSent] = createSignal<string | null>(null)
-  const [busy, setBusy] = createSignal(false)
-
-  async function submit(e: SubmitEvent) {
-    e.preventDefault()
-    if (busy()) return
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email().trim())) {
-      setError('Enter an email address such as name@example.org.')
-      return
-    }
-    setBusy(true)
-    setError(null)
-    try {
-      await api.auth.requestPasswordReset.mutate({ email: email().trim() })
-      setSent(email().trim())
-    } catch (caught) {
-      const found = formErrors(caught, ['email'])
-      setError(found.fields.email ?? found.general)
-    } finally {
-      setBusy(false)
-    }
-  }
+  const form = createForm({
+    schema: requestPasswordResetInput,
+    prefix: 'reset',
+    fields: ['email'],
+    input: () => ({ email: email() }),
+    send: async (input) => {
+      await api.auth.requestPasswordReset.mutate(input)
+      return input.email
+    },
+    onSent: setSent,
+  })
 
   return (
     <Show
@@ -53,8 +44,8 @@ function RequestLink() {
       }
     >
       <p>We will email you a link to choose a new password.</p>
-      <ErrorSummary items={error() ? [{ field: 'reset-email', message: error()! }] : []} />
-      <form novalidate onSubmit={submit}>
+      <ErrorSummary items={form.summary()} />
+      <form novalidate onSubmit={(e) => void form.submit(e)}>
         <TextField
           id="reset-email"
           label="Email address"
@@ -64,9 +55,9 @@ function RequestLink() {
           width="half"
           value={email()}
           onValue={setEmail}
-          error={error()}
+          error={form.error('email') ?? form.general() ?? undefined}
         />
-        <Button type="submit" busy={busy()}>
+        <Button type="submit" busy={form.busy()}>
           Send me a link
         </Button>
       </form>
@@ -78,48 +69,29 @@ function ChooseNew(props: { token: string }) {
   const navigate = useNavigate()
   const session = useSession()
   const [password, setPassword] = createSignal('')
-  const [error, setError] = createSignal<string | null>(null)
-  const [general, setGeneral] = createSignal<string | null>(null)
-  const [busy, setBusy] = createSignal(false)
-
-  async function submit(e: SubmitEvent) {
-    e.preventDefault()
-    if (busy()) return
-    if (password().length < 10) {
-      setError('Your password must be at least 10 characters long.')
-      return
-    }
-    setBusy(true)
-    setError(null)
-    setGeneral(null)
-    try {
-      await api.auth.resetPassword.mutate({ token: props.token, password: password() })
+  const form = createForm({
+    schema: resetPasswordInput,
+    prefix: 'new',
+    fields: ['password'],
+    input: () => ({ token: props.token, password: password() }),
+    send: (input) => api.auth.resetPassword.mutate(input),
+    onSent: async () => {
       await session.refresh()
       navigate('/dashboard')
-    } catch (caught) {
-      const found = formErrors(caught, ['password'])
-      setError(found.fields.password ?? null)
-      setGeneral(found.general)
-    } finally {
-      setBusy(false)
-    }
-  }
+    },
+  })
 
   return (
     <>
       <p>Every device signed in to your account will be signed out.</p>
-      <ErrorSummary
-        items={[
-          ...(error() ? [{ field: 'new-password', message: error()! }] : []),
-          ...(general() ? [{ message: general()! }] : []),
-        ]}
-      />
-      <Show when={general()}>
+      <ErrorSummary items={form.summary()} />
+      {/* The link stopped working (used, expired): the message is general, and a new link is the way on. */}
+      <Show when={form.general()}>
         <p>
           <A href="/reset-password">Ask for a new link</A>.
         </p>
       </Show>
-      <form novalidate onSubmit={submit}>
+      <form novalidate onSubmit={(e) => void form.submit(e)}>
         <TextField
           id="new-password"
           label="New password"
@@ -129,9 +101,9 @@ function ChooseNew(props: { token: string }) {
           width="half"
           value={password()}
           onValue={setPassword}
-          error={error()}
+          error={form.error('password')}
         />
-        <Button type="submit" busy={busy()}>
+        <Button type="submit" busy={form.busy()}>
           Set new password
         </Button>
       </form>

@@ -1,8 +1,9 @@
+import { signInInput } from '@appg-hub/schemas'
 import { A, useNavigate, useSearchParams } from '@solidjs/router'
 import { createEffect, createSignal, For, Show } from 'solid-js'
 import { Button, ErrorSummary, TextField } from '../components/Form'
 import { Heading } from '../components/Heading'
-import { formErrors } from '../lib/errors'
+import { createForm } from '../lib/form'
 import { roleName, safeNext } from '../lib/format'
 import { useTitle } from '../lib/page'
 import { useSession } from '../lib/session'
@@ -18,45 +19,29 @@ export default function SignIn() {
   const next = () => safeNext(params.next)
   const [email, setEmail] = createSignal(typeof params.email === 'string' ? params.email : '')
   const [password, setPassword] = createSignal('')
-  const [errors, setErrors] = createSignal<Record<string, string>>({})
-  const [general, setGeneral] = createSignal<string | null>(null)
-  const [busy, setBusy] = createSignal(false)
   const [filled, setFilled] = createSignal('')
   let submitButton: HTMLButtonElement | undefined
+  const form = createForm({
+    schema: signInInput,
+    prefix: 'signin',
+    fields: ['email', 'password'],
+    input: () => ({ email: email(), password: password() }),
+    send: (input) => api.auth.signIn.mutate(input),
+    onSent: async () => {
+      await session.refresh()
+      navigate(next(), { replace: true })
+    },
+  })
 
   // Already signed in: nothing to do here.
   createEffect(() => {
-    if (session.ready() && session.me() && !busy()) navigate(next(), { replace: true })
+    if (session.ready() && session.me() && !form.busy()) navigate(next(), { replace: true })
   })
 
   async function submit(e: SubmitEvent) {
-    e.preventDefault()
-    if (busy()) return
-    const found: Record<string, string> = {}
-    if (!email().trim()) found.email = 'Enter your email address.'
-    if (!password()) found.password = 'Enter your password.'
-    setErrors(found)
-    setGeneral(null)
-    if (Object.keys(found).length > 0) return
-    setBusy(true)
-    try {
-      await api.auth.signIn.mutate({ email: email().trim(), password: password() })
-      await session.refresh()
-      navigate(next(), { replace: true })
-    } catch (caught) {
-      const result = formErrors(caught, ['email', 'password'])
-      setErrors(result.fields)
-      setGeneral(result.general)
-      setPassword('')
-    } finally {
-      setBusy(false)
-    }
+    // A refused sign-in (wrong password, too many tries) asks for the password again.
+    if (!(await form.submit(e)) && form.general()) setPassword('')
   }
-
-  const summary = () => [
-    ...(general() ? [{ message: general()!, field: 'signin-email' }] : []),
-    ...Object.entries(errors()).map(([field, message]) => ({ field: `signin-${field}`, message })),
-  ]
 
   const signUpHref = () => {
     const query = new URLSearchParams()
@@ -70,7 +55,7 @@ export default function SignIn() {
     <div class="grid-row">
       <div class="grid-main grid-main--narrow">
         <Heading>Sign in</Heading>
-        <ErrorSummary items={summary()} />
+        <ErrorSummary items={form.summary()} />
         <form onSubmit={submit} novalidate>
           <TextField
             id="signin-email"
@@ -81,7 +66,7 @@ export default function SignIn() {
             spellcheck={false}
             value={email()}
             onValue={setEmail}
-            error={errors().email}
+            error={form.error('email')}
           />
           <TextField
             id="signin-password"
@@ -91,10 +76,10 @@ export default function SignIn() {
             autocomplete="current-password"
             value={password()}
             onValue={setPassword}
-            error={errors().password}
+            error={form.error('password')}
           />
-          <Button type="submit" busy={busy()} ref={submitButton}>
-            {busy() ? 'Signing in…' : 'Sign in'}
+          <Button type="submit" busy={form.busy()} ref={submitButton}>
+            {form.busy() ? 'Signing in…' : 'Sign in'}
           </Button>
         </form>
         <p>
@@ -136,8 +121,7 @@ export default function SignIn() {
                         onClick={() => {
                           setEmail(account.email)
                           setPassword(demo().password)
-                          setErrors({})
-                          setGeneral(null)
+                          form.clear()
                           setFilled(`Filled in the form for ${account.name}. Press Sign in.`)
                           submitButton?.focus()
                         }}

@@ -1,28 +1,22 @@
 import { createSignal, For, Show } from 'solid-js'
+import { createRead } from '../../lib/data'
 import { errorInfo } from '../../lib/errors'
 import { formatDateTime } from '../../lib/format'
 import { plainMentions } from '../../lib/markdown'
-import { api, type CommentVersion } from '../../lib/trpc'
+import { api } from '../../lib/trpc'
 import { Loading } from '../Status'
 
 /** "Edited", and a disclosure with every version of a comment, newest first (loaded when opened). */
 export function CommentHistory(props: { commentId: string; editedAt: string }) {
   const [open, setOpen] = createSignal(false)
-  const [versions, setVersions] = createSignal<CommentVersion[] | null>(null)
-  const [error, setError] = createSignal<string | null>(null)
   const regionId = () => `comment-${props.commentId}-history`
-
-  async function toggle() {
-    const next = !open()
-    setOpen(next)
-    if (!next) return
-    setError(null)
-    try {
-      setVersions(await api.comments.history.query({ id: props.commentId }))
-    } catch (caught) {
-      setError(errorInfo(caught).message)
-    }
-  }
+  // Read when opened; keyed on the last edit too, so an edited comment's history is read again.
+  const versions = createRead(
+    'comments.history',
+    () => open() && { id: props.commentId, editedAt: props.editedAt },
+    ({ id }) => api.comments.history.query({ id }),
+  )
+  const error = () => (versions.error() ? errorInfo(versions.error()).message : null)
 
   return (
     <>
@@ -34,14 +28,14 @@ export function CommentHistory(props: { commentId: string; editedAt: string }) {
         class="link-button"
         aria-expanded={open() ? 'true' : 'false'}
         aria-controls={regionId()}
-        onClick={() => void toggle()}
+        onClick={() => setOpen(!open())}
       >
         {open() ? 'Hide history' : 'View history'}
       </button>
       <div id={regionId()} class="comment-history" hidden={!open()}>
         <Show when={open()}>
           <Show when={!error()} fallback={<p class="field-error">{error()}</p>}>
-            <Show when={versions()} fallback={<Loading label="Loading the versions…" />}>
+            <Show when={versions.data()} fallback={<Loading label="Loading the versions…" />}>
               {(list) => (
                 <Show when={list().length > 0} fallback={<p>No earlier versions were kept.</p>}>
                   <h3 class="heading-s">Every version, newest first</h3>

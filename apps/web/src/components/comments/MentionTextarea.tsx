@@ -1,4 +1,5 @@
-import { createSignal, For, type JSX, Show } from 'solid-js'
+import { createEffect, createSignal, For, type JSX, Show } from 'solid-js'
+import { createRead } from '../../lib/data'
 import { plural } from '../../lib/format'
 import {
   displayText,
@@ -42,38 +43,45 @@ export function MentionTextarea(props: {
   const toStored = (text: string) => storedText(text, [...mentionsIn(props.value), ...picked()])
   let textarea: HTMLTextAreaElement | undefined
   let range: { start: number; query: string } | null = null
-  let sequence = 0
   const listId = () => `${props.id}-mentions`
   const optionId = (i: number) => `${props.id}-mention-${i}`
 
+  // The letters after `@` last asked about (once typing pauses); null while no list is wanted.
+  const [asked, setAsked] = createSignal<string | null>(null)
+  const candidates = createRead(
+    'comments.mentionCandidates',
+    () => {
+      const q = asked()
+      return q !== null && { itemType: props.itemType, itemId: props.itemId, q }
+    },
+    (input) => api.comments.mentionCandidates.query(input),
+  )
+  const lookUp = debounce((query: string) => setAsked(query), 200)
+
   function close() {
-    sequence++
+    lookUp.flush()
+    setAsked(null)
     setOpen(false)
     setOptions([])
     range = null
   }
 
-  const lookUp = debounce(async (query: string) => {
-    const mine = ++sequence
-    try {
-      const found = await api.comments.mentionCandidates.query({
-        itemType: props.itemType,
-        itemId: props.itemId,
-        q: query,
-      })
-      if (mine !== sequence || document.activeElement !== textarea) return
-      setOptions(found)
-      setActive(0)
-      setOpen(true)
-      setNote(
-        found.length === 0
-          ? `Nobody called “${query}” can read this.`
-          : `${plural(found.length, 'person', 'people')} found. Use the up and down arrows, then Enter to choose.`,
-      )
-    } catch {
-      if (mine === sequence) close()
-    }
-  }, 200)
+  // The people found for the letters asked about open the list, while the textarea has the focus.
+  createEffect(() => {
+    const query = asked()
+    if (query === null || candidates.loading()) return
+    if (candidates.error()) return close()
+    const found = candidates.data()
+    if (!found || document.activeElement !== textarea) return
+    setOptions(found)
+    setActive(0)
+    setOpen(true)
+    setNote(
+      found.length === 0
+        ? `Nobody called “${query}” can read this.`
+        : `${plural(found.length, 'person', 'people')} found. Use the up and down arrows, then Enter to choose.`,
+    )
+  })
 
   function onInput(value: string) {
     props.onValue(toStored(value))

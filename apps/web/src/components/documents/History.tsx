@@ -1,6 +1,6 @@
-import { createSignal, For, Show } from 'solid-js'
-import { createPagedRead, useActions } from '../../lib/data'
-import type { HistoryEntry, RevisionDiff } from '../../lib/documents'
+import { createEffect, createSignal, For, Show, untrack } from 'solid-js'
+import { createPagedRead, createRead, useActions } from '../../lib/data'
+import type { HistoryEntry } from '../../lib/documents'
 import { errorInfo } from '../../lib/errors'
 import { formatDateTime, listText } from '../../lib/format'
 import { api } from '../../lib/trpc'
@@ -21,21 +21,36 @@ export function History(props: {
     () => `${props.id}:${props.headNumber}`,
     (_key, cursor) => api.documents.history.query({ id: props.id, cursor }),
   )
-  const [diff, setDiff] = createSignal<RevisionDiff | null>(null)
-  const [diffError, setDiffError] = createSignal<string | null>(null)
   const [from, setFrom] = createSignal('')
   const [to, setTo] = createSignal('')
+  // The pair of revisions last asked for; a comparison is read once and kept (revisions do not change).
+  const [pair, setPair] = createSignal<{ from: number; to: number } | null>(null)
+  const diff = createRead(
+    'documents.diff',
+    () => {
+      const p = pair()
+      return p && { id: props.id, ...p }
+    },
+    (input) => api.documents.diff.query(input),
+  )
+  const diffError = () => (diff.error() ? errorInfo(diff.error()).message : null)
   const actions = useActions()
   let diffAnchor: HTMLDivElement | undefined
-
-  async function compare(a: number, b: number) {
-    setDiffError(null)
-    try {
-      setDiff(await api.documents.diff.query({ id: props.id, from: a, to: b }))
-      queueMicrotask(() => diffAnchor?.querySelector<HTMLElement>('h3')?.focus())
-    } catch (error) {
-      setDiffError(errorInfo(error).message)
+  // The comparison's heading takes the focus once the asked-for comparison is shown.
+  let focusWhenShown = false
+  const focusDiff = () => queueMicrotask(() => diffAnchor?.querySelector<HTMLElement>('h3')?.focus())
+  createEffect(() => {
+    if (diff.data() && !diff.loading() && focusWhenShown) {
+      focusWhenShown = false
+      focusDiff()
     }
+  })
+
+  function compare(a: number, b: number) {
+    const shown = untrack(pair)
+    if (shown && shown.from === a && shown.to === b && untrack(() => !diff.loading())) return focusDiff()
+    focusWhenShown = true
+    setPair({ from: a, to: b })
   }
 
   const numbers = () => history.items().map((h) => String(h.number))
@@ -129,7 +144,7 @@ export function History(props: {
               e.preventDefault()
               const a = Number(from() || numbers().at(-1))
               const b = Number(to() || numbers()[0])
-              void compare(Math.min(a, b), Math.max(a, b))
+              compare(Math.min(a, b), Math.max(a, b))
             }}
           >
             <SelectField
@@ -160,7 +175,7 @@ export function History(props: {
         </div>
       </Show>
       <div ref={diffAnchor}>
-        <Show when={diff()}>{(d) => <DiffView diff={d()} />}</Show>
+        <Show when={!diff.loading() && diff.data()}>{(d) => <DiffView diff={d()} />}</Show>
       </div>
     </section>
   )

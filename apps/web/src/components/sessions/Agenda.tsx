@@ -1,7 +1,9 @@
 /** The agenda: ordered items; the host groups' chair, officers and secretariat edit it. */
+import { agendaItemFields } from '@appg-hub/schemas'
 import { createSignal, For, Show } from 'solid-js'
+import type * as z from 'zod'
 import { useActions } from '../../lib/data'
-import { formErrors } from '../../lib/errors'
+import { createForm } from '../../lib/form'
 import { plural } from '../../lib/format'
 import type { AgendaItem, Meeting } from '../../lib/sessions'
 import { api } from '../../lib/trpc'
@@ -17,68 +19,42 @@ interface ItemDraft {
 }
 
 const EMPTY: ItemDraft = { title: '', speakers: '', duration: '', notes: '' }
-const FIELDS = ['title', 'speakers', 'durationMinutes', 'notes'] as const
 
+/** The add and edit forms: the fields are checked with the schema both procedures share. */
 function ItemForm(props: {
   prefix: string
   initial: ItemDraft
   submitLabel: string
-  onSubmit: (d: {
-    title: string
-    speakers: string | null
-    durationMinutes: number
-    notes: string | null
-  }) => Promise<void>
+  onSubmit: (d: z.output<typeof agendaItemFields>) => Promise<void>
   onCancel?: () => void
 }) {
   const [d, setD] = createSignal<ItemDraft>({ ...props.initial })
-  const [errors, setErrors] = createSignal<Record<string, string>>({})
-  const [general, setGeneral] = createSignal<string | null>(null)
-  const [busy, setBusy] = createSignal(false)
   const id = (f: string) => `${props.prefix}-${f}`
-  async function submit(e: SubmitEvent) {
-    e.preventDefault()
-    if (busy()) return
-    const found: Record<string, string> = {}
-    if (!d().title.trim()) found.title = 'Give the agenda item a title.'
-    const minutes = Number(d().duration)
-    if (!d().duration.trim() || !Number.isInteger(minutes) || minutes < 0)
-      found.durationMinutes = 'Give the duration in whole minutes.'
-    setErrors(found)
-    setGeneral(null)
-    if (Object.keys(found).length) return
-    setBusy(true)
-    try {
-      await props.onSubmit({
-        title: d().title.trim(),
-        speakers: d().speakers.trim() || null,
-        durationMinutes: minutes,
-        notes: d().notes.trim() || null,
-      })
+  const form = createForm({
+    schema: agendaItemFields,
+    prefix: props.prefix,
+    fields: ['title', 'speakers', 'durationMinutes', 'notes'],
+    input: () => ({
+      title: d().title,
+      speakers: d().speakers.trim() || null,
+      // A blank box is no number (Number('') is 0), so the schema asks for one.
+      durationMinutes: d().duration.trim() ? Number(d().duration) : Number.NaN,
+      notes: d().notes.trim() || null,
+    }),
+    send: (input) => props.onSubmit(input),
+    onSent: () => {
       setD({ ...EMPTY })
-    } catch (caught) {
-      const r = formErrors(caught, FIELDS)
-      setErrors(r.fields)
-      setGeneral(r.general)
-    } finally {
-      setBusy(false)
-    }
-  }
+    },
+  })
   return (
-    <form onSubmit={submit} novalidate class="inset">
-      <ErrorSummary
-        id={`${props.prefix}-errors`}
-        items={[
-          ...Object.entries(errors()).map(([f, message]) => ({ field: id(f), message })),
-          ...(general() ? [{ message: general()! }] : []),
-        ]}
-      />
+    <form onSubmit={(e) => void form.submit(e)} novalidate class="inset">
+      <ErrorSummary id={`${props.prefix}-errors`} items={form.summary()} />
       <TextField
         id={id('title')}
         label="Item"
         value={d().title}
         onValue={(v) => setD({ ...d(), title: v })}
-        error={errors().title}
+        error={form.error('title')}
       />
       <TextField
         id={id('speakers')}
@@ -86,7 +62,7 @@ function ItemForm(props: {
         hint="Separate several with a semicolon."
         value={d().speakers}
         onValue={(v) => setD({ ...d(), speakers: v })}
-        error={errors().speakers}
+        error={form.error('speakers')}
       />
       <TextField
         id={id('durationMinutes')}
@@ -95,7 +71,7 @@ function ItemForm(props: {
         width="third"
         value={d().duration}
         onValue={(v) => setD({ ...d(), duration: v })}
-        error={errors().durationMinutes}
+        error={form.error('durationMinutes')}
       />
       <TextAreaField
         id={id('notes')}
@@ -103,9 +79,10 @@ function ItemForm(props: {
         rows={2}
         value={d().notes}
         onValue={(v) => setD({ ...d(), notes: v })}
+        error={form.error('notes')}
       />
       <div class="button-group">
-        <Button type="submit" busy={busy()}>
+        <Button type="submit" busy={form.busy()}>
           {props.submitLabel}
         </Button>
         <Show when={props.onCancel}>

@@ -1,7 +1,8 @@
-import { createMemo, createSignal, For, Show } from 'solid-js'
+import { createEffect, createMemo, createSignal, For, on, Show, untrack } from 'solid-js'
 import { createRead, useActions } from '../../lib/data'
 import { errorInfo } from '../../lib/errors'
 import { formatDate, listText } from '../../lib/format'
+import { createGroupSearch, MIN_SEARCH_LENGTH } from '../../lib/group-search'
 import type { Meeting } from '../../lib/sessions'
 import { api } from '../../lib/trpc'
 import { Button, CheckboxGroup, TextAreaField, TextField } from '../Form'
@@ -23,7 +24,10 @@ export function CohostGroups(props: { meeting: Meeting; refetch: () => Promise<v
   const [found, setFound] = createSignal<Group[]>([])
   const [q, setQ] = createSignal('')
   const [message, setMessage] = createSignal('')
-  const [searchError, setSearchError] = createSignal<string | null>(null)
+  // What was last searched for (on Search), and a message about what is typed.
+  const [term, setTerm] = createSignal('')
+  const searched = createGroupSearch(term)
+  const [typedError, setTypedError] = createSignal<string | null>(null)
   const [choiceError, setChoiceError] = createSignal<string | null>(null)
   const actions = useActions()
   const taken = () =>
@@ -59,21 +63,29 @@ export function CohostGroups(props: { meeting: Meeting; refetch: () => Promise<v
     )
   }
 
-  async function search(e: SubmitEvent) {
+  // Groups found stay offered (and ticked) while the next search is made.
+  createEffect(
+    on(searched.items, (items) => {
+      if (!items) return
+      const fresh = items.filter((g) => !taken().has(g.slug))
+      setFound([...untrack(found), ...fresh.map((g) => ({ slug: g.slug, title: g.title }))])
+    }),
+  )
+  const searchError = () => {
+    if (typedError()) return typedError()
+    if (searched.error()) return errorInfo(searched.error()).message
+    const items = searched.items()
+    return items && !items.some((g) => !taken().has(g.slug)) ? 'No group of that name can be invited.' : null
+  }
+
+  function search(e: SubmitEvent) {
     e.preventDefault()
-    setSearchError(null)
-    if (!q().trim()) {
-      setSearchError('Type part of a group’s name.')
+    setTypedError(null)
+    if (q().trim().length < MIN_SEARCH_LENGTH) {
+      setTypedError('Type part of a group’s name.')
       return
     }
-    try {
-      const page = await api.register.list.query({ q: q().trim(), limit: 8 })
-      const fresh = page.items.filter((g) => !taken().has(g.slug))
-      if (!fresh.length) setSearchError('No group of that name can be invited.')
-      setFound([...found(), ...fresh.map((g) => ({ slug: g.slug, title: g.title }))])
-    } catch (caught) {
-      setSearchError(errorInfo(caught).message)
-    }
+    setTerm(q())
   }
 
   function send() {
@@ -97,6 +109,7 @@ export function CohostGroups(props: { meeting: Meeting; refetch: () => Promise<v
       setFound([])
       setMessage('')
       setQ('')
+      setTerm('')
       await props.refetch()
       return `Invitations sent to ${listText(titles)}. Their officers will accept or decline.`
     })

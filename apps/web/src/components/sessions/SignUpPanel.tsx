@@ -1,7 +1,8 @@
 /** Going, maybe or not going; the waiting list; interest from signed-out visitors. */
+import { registerInterestInput } from '@appg-hub/schemas'
 import { createSignal, For, Show } from 'solid-js'
 import { useActions } from '../../lib/data'
-import { formErrors } from '../../lib/errors'
+import { createForm } from '../../lib/form'
 import { plural } from '../../lib/format'
 import { type Meeting, SIGNUP_NAMES } from '../../lib/sessions'
 import { api } from '../../lib/trpc'
@@ -100,36 +101,17 @@ export function SignUpPanel(props: { meeting: Meeting; refetch: () => Promise<vo
 function InterestForm(props: { meetingId: string }) {
   const [name, setName] = createSignal('')
   const [email, setEmail] = createSignal('')
-  const [errors, setErrors] = createSignal<Record<string, string>>({})
-  const [general, setGeneral] = createSignal<string | null>(null)
   const [done, setDone] = createSignal(false)
-  const [busy, setBusy] = createSignal(false)
-  async function submit(e: SubmitEvent) {
-    e.preventDefault()
-    if (busy()) return
-    const found: Record<string, string> = {}
-    if (!name().trim()) found.name = 'Give your name.'
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email().trim()))
-      found.email = 'Give an email address we can write to.'
-    setErrors(found)
-    setGeneral(null)
-    if (Object.keys(found).length) return
-    setBusy(true)
-    try {
-      await api.meetings.registerInterest.mutate({
-        id: props.meetingId,
-        name: name().trim(),
-        email: email().trim(),
-      })
+  const form = createForm({
+    schema: registerInterestInput,
+    prefix: 'interest',
+    fields: ['name', 'email'],
+    input: () => ({ id: props.meetingId, name: name(), email: email() }),
+    send: (input) => api.meetings.registerInterest.mutate(input),
+    onSent: () => {
       setDone(true)
-    } catch (caught) {
-      const r = formErrors(caught, ['name', 'email'])
-      setErrors(r.fields)
-      setGeneral(r.general)
-    } finally {
-      setBusy(false)
-    }
-  }
+    },
+  })
   return (
     <div role="status" aria-live="polite">
       <Show
@@ -142,20 +124,14 @@ function InterestForm(props: { meetingId: string }) {
       >
         <h3 class="heading-m">Register your interest</h3>
         <p>No account needed. We email you a link to confirm.</p>
-        <ErrorSummary
-          id="interest-errors"
-          items={[
-            ...Object.entries(errors()).map(([f, message]) => ({ field: `interest-${f}`, message })),
-            ...(general() ? [{ message: general()! }] : []),
-          ]}
-        />
-        <form onSubmit={submit} novalidate>
+        <ErrorSummary id="interest-errors" items={form.summary()} />
+        <form onSubmit={(e) => void form.submit(e)} novalidate>
           <TextField
             id="interest-name"
             label="Your name"
             value={name()}
             onValue={setName}
-            error={errors().name}
+            error={form.error('name')}
             autocomplete="name"
           />
           <TextField
@@ -164,10 +140,10 @@ function InterestForm(props: { meetingId: string }) {
             type="email"
             value={email()}
             onValue={setEmail}
-            error={errors().email}
+            error={form.error('email')}
             autocomplete="email"
           />
-          <Button type="submit" busy={busy()}>
+          <Button type="submit" busy={form.busy()}>
             Register interest
           </Button>
         </form>

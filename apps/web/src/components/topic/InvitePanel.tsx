@@ -2,6 +2,7 @@ import { createMemo, createSignal, For, Show } from 'solid-js'
 import { createRead, useActions } from '../../lib/data'
 import { errorInfo } from '../../lib/errors'
 import { listText, plural } from '../../lib/format'
+import { createGroupSearch } from '../../lib/group-search'
 import { debounce } from '../../lib/page'
 import { api, type GroupSummary, type Topic } from '../../lib/trpc'
 import { Button, CheckboxGroup, ErrorSummary, TextAreaField } from '../Form'
@@ -12,8 +13,6 @@ interface Candidate {
   title: string
   reasons: string[]
 }
-
-const SEARCH_LIMIT = 8
 
 /**
  * "Invite groups", for the officers of the topic's groups: suggested partners with the reasons
@@ -55,32 +54,23 @@ export function InvitePanel(props: { topic: Topic; refetch: () => Promise<void> 
 
   // Search the Register.
   const [q, setQ] = createSignal('')
-  const [results, setResults] = createSignal<GroupSummary[] | null>(null)
-  const [searching, setSearching] = createSignal(false)
-  const [searchNote, setSearchNote] = createSignal('')
-  let searchSequence = 0
-  async function runSearch(text: string) {
-    const mine = ++searchSequence
-    if (text.trim().length < 2) {
-      setResults(null)
-      setSearching(false)
-      return
-    }
-    setSearching(true)
-    try {
-      const page = await api.register.list.query({ q: text.trim(), limit: SEARCH_LIMIT })
-      if (mine !== searchSequence) return
-      setResults(page.items)
-      setSearchNote(
-        page.items.length === 0 ? 'No groups found.' : `${plural(page.items.length, 'group')} found.`,
-      )
-    } catch (caught) {
-      if (mine === searchSequence) setSearchNote(errorInfo(caught).message)
-    } finally {
-      if (mine === searchSequence) setSearching(false)
-    }
+  // The words searched for: what is typed, once typing pauses (Enter searches at once).
+  const [term, setTerm] = createSignal('')
+  const found = createGroupSearch(term)
+  const results = found.items
+  const searching = found.searching
+  const [addedNote, setAddedNote] = createSignal<string | null>(null)
+  const searchNote = () => {
+    if (addedNote()) return addedNote()
+    if (found.error()) return errorInfo(found.error()).message
+    const items = results()
+    if (!items) return ''
+    return items.length === 0 ? 'No groups found.' : `${plural(items.length, 'group')} found.`
   }
-  const search = debounce((text: string) => void runSearch(text), 300)
+  const search = debounce((text: string) => {
+    setAddedNote(null)
+    setTerm(text)
+  }, 300)
 
   function add(group: GroupSummary) {
     if (!added().some((g) => g.slug === group.slug)) {
@@ -90,7 +80,7 @@ export function InvitePanel(props: { topic: Topic; refetch: () => Promise<void> 
       ])
     }
     if (!chosen().includes(group.slug)) setChosen([...chosen(), group.slug])
-    setSearchNote(`${group.title} added to the groups to invite, and ticked.`)
+    setAddedNote(`${group.title} added to the groups to invite, and ticked.`)
   }
 
   async function submit(e: SubmitEvent) {
@@ -114,7 +104,8 @@ export function InvitePanel(props: { topic: Topic; refetch: () => Promise<void> 
         setAdded([])
         setMessage('')
         setQ('')
-        setResults(null)
+        search.flush()
+        setTerm('')
         await props.refetch()
         const names = result.invitations.map((i) => i.to.title)
         return `${names.length === 1 ? 'Invitation' : 'Invitations'} sent to ${listText(names)}. Their officers can accept or decline.`
@@ -199,7 +190,8 @@ export function InvitePanel(props: { topic: Topic; refetch: () => Promise<void> 
               if (e.key === 'Enter') {
                 e.preventDefault()
                 search.flush()
-                void runSearch(e.currentTarget.value)
+                setAddedNote(null)
+                setTerm(e.currentTarget.value)
               }
             }}
           />
@@ -213,7 +205,7 @@ export function InvitePanel(props: { topic: Topic; refetch: () => Promise<void> 
             <Show when={results() && !searching()}>
               <Show
                 when={results()!.length > 0}
-                fallback={<p class="hint">No groups match “{q().trim()}”.</p>}
+                fallback={<p class="hint">No groups match “{term().trim()}”.</p>}
               >
                 <ul class="search-results">
                   <For each={results()!}>

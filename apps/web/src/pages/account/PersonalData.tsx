@@ -1,10 +1,11 @@
 /** Downloading everything the hub holds about me, and erasing my account. */
+import { eraseAccountInput } from '@appg-hub/schemas'
 import { A, useNavigate } from '@solidjs/router'
 import { createSignal } from 'solid-js'
 import { Button, ErrorSummary, TextField } from '../../components/Form'
 import { ActionStatus } from '../../components/Status'
 import { useActions } from '../../lib/data'
-import { formErrors } from '../../lib/errors'
+import { createForm } from '../../lib/form'
 import { useSession } from '../../lib/session'
 import { api } from '../../lib/trpc'
 
@@ -56,28 +57,17 @@ export function EraseSection() {
   const navigate = useNavigate()
   const [password, setPassword] = createSignal('')
   const [confirmation, setConfirmation] = createSignal('')
-  const [errors, setErrors] = createSignal<{ password?: string; confirmation?: string }>({})
-  const [general, setGeneral] = createSignal<string | null>(null)
-  const [busy, setBusy] = createSignal(false)
-
-  async function erase(event: Event) {
-    event.preventDefault()
-    if (busy()) return
-    setBusy(true)
-    setErrors({})
-    setGeneral(null)
-    try {
-      await api.privacy.erase.mutate({ password: password(), confirmation: confirmation() })
+  const form = createForm({
+    schema: eraseAccountInput,
+    prefix: 'erase',
+    fields: ['password', 'confirmation'],
+    input: () => ({ password: password(), confirmation: confirmation() }),
+    send: (input) => api.privacy.erase.mutate(input),
+    onSent: async () => {
       await session.refresh()
       navigate('/?erased=1')
-    } catch (caught) {
-      const found = formErrors(caught, ['password', 'confirmation'])
-      setErrors(found.fields)
-      setGeneral(found.general)
-    } finally {
-      setBusy(false)
-    }
-  }
+    },
+  })
 
   return (
     <section class="section" aria-labelledby="erase-heading">
@@ -91,15 +81,8 @@ export function EraseSection() {
           revisions) stays, shown as by “Former member”, because others worked on it with you.
         </p>
       </div>
-      <ErrorSummary
-        id="erase-errors"
-        items={[
-          ...(errors().password ? [{ field: 'erase-password', message: errors().password! }] : []),
-          ...(errors().confirmation ? [{ field: 'confirmation', message: errors().confirmation! }] : []),
-          ...(general() ? [{ message: general()! }] : []),
-        ]}
-      />
-      <form novalidate onSubmit={erase}>
+      <ErrorSummary id="erase-errors" items={form.summary()} />
+      <form novalidate onSubmit={(e) => void form.submit(e)}>
         <TextField
           width="half"
           id="erase-password"
@@ -108,19 +91,19 @@ export function EraseSection() {
           autocomplete="current-password"
           value={password()}
           onValue={setPassword}
-          error={errors().password}
+          error={form.error('password')}
         />
         <TextField
           width="half"
-          id="confirmation"
+          id="erase-confirmation"
           label={`Type “${CONFIRMATION}” to confirm`}
           autocomplete="off"
           spellcheck={false}
           value={confirmation()}
           onValue={setConfirmation}
-          error={errors().confirmation}
+          error={form.error('confirmation')}
         />
-        <Button type="submit" variant="warning" busy={busy()}>
+        <Button type="submit" variant="warning" busy={form.busy()}>
           Erase my account
         </Button>
       </form>
