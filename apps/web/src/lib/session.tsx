@@ -1,5 +1,6 @@
 /** Who is signed in (me.get) and whether the demo world is on (dev.demoAccounts), for every page. */
-import { type Accessor, createContext, type JSX, useContext } from 'solid-js'
+import { useNavigate } from '@solidjs/router'
+import { type Accessor, createContext, createEffect, type JSX, on, untrack, useContext } from 'solid-js'
 import { createRead } from './data'
 import { api, type DemoAccounts, type GroupRights, type Me } from './trpc'
 
@@ -55,4 +56,23 @@ export function useSession(): Session {
   const session = useContext(SessionContext)
   if (!session) throw new Error('useSession outside SessionProvider')
   return session
+}
+
+/**
+ * On the sign-in and sign-up pages: someone already signed in when the page opens goes on to `next`.
+ * Decided once, when who is signed in is first known: after the page itself signs someone in, it
+ * navigates on its own, and a second navigation (with the next page's address already in place)
+ * would send them elsewhere.
+ */
+export function useGoOnWhenSignedIn(next: () => string) {
+  const session = useSession()
+  const navigate = useNavigate()
+  let decided = false
+  createEffect(
+    on(session.ready, (ready) => {
+      if (!ready || decided) return
+      decided = true
+      if (untrack(session.me)) navigate(untrack(next), { replace: true })
+    }),
+  )
 }

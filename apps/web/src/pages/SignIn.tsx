@@ -1,12 +1,12 @@
 import { signInInput } from '@appg-hub/schemas'
 import { A, useNavigate, useSearchParams } from '@solidjs/router'
-import { createEffect, createSignal, For, Show } from 'solid-js'
+import { createSignal, For, Show } from 'solid-js'
 import { Button, ErrorSummary, TextField } from '../components/Form'
 import { Heading } from '../components/Heading'
 import { createForm } from '../lib/form'
 import { roleName, safeNext } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
+import { useGoOnWhenSignedIn, useSession } from '../lib/session'
 import { api } from '../lib/trpc'
 
 type Params = { next?: string; email?: string }
@@ -28,15 +28,15 @@ export default function SignIn() {
     input: () => ({ email: email(), password: password() }),
     send: (input) => api.auth.signIn.mutate(input),
     onSent: async () => {
+      // Where to go is read before the session reloads: the reload may already move the page on.
+      const to = next()
       await session.refresh()
-      navigate(next(), { replace: true })
+      navigate(to, { replace: true })
     },
   })
 
   // Already signed in: nothing to do here.
-  createEffect(() => {
-    if (session.ready() && session.me() && !form.busy()) navigate(next(), { replace: true })
-  })
+  useGoOnWhenSignedIn(next)
 
   async function submit(e: SubmitEvent) {
     // A refused sign-in (wrong password, too many tries) asks for the password again.

@@ -1,12 +1,12 @@
 import { signUpInput } from '@appg-hub/schemas'
 import { A, useNavigate, useSearchParams } from '@solidjs/router'
-import { createEffect, createSignal } from 'solid-js'
+import { createSignal } from 'solid-js'
 import { Button, ErrorSummary, TextField } from '../components/Form'
 import { Heading } from '../components/Heading'
 import { createForm, type Form } from '../lib/form'
 import { safeNext } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
+import { useGoOnWhenSignedIn, useSession } from '../lib/session'
 import { api } from '../lib/trpc'
 
 const MIN_PASSWORD = 10
@@ -27,9 +27,7 @@ export default function SignUp() {
   })
   const set = (field: Field) => (value: string) => setValues({ ...values(), [field]: value })
 
-  createEffect(() => {
-    if (session.ready() && session.me() && !form.busy()) navigate(next(), { replace: true })
-  })
+  useGoOnWhenSignedIn(next)
 
   const form: Form = createForm({
     schema: signUpInput,
@@ -59,8 +57,10 @@ export default function SignUp() {
         )
         return
       }
+      // Where to go is read before the session reloads: the reload may already move the page on.
+      const to = next()
       await session.refresh()
-      navigate(next(), { replace: true })
+      navigate(to, { replace: true })
     },
   })
 
