@@ -11,6 +11,7 @@
 import { fakeClock } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import { type TestDatabase, testDatabases } from '@appg-hub/db/testing'
+import type { startNodeServer } from '@appg-hub/server/node'
 import { afterAll, test } from 'vitest'
 import { callers, testConfig } from './fixtures'
 import { type JointWorld, makeJointWorld } from './joint-work'
@@ -19,6 +20,8 @@ import { type JointWorld, makeJointWorld } from './joint-work'
 export function dialects(): TestDatabase[] {
   return testDatabases()
 }
+
+type NodeServerOptions = Parameters<typeof startNodeServer>[0]
 
 export type Api = ReturnType<typeof callers>
 export type FakeClock = ReturnType<typeof fakeClock>
@@ -44,6 +47,8 @@ export interface HubTestOptions<W> {
   now?: Date
   /** The world to make (the joint-work world by default); null for an empty database. */
   world?: ((db: Db) => Promise<W>) | null
+  /** What the `server` fixture's Node server is started with, past `db`, `clock` and the test config. */
+  server?: Partial<Omit<NodeServerOptions, 'db' | 'clock'>>
 }
 
 /**
@@ -84,6 +89,7 @@ export function hubTest<W = JointWorld>(dialect: TestDatabase, options: HubTestO
         config: { ...testConfig },
         host: '127.0.0.1',
         port: 0,
+        ...options.server,
       })
       try {
         await use({ url: server.url.replace('127.0.0.1', 'localhost') })
