@@ -3,11 +3,12 @@
  * tokens around them), made directly in the database, so that a successful mutation in one case
  * never changes what the next case sees.
  */
-import { hashPassword, hashToken, newToken } from '@appg-hub/core'
-import { type AttachmentItemType, type Db, type ItemType, newId, type Role } from '@appg-hub/db'
-import { freshEmail, type GroupName, WORLD_PASSWORD } from './authz-people'
+import { hashToken, newToken } from '@appg-hub/core'
+import { type AttachmentItemType, type Db, type ItemType, newId } from '@appg-hub/db'
+import { accountFactories } from './authz-accounts'
+import { freshEmail, type GroupName } from './authz-people'
 import { type ITEM_RELATIONS, ITEM_SHAPES } from './authz-relations'
-import { addMember, type callers, makePerson, testConfig } from './fixtures'
+import { type callers, testConfig } from './fixtures'
 import { HEALTH } from './groups'
 import type { Person } from './people'
 
@@ -22,6 +23,7 @@ export interface ItemFactoryWorld {
 export function itemFactories({ db, api, groups, person, ownerOfficer }: ItemFactoryWorld) {
   const now = () => api.clock.now().toISOString()
   let seq = 0
+  const next = () => ++seq
 
   async function addParticipants(
     type: ItemType,
@@ -53,13 +55,13 @@ export function itemFactories({ db, api, groups, person, ownerOfficer }: ItemFac
       const shape = typeof relation === 'string' ? ITEM_SHAPES[relation] : relation
       const id = newId()
       const at = now()
-      seq += 1
+      const n = next()
       await db
         .insertInto('topic')
         .values({
           id,
           appg_id: groups[shape.owner].id,
-          title: options.title ?? `Topic ${seq} (${shape.owner})`,
+          title: options.title ?? `Topic ${n} (${shape.owner})`,
           summary: 'A topic for the authorization matrix.',
           tags: JSON.stringify([HEALTH]),
           visibility: shape.visibility,
@@ -104,14 +106,14 @@ export function itemFactories({ db, api, groups, person, ownerOfficer }: ItemFac
       const at = api.clock.now()
       const day = 24 * 60 * 60 * 1000
       const startsAt = new Date(at.getTime() + (options.past ? -2 * day : 7 * day))
-      seq += 1
+      const n = next()
       await db
         .insertInto('meeting')
         .values({
           id,
           appg_id: groups[shape.owner].id,
           topic_id: null,
-          title: `Session ${seq} (${shape.owner})`,
+          title: `Session ${n} (${shape.owner})`,
           description: 'A session for the authorization matrix.',
           starts_at: startsAt.toISOString(),
           ends_at: new Date(startsAt.getTime() + 60 * 60 * 1000).toISOString(),
@@ -205,7 +207,7 @@ export function itemFactories({ db, api, groups, person, ownerOfficer }: ItemFac
       const status = options.status ?? (shape.visibility === 'public' ? 'published' : 'draft')
       const id = newId()
       const at = now()
-      seq += 1
+      const n = next()
       const count = options.revisions ?? 1
       const revisionIds = Array.from({ length: count }, () => newId())
       const publishedNumber = options.publishedNumber ?? count
@@ -215,7 +217,7 @@ export function itemFactories({ db, api, groups, person, ownerOfficer }: ItemFac
           id,
           appg_id: groups[shape.owner].id,
           kind: 'briefing',
-          title: `Document ${seq} (${shape.owner})`,
+          title: `Document ${n} (${shape.owner})`,
           status,
           visibility: shape.visibility,
           head_revision_id: null,
@@ -411,96 +413,7 @@ export function itemFactories({ db, api, groups, person, ownerOfficer }: ItemFac
         .execute()
       return id
     },
-
-    /** An open invitation by email to join `group` as `role`; returns its id and its secret token. */
-    async groupInvite(group: GroupName, role: Role, email = freshEmail('invitee')) {
-      const token = newToken()
-      const id = newId()
-      const at = api.clock.now()
-      await db
-        .insertInto('group_invite')
-        .values({
-          id,
-          appg_id: groups[group].id,
-          email,
-          role,
-          token_hash: await hashToken(token),
-          invited_by: ownerOfficer[group],
-          created_at: at.toISOString(),
-          expires_at: new Date(at.getTime() + testConfig.groupInviteTtlMs).toISOString(),
-          accepted_at: null,
-          accepted_by: null,
-          revoked_at: null,
-        })
-        .execute()
-      return { id, token, email }
-    },
-
-    /** A new person holding `role` in `group`. */
-    async member(group: GroupName, role: Role) {
-      seq += 1
-      const p = await makePerson(db, `Extra ${role} ${seq}`, { email: freshEmail(`extra-${role}`) })
-      await addMember(db, p.id, groups[group].id, role)
-      return p.id
-    },
-
-    async notification(personId: string, text = 'Something happened.') {
-      const id = newId()
-      await db
-        .insertInto('notification')
-        .values({
-          id,
-          person_id: personId,
-          kind: 'comment.added',
-          item_type: null,
-          item_id: null,
-          appg_id: null,
-          actor_id: null,
-          text,
-          created_at: now(),
-          read_at: null,
-          emailed_at: null,
-          comment_id: null,
-          link_path: null,
-          excerpt: null,
-        })
-        .execute()
-      return id
-    },
-
-    /** Gives the person the world's password (scrypt at the test cost). */
-    async password(personId: string) {
-      const hash = await hashPassword(WORLD_PASSWORD, testConfig.passwordCost)
-      await db.updateTable('person').set({ password_hash: hash }).where('id', '=', personId).execute()
-    },
-
-    /** An open password-reset link for the person; returns its token (only a hash is stored). */
-    async passwordReset(personId: string): Promise<string> {
-      const token = newToken()
-      const at = api.clock.now()
-      await db
-        .insertInto('password_reset')
-        .values({
-          id: newId(),
-          person_id: personId,
-          token_hash: await hashToken(token),
-          created_at: at.toISOString(),
-          expires_at: new Date(at.getTime() + 60 * 60 * 1000).toISOString(),
-          used_at: null,
-        })
-        .execute()
-      return token
-    },
-
-    /** A person with the world's password, to sign in as. */
-    async account() {
-      seq += 1
-      const email = freshEmail('account')
-      const p = await makePerson(db, `Account ${seq}`, { email })
-      await make.password(p.id)
-      return { id: p.id, email }
-    },
   }
 
-  return make
+  return { ...make, ...accountFactories({ db, api, groups, person, ownerOfficer }, next) }
 }
