@@ -4,7 +4,6 @@
  */
 import {
   DAY,
-  fakeClock,
   HOUR,
   hashPassword,
   MINUTE,
@@ -14,14 +13,24 @@ import {
   signInWait,
 } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
-import { testDatabases } from '@appg-hub/db/testing'
-import { startNodeServer } from '@appg-hub/server/node'
 import { TRPCClientError } from '@trpc/client'
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import { makePerson, testConfig } from '../support/fixtures'
 import { httpClient } from '../support/http-client'
+import { dialects, hubTest } from '../support/hub-test'
 
 const PASSWORD = 'a good long password'
+
+/** One person, Ada, who signs in with PASSWORD. */
+async function accountWorld(db: Db) {
+  const person = await makePerson(db, 'Ada Account')
+  await db
+    .updateTable('person')
+    .set({ password_hash: await hashPassword(PASSWORD, testConfig.passwordCost) })
+    .where('id', '=', person.id)
+    .execute()
+  return { email: person.email }
+}
 
 async function code(promise: Promise<unknown>): Promise<string | undefined> {
   try {
@@ -33,35 +42,19 @@ async function code(promise: Promise<unknown>): Promise<string | undefined> {
   return 'OK'
 }
 
-describe.each(testDatabases())('accounts and sessions on $name', (target) => {
-  let db: Db
-  let clock: ReturnType<typeof fakeClock>
-  let server: { url: string; close(): Promise<void> }
-  let email: string
+describe.each(dialects())('accounts and sessions on $name', (dialect) => {
+  const it = hubTest(dialect, { now: new Date('2026-06-29T09:00:00.000Z'), world: accountWorld })
 
-  beforeEach(async () => {
-    db = await target.fresh()
-    clock = fakeClock(new Date('2026-06-29T09:00:00.000Z'))
-    const person = await makePerson(db, 'Ada Account')
-    email = person.email
-    await db
-      .updateTable('person')
-      .set({ password_hash: await hashPassword(PASSWORD, testConfig.passwordCost) })
-      .where('id', '=', person.id)
-      .execute()
-    server = await startNodeServer({ db, clock, config: { ...testConfig }, host: '127.0.0.1', port: 0 })
-    server.url = server.url.replace('127.0.0.1', 'localhost')
-  })
-  afterEach(() => server?.close())
-  afterAll(() => target.close())
-
-  async function signedIn() {
-    const person = httpClient(server.url)
+  async function signedIn(url: string, email: string) {
+    const person = httpClient(url)
     await person.client.auth.signIn.mutate({ email, password: PASSWORD })
     return person
   }
 
-  it('sets the session cookie HttpOnly, SameSite=Lax and Secure, with an expiry', async () => {
+  it('sets the session cookie HttpOnly, SameSite=Lax and Secure, with an expiry', async ({
+    server,
+    world: { email },
+  }) => {
     const response = await fetch(`${server.url}/trpc/auth.signIn`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: server.url },
@@ -75,7 +68,10 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect(cookie).toMatch(/Expires=/)
   })
 
-  it('refuses common passwords at sign-up, reset and change, saying why', async () => {
+  it('refuses common passwords at sign-up, reset and change, saying why', async ({
+    server,
+    world: { email },
+  }) => {
     const anonymous = httpClient(server.url).client
     for (const password of ['1234567890', 'password12', 'qwertyuiop']) {
       const refused = await anonymous.auth.signUp
@@ -84,7 +80,7 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
       expect(refused).toBeInstanceOf(TRPCClientError)
       expect((refused as TRPCClientError<never>).message).toMatch(/too easy to guess\. .*(common|frequently)/)
     }
-    const person = await signedIn()
+    const person = await signedIn(server.url, email)
     expect(
       await code(
         person.client.auth.changePassword.mutate({ currentPassword: PASSWORD, newPassword: 'password12' }),
@@ -92,9 +88,9 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     ).toBe('BAD_REQUEST')
   })
 
-  it('lists my sessions and ends one of them', async () => {
-    const laptop = await signedIn()
-    const phone = await signedIn()
+  it('lists my sessions and ends one of them', async ({ server, world: { email } }) => {
+    const laptop = await signedIn(server.url, email)
+    const phone = await signedIn(server.url, email)
     const sessions = await laptop.client.auth.sessions.query()
     expect(sessions).toHaveLength(2)
     expect(sessions.filter((s) => s.current)).toHaveLength(1)
@@ -104,9 +100,13 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect(await laptop.client.me.get.query()).not.toBeNull()
   })
 
-  it('ends every session on a password change, keeping this device signed in', async () => {
-    const laptop = await signedIn()
-    const phone = await signedIn()
+  it('ends every session on a password change, keeping this device signed in', async ({
+    db,
+    server,
+    world: { email },
+  }) => {
+    const laptop = await signedIn(server.url, email)
+    const phone = await signedIn(server.url, email)
     expect(
       await code(
         laptop.client.auth.changePassword.mutate({
@@ -128,8 +128,8 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect(mail.map((m) => m.subject)).toContain('Your APPG Hub password was changed')
   })
 
-  it('asks for the password again to change the email address', async () => {
-    const person = await signedIn()
+  it('asks for the password again to change the email address', async ({ db, server, world: { email } }) => {
+    const person = await signedIn(server.url, email)
     expect(
       await code(
         person.client.auth.changeEmail.mutate({ password: 'not my password', newEmail: 'new@example.org' }),
@@ -138,7 +138,7 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect(
       await db.selectFrom('person').select('id').where('email', '=', 'new@example.org').executeTakeFirst(),
     ).toBeUndefined()
-    const phone = await signedIn()
+    const phone = await signedIn(server.url, email)
     await person.client.auth.changeEmail.mutate({ password: PASSWORD, newEmail: 'New@Example.org' })
     expect((await person.client.me.get.query())?.email).toBe('new@example.org')
     // Every other device is signed out, and the old address is told.
@@ -152,12 +152,16 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect(told.find((m) => m.subject.includes('email address'))?.body_text).toContain('new@example.org')
   })
 
-  it('ends an idle session after 14 days, and any session after 60 days however busy', async () => {
-    const idle = await signedIn()
+  it('ends an idle session after 14 days, and any session after 60 days however busy', async ({
+    clock,
+    server,
+    world: { email },
+  }) => {
+    const idle = await signedIn(server.url, email)
     clock.advance(15 * DAY)
     expect(await idle.client.me.get.query()).toBeNull()
 
-    const busy = await signedIn()
+    const busy = await signedIn(server.url, email)
     // Used every six days for 54 days: the idle expiry keeps sliding forward…
     for (let i = 0; i < 9; i++) {
       clock.advance(6 * DAY)
@@ -168,8 +172,12 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect(await busy.client.me.get.query()).toBeNull()
   })
 
-  it('ends the session a browser held when it signs in again, with a new token', async () => {
-    const person = await signedIn()
+  it('ends the session a browser held when it signs in again, with a new token', async ({
+    db,
+    server,
+    world: { email },
+  }) => {
+    const person = await signedIn(server.url, email)
     const first = person.cookies.get(SESSION_COOKIE)!
     await person.client.auth.signIn.mutate({ email, password: PASSWORD })
     const second = person.cookies.get(SESSION_COOKIE)!
@@ -181,8 +189,8 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect(await person.client.me.get.query()).not.toBeNull()
   })
 
-  it('a copy of the sessions table signs nobody in', async () => {
-    await signedIn()
+  it('a copy of the sessions table signs nobody in', async ({ db, server, world: { email } }) => {
+    await signedIn(server.url, email)
     const rows = await db.selectFrom('auth_session').select('id').execute()
     expect(rows).toHaveLength(1)
     const thief = httpClient(server.url)
@@ -192,7 +200,12 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect(await thief.client.me.get.query()).toBeNull()
   })
 
-  it('slows failed sign-ins from one place by doubling waits, without locking the owner out elsewhere', async () => {
+  it('slows failed sign-ins from one place by doubling waits, without locking the owner out elsewhere', async ({
+    db,
+    clock,
+    server,
+    world: { email },
+  }) => {
     const attempt = (password = 'wrong password', cookie?: string) =>
       fetch(`${server.url}/trpc/auth.signIn`, {
         method: 'POST',
@@ -230,7 +243,11 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect((await attempt(PASSWORD, ownerCookie)).status).toBe(200)
   })
 
-  it('past 20 failures for an account from everywhere, lets in only devices that signed in before', async () => {
+  it('past 20 failures for an account from everywhere, lets in only devices that signed in before', async ({
+    db,
+    clock,
+    world: { email },
+  }) => {
     const source = (address: string, deviceToken: string | null = null) => ({ email, address, deviceToken })
     const device = await recordSignInSuccess({ db, clock }, source('192.0.2.1'))
     for (let i = 0; i < 20; i++) await recordSignInFailure({ db, clock }, source(`198.51.100.${i}`))
@@ -244,7 +261,7 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect(await signInWait({ db, clock }, source('203.0.113.9'))).toBe(0)
   })
 
-  it('limits sign-in attempts per address, whichever accounts they name', async () => {
+  it('limits sign-in attempts per address, whichever accounts they name', async ({ server }) => {
     const attempt = (i: number) =>
       fetch(`${server.url}/trpc/auth.signIn`, {
         method: 'POST',
@@ -255,8 +272,13 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect((await attempt(50)).status).toBe(429)
   })
 
-  it('resets a forgotten password by a one-time emailed link that expires, ending every session', async () => {
-    const old = await signedIn()
+  it('resets a forgotten password by a one-time emailed link that expires, ending every session', async ({
+    db,
+    clock,
+    server,
+    world: { email },
+  }) => {
+    const old = await signedIn(server.url, email)
     const anonymous = httpClient(server.url).client
     // The same answer for an address with no account, and no email for it.
     expect(await anonymous.auth.requestPasswordReset.mutate({ email: 'nobody@example.org' })).toEqual({
@@ -312,7 +334,7 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     ).toBe('CONFLICT')
   })
 
-  it('limits password reset emails per address', async () => {
+  it('limits password reset emails per address', async ({ db, server, world: { email } }) => {
     const anonymous = httpClient(server.url).client
     for (let i = 0; i < 3; i++) await anonymous.auth.requestPasswordReset.mutate({ email })
     expect(await code(anonymous.auth.requestPasswordReset.mutate({ email }))).toBe('TOO_MANY_REQUESTS')
@@ -324,7 +346,11 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     expect(sent).toHaveLength(3)
   })
 
-  it('answers sign-up the same whether or not the address has an account, and emails its owner', async () => {
+  it('answers sign-up the same whether or not the address has an account, and emails its owner', async ({
+    db,
+    server,
+    world: { email },
+  }) => {
     const signUp = (address: string) =>
       fetch(`${server.url}/trpc/auth.signUp`, {
         method: 'POST',
@@ -357,7 +383,7 @@ describe.each(testDatabases())('accounts and sessions on $name', (target) => {
     ).toBe('OK')
   })
 
-  it('limits sign-ups per address', async () => {
+  it('limits sign-ups per address', async ({ db, server }) => {
     const anonymous = httpClient(server.url).client
     for (let i = 0; i < 10; i++) {
       await anonymous.auth.signUp.mutate({

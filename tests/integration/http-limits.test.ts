@@ -5,14 +5,13 @@
  */
 import { request } from 'node:http'
 import { connect } from 'node:net'
-import { fakeClock, hashPassword } from '@appg-hub/core'
+import { hashPassword } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
-import { testDatabases } from '@appg-hub/db/testing'
-import { startNodeServer } from '@appg-hub/server/node'
 import { TRPCClientError } from '@trpc/client'
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, vi } from 'vitest'
 import { makePerson, testConfig } from '../support/fixtures'
 import { httpClient } from '../support/http-client'
+import { dialects, hubTest } from '../support/hub-test'
 
 const PASSWORD = 'a good long password'
 
@@ -76,47 +75,45 @@ function* chunks(total: number, size = 64 * 1024, whole?: Buffer): Generator<Buf
   for (let sent = 0; sent < total; sent += size) yield Buffer.alloc(Math.min(size, total - sent), 'a')
 }
 
-describe.each(testDatabases())('HTTP abuse limits on $name', (target) => {
-  let db: Db
-  let server: { url: string; close(): Promise<void> }
-  let email: string
+/** One person who signs in with PASSWORD. */
+async function limitsWorld(db: Db) {
+  const person = await makePerson(db, 'Lim Its')
+  await db
+    .updateTable('person')
+    .set({ password_hash: await hashPassword(PASSWORD, testConfig.passwordCost) })
+    .where('id', '=', person.id)
+    .execute()
+  return { email: person.email }
+}
 
-  beforeEach(async () => {
-    db = await target.fresh()
-    const person = await makePerson(db, 'Lim Its')
-    email = person.email
-    await db
-      .updateTable('person')
-      .set({ password_hash: await hashPassword(PASSWORD, testConfig.passwordCost) })
-      .where('id', '=', person.id)
-      .execute()
-    server = await startNodeServer({
-      db,
-      clock: fakeClock(new Date('2026-06-29T09:00:00.000Z')),
+describe.each(dialects())('HTTP abuse limits on $name', (dialect) => {
+  const it = hubTest(dialect, {
+    now: new Date('2026-06-29T09:00:00.000Z'),
+    world: limitsWorld,
+    server: {
       config: { ...testConfig, allowedHosts: ['hub.example.org'] },
-      host: '127.0.0.1',
-      port: 0,
       headersTimeoutMs: 500,
       requestTimeoutMs: 1000,
-    })
-    server.url = server.url.replace('127.0.0.1', 'localhost')
+    },
   })
-  afterEach(() => server?.close())
-  afterAll(() => target.close())
 
-  async function signedIn() {
-    const person = httpClient(server.url)
+  async function signedIn(url: string, email: string) {
+    const person = httpClient(url)
     await person.client.auth.signIn.mutate({ email, password: PASSWORD })
     return person
   }
 
-  const json = (body: string) => ({
+  const json = (url: string, body: string) => ({
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
+    headers: { 'content-type': 'application/json', origin: url },
     body,
   })
 
-  it('refuses a batch of more than 10 calls with 400, and runs one of 10', async () => {
+  it('refuses a batch of more than 10 calls with 400, and runs one of 10', async ({
+    db,
+    server,
+    world: { email },
+  }) => {
     const batch = (n: number) => {
       const paths = Array.from({ length: n }, () => 'register.list').join(',')
       const input = Object.fromEntries(Array.from({ length: n }, (_, i) => [i, { limit: 1 }]))
@@ -132,20 +129,23 @@ describe.each(testDatabases())('HTTP abuse limits on $name', (target) => {
     const body = JSON.stringify(
       Object.fromEntries(Array.from({ length: 40 }, (_, i) => [i, { email, password: 'x' }])),
     )
-    expect((await fetch(`${server.url}/trpc/${signIns}?batch=1`, json(body))).status).toBe(400)
+    expect((await fetch(`${server.url}/trpc/${signIns}?batch=1`, json(server.url, body))).status).toBe(400)
     // Nothing was counted: no sign-in attempt ran.
     expect(await db.selectFrom('rate_limit').select('key').execute()).toEqual([])
   })
 
-  const post = (path: string, body: string) =>
-    raw(server.url, {
+  const post = (url: string, path: string, body: string) =>
+    raw(url, {
       method: 'POST',
       path,
-      headers: { 'content-type': 'application/json', origin: server.url },
+      headers: { 'content-type': 'application/json', origin: url },
       body: chunks(0, 0, Buffer.from(body)),
     })
 
-  it('refuses a 5 MB body with 413 before reading it, announced or streamed', async () => {
+  it('refuses a 5 MB body with 413 before reading it, announced or streamed', async ({
+    server,
+    world: { email },
+  }) => {
     const big = 5 * 1024 * 1024
     const announced = await raw(server.url, {
       method: 'POST',
@@ -165,16 +165,18 @@ describe.each(testDatabases())('HTTP abuse limits on $name', (target) => {
     expect(streamed.sentBeforeAnswer).toBeLessThan(big)
     // Just over 1 MB is refused too; documents may carry up to 4 MB.
     const overOrdinary = JSON.stringify({ email, password: 'p'.repeat(1024 * 1024) })
-    expect((await post('/trpc/auth.signIn', overOrdinary)).status).toBe(413)
+    expect((await post(server.url, '/trpc/auth.signIn', overOrdinary)).status).toBe(413)
     const document = JSON.stringify({ body: 'é'.repeat(1_000_000) })
     expect(Buffer.byteLength(document)).toBeGreaterThan(1024 * 1024)
     // Signed out, so 401 — but not 413: the body was accepted.
-    expect((await post('/trpc/documents.preview', document)).status).toBe(401)
+    expect((await post(server.url, '/trpc/documents.preview', document)).status).toBe(401)
     const tooBigDocument = JSON.stringify({ body: 'x'.repeat(4 * 1024 * 1024) })
-    expect((await post('/trpc/documents.preview', tooBigDocument)).status).toBe(413)
+    expect((await post(server.url, '/trpc/documents.preview', tooBigDocument)).status).toBe(413)
   })
 
-  it('answers only for PUBLIC_URL, the allow-list and (PUBLIC_URL being loopback) loopback names', async () => {
+  it('answers only for PUBLIC_URL, the allow-list and (PUBLIC_URL being loopback) loopback names', async ({
+    server,
+  }) => {
     const port = new URL(server.url).port
     for (const host of [
       `localhost:${port}`,
@@ -191,12 +193,15 @@ describe.each(testDatabases())('HTTP abuse limits on $name', (target) => {
     }
   })
 
-  it('marks every signed-in answer no-store, API and plain routes, and leaves public answers cacheable', async () => {
-    const person = await signedIn()
+  it('marks every signed-in answer no-store, API and plain routes, and leaves public answers cacheable', async ({
+    server,
+    world: { email },
+  }) => {
+    const person = await signedIn(server.url, email)
     const cookie = [...person.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
     const signInAnswer = await fetch(
       `${server.url}/trpc/auth.signIn`,
-      json(JSON.stringify({ email, password: PASSWORD })),
+      json(server.url, JSON.stringify({ email, password: PASSWORD })),
     )
     expect(signInAnswer.headers.get('cache-control')).toMatch(/\bno-store\b/)
     for (const path of [
@@ -213,8 +218,8 @@ describe.each(testDatabases())('HTTP abuse limits on $name', (target) => {
       expect(`${path} ${noStore}`).toBe(`${path} true`)
     }
     const exported = await fetch(`${server.url}/trpc/privacy.export`, {
-      ...json('{}'),
-      headers: { ...json('').headers, cookie },
+      ...json(server.url, '{}'),
+      headers: { ...json(server.url, '').headers, cookie },
     })
     expect(exported.status).toBe(200)
     expect(exported.headers.get('cache-control')).toMatch(/\bno-store\b/)
@@ -227,7 +232,7 @@ describe.each(testDatabases())('HTTP abuse limits on $name', (target) => {
     expect(anonymous.headers.get('cache-control')).not.toBe('no-store')
   })
 
-  it('cuts off a client that sends its headers or its body too slowly', async () => {
+  it('cuts off a client that sends its headers or its body too slowly', async ({ server }) => {
     const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const { port } = new URL(server.url)
     const slow = (head: string, drip: string) =>
@@ -267,11 +272,14 @@ describe.each(testDatabases())('HTTP abuse limits on $name', (target) => {
     warnings.mockRestore()
   }, 15_000)
 
-  it('lets only signed-in people preview, within the expensive-work budget', async () => {
+  it('lets only signed-in people preview, within the expensive-work budget', async ({
+    server,
+    world: { email },
+  }) => {
     expect(await code(httpClient(server.url).client.documents.preview.mutate({ body: '**hi**' }))).toBe(
       'UNAUTHORIZED',
     )
-    const person = await signedIn()
+    const person = await signedIn(server.url, email)
     expect((await person.client.documents.preview.mutate({ body: '**hi**' })).html).toContain(
       '<strong>hi</strong>',
     )
@@ -287,8 +295,8 @@ describe.each(testDatabases())('HTTP abuse limits on $name', (target) => {
     )
   })
 
-  it('rate-limits the password check of privacy.erase like sign-in', async () => {
-    const person = await signedIn()
+  it('rate-limits the password check of privacy.erase like sign-in', async ({ server, world: { email } }) => {
+    const person = await signedIn(server.url, email)
     const attempts: (string | undefined)[] = []
     for (let i = 0; i < 12; i++)
       attempts.push(

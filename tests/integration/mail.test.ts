@@ -1,13 +1,13 @@
 import type { AddressInfo } from 'node:net'
 import { deliverOutbox, MAX_ATTEMPTS, noMailTransport, queueEmail } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
-import { testDatabases } from '@appg-hub/db/testing'
 import { sendDigestsCommand } from '@appg-hub/server/cli/send-digests'
 import { readSettings } from '@appg-hub/server/config'
 import { createSmtpTransport, smtpSettingsFrom } from '@appg-hub/server/mail-smtp'
 import { SMTPServer } from 'smtp-server'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, vi } from 'vitest'
 import { callers } from '../support/fixtures'
+import { dialects, type FakeClock, hubTest } from '../support/hub-test'
 import { type JointWorld, makeJointWorld, makeTopic } from '../support/joint-work'
 
 interface Received {
@@ -52,45 +52,44 @@ async function startSmtpServer() {
   return { received, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
 }
 
-describe.each(testDatabases())('sending the outbox on $name', (target) => {
-  let db: Db
+describe.each(dialects())('sending the outbox on $name', (dialect) => {
+  // An empty database per test; the digest test makes its own world.
+  const it = hubTest(dialect, { world: null })
+  // One SMTP server for the suite, emptied before each test.
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>
-  const api = () => callers(db)
-
   beforeAll(async () => {
     smtp = await startSmtpServer()
   })
-  beforeEach(async () => {
-    db = await target.fresh()
+  beforeEach(() => {
     smtp.received.length = 0
   })
   afterEach(() => vi.restoreAllMocks())
-  afterAll(async () => {
-    await smtp.close()
-    await target.close()
-  })
+  afterAll(() => smtp.close())
 
-  const queue = (to: string, subject = 'Hello') =>
-    queueEmail(db, api().clock, { to, subject, body: `Body for ${to}\nwith “quotes”`, kind: 'test' })
-  const outbox = () => db.selectFrom('email_outbox').selectAll().orderBy('to_email').execute()
+  const queue = (db: Db, clock: FakeClock, to: string, subject = 'Hello') =>
+    queueEmail(db, clock, { to, subject, body: `Body for ${to}\nwith “quotes”`, kind: 'test' })
+  const outbox = (db: Db) => db.selectFrom('email_outbox').selectAll().orderBy('to_email').execute()
 
-  it('keeps control characters out of plain-text email, keeping tabs and line ends', async () => {
+  it('keeps control characters out of plain-text email, keeping tabs and line ends', async ({
+    db,
+    clock,
+  }) => {
     const esc = String.fromCharCode(27)
     const bell = String.fromCharCode(7)
-    await queueEmail(db, api().clock, {
+    await queueEmail(db, clock, {
       to: 'c@example.org',
       subject: `Invited\r\nBcc: x@evil.example${esc}[2J`,
       body: `Dear${bell} Ada,\r\n\tsee ${esc}[31mthis${String.fromCharCode(0)}\u007f\rnow`,
       kind: 'test',
     })
-    const [mail] = await outbox()
+    const [mail] = await outbox(db)
     expect(mail!.subject).toBe('InvitedBcc: x@evil.example[2J')
     expect(mail!.body_text).toBe('Dear Ada,\n\tsee [31mthis\nnow')
   })
 
-  it('delivers queued emails over SMTP, with authentication, and marks them sent', async () => {
-    await queue('a@example.org', 'First')
-    await queue('b@example.org', 'Second')
+  it('delivers queued emails over SMTP, with authentication, and marks them sent', async ({ db, clock }) => {
+    await queue(db, clock, 'a@example.org', 'First')
+    await queue(db, clock, 'b@example.org', 'Second')
     const transport = createSmtpTransport({
       url: `smtp://hub:s3cret@127.0.0.1:${smtp.port}`,
       from: 'APPG Hub <hub@example.org>',
@@ -113,7 +112,7 @@ describe.each(testDatabases())('sending the outbox on $name', (target) => {
     expect(received[0]!.raw).toMatch(/Content-Type: text\/plain/i)
     expect(received[0]!.raw).toMatch(/Content-Type: text\/html/i)
     expect(received[0]!.raw).toContain('<html lang=3D"en-GB">')
-    for (const row of await outbox())
+    for (const row of await outbox(db))
       expect(row).toMatchObject({ attempts: 1, last_error: null, sent_at: expect.any(String) })
     // Sent rows are not sent again.
     const again = createSmtpTransport({ url: `smtp://127.0.0.1:${smtp.port}`, from: 'hub@example.org' })
@@ -121,42 +120,42 @@ describe.each(testDatabases())('sending the outbox on $name', (target) => {
     again.close()
   })
 
-  it('records failures and tries again later, up to a limit', async () => {
-    await queue('nobody@refused.example')
-    await queue('c@example.org')
+  it('records failures and tries again later, up to a limit', async ({ db, clock }) => {
+    await queue(db, clock, 'nobody@refused.example')
+    await queue(db, clock, 'c@example.org')
     const transport = createSmtpTransport({ url: `smtp://127.0.0.1:${smtp.port}`, from: 'hub@example.org' })
     try {
       expect(await deliverOutbox(db, transport)).toEqual({ sent: 1, failed: 1 })
-      const [ok, refused] = await outbox()
+      const [ok, refused] = await outbox(db)
       expect(ok).toMatchObject({ to_email: 'c@example.org', attempts: 1 })
       expect(refused).toMatchObject({ to_email: 'nobody@refused.example', attempts: 1, sent_at: null })
       expect(refused!.last_error).toContain('Mailbox unavailable')
       for (let i = 1; i < MAX_ATTEMPTS + 2; i++) await deliverOutbox(db, transport)
-      expect((await outbox())[1]).toMatchObject({ attempts: MAX_ATTEMPTS, sent_at: null })
+      expect((await outbox(db))[1]).toMatchObject({ attempts: MAX_ATTEMPTS, sent_at: null })
     } finally {
       transport.close()
     }
   })
 
-  it('a server that cannot be reached leaves the rows to try again', async () => {
-    await queue('d@example.org')
+  it('a server that cannot be reached leaves the rows to try again', async ({ db, clock }) => {
+    await queue(db, clock, 'd@example.org')
     const closed = await startSmtpServer()
     await closed.close()
     const transport = createSmtpTransport({ url: `smtp://127.0.0.1:${closed.port}`, from: 'hub@example.org' })
     expect(await deliverOutbox(db, transport)).toEqual({ sent: 0, failed: 1 })
     transport.close()
-    expect((await outbox())[0]).toMatchObject({
+    expect((await outbox(db))[0]).toMatchObject({
       attempts: 1,
       sent_at: null,
       last_error: expect.stringMatching(/ECONNREFUSED|connect/i),
     })
   })
 
-  it('with no transport ("none") the rows stay in the outbox for the mailbox page', async () => {
-    await queue('e@example.org')
-    const before = await outbox()
+  it('with no transport ("none") the rows stay in the outbox for the mailbox page', async ({ db, clock }) => {
+    await queue(db, clock, 'e@example.org')
+    const before = await outbox(db)
     expect(await deliverOutbox(db, noMailTransport)).toEqual({ sent: 0, failed: 0 })
-    expect(await outbox()).toEqual(before)
+    expect(await outbox(db)).toEqual(before)
   })
 
   it('reads its settings from SMTP_URL and MAIL_FROM', () => {
@@ -180,7 +179,7 @@ describe.each(testDatabases())('sending the outbox on $name', (target) => {
     expect(() => readSettings({ SMTP_URL: 'http://mail.example.org' })).toThrow(/SMTP_URL.*smtp:\/\//)
   })
 
-  it('`pnpm hub send-digests` queues the digests and delivers them by SMTP', async () => {
+  it('`pnpm hub send-digests` queues the digests and delivers them by SMTP', async ({ db }) => {
     vi.spyOn(console, 'log').mockImplementation(() => {})
     const world: JointWorld = await makeJointWorld(db)
     const calls = callers(db)

@@ -1,9 +1,7 @@
-import type { Db } from '@appg-hub/db'
-import { testDatabases } from '@appg-hub/db/testing'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import { addMember, callers, makeGroup } from '../support/fixtures'
 import { dialects, type HubContext, hubTest } from '../support/hub-test'
-import { joinTopic, makeJointWorld, makeTopic } from '../support/joint-work'
+import { joinTopic, makeTopic } from '../support/joint-work'
 import { QueryCounter } from '../support/query-counter'
 
 /**
@@ -100,13 +98,10 @@ describe.each(dialects())('round trips on $name', (dialect) => {
 })
 
 /** The foundation's main reads: the Register (signed out) and `me`, whatever the data size. */
-describe.each(testDatabases())('round trips of the Register and me on $name', (target) => {
-  let db: Db
-  afterAll(() => target.close())
+describe.each(dialects())('round trips of the Register and me on $name', (dialect) => {
+  const it = hubTest(dialect)
 
-  async function measure(groups: number) {
-    db = await target.fresh()
-    const world = await makeJointWorld(db)
+  async function measure({ db, world }: Pick<HubContext, 'db' | 'world'>, groups: number) {
     for (let i = 0; i < groups; i++) {
       const group = await makeGroup(db, `extra-${String(i).padStart(2, '0')}`)
       await db
@@ -142,8 +137,8 @@ describe.each(testDatabases())('round trips of the Register and me on $name', (t
     'me.get': 1,
   }
 
-  it('with a few groups and with forty more', async () => {
-    expect(await measure(0)).toEqual(EXPECTED)
-    expect(await measure(40)).toEqual(EXPECTED)
+  // The same counts with the joint world's few groups and with forty more, each on a fresh database.
+  it.for([0, 40])('with %i more groups', async (groups, { db, world }) => {
+    expect(await measure({ db, world }, groups)).toEqual(EXPECTED)
   })
 })

@@ -216,13 +216,15 @@ export function jointWorkJourney(server: () => { url: string; db: Db }) {
       q: 'Tom',
     })
     expect(secretariat?.name).toBe('Tom Whitfield')
+    const phg = await signedIn(url, demo('secretariat'))
+    const unreadBefore = (await phg.notifications.unreadCount.query()).count
     const comment = await cancerMember.comments.add.mutate({
       itemType: 'topic',
       itemId: id,
       body: `Could @[Tom Whitfield](person:${secretariat!.id}) share the screening evidence?`,
     })
-    const phg = await signedIn(url, demo('secretariat'))
-    expect((await phg.notifications.unreadCount.query()).count).toBeGreaterThan(0)
+    // The mention is one new notification for the person mentioned.
+    expect((await phg.notifications.unreadCount.query()).count).toBe(unreadBefore + 1)
     const inbox = await phg.notifications.list.query({})
     expect(inbox.items.some((n) => n.kind === 'comment.mention' && n.path?.includes(id))).toBe(true)
     await phg.comments.add.mutate({

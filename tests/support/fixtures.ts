@@ -4,8 +4,10 @@
  */
 import { type ApiDeps, appRouter, createApiContext, createCallerFactory } from '@appg-hub/api'
 import { createSession, DAY, fakeClock, type HubConfig, SESSION_COOKIE } from '@appg-hub/core'
-import { bumpCacheVersion, type Db, newId, type Role } from '@appg-hub/db'
+import type { Db } from '@appg-hub/db'
 import { sessionAuth } from '@appg-hub/server/authenticate'
+import { makeGroup } from './groups'
+import { castPeople, HUB_CAST } from './people'
 
 export const testConfig: HubConfig = {
   publicUrl: 'http://localhost:3000',
@@ -15,88 +17,8 @@ export const testConfig: HubConfig = {
   handshakeTtlMs: 14 * DAY,
 }
 
-export async function makePerson(
-  db: Db,
-  name: string,
-  options: { email?: string; siteAdmin?: boolean } = {},
-) {
-  const now = new Date().toISOString()
-  const id = newId()
-  const email = options.email ?? `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.org`
-  await db
-    .insertInto('person')
-    .values({
-      id,
-      email,
-      display_name: name,
-      kind: 'other',
-      organisation: null,
-      party: null,
-      mnis_id: null,
-      twfy_id: null,
-      register_key: null,
-      password_hash: null,
-      is_site_admin: options.siteAdmin ? 1 : 0,
-      email_preference: 'immediate',
-      created_at: now,
-      updated_at: now,
-      erased_at: null,
-    })
-    .execute()
-  return { id, email, name }
-}
-
-export async function makeGroup(db: Db, slug: string, title = `APPG on ${slug}`) {
-  const now = new Date().toISOString()
-  const id = newId()
-  await db
-    .insertInto('appg')
-    .values({
-      id,
-      slug,
-      title,
-      purpose: `To discuss ${slug}.`,
-      category: 'Subject Group',
-      registered_contact_name: null,
-      registered_contact_address: null,
-      registered_contact_email: null,
-      public_enquiry_point_name: null,
-      public_enquiry_point_email: null,
-      secretariat: null,
-      website_url: null,
-      agm_date: null,
-      agm_statement_published: null,
-      agm_reporting_year: null,
-      agm_next_deadline: null,
-      registrable_benefits: null,
-      status: 'registered',
-      register_edition: 'test',
-      source_url: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute()
-  // As the Register import does: cached Register answers are stale from here on.
-  await bumpCacheVersion(db, 'register')
-  return { id, slug, title }
-}
-
-export async function addMember(db: Db, personId: string, appgId: string, role: Role) {
-  const now = new Date().toISOString()
-  await db
-    .insertInto('membership')
-    .values({
-      id: newId(),
-      person_id: personId,
-      appg_id: appgId,
-      role,
-      register_title: null,
-      source: 'admin',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute()
-}
+export { makeGroup } from './groups'
+export { addMember, makePerson } from './people'
 
 /**
  * Two groups, `alpha` and `beta`, with one person per role in alpha, an officer of beta, an
@@ -105,22 +27,7 @@ export async function addMember(db: Db, personId: string, appgId: string, role: 
 export async function makeWorld(db: Db) {
   const alpha = await makeGroup(db, 'alpha', 'APPG on Alpha')
   const beta = await makeGroup(db, 'beta', 'APPG on Beta')
-  const people = {
-    chair: await makePerson(db, 'Alpha Chair'),
-    officer: await makePerson(db, 'Alpha Officer'),
-    secretariat: await makePerson(db, 'Alpha Secretariat'),
-    member: await makePerson(db, 'Alpha Member'),
-    observer: await makePerson(db, 'Alpha Observer'),
-    betaOfficer: await makePerson(db, 'Beta Officer'),
-    betaChair: await makePerson(db, 'Beta Chair'),
-    outsider: await makePerson(db, 'Out Sider'),
-    admin: await makePerson(db, 'Site Admin', { siteAdmin: true }),
-  }
-  for (const role of ['chair', 'officer', 'secretariat', 'member', 'observer'] as const) {
-    await addMember(db, people[role].id, alpha.id, role)
-  }
-  await addMember(db, people.betaOfficer.id, beta.id, 'officer')
-  await addMember(db, people.betaChair.id, beta.id, 'chair')
+  const people = await castPeople(db, { alpha, beta }, HUB_CAST)
   return { alpha, beta, people }
 }
 

@@ -11,14 +11,17 @@
 import { fakeClock } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import { type TestDatabase, testDatabases } from '@appg-hub/db/testing'
+import type { startNodeServer } from '@appg-hub/server/node'
 import { afterAll, test } from 'vitest'
-import { callers } from './fixtures'
+import { callers, testConfig } from './fixtures'
 import { type JointWorld, makeJointWorld } from './joint-work'
 
 /** The databases to run on, one suite each. */
 export function dialects(): TestDatabase[] {
   return testDatabases()
 }
+
+type NodeServerOptions = Parameters<typeof startNodeServer>[0]
 
 export type Api = ReturnType<typeof callers>
 export type FakeClock = ReturnType<typeof fakeClock>
@@ -32,6 +35,11 @@ export interface HubFixtures<W> {
   world: W
   /** tRPC callers acting as a person (`api.as(id)`), on `clock`. */
   api: Api
+  /**
+   * The Node server on `db` and `clock`, started for the tests that ask for it and stopped after
+   * each (also when it fails). Its URL names `localhost`, where the browser-style clients keep cookies.
+   */
+  server: { url: string }
 }
 
 export interface HubTestOptions<W> {
@@ -39,6 +47,8 @@ export interface HubTestOptions<W> {
   now?: Date
   /** The world to make (the joint-work world by default); null for an empty database. */
   world?: ((db: Db) => Promise<W>) | null
+  /** What the `server` fixture's Node server is started with, past `db`, `clock` and the test config. */
+  server?: Partial<Omit<NodeServerOptions, 'db' | 'clock'>>
 }
 
 /**
@@ -69,6 +79,23 @@ export function hubTest<W = JointWorld>(dialect: TestDatabase, options: HubTestO
     ],
     api: async ({ db, clock }, use) => {
       await use(callers(db, clock))
+    },
+    server: async ({ db, clock }, use) => {
+      // Imported here: most files never start a server.
+      const { startNodeServer } = await import('@appg-hub/server/node')
+      const server = await startNodeServer({
+        db,
+        clock,
+        config: { ...testConfig },
+        host: '127.0.0.1',
+        port: 0,
+        ...options.server,
+      })
+      try {
+        await use({ url: server.url.replace('127.0.0.1', 'localhost') })
+      } finally {
+        await server.close()
+      }
     },
   })
 }

@@ -3,12 +3,14 @@
  * through the API, and a snapshot of every table that joint work writes, for before/after
  * comparison of refused calls.
  */
-import { bumpCacheVersion, type Db } from '@appg-hub/db'
+import type { Db } from '@appg-hub/db'
 import { TRPCError } from '@trpc/server'
-import { addMember, type callers, makeGroup, makePerson, makeWorld } from './fixtures'
+import type { callers } from './fixtures'
+import { makeWorld } from './fixtures'
+import { HEALTH, makeGroup, SCIENCE, tagGroups } from './groups'
+import { castPeople, JOINT_CAST } from './people'
 
-export const HEALTH = 'Health, Medicine & Public Health'
-export const SCIENCE = 'Science, Technology & Innovation'
+export { HEALTH, SCIENCE } from './groups'
 
 /**
  * `alpha` (chair, officer, secretariat, member, observer), `beta` (chair, officer, secretariat,
@@ -19,24 +21,13 @@ export async function makeJointWorld(db: Db) {
   const gamma = await makeGroup(db, 'gamma', 'APPG on Gamma')
   const people = {
     ...world.people,
-    betaSecretariat: await makePerson(db, 'Beta Secretariat'),
-    betaMember: await makePerson(db, 'Beta Member'),
-    gammaOfficer: await makePerson(db, 'Gamma Officer'),
-    gammaMember: await makePerson(db, 'Gamma Member'),
+    ...(await castPeople(db, { alpha: world.alpha, beta: world.beta, gamma }, JOINT_CAST)),
   }
-  await addMember(db, people.betaSecretariat.id, world.beta.id, 'secretariat')
-  await addMember(db, people.betaMember.id, world.beta.id, 'member')
-  await addMember(db, people.gammaOfficer.id, gamma.id, 'officer')
-  await addMember(db, people.gammaMember.id, gamma.id, 'member')
-  await db
-    .insertInto('appg_tag')
-    .values([
-      { appg_id: world.alpha.id, tag: HEALTH },
-      { appg_id: world.beta.id, tag: HEALTH },
-      { appg_id: gamma.id, tag: SCIENCE },
-    ])
-    .execute()
-  await bumpCacheVersion(db, 'register')
+  await tagGroups(db, [
+    { appg_id: world.alpha.id, tag: HEALTH },
+    { appg_id: world.beta.id, tag: HEALTH },
+    { appg_id: gamma.id, tag: SCIENCE },
+  ])
   return { ...world, gamma, people }
 }
 
