@@ -137,7 +137,21 @@ describe.each(dialects())('HTTP caching of public reads on $name', (dialect) => 
     expect(mine.displayName).toBe('Alpha Officer')
     // Read with the session check in one query.
     expect(mine.groups).toEqual([
-      { slug: 'alpha', title: 'APPG on Alpha', role: 'officer', registerTitle: null },
+      {
+        slug: 'alpha',
+        title: 'APPG on Alpha',
+        role: 'officer',
+        registerTitle: null,
+        // What an officer may do there, as the policy answers it (groupRights).
+        can: {
+          createItems: true,
+          invite: true,
+          viewRoster: true,
+          manageMembers: true,
+          editRegister: true,
+          viewAudit: true,
+        },
+      },
     ])
 
     // Signed out, other API answers are not cached either, nor a batch that includes one.

@@ -1,6 +1,15 @@
 /** Who is signed in (me.get) and whether the demo world is on (dev.demoAccounts), for every page. */
 import { useNavigate } from '@solidjs/router'
-import { type Accessor, createContext, createEffect, type JSX, on, untrack, useContext } from 'solid-js'
+import {
+  type Accessor,
+  createContext,
+  createEffect,
+  createMemo,
+  type JSX,
+  on,
+  untrack,
+  useContext,
+} from 'solid-js'
 import { createRead } from './data'
 import { api, type DemoAccounts, type GroupRights, type Me } from './trpc'
 
@@ -34,7 +43,9 @@ export function SessionProvider(props: { children: JSX.Element }) {
     () => api.dev.demoAccounts.query(),
   )
   const me = () => (mine.error() ? null : (mine.data() ?? null))
-  const ready = () => !mine.loading()
+  // Once known, stays known: a reload of who I am (after signing in, say) must not take the page
+  // back to "Loading…", which would throw away what it shows and what was typed into it.
+  const ready = createMemo<boolean>((known) => known || !mine.loading(), false)
   const demo = () => (demoAccounts.error() ? null : (demoAccounts.data() ?? null))
   const refresh = () => mine.refetch()
 
