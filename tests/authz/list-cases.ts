@@ -64,6 +64,14 @@ export const LIST_CASES: Record<string, ListCase> = {
     list: false,
     why: 'one group’s changes between Register editions, for its people and the site administrator (matrix)',
   },
+  'register.ruleChecks': {
+    list: false,
+    why: 'one group’s Register entry against the Guide, for its officers, secretariat and the site administrator (matrix)',
+  },
+  'register.failingRuleChecks': {
+    list: false,
+    why: 'site administrators only; every registered group, whose Register entries are public',
+  },
   'register.tags': { list: false, why: 'the public Register’s tags, the same for everyone' },
   'topics.activity': { list: false, why: 'one topic’s activity, gated by topics.get (matrix)' },
   'topics.get': { list: false, why: 'a single read' },

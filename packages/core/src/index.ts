@@ -89,6 +89,22 @@ export { withdrawConsent } from './publication/withdraw'
 export { consumeRate, RATE_RULES, type RateRule } from './ratelimit'
 export { getGroup, listGroups, listTags } from './register/groups'
 export { groupHistory, type RegisterHistoryEntry, type RegisterHistoryKind } from './register/history'
+export { checkRules, type RuleCheck, type RuleEntry, type RuleResult } from './register/rule-checks'
+export {
+  GOVERNMENT_PARTIES,
+  MAIN_OPPOSITION_PARTIES,
+  RULE_FIGURES,
+  RULE_IDS,
+  RULES,
+  type RuleFact,
+  type RuleId,
+} from './register/rule-facts'
+export {
+  type FailingGroup,
+  failingRuleChecks,
+  type GroupRuleChecks,
+  groupRuleChecks,
+} from './register/rule-reads'
 export * from './search/index'
 export { suggestPartners } from './suggestions/suggest'
 export { markTopicVisited, topicActivity } from './topics/activity'

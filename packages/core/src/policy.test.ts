@@ -16,6 +16,7 @@ const EXPECTED: Record<Action, [boolean, boolean, boolean, boolean, boolean, boo
   'group.manageMembers': [true, true, false, false, false, false],
   'group.editRegister': [true, true, true, false, false, false],
   'group.viewAudit': [true, true, false, false, false, false],
+  'group.viewRuleChecks': [true, true, true, false, false, false],
   'people.merge': [false, false, false, false, false, false],
 }
 
@@ -93,6 +94,7 @@ describe('groupRights (the flags me.get sends for each group)', () => {
       manageMembers: false,
       editRegister: true,
       viewAudit: false,
+      viewRuleChecks: true,
     })
     expect(groupRights('officer', false)).toMatchObject({
       invite: true,

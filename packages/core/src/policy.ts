@@ -30,6 +30,8 @@ export type Action =
   | 'group.manageMembers'
   | 'group.editRegister'
   | 'group.viewAudit'
+  /** See how the group's Register entry stands against the Guide's rules (register/rule-checks.ts). */
+  | 'group.viewRuleChecks'
   /** Merge two people of the Register, or split a wrong merge: no group role; site administrators only. */
   | 'people.merge'
 
@@ -44,6 +46,7 @@ const TABLE: Record<Action, readonly Role[]> = {
   'group.manageMembers': ['chair', 'officer'],
   'group.editRegister': ['chair', 'officer', 'secretariat'],
   'group.viewAudit': ['chair', 'officer'],
+  'group.viewRuleChecks': ['chair', 'officer', 'secretariat'],
   'people.merge': [],
 }
 
@@ -119,6 +122,8 @@ export function groupRights(role: Role | null, isSiteAdmin: boolean) {
     editRegister: can(access, 'group.editRegister'),
     /** The group's audit and its storage against the quota. */
     viewAudit: can(access, 'group.viewAudit'),
+    /** The group's rule checks against the Guide to the Rules on APPGs. */
+    viewRuleChecks: can(access, 'group.viewRuleChecks'),
   }
 }
 

@@ -34,6 +34,20 @@ export const registerCases: RouterCases = {
       },
     ],
   },
+  'register.ruleChecks': {
+    access: 'signed-in',
+    variants: [
+      {
+        relations: GROUP_RELATIONS,
+        input: ({ relation }) => ({ slug: groupOf(relation) }),
+        expect: groupPower('group.viewRuleChecks'),
+      },
+    ],
+  },
+  'register.failingRuleChecks': {
+    access: 'site-admin',
+    variants: [{ relations: SELF, input: () => undefined, expect: always }],
+  },
 }
 
 /** The development mailbox and demo accounts: public, and only in demo mode (the matrix runs in demo mode). */
