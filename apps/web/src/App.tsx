@@ -9,6 +9,7 @@ import { SessionProvider } from './lib/session'
 const Account = lazy(() => import('./pages/Account'))
 const AdminGroupsWithoutOfficers = lazy(() => import('./pages/AdminGroupsWithoutOfficers'))
 const AdminPeople = lazy(() => import('./pages/AdminPeople'))
+const AdminRules = lazy(() => import('./pages/AdminRules'))
 const Dashboard = lazy(() => import('./pages/Dashboard'))
 const DocumentPage = lazy(() => import('./pages/Document'))
 const DocumentNew = lazy(() => import('./pages/DocumentNew'))
@@ -76,6 +77,7 @@ export function App() {
       <Route path="/privacy" component={Privacy} />
       <Route path="/admin/groups-without-officers" component={AdminGroupsWithoutOfficers} />
       <Route path="/admin/people" component={AdminPeople} />
+      <Route path="/admin/rules" component={AdminRules} />
       <Route path="/mailbox" component={Mailbox} />
       <Route path="*404" component={NotFound} />
     </Router>

@@ -31,5 +31,6 @@ export const CLIENT_ROUTES: readonly { path: string; demoOnly?: true }[] = [
   { path: '/privacy' },
   { path: '/admin/groups-without-officers' },
   { path: '/admin/people' },
+  { path: '/admin/rules' },
   { path: '/mailbox', demoOnly: true },
 ]

@@ -123,7 +123,8 @@ export default function Dashboard() {
                     <dd class="summary-list__value">
                       Site administrator (
                       <A href="/admin/groups-without-officers">groups without an officer account</A>;{' '}
-                      <A href="/admin/people">people of the Register</A>)
+                      <A href="/admin/people">people of the Register</A>;{' '}
+                      <A href="/admin/rules">groups failing a rule check</A>)
                     </dd>
                   </div>
                 </Show>

@@ -5,6 +5,7 @@ import { GroupDocuments } from '../components/documents/GroupDocuments'
 import { GroupStorage } from '../components/files/GroupStorage'
 import { GroupParticipants } from '../components/GroupParticipants'
 import { GroupTopics } from '../components/GroupTopics'
+import { RuleChecks } from '../components/group/RuleChecks'
 import { Heading } from '../components/Heading'
 import { Linkify } from '../components/Linkify'
 import { Loading, PageError } from '../components/Status'
@@ -315,6 +316,7 @@ function GroupView(props: {
           </section>
 
           <GroupParticipants slug={g().slug} title={g().title} publicParticipants={g().publicParticipants} />
+          <RuleChecks slug={g().slug} />
         </div>
 
         <aside class="grid-side" aria-label="Contact and reporting">
