@@ -54,6 +54,9 @@ export interface RuleEntry {
 
 const DAY_MS = 86_400_000
 
+/** "1 officer", "3 officers". */
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+
 function check(id: RuleId, result: RuleResult, shows: string, todo: string): RuleCheck {
   const fact = RULES[id]
   return { id, name: fact.name, cite: fact.cite, confirmed: fact.confirmed, result, shows, todo }
@@ -62,12 +65,12 @@ function check(id: RuleId, result: RuleResult, shows: string, todo: string): Rul
 const isIn = (list: readonly string[], party: string | null) => party !== null && list.includes(party.trim())
 
 /** The party-balance rule over a list of people: one of the government's party and one of the main opposition. */
-function balance(id: RuleId, people: RulePerson[], whom: string, todo: string): RuleCheck {
+function balance(id: RuleId, people: RulePerson[], whom: 'officer' | 'member', todo: string): RuleCheck {
   const gov = people.filter((p) => isIn(GOVERNMENT_PARTIES, p.party))
   const opp = people.filter((p) => isIn(MAIN_OPPOSITION_PARTIES, p.party))
   const unknown = people.filter((p) => !p.party).length
   const shows =
-    `${gov.length} ${whom} of the party of government (${GOVERNMENT_PARTIES[0]}), ` +
+    `${count(gov.length, whom)} of the party of government (${GOVERNMENT_PARTIES[0]}), ` +
     `${opp.length} of the main opposition party (${MAIN_OPPOSITION_PARTIES[0]})` +
     (unknown ? `; ${unknown} without a party on record` : '')
   if (gov.length > 0 && opp.length > 0) return check(id, 'pass', shows, 'Nothing to do.')
@@ -108,7 +111,7 @@ function officersMinimum(entry: RuleEntry): RuleCheck {
   const { minOfficers, minOfficerMps } = RULE_FIGURES
   const mps = entry.officers.filter((o) => o.kind === 'mp').length
   const unsure = entry.officers.filter((o) => o.kind !== 'mp' && o.kind !== 'peer').length
-  const shows = `${entry.officers.length} officers, ${mps} of them MPs`
+  const shows = `${count(entry.officers.length, 'officer')}, ${mps} of them MPs`
   const todo = `Elect officers at a general meeting until there are at least ${minOfficers}, at least ${minOfficerMps} of them MPs, and register the result within ${RULE_FIGURES.registerWithinDays} days.`
   if (entry.officers.length < minOfficers) return check('officers.minimum', 'fail', shows, todo)
   if (mps >= minOfficerMps) return check('officers.minimum', 'pass', shows, 'Nothing to do.')
@@ -124,7 +127,7 @@ function membersMinimum(entry: RuleEntry): RuleCheck {
       'Keep the membership list up to date and publish it, so that the minimum can be checked.',
     )
   const n = entry.members.length
-  const shows = `${n} parliamentarians on the group's published membership list`
+  const shows = `${count(n, 'parliamentarian')} on the group's published membership list`
   return n >= RULE_FIGURES.minMembers
     ? check('members.minimum', 'pass', shows, 'Nothing to do.')
     : check(
@@ -146,7 +149,7 @@ function membersBalance(entry: RuleEntry): RuleCheck {
   return balance(
     'members.balance',
     entry.members,
-    'members',
+    'member',
     'Recruit members from both the party of government and the main opposition party.',
   )
 }
@@ -208,7 +211,7 @@ function statement(entry: RuleEntry): RuleCheck {
       'The Register does not say whether the statement was published.',
       'Approve the income and expenditure statement at the AGM and publish it.',
     )
-  const shows = `Statement ${published ? 'published' : 'not published'}; ${above} benefits above £${RULE_FIGURES.benefitThreshold.toLocaleString('en-GB')} registered`
+  const shows = `Statement ${published ? 'published' : 'not published'}; ${count(above, 'benefit')} above £${RULE_FIGURES.benefitThreshold.toLocaleString('en-GB')} registered`
   if (published) return check('agm.statement', 'pass', `${shows}.`, 'Nothing to do.')
   if (above === 0)
     return check(
@@ -234,7 +237,7 @@ function benefitsTimely(entry: RuleEntry): RuleCheck {
       ? check(
           'benefits.timely',
           'not_known',
-          `${unreadable} benefits without a readable value.`,
+          `${count(unreadable, 'benefit')} without a readable value.`,
           'Check the values registered.',
         )
       : check(
@@ -252,7 +255,7 @@ function benefitsTimely(entry: RuleEntry): RuleCheck {
     else if ((registered - received) / DAY_MS > registerWithinDays)
       late.push(`${b.source ?? 'a source not named'} (received ${b.received}, registered ${b.registered})`)
   }
-  const shows = `${above.length} benefits above £${benefitThreshold.toLocaleString('en-GB')}; ${late.length} registered more than ${registerWithinDays} days after receipt${late.length ? `: ${late.slice(0, 3).join('; ')}${late.length > 3 ? '; …' : ''}` : ''}${undated ? `; ${undated} without both dates` : ''}`
+  const shows = `${count(above.length, 'benefit')} above £${benefitThreshold.toLocaleString('en-GB')}; ${late.length} registered more than ${registerWithinDays} days after receipt${late.length ? `: ${late.slice(0, 3).join('; ')}${late.length > 3 ? '; …' : ''}` : ''}${undated ? `; ${undated} without both dates` : ''}`
   if (late.length > 0)
     return check(
       'benefits.timely',
@@ -277,7 +280,7 @@ function notices(entry: RuleEntry, now: Date): RuleCheck {
       'Put each meeting with a vote, a decision or an outside speaker in the All-Party Notices a week ahead.',
     )
   const short = upcoming.filter((s) => noticeWarning(s.visibility, s.status, s.startsAt, now) !== null)
-  const shows = `${upcoming.length} public sessions to come on the hub; ${short.length} less than seven days away${
+  const shows = `${count(upcoming.length, 'public session')} to come on the hub; ${short.length} less than seven days away${
     short.length ? `: ${short.map((s) => `${s.title} (${s.startsAt.slice(0, 10)})`).join('; ')}` : ''
   }`
   return short.length > 0
@@ -304,7 +307,7 @@ export function checkRules(entry: RuleEntry, now: Date): RuleCheck[] {
     balance(
       'officers.balance',
       entry.officers,
-      'officers',
+      'officer',
       'Elect an officer from the party of government and one from the main opposition party, and register them.',
     ),
     membersMinimum(entry),
