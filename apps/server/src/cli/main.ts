@@ -11,6 +11,7 @@ import { importRegisterFile } from './import-register'
 import { migrate } from './migrate'
 import { peopleReportCommand } from './people-report'
 import { reindex } from './reindex'
+import { ruleReportCommand } from './rule-report'
 import { seedDemoWorld } from './seed-demo'
 import { sendDigestsCommand } from './send-digests'
 import { start } from './start'
@@ -28,6 +29,8 @@ const HELP = `APPG Hub command line
   pnpm hub reindex                         rebuild the search index from the database
   pnpm hub people-report                   list every merge of people of the Register, and what
                                            ids or an alias fact must still settle
+  pnpm hub rule-report [--at YYYY-MM-DD]   how many registered groups fail each rule check of the
+                                           Guide to the Rules on APPGs (on that date); read-only
   pnpm hub seed-demo                       add the demo world and its accounts (DEMO_MODE=true only)
   pnpm hub create-admin --email E --name N [--password P]
                                            create (or promote) a site administrator
@@ -94,6 +97,10 @@ const COMMANDS: Record<string, Command> = {
   },
   'send-digests': (db, _args, settings) => sendDigestsCommand(db, settings),
   'people-report': (db) => peopleReportCommand(db),
+  'rule-report': (db, args) => {
+    const { values } = parseArgs({ args, options: { at: { type: 'string' } } })
+    return ruleReportCommand(db, values.at)
+  },
 }
 
 export class UsageError extends Error {}

@@ -166,7 +166,7 @@ export async function groupRuleChecks(
 }
 
 /** Every registered group failing at least one check, by slug, with the checks it fails (site administrator). */
-export async function failingRuleChecks(ctx: ServiceContext): Promise<FailingGroup[]> {
+export async function failingRuleChecks(ctx: Pick<ServiceContext, 'db' | 'clock'>): Promise<FailingGroup[]> {
   const now = ctx.clock.now()
   const reads = await readEntries(ctx.db, null, now.toISOString())
   const failing: FailingGroup[] = []
