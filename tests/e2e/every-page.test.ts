@@ -3,13 +3,12 @@
  * at 375 px nothing is wider than the phone (issue #18 item 7), and axe-core finds no violation.
  */
 
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../support/browser'
 import { buildClientIfStale, pageWatcher, shoot, signInThroughForm } from '../support/e2e'
 import {
+  axeViolations,
   type DemoContent,
   demo,
   everyPath,
@@ -19,7 +18,6 @@ import {
 } from '../support/every-page'
 import { type HubServer, startHubServer } from '../support/server'
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const PHONE = { width: 375, height: 740 }
 
 let server: HubServer
@@ -60,25 +58,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.close()
 })
-
-/** axe-core's violations on the page as it is now: "rule: target" lines. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the page's CSP (no inline scripts) stays as it is.
-  await page.evaluate(AXE_SOURCE)
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<unknown> } }
-    ).axe
-    const result = (await axe.run(document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-      },
-    })) as { violations: { id: string; nodes: { target: string[] }[] }[] }
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))
-  })
-  return violations
-}
 
 describe.each(['signed out', 'signed in'] as const)('every page, %s', (who) => {
   let page: Page

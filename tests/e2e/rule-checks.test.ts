@@ -3,14 +3,14 @@
  * of the APPG on Cancer sees the group's checks on its page, each with its rule, the Guide cited,
  * what the Register shows, the result in words and what to do; the public and a member of no role
  * there do not; the site administrator's /admin/rules lists failing groups. Screenshots of the
- * section and the admin page at 1280 and 375 px.
+ * section and the admin page at 1280 and 375 px, each fitting the width with no axe-core violation.
  */
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../support/browser'
 import { buildClientIfStale, pageWatcher, SHOTS, shoot, signInThroughForm } from '../support/e2e'
-import { settled } from '../support/every-page'
+import { axeViolations, settled } from '../support/every-page'
 import { type HubServer, startHubServer } from '../support/server'
 
 const demo = (name: string) => `${name}@demo.appg-hub.test`
@@ -71,6 +71,7 @@ describe('rule checks', () => {
       await section.screenshot({ path: join(SHOTS, `rule-checks-group-${width}.png`) })
       const wide = await page.evaluate(() => document.documentElement.scrollWidth)
       expect(wide).toBeLessThanOrEqual(width)
+      expect(await axeViolations(page)).toEqual([])
     }
   })
 
@@ -100,6 +101,7 @@ describe('rule checks', () => {
       await page.setViewportSize({ width, height: 900 })
       await shoot(page, `admin-rules-${width}`, false)
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
+      expect(await axeViolations(page)).toEqual([])
     }
     expect(problems).toEqual([])
   })
