@@ -37,6 +37,8 @@ export interface LoadResult {
   p50: number
   p95: number
   errors: number
+  /** What the errors were: `HTTP <status>` or the connection error's code or message, with counts. */
+  errorKinds: Record<string, number>
   /** Answers whose body has a non-empty `items` list. */
   found: number
   latencies: number[]
@@ -96,6 +98,11 @@ export function loadGenerator(connections: number) {
   ): Promise<LoadResult> {
     const latencies: number[] = []
     let errors = 0
+    const errorKinds: Record<string, number> = {}
+    const failed = (kind: string) => {
+      errors++
+      errorKinds[kind] = (errorKinds[kind] ?? 0) + 1
+    }
     let found = 0
     let next = 0
     const end = performance.now() + seconds * 1000
@@ -106,10 +113,10 @@ export function loadGenerator(connections: number) {
         try {
           const { status, body } = await get(url, headers)
           latencies.push(performance.now() - started)
-          if (status !== 200) errors++
+          if (status !== 200) failed(`HTTP ${status}`)
           else if (body.includes('"items":[{')) found++
-        } catch {
-          errors++
+        } catch (error) {
+          failed((error as { code?: string }).code ?? String(error))
         }
       }
     }
@@ -125,6 +132,7 @@ export function loadGenerator(connections: number) {
       p50: percentile(latencies, 50),
       p95: percentile(latencies, 95),
       errors,
+      errorKinds,
       found,
       latencies,
     }

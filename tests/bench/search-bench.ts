@@ -60,6 +60,7 @@ interface Result {
   p50: number
   p95: number
   errors: number
+  errorKinds: Record<string, number>
   found: number
   /** The server's CPU time per request, ms. */
   cpu: number | null
@@ -104,5 +105,6 @@ for (const r of results)
   console.log(
     `| ${r.name} | ${Math.round(r.rps).toLocaleString('en-GB')} | ${ms(r.p50)} | ${ms(r.p95)} | ${r.cpu === null ? '—' : r.cpu.toFixed(2)} | ${r.name.startsWith('no-op') ? '—' : `${Math.round((r.found / Math.max(1, r.requests)) * 100)}%`} | ${r.errors} |`,
   )
+for (const r of results) if (r.errors > 0) console.log(`${r.name}: errors ${JSON.stringify(r.errorKinds)}`)
 load.close()
 child.kill('SIGTERM')
