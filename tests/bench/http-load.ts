@@ -2,7 +2,8 @@
  * What the latency benchmarks share: the bench server (serve.ts) in its own process, and a load
  * generator that keeps `connections` requests in flight for a while and reports p50/p95.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
@@ -36,9 +37,33 @@ export interface LoadResult {
   p50: number
   p95: number
   errors: number
+  /** What the errors were: `HTTP <status>` or the connection error's code or message, with counts. */
+  errorKinds: Record<string, number>
   /** Answers whose body has a non-empty `items` list. */
   found: number
   latencies: number[]
+}
+
+/**
+ * CPU time (user + system, ms) a process has used so far, from /proc on Linux; null elsewhere.
+ * Latency on a shared machine depends on what else runs; the server's CPU per request does not.
+ */
+export function processCpuMs(pid: number | undefined): number | null {
+  try {
+    // The fields after the command name (which may hold spaces), from the state onwards.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ')
+    const ticks = Number(fields[11]) + Number(fields[12])
+    return (ticks * 1000) / clockTicks()
+  } catch {
+    return null
+  }
+}
+
+let ticksPerSecond: number | undefined
+function clockTicks(): number {
+  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
+  return ticksPerSecond
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -73,6 +98,11 @@ export function loadGenerator(connections: number) {
   ): Promise<LoadResult> {
     const latencies: number[] = []
     let errors = 0
+    const errorKinds: Record<string, number> = {}
+    const failed = (kind: string) => {
+      errors++
+      errorKinds[kind] = (errorKinds[kind] ?? 0) + 1
+    }
     let found = 0
     let next = 0
     const end = performance.now() + seconds * 1000
@@ -83,10 +113,10 @@ export function loadGenerator(connections: number) {
         try {
           const { status, body } = await get(url, headers)
           latencies.push(performance.now() - started)
-          if (status !== 200) errors++
+          if (status !== 200) failed(`HTTP ${status}`)
           else if (body.includes('"items":[{')) found++
-        } catch {
-          errors++
+        } catch (error) {
+          failed((error as { code?: string }).code ?? String(error))
         }
       }
     }
@@ -102,6 +132,7 @@ export function loadGenerator(connections: number) {
       p50: percentile(latencies, 50),
       p95: percentile(latencies, 95),
       errors,
+      errorKinds,
       found,
       latencies,
     }

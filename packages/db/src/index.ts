@@ -11,6 +11,7 @@ export {
 export { migrateToLatest } from './migrate'
 export * from './schema'
 export {
+  type IndexDocType,
   indexItem,
   indexItems,
   rebuildSearchIndex,
@@ -22,6 +23,6 @@ export {
 export { bumpCacheVersion, type CacheName, readCacheVersion } from './sql/cache-version'
 export { incrementCounter } from './sql/counter'
 export { jsonAgg, parseJsonArray } from './sql/json'
-export { preparedQuery } from './sql/prepared'
+export { preparedQueries, preparedQuery } from './sql/prepared'
 export { isUniqueViolation } from './sql/unique'
 export { isDatabaseUnavailable } from './unavailable'

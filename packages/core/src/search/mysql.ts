@@ -49,16 +49,14 @@ function after(against: string, cursor: { score: number; id: number } | undefine
 }
 
 /**
- * A derived table of the matching index rows with their scores, best first: `(id, score)`, from
+ * A derived table of the index rows matching `against` (a `booleanQuery`) with their scores, best first: `(id, score)`, from
  * after `cursor`, at most `candidates` of them (all without). MySQL materializes it, so the bound
  * is what keeps the access rules from being read for every match (see `searchHub`).
  */
 export function mysqlMatches(
-  query: ParsedQuery,
+  against: string,
   options: { cursor?: { score: number; id: number }; candidates?: number } = {},
-): RawBuilder<{ id: number; score: number }> | null {
-  const against = booleanQuery(query)
-  if (against === null) return null
+): RawBuilder<{ id: number; score: number }> {
   const bound = options.candidates
     ? sql`order by score desc, id desc limit ${sql.lit(options.candidates)}`
     : sql``
@@ -68,12 +66,7 @@ export function mysqlMatches(
 }
 
 /** How many rows match (from after `cursor`). */
-export function mysqlMatchCount(
-  query: ParsedQuery,
-  cursor?: { score: number; id: number },
-): RawBuilder<number> | null {
-  const against = booleanQuery(query)
-  if (against === null) return null
+export function mysqlMatchCount(against: string, cursor?: { score: number; id: number }): RawBuilder<number> {
   return sql<number>`(select count(*) from search_index
     where match(title, body) against (${against} in boolean mode) ${after(against, cursor)})`
 }

@@ -9,8 +9,10 @@
 import {
   type Db,
   dialectOf,
+  type IndexDocType,
   jsonAgg,
   parseJsonArray,
+  preparedQueries,
   SEARCH_DOC_TYPES,
   type SearchDocType,
 } from '@appg-hub/db'
@@ -21,10 +23,10 @@ import { badRequest } from '../errors'
 import { itemPath } from '../items/load'
 import { documentDraftReadableBy, itemReadableBy } from '../links/readable'
 import { decodeCursor, encodeCursor, type Page } from '../pagination'
-import { mysqlMatchCount, mysqlMatches } from './mysql'
+import { booleanQuery, mysqlMatchCount, mysqlMatches } from './mysql'
 import { type ParsedQuery, parseQuery } from './parse'
-import { makeSnippet, type SnippetPart } from './snippet'
-import { sqliteMatchCount, sqliteMatches } from './sqlite'
+import { type SnippetPart, snippetMaker } from './snippet'
+import { fts5Query, sqliteMatchCount, sqliteMatches } from './sqlite'
 
 export { SEARCH_MAX_PAGE_SIZE } from '@appg-hub/schemas'
 
@@ -56,20 +58,21 @@ export interface SearchResult {
   updatedAt: string
 }
 
-function matchesFor(
-  db: Db,
-  query: ParsedQuery,
-  options: { cursor?: SearchCursor; candidates?: number },
-): RawBuilder<{ id: number; score: number }> | null {
-  return dialectOf(db) === 'sqlite' ? sqliteMatches(query, options) : mysqlMatches(query, options)
+/** The query in the engine's own syntax, or null when it cannot match anything. */
+function engineQuery(db: Db, query: ParsedQuery): string | null {
+  return dialectOf(db) === 'sqlite' ? fts5Query(query) : booleanQuery(query)
 }
 
-function matchCountFor(
+function matchesFor(
   db: Db,
-  query: ParsedQuery,
-  cursor: SearchCursor | undefined,
-): RawBuilder<number> | null {
-  return dialectOf(db) === 'sqlite' ? sqliteMatchCount(query, cursor) : mysqlMatchCount(query, cursor)
+  match: string,
+  options: { cursor?: SearchCursor; candidates?: number },
+): RawBuilder<{ id: number; score: number }> {
+  return dialectOf(db) === 'sqlite' ? sqliteMatches(match, options) : mysqlMatches(match, options)
+}
+
+function matchCountFor(db: Db, match: string, cursor: SearchCursor | undefined): RawBuilder<number> {
+  return dialectOf(db) === 'sqlite' ? sqliteMatchCount(match, cursor) : mysqlMatchCount(match, cursor)
 }
 
 /**
@@ -119,8 +122,8 @@ function pageOfMatches(
   db: Db,
   actor: Actor | null,
   matches: RawBuilder<{ id: number; score: number }>,
-  input: SearchInput,
-  limit: number,
+  shape: PageShape,
+  args: PageArgs,
   after: SearchCursor | undefined,
 ) {
   let query = db
@@ -169,13 +172,10 @@ function pageOfMatches(
     // and reading stops at the page's end, so only the rows before it are checked for access.
     .orderBy('hit.score', 'desc')
     .orderBy('hit.id', 'desc')
-    .limit(limit + 1)
-  if (input.types && input.types.length > 0) {
-    const rowTypes = input.types.flatMap((t) => (t === 'document' ? ['document', 'published'] : [t]))
-    query = query.where('s.doc_type', 'in', rowTypes)
-  }
-  if (input.group) {
-    const slug = input.group
+    .limit(args.rows)
+  if (shape.rowTypes) query = query.where('s.doc_type', 'in', shape.rowTypes)
+  if (args.group !== undefined) {
+    const slug = args.group
     query = query.where((eb) =>
       eb.or([
         eb.and([
@@ -194,8 +194,8 @@ function pageOfMatches(
       ]),
     )
   }
-  if (input.from) query = query.where('s.updated_at', '>=', `${input.from}T00:00:00.000Z`)
-  if (input.to) query = query.where('s.updated_at', '<=', `${input.to}T23:59:59.999Z`)
+  if (args.from !== undefined) query = query.where('s.updated_at', '>=', args.from)
+  if (args.to !== undefined) query = query.where('s.updated_at', '<=', args.to)
   if (after) {
     query = query.where((eb) =>
       eb.or([
@@ -208,26 +208,68 @@ function pageOfMatches(
 }
 
 /**
- * The page's rows (one more, to tell whether there is a next page), with their titles, groups and
- * text for the snippets; null when the query cannot match anything.
+ * What the page query's form depends on (the key it is compiled under): who reads — the public,
+ * a person, a site admin — , the index row types asked for, and the bound on the first attempt.
  */
-async function readPage(
-  ctx: ServiceContext,
-  parsed: ParsedQuery,
-  input: SearchInput,
-  limit: number,
-  cursor: SearchCursor | undefined,
-  candidates: number | undefined,
-) {
-  const { db, actor } = ctx
-  const matches = matchesFor(db, parsed, { cursor, candidates })
-  if (!matches) return null
+interface PageShape {
+  reader: 'public' | 'person' | 'admin'
+  rowTypes: IndexDocType[] | null
+  candidates: number | null
+}
+
+/** The page query's parameters; the optional ones are left out when not asked for. */
+interface PageArgs {
+  match: string
+  readerId?: string
+  group?: string
+  from?: string
+  to?: string
+  afterScore?: number
+  afterId?: number
+  /** The page's size plus one, to tell whether there is a next page. */
+  rows: number
+}
+
+/** The reader the access rules are written for: they read only the id and the admin flag. */
+function shapeReader(shape: PageShape, id: string | undefined): Actor | null {
+  if (shape.reader === 'public') return null
+  const unused = (): never => {
+    throw new Error('search: the prepared page query knows only the reader’s id and admin flag')
+  }
+  return {
+    id: id ?? '',
+    isSiteAdmin: shape.reader === 'admin',
+    get email() {
+      return unused()
+    },
+    get displayName() {
+      return unused()
+    },
+    get kind() {
+      return unused()
+    },
+  }
+}
+
+/**
+ * The page's rows (one more, to tell whether there is a next page), with their titles, groups and
+ * text for the snippets. Built and compiled once per form (`preparedQueries`): building this query
+ * with Kysely costs about as much as running it.
+ */
+const pageRows = preparedQueries((db: Db, shape: PageShape, args: PageArgs) => {
+  const actor = shapeReader(shape, args.readerId)
+  const cursor =
+    args.afterScore !== undefined && args.afterId !== undefined
+      ? { score: args.afterScore, id: args.afterId }
+      : undefined
+  const candidates = shape.candidates ?? undefined
+  const matches = matchesFor(db, args.match, { cursor, candidates })
   // With a bound, how many rows match, computed once. The one-row table it is read from is
   // left-joined to the page, so that the answer carries it even when the page is empty.
-  const total = candidates ? matchCountFor(db, parsed, cursor) : null
-  const rows = await db
+  const total = candidates ? matchCountFor(db, args.match, cursor) : null
+  return db
     .selectFrom(sql<{ total: number | null }>`(select ${total ?? sql`null`} as total)`.as('n'))
-    .leftJoin(pageOfMatches(db, actor, matches, input, limit, cursor).as('p'), (j) => j.onTrue())
+    .leftJoin(pageOfMatches(db, actor, matches, shape, args, cursor).as('p'), (j) => j.onTrue())
     .leftJoin('search_index as s', 's.id', 'p.id')
     .leftJoin('appg as g', (j) => j.onRef('g.id', '=', 's.doc_id').on('s.doc_type', '=', 'group'))
     .leftJoin('topic as t', (j) => j.onRef('t.id', '=', 's.item_id').on('s.item_type', '=', 'topic'))
@@ -262,7 +304,41 @@ async function readPage(
     ])
     .orderBy('p.score', 'desc')
     .orderBy('p.id', 'desc')
-    .execute()
+})
+
+/** One attempt at the page: the first bounded by `candidates`, the second (undefined) not. */
+async function readPage(
+  ctx: ServiceContext,
+  match: string,
+  input: SearchInput,
+  limit: number,
+  cursor: SearchCursor | undefined,
+  candidates: number | undefined,
+) {
+  const { db, actor } = ctx
+  const reader = !actor ? 'public' : actor.isSiteAdmin ? 'admin' : 'person'
+  const rowTypes =
+    input.types && input.types.length > 0
+      ? [
+          ...new Set(
+            input.types.flatMap((t): IndexDocType[] => (t === 'document' ? ['document', 'published'] : [t])),
+          ),
+        ].sort()
+      : null
+  const rows = await pageRows(
+    db,
+    { reader, rowTypes, candidates: candidates ?? null },
+    {
+      match,
+      readerId: reader === 'person' ? actor?.id : undefined,
+      group: input.group || undefined,
+      from: input.from ? `${input.from}T00:00:00.000Z` : undefined,
+      to: input.to ? `${input.to}T23:59:59.999Z` : undefined,
+      afterScore: cursor?.score,
+      afterId: cursor?.id,
+      rows: limit + 1,
+    },
+  )
   // Only the empty page's row lacks an index row; every other row has all of them.
   const found = rows.flatMap(({ id, doc_type, doc_id, body, updated_at, ...rest }) =>
     id === null || doc_type === null || doc_id === null || body === null || updated_at === null
@@ -272,19 +348,21 @@ async function readPage(
   return { total: rows[0]?.total ?? null, rows: found }
 }
 
-/** One query (two when the best matches hold less than a page of readable ones): see `readPage`. */
+/** One query (two when the best matches hold less than a page of readable ones): see `pageRows`. */
 export async function searchHub(ctx: ServiceContext, input: SearchInput): Promise<Page<SearchResult>> {
   const limit = Math.min(Math.max(1, input.limit ?? SEARCH_PAGE_SIZE), SEARCH_MAX_PAGE_SIZE)
   const parsed = parseQuery(input.q)
   const cursor = decodeSearchCursor(input.cursor)
+  const match = engineQuery(ctx.db, parsed)
+  if (match === null) return { items: [], nextCursor: null }
   const candidates = Math.max(MIN_CANDIDATES, (limit + 1) * CANDIDATES_PER_ROW)
-  let read = await readPage(ctx, parsed, input, limit, cursor, candidates)
+  let read = await readPage(ctx, match, input, limit, cursor, candidates)
   // Less than a page readable among the best matches while more rows match: the rest of the page
   // may lie further down, so every match is ranked.
-  if (read && read.rows.length <= limit && read.total !== null && Number(read.total) > candidates)
-    read = await readPage(ctx, parsed, input, limit, cursor, undefined)
-  if (!read) return { items: [], nextCursor: null }
+  if (read.rows.length <= limit && read.total !== null && Number(read.total) > candidates)
+    read = await readPage(ctx, match, input, limit, cursor, undefined)
   const { rows } = read
+  const snippet = snippetMaker(parsed)
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
   return {
@@ -305,7 +383,7 @@ export async function searchHub(ctx: ServiceContext, input: SearchInput): Promis
         type,
         id: row.doc_id,
         title: type === 'comment' ? `Comment on “${row.title}”` : row.title,
-        snippet: makeSnippet(row.body, parsed),
+        snippet: snippet(row.body),
         url:
           type === 'group'
             ? `/groups/${row.groupSlug}`

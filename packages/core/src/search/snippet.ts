@@ -68,7 +68,19 @@ function tidy(text: string): string {
 }
 
 export function makeSnippet(source: string, query: ParsedQuery): SnippetPart[] {
+  return snippetMaker(query)(source)
+}
+
+/**
+ * `makeSnippet` for many texts of one query: the matcher, and what it learnt about each distinct
+ * word, is shared by the page's rows.
+ */
+export function snippetMaker(query: ParsedQuery): (source: string) => SnippetPart[] {
   const isMatch = matcher(query)
+  return (source) => snippetOf(source, isMatch)
+}
+
+function snippetOf(source: string, isMatch: (word: string) => boolean): SnippetPart[] {
   const body = tidy(source)
   // Reads words lazily: up to the first match (keeping the last few before it), then the rest of
   // the window, so that a long document costs only as much as the text before its first match.

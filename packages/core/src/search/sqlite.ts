@@ -33,7 +33,7 @@ function after(cursor: { score: number; id: number } | undefined) {
 }
 
 /**
- * The matching index rows with their scores, best first: `(id, score)` ordered by score, then id,
+ * The index rows matching `match` (an `fts5Query`) with their scores, best first: `(id, score)` ordered by score, then id,
  * from after `cursor`, at most `candidates` of them. Only bm25 is computed for every match (inside
  * FTS5, which keeps just the best `candidates` while sorting); the caller reads this ordered stream
  * and stops at the end of its page, so the index rows and the access rules are read only for the
@@ -43,22 +43,15 @@ function after(cursor: { score: number; id: number } | undefined) {
  * ("unable to use function bm25 in the requested context").
  */
 export function sqliteMatches(
-  query: ParsedQuery,
+  match: string,
   options: { cursor?: { score: number; id: number }; candidates?: number } = {},
-): RawBuilder<{ id: number; score: number }> | null {
-  const match = fts5Query(query)
-  if (match === null) return null
+): RawBuilder<{ id: number; score: number }> {
   return sql`(select rowid as id, ${score} as score
     from search_fts where search_fts match ${match} ${after(options.cursor)}
     order by score desc, id desc limit ${sql.lit(options.candidates ?? MAX_CANDIDATES)})`
 }
 
 /** How many rows match (from after `cursor`): no ranking, so far cheaper than the matches. */
-export function sqliteMatchCount(
-  query: ParsedQuery,
-  cursor?: { score: number; id: number },
-): RawBuilder<number> | null {
-  const match = fts5Query(query)
-  if (match === null) return null
+export function sqliteMatchCount(match: string, cursor?: { score: number; id: number }): RawBuilder<number> {
   return sql<number>`(select count(*) from search_fts where search_fts match ${match} ${after(cursor)})`
 }
