@@ -150,6 +150,7 @@ describe.each(dialects())('HTTP caching of public reads on $name', (dialect) => 
           manageMembers: true,
           editRegister: true,
           viewAudit: true,
+          viewHistory: true,
         },
       },
     ])

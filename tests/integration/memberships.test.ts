@@ -83,6 +83,7 @@ describe.each(dialects())('group memberships on $name', (dialect) => {
           manageMembers: false,
           editRegister: false,
           viewAudit: false,
+          viewHistory: true,
         },
       },
     ])

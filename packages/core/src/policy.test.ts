@@ -17,6 +17,7 @@ const EXPECTED: Record<Action, [boolean, boolean, boolean, boolean, boolean, boo
   'group.editRegister': [true, true, true, false, false, false],
   'group.viewAudit': [true, true, false, false, false, false],
   'people.merge': [false, false, false, false, false, false],
+  'site.administer': [false, false, false, false, false, false],
 }
 
 describe('the role table', () => {

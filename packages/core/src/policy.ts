@@ -32,6 +32,8 @@ export type Action =
   | 'group.viewAudit'
   /** Merge two people of the Register, or split a wrong merge: no group role; site administrators only. */
   | 'people.merge'
+  /** Grant or revoke site administration, end a person's sign-ins, read the whole audit log: site administrators only. */
+  | 'site.administer'
 
 const TABLE: Record<Action, readonly Role[]> = {
   'item.read': ['chair', 'officer', 'secretariat', 'member', 'observer'],
@@ -45,6 +47,7 @@ const TABLE: Record<Action, readonly Role[]> = {
   'group.editRegister': ['chair', 'officer', 'secretariat'],
   'group.viewAudit': ['chair', 'officer'],
   'people.merge': [],
+  'site.administer': [],
 }
 
 export const ACTIONS = Object.keys(TABLE) as Action[]
@@ -119,6 +122,8 @@ export function groupRights(role: Role | null, isSiteAdmin: boolean) {
     editRegister: can(access, 'group.editRegister'),
     /** The group's audit and its storage against the quota. */
     viewAudit: can(access, 'group.viewAudit'),
+    /** The group's history across editions of the Register (`groupHistory`): its people and the site administrator. */
+    viewHistory: can(access, 'item.read'),
   }
 }
 

@@ -5,6 +5,7 @@ import { GroupParticipants } from '../components/GroupParticipants'
 import { GroupTopics } from '../components/GroupTopics'
 import { editionDate } from '../components/group/edition'
 import { GroupBenefits } from '../components/group/GroupBenefits'
+import { GroupHistory } from '../components/group/GroupHistory'
 import { GroupMembers, GroupOfficers } from '../components/group/GroupPeople'
 import { GroupSidebar } from '../components/group/GroupSidebar'
 import { MyRolePanel } from '../components/group/MyRolePanel'
@@ -18,6 +19,7 @@ import { formatDate } from '../lib/format'
 import { spaceBeforeUrls } from '../lib/links'
 import { useTitle } from '../lib/page'
 import { READS } from '../lib/preload'
+import { useSession } from '../lib/session'
 import type { Group } from '../lib/trpc'
 
 export default function GroupPage() {
@@ -35,6 +37,7 @@ export default function GroupPage() {
 }
 
 function GroupView(props: { group: Group; onChanged: () => void }) {
+  const session = useSession()
   const g = () => props.group
   const [left, setLeft] = createSignal(false)
 
@@ -105,6 +108,9 @@ function GroupView(props: { group: Group; onChanged: () => void }) {
 
           <GroupBenefits group={g()} />
           <GroupMembers group={g()} />
+          <Show when={session.can(g().slug)?.viewHistory}>
+            <GroupHistory slug={g().slug} title={g().title} />
+          </Show>
 
           <GroupParticipants slug={g().slug} title={g().title} publicParticipants={g().publicParticipants} />
         </div>

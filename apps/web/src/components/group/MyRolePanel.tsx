@@ -12,6 +12,7 @@ export function MyRolePanel(props: { group: Group; onLeft: () => void; onChanged
   const g = () => props.group
   const myRole = () => session.roleIn(g().slug)
   const canSeeRoster = () => session.can(g().slug)?.viewRoster
+  const canSeeAudit = () => session.can(g().slug)?.viewAudit
   const [leaving, setLeaving] = createSignal(false)
   const [leaveError, setLeaveError] = createSignal<string | null>(null)
 
@@ -31,7 +32,7 @@ export function MyRolePanel(props: { group: Group; onLeft: () => void; onChanged
   }
 
   return (
-    <Show when={myRole() || canSeeRoster()}>
+    <Show when={myRole() || canSeeRoster() || canSeeAudit()}>
       <div class="panel">
         <Show when={myRole()}>
           <p class="panel__text">
@@ -42,6 +43,11 @@ export function MyRolePanel(props: { group: Group; onLeft: () => void; onChanged
           <Show when={canSeeRoster()}>
             <A href={`/groups/${g().slug}/members`} class="button button--primary">
               Manage members
+            </A>
+          </Show>
+          <Show when={canSeeAudit()}>
+            <A href={`/groups/${g().slug}/audit`} class="button button--secondary">
+              Audit log
             </A>
           </Show>
           <Show when={myRole()}>
