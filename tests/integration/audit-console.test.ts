@@ -134,7 +134,7 @@ describe.each(dialects())('the site administrator’s audit log on $name', (dial
     )
       .trim()
       .split('\r\n')[1]
-    expect(importRow).toBe('2026-05-04T12:00:00.000Z,register.officer.added,Register import,beta,,,{}')
+    expect(importRow).toBe('2026-05-04T12:00:00.000Z,register.officer.added,Automatic,beta,,,{}')
 
     expect((await get('/admin/audit-log.csv', world.people.officer.id)).status).toBe(403)
     expect((await get('/admin/audit-log.csv')).status).toBe(401)

@@ -1,6 +1,7 @@
 /**
  * Reading the audit log: a group's officers see their group's events, the site administrator
- * sees everything. Newest first, with the actor's name (or "the Register import").
+ * sees everything, filtered and as CSV. Newest first, with the actor's name ("Automatic" for the
+ * hub's own work: the Register import, the demo's seeding).
  */
 import type { Db } from '@appg-hub/db'
 import type { ServiceContext } from './context'
@@ -151,7 +152,7 @@ export async function auditLogCsv(
     lines.push([
       e.at,
       e.action,
-      e.actor?.name ?? 'Register import',
+      e.actor?.name ?? 'Automatic',
       e.group?.slug ?? null,
       e.itemType,
       e.itemId,

@@ -51,8 +51,9 @@ export function AccountsPanel() {
         Accounts
       </h2>
       <p>
-        The site administrators are listed first. Find any account by name or email address to make them a
-        site administrator, or to end their sign-ins on every device (a lost laptop, someone who has left).
+        With no search, the site administrators are listed. Find any account by name or email address to make
+        them a site administrator, or to end their sign-ins on every device (a lost laptop, someone who has
+        left).
       </p>
       <form
         onSubmit={(e) => {

@@ -4,7 +4,7 @@
  */
 import { A } from '@solidjs/router'
 import { For, Show } from 'solid-js'
-import { formatDateTime } from '../../lib/format'
+import { formatDateTime, truncate } from '../../lib/format'
 import type { AuditEntry } from '../../lib/trpc'
 
 const ITEM_PATHS: Record<string, string> = {
@@ -13,11 +13,12 @@ const ITEM_PATHS: Record<string, string> = {
   session: '/sessions/',
 }
 
-/** The particulars as "key: value" pairs; nested values as compact JSON. */
+/** The particulars as "key: value" pairs, nested values as compact JSON; long ones cut (the CSV has them whole). */
 function particulars(details: Record<string, unknown>): string {
-  return Object.entries(details)
+  const text = Object.entries(details)
     .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
     .join('; ')
+  return truncate(text, 300)
 }
 
 export function AuditList(props: { items: AuditEntry[]; id: string; caption: string; showGroup?: boolean }) {
@@ -27,7 +28,7 @@ export function AuditList(props: { items: AuditEntry[]; id: string; caption: str
         <caption class="visually-hidden">{props.caption}</caption>
         <thead>
           <tr>
-            <th scope="col">When</th>
+            <th scope="col">When (London)</th>
             <th scope="col">Action</th>
             <th scope="col">Who</th>
             <Show when={props.showGroup}>
@@ -47,7 +48,7 @@ export function AuditList(props: { items: AuditEntry[]; id: string; caption: str
                 <td data-label="Action">
                   <code>{entry.action}</code>
                 </td>
-                <td data-label="Who">{entry.actor?.name ?? 'Register import'}</td>
+                <td data-label="Who">{entry.actor?.name ?? 'Automatic'}</td>
                 <Show when={props.showGroup}>
                   <td data-label="Group">
                     <Show when={entry.group} fallback="—">
@@ -62,7 +63,7 @@ export function AuditList(props: { items: AuditEntry[]; id: string; caption: str
                     </Show>
                   </Show>
                 </td>
-                <td data-label="Particulars" class="break-anywhere">
+                <td data-label="Particulars" class="audit-particulars break-anywhere">
                   {particulars(entry.details) || '—'}
                 </td>
               </tr>
