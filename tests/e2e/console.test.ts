@@ -105,7 +105,7 @@ describe('the site administrator’s console', () => {
     await admin.getByText(/is no longer a site administrator\./).waitFor()
     await shootBoth(admin, 'admin-people')
 
-    await card.getByRole('button', { name: /^End the sign-ins of / }).click()
+    await card.getByRole('button', { name: /^End sign-ins of / }).click()
     await card.getByRole('button', { name: 'Yes, end their sign-ins' }).click()
     await admin.getByText(/they must sign in again\./).waitFor()
     await member.reload()

@@ -19,7 +19,7 @@ import '../styles/admin.css'
 export default function AdminGroupHistory() {
   useTitle(() => 'Group history')
   const session = useSession()
-  const [params, setParams] = useSearchParams<{ group?: string }>()
+  const [params] = useSearchParams<{ group?: string }>()
   const [q, setQ] = createSignal('')
   const [term, setTerm] = createSignal('')
   const found = createGroupSearch(term)
@@ -73,13 +73,7 @@ export default function AdminGroupHistory() {
         {(g) => (
           <>
             <p>
-              <A href={`/groups/${g().slug}`}>{g().title}</A>
-              <Show when={params.group}>
-                {' '}
-                <Button variant="link" onClick={() => setParams({ group: undefined })}>
-                  Choose another group
-                </Button>
-              </Show>
+              The history of <A href={`/groups/${g().slug}`}>{g().title}</A>.
             </p>
             <GroupHistory slug={g().slug} title={g().title} />
           </>

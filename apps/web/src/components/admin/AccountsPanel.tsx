@@ -119,7 +119,7 @@ export function AccountsPanel() {
                         <Show when={a.signIns > 0}>
                           <ConfirmAction
                             label="End sign-ins"
-                            accessibleLabel={`End the sign-ins of ${a.name}`}
+                            accessibleLabel={`End sign-ins of ${a.name}`}
                             question={<>End every sign-in of {a.name}? They will have to sign in again.</>}
                             confirmLabel="Yes, end their sign-ins"
                             busy={actions.busy() === `sign-ins-${a.id}`}
