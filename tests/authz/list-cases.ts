@@ -52,6 +52,10 @@ export const LIST_CASES: Record<string, ListCase> = {
     list: false,
     why: 'site administrators only: people of the public Register and their other names, to merge or split',
   },
+  'people.accounts': {
+    list: false,
+    why: 'site administrators only: accounts with their rights and sign-ins, to grant, revoke or sign out',
+  },
   'people.profile': { list: false, why: 'the caller’s own name and organisation' },
   'people.publicListing': { list: false, why: 'the public Register’s people, the same for everyone' },
   'people.registerPeople': {

@@ -25,7 +25,8 @@ let browser: Browser
 let content: DemoContent
 const contexts: BrowserContext[] = []
 const { problems, newPage } = pageWatcher()
-const visitors: Record<'signed out' | 'signed in', () => Promise<Page>> = {
+type Visitor = 'signed out' | 'signed in' | 'site admin'
+const visitors: Record<Visitor, () => Promise<Page>> = {
   'signed out': async () => {
     const context = await browser.newContext({ viewport: PHONE })
     contexts.push(context)
@@ -44,7 +45,23 @@ const visitors: Record<'signed out' | 'signed in', () => Promise<Page>> = {
     await page.setViewportSize(PHONE)
     return page
   },
+  // The console's pages as the one person who sees them (others see a refusal, visited above).
+  'site admin': async () => {
+    const page = await signInThroughForm({
+      browser,
+      newPage,
+      contexts,
+      url: server.url,
+      email: demo('admin'),
+      password: 'appg-demo-2026',
+    })
+    await page.setViewportSize(PHONE)
+    return page
+  },
 }
+
+/** The site administrator visits the console's pages and the pages it adds to a group's. */
+const ADMIN_PATHS = (path: string) => path.startsWith('/admin') || /^\/groups\/[a-z-]+(\/audit)?$/.test(path)
 
 beforeAll(async () => {
   buildClientIfStale()
@@ -59,9 +76,9 @@ afterAll(async () => {
   await server?.close()
 })
 
-describe.each(['signed out', 'signed in'] as const)('every page, %s', (who) => {
+describe.each(['signed out', 'signed in', 'site admin'] as const)('every page, %s', (who) => {
   let page: Page
-  const paths = () => everyPath(content)
+  const paths = () => everyPath(content).filter((path) => who !== 'site admin' || ADMIN_PATHS(path))
 
   beforeAll(async () => {
     page = await visitors[who]()

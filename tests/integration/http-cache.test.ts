@@ -151,6 +151,7 @@ describe.each(dialects())('HTTP caching of public reads on $name', (dialect) => 
           editRegister: true,
           viewAudit: true,
           viewRuleChecks: true,
+          viewHistory: true,
         },
       },
     ])

@@ -210,6 +210,7 @@ describe.each(dialects())('HTTP abuse limits on $name', (dialect) => {
       '/trpc/no.such.procedure',
       '/sessions/nosuchsession.ics',
       '/sessions/nosuchsession/signups.csv',
+      '/admin/audit-log.csv',
       '/',
       '/groups/alpha',
     ]) {

@@ -84,6 +84,7 @@ describe.each(dialects())('group memberships on $name', (dialect) => {
           editRegister: false,
           viewAudit: false,
           viewRuleChecks: false,
+          viewHistory: true,
         },
       },
     ])

@@ -97,8 +97,16 @@ export function everyPath(content: DemoContent): string[] {
     if (route.path === '/sessions/:id') return `/sessions/${content.sessionId}`
     return route.path.replace(/:([a-z]+)/g, (_, name: string) => values[name] ?? name)
   })
-  // A Register group with a long purpose and secretariat, the search results and the public topic.
-  return [...paths, '/groups/cancer', '/search?q=cancer', `/topics/${content.publicTopicId}`, '/no-such-page']
+  // A Register group with a long purpose and secretariat, the search results and the public topic;
+  // a group's history in the console.
+  return [
+    ...paths,
+    '/groups/cancer',
+    '/search?q=cancer',
+    `/topics/${content.publicTopicId}`,
+    '/admin/group-history?group=cancer',
+    '/no-such-page',
+  ]
 }
 
 /** Waits until the page has its heading and nothing is loading any more. */

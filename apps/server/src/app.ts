@@ -6,6 +6,7 @@ import { type ApiDeps, createApiContext, routerFor } from '@appg-hub/api'
 import { trpcServer } from '@hono/trpc-server'
 import { type Context, Hono } from 'hono'
 import { sql } from 'kysely'
+import { registerAuditRoutes } from './audit-routes'
 import { type AuthEnv, authenticate } from './authenticate'
 import { registerCalendarRoutes } from './calendar-routes'
 import { type FileRouteOptions, registerFileRoutes } from './file-routes'
@@ -82,6 +83,7 @@ export function createApp(options: AppOptions) {
   )
 
   registerCalendarRoutes(app, deps)
+  registerAuditRoutes(app, deps)
   registerFileRoutes(app, deps, {
     files: options.files,
     word: options.word,

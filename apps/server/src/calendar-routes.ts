@@ -3,16 +3,10 @@
  * and the hosts' CSV of sign-ups. Signed-in reads use the session cookie, like the API.
  */
 import type { ApiDeps } from '@appg-hub/api'
-import {
-  consumeRate,
-  groupCalendar,
-  meetingCalendar,
-  personalCalendar,
-  RATE_RULES,
-  signupsCsv,
-} from '@appg-hub/core'
+import { groupCalendar, meetingCalendar, personalCalendar, signupsCsv } from '@appg-hub/core'
 import type { Context, Hono } from 'hono'
 import { authOf } from './authenticate'
+import { csvDownload } from './csv-download'
 import { failureText } from './http-errors'
 
 function calendar(c: Context, ics: string, filename: string, cache: 'public' | 'private'): Response {
@@ -43,23 +37,7 @@ export function registerCalendarRoutes(app: Hono, deps: ApiDeps): void {
 
   /** The hosts' list of sign-ups as CSV. */
   app.get('/sessions/:id{[A-Za-z0-9_-]{1,36}}/signups.csv', async (c) => {
-    try {
-      const ctx = await service(c)
-      if (!ctx.actor) return c.text('Please sign in first.', 401)
-      const rate = await consumeRate(deps.db, deps.clock, RATE_RULES.exportsPerPerson, ctx.actor.id)
-      if (!rate.allowed) {
-        c.header('retry-after', String(rate.retryAfterSeconds))
-        return c.text('Too many downloads. Please wait and try again.', 429)
-      }
-      const { csv, filename } = await signupsCsv(ctx, { id: c.req.param('id') })
-      return c.body(csv, 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${filename}"`,
-        'cache-control': 'private, no-store',
-      })
-    } catch (error) {
-      return failureText(c, error)
-    }
+    return csvDownload(c, deps, (ctx) => signupsCsv(ctx, { id: c.req.param('id') }))
   })
 
   /** A person's feed at its secret address; unknown or revoked addresses are 404. */

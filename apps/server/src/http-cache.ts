@@ -33,8 +33,8 @@ const REGISTER_PROCEDURES = new Set(['register.list', 'register.tags'])
 /** Public procedures whose signed-out answer may be cached by browsers, revalidated by ETag. */
 const REVALIDATED_PROCEDURES = new Set([...REGISTER_PROCEDURES, 'register.group', 'documents.get'])
 const GROUP_CALENDAR = /^\/groups\/[a-z0-9-]{1,100}\/calendar\.ics$/
-/** The other answers the server makes for non-JS clients (calendars, the sign-up CSV). */
-const SERVER_FILES = /^\/(sessions|calendar)\/.*\.(ics|csv)$/
+/** The other answers the server makes for non-JS clients (calendars, the sign-up CSV, the audit log's). */
+const SERVER_FILES = /^\/(sessions|calendar|admin)\/.*\.(ics|csv)$/
 
 /** Browsers keep a public answer but ask again each time (with If-None-Match). */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate'

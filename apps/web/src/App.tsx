@@ -7,6 +7,9 @@ import { SessionProvider } from './lib/session'
 
 // Every page is its own chunk (with its own CSS): the first visit downloads the shell and the page it opens.
 const Account = lazy(() => import('./pages/Account'))
+const Admin = lazy(() => import('./pages/Admin'))
+const AdminAudit = lazy(() => import('./pages/AdminAudit'))
+const AdminGroupHistory = lazy(() => import('./pages/AdminGroupHistory'))
 const AdminGroupsWithoutOfficers = lazy(() => import('./pages/AdminGroupsWithoutOfficers'))
 const AdminPeople = lazy(() => import('./pages/AdminPeople'))
 const AdminRules = lazy(() => import('./pages/AdminRules'))
@@ -15,6 +18,7 @@ const DocumentPage = lazy(() => import('./pages/Document'))
 const DocumentNew = lazy(() => import('./pages/DocumentNew'))
 const DocumentPrint = lazy(() => import('./pages/DocumentPrint'))
 const GroupPage = lazy(() => import('./pages/Group'))
+const GroupAudit = lazy(() => import('./pages/GroupAudit'))
 const GroupSessions = lazy(() => import('./pages/GroupSessions'))
 const Home = lazy(() => import('./pages/Home'))
 const Invitations = lazy(() => import('./pages/Invitations'))
@@ -55,6 +59,7 @@ export function App() {
       <Route path="/search" component={Search} />
       <Route path="/groups/:slug" component={GroupPage} preload={preloadRead('group', 'slug')} />
       <Route path="/groups/:slug/members" component={Members} />
+      <Route path="/groups/:slug/audit" component={GroupAudit} />
       <Route path="/groups/:slug/invitations" component={Invitations} />
       <Route path="/groups/:slug/topics/new" component={TopicNew} />
       <Route path="/topics/:id" component={TopicPage} preload={preloadRead('topic', 'id')} />
@@ -75,6 +80,9 @@ export function App() {
       <Route path="/joint-work" component={JointWork} />
       <Route path="/account" component={Account} />
       <Route path="/privacy" component={Privacy} />
+      <Route path="/admin" component={Admin} />
+      <Route path="/admin/audit" component={AdminAudit} />
+      <Route path="/admin/group-history" component={AdminGroupHistory} />
       <Route path="/admin/groups-without-officers" component={AdminGroupsWithoutOfficers} />
       <Route path="/admin/people" component={AdminPeople} />
       <Route path="/admin/rules" component={AdminRules} />

@@ -4,7 +4,13 @@
  * outside the core needs it. The per-module paths (`@appg-hub/core/<module>`) stay open for tests.
  */
 export { type AuditInput, audit, auditMany } from './audit'
-export { fullAuditLog, groupAuditLog } from './audit-log'
+export {
+  AUDIT_CSV_MAX_ROWS,
+  type AuditFilters,
+  auditLogCsv,
+  fullAuditLog,
+  groupAuditLog,
+} from './audit-log'
 export { normaliseEmail, signIn, signUp, toActor } from './auth/accounts'
 export { demoAccounts } from './auth/demo-accounts'
 export { changeEmail, changePassword, endAllMySessions, endMySession, listMySessions } from './auth/manage'
@@ -70,6 +76,7 @@ export { normaliseName } from './people/names'
 export { getPublicListing, groupParticipants, setPublicListing } from './people/participants'
 export { type NewPerson, type NewPersonRow, newPersonRow } from './people/person-row'
 export { getProfile, updateProfile } from './people/profile'
+export { type AdminAccount, endSignIns, searchAccounts, setSiteAdmin } from './people/site-admins'
 export { groupsWithoutOfficerAccount } from './people/without-officers'
 export {
   type Action,

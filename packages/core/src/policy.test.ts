@@ -18,6 +18,7 @@ const EXPECTED: Record<Action, [boolean, boolean, boolean, boolean, boolean, boo
   'group.viewAudit': [true, true, false, false, false, false],
   'group.viewRuleChecks': [true, true, true, false, false, false],
   'people.merge': [false, false, false, false, false, false],
+  'site.administer': [false, false, false, false, false, false],
 }
 
 describe('the role table', () => {
@@ -95,13 +96,24 @@ describe('groupRights (the flags me.get sends for each group)', () => {
       editRegister: true,
       viewAudit: false,
       viewRuleChecks: true,
+      viewHistory: true,
     })
     expect(groupRights('officer', false)).toMatchObject({
       invite: true,
       manageMembers: true,
       viewAudit: true,
     })
-    expect(Object.values(groupRights('member', false)).some(Boolean)).toBe(false)
+    // A member reads the group's Register history, and nothing more among these flags.
+    expect(groupRights('member', false)).toEqual({
+      createItems: false,
+      invite: false,
+      viewRoster: false,
+      manageMembers: false,
+      editRegister: false,
+      viewAudit: false,
+      viewHistory: true,
+    })
+    expect(groupRights('observer', false).viewHistory).toBe(true)
   })
 
   it('gives a site admin every right in a group without a role, and nobody else any', () => {

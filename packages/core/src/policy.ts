@@ -34,6 +34,8 @@ export type Action =
   | 'group.viewRuleChecks'
   /** Merge two people of the Register, or split a wrong merge: no group role; site administrators only. */
   | 'people.merge'
+  /** Grant or revoke site administration, end a person's sign-ins, read the whole audit log: site administrators only. */
+  | 'site.administer'
 
 const TABLE: Record<Action, readonly Role[]> = {
   'item.read': ['chair', 'officer', 'secretariat', 'member', 'observer'],
@@ -48,6 +50,7 @@ const TABLE: Record<Action, readonly Role[]> = {
   'group.viewAudit': ['chair', 'officer'],
   'group.viewRuleChecks': ['chair', 'officer', 'secretariat'],
   'people.merge': [],
+  'site.administer': [],
 }
 
 export const ACTIONS = Object.keys(TABLE) as Action[]
@@ -124,6 +127,8 @@ export function groupRights(role: Role | null, isSiteAdmin: boolean) {
     viewAudit: can(access, 'group.viewAudit'),
     /** The group's rule checks against the Guide to the Rules on APPGs. */
     viewRuleChecks: can(access, 'group.viewRuleChecks'),
+    /** The group's history across editions of the Register (`groupHistory`): its people and the site administrator. */
+    viewHistory: can(access, 'item.read'),
   }
 }
 

@@ -3,6 +3,7 @@
  * forms check them before sending): zod only, nothing of the server, so the browser can load it.
  */
 export * from './account'
+export * from './admin'
 export * from './auth'
 export * from './common'
 export * from './discussion'

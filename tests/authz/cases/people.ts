@@ -1,6 +1,6 @@
 /** people.*: who takes part on the hub, one's public listing, groups without officer accounts. */
 
-import { mergePeople, newPersonRow, systemClock } from '@appg-hub/core'
+import { createSession, mergePeople, newPersonRow, systemClock } from '@appg-hub/core'
 import { newId } from '@appg-hub/db'
 import {
   always,
@@ -45,6 +45,17 @@ async function twoForms(w: AuthzWorld) {
     ids.push(row.id)
   }
   return { keepId: ids[0]!, mergedId: ids[1]! }
+}
+
+/** An account (an address and a password) that is none of the callers, optionally a site administrator. */
+async function otherAccount(w: AuthzWorld, siteAdmin: boolean) {
+  const person = await makePerson(w.db, 'Other Account', { email: freshEmail('other'), siteAdmin })
+  await w.db
+    .updateTable('person')
+    .set({ password_hash: 'not-a-real-hash' })
+    .where('id', '=', person.id)
+    .execute()
+  return person
 }
 
 export const peopleCases: RouterCases = {
@@ -175,5 +186,41 @@ export const peopleCases: RouterCases = {
   'people.withoutOfficerAccount': {
     access: 'site-admin',
     variants: [{ relations: SELF, input: () => undefined, expect: always }],
+  },
+  'people.accounts': {
+    access: 'site-admin',
+    variants: [
+      { relations: SELF, input: () => ({ q: '' }), expect: always },
+      { relations: SELF, input: () => ({ q: 'caller' }), expect: always },
+    ],
+  },
+  'people.setSiteAdmin': {
+    access: 'site-admin',
+    variants: [
+      {
+        relations: SELF,
+        input: async ({ w }) => ({ personId: (await otherAccount(w, false)).id, siteAdmin: true }),
+        expect: always,
+      },
+      {
+        relations: SELF,
+        input: async ({ w }) => ({ personId: (await otherAccount(w, true)).id, siteAdmin: false }),
+        expect: always,
+      },
+    ],
+  },
+  'people.endSignIns': {
+    access: 'site-admin',
+    variants: [
+      {
+        relations: SELF,
+        input: async ({ w }) => {
+          const person = await otherAccount(w, false)
+          await createSession(w.db, w.api.clock, person.id, 'elsewhere')
+          return { personId: person.id }
+        },
+        expect: always,
+      },
+    ],
   },
 }

@@ -77,6 +77,14 @@ function Header() {
                 </A>
               </li>
             </Show>
+            {/* The server's flag (me.get), not a rule of the client's: the console refuses others too. */}
+            <Show when={session.me()?.isSiteAdmin}>
+              <li>
+                <A href="/admin" activeClass="is-current">
+                  Administration
+                </A>
+              </li>
+            </Show>
             <Show when={session.demo()}>
               <li>
                 <A href="/mailbox" activeClass="is-current">

@@ -1,10 +1,11 @@
 /**
- * For the site administrator: people of the Register, found by any of their names, with the other
+ * For the site administrator: accounts and their rights (AccountsPanel), and people of the Register, found by any of their names, with the other
  * names they are known by (and why), to merge two that are one real person or split a wrong merge.
  * Every merge and split is audited; the Register import keeps them (issue #12: one person per real person).
  */
 import { createSignal, For, Show } from 'solid-js'
 import { AdminOnly } from '../components/AdminOnly'
+import { AccountsPanel } from '../components/admin/AccountsPanel'
 import { Button, TextField } from '../components/Form'
 import { Heading } from '../components/Heading'
 import { ActionStatus, PageError } from '../components/Status'
@@ -16,7 +17,7 @@ import { useSession } from '../lib/session'
 import { type AdminPerson, api } from '../lib/trpc'
 
 export default function AdminPeople() {
-  useTitle(() => 'People of the Register')
+  useTitle(() => 'People and accounts')
   const session = useSession()
   const [q, setQ] = createSignal('')
   const [asked, setAsked] = createSignal<string | null>(null)
@@ -49,7 +50,9 @@ export default function AdminPeople() {
 
   return (
     <AdminOnly>
-      <Heading caption="Site administration">People of the Register</Heading>
+      <Heading caption="Site administration">People and accounts</Heading>
+      <AccountsPanel />
+      <h2 class="heading-l">People of the Register</h2>
       <p>
         The Register import merges people on their parliamentary ids and on the two forms of a peer's title.
         Merge two people it could not tell are one, or split a name it merged wrongly; the next imports keep
@@ -85,13 +88,13 @@ export default function AdminPeople() {
                 <For each={list()}>
                   {(person) => (
                     <li class="section section--boxed">
-                      <h2 class="heading-m">{person.name}</h2>
+                      <h3 class="heading-m">{person.name}</h3>
                       <p>
                         {person.mnisId ? `MNIS id ${person.mnisId}; ` : 'No MNIS id; '}
                         {plural(person.groups, 'group')}
                       </p>
                       <Show when={person.aliases.length > 0}>
-                        <h3 class="heading-s">Also known as</h3>
+                        <h4 class="heading-s">Also known as</h4>
                         <ul>
                           <For each={person.aliases}>
                             {(alias) => (

@@ -121,10 +121,7 @@ export default function Dashboard() {
                   <div class="summary-list__row">
                     <dt class="summary-list__key">Access</dt>
                     <dd class="summary-list__value">
-                      Site administrator (
-                      <A href="/admin/groups-without-officers">groups without an officer account</A>;{' '}
-                      <A href="/admin/people">people of the Register</A>;{' '}
-                      <A href="/admin/rules">groups failing a rule check</A>)
+                      Site administrator (<A href="/admin">site administration</A>)
                     </dd>
                   </div>
                 </Show>

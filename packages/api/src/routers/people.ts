@@ -1,24 +1,30 @@
 import {
   adminLinkAccount,
+  endSignIns,
   getProfile,
   getPublicListing,
   groupParticipants,
   groupsWithoutOfficerAccount,
   mergePeople,
   registerPeopleToInvite,
+  searchAccounts,
   searchPeopleToMerge,
   setPublicListing,
+  setSiteAdmin,
   splitAlias,
   splitMerge,
   updateProfile,
 } from '@appg-hub/core'
 import {
   bySlug,
+  endSignInsInput,
   linkAccountInput,
   mergePeopleInput,
   publicListingInput,
   registerPeopleInput,
+  searchAccountsInput,
   searchPeopleInput,
+  siteAdminInput,
   splitAliasInput,
   splitMergeInput,
   updateProfileInput,
@@ -68,6 +74,19 @@ export const peopleRouter = router({
 
   /** Gives a name the import merged a person of its own, kept apart by later imports (audited). */
   splitAlias: adminProcedure.input(splitAliasInput).mutation(({ ctx, input }) => splitAlias(ctx.core, input)),
+
+  /** Accounts by name or email, with their rights and sign-ins; with no query, the site administrators. */
+  accounts: adminProcedure
+    .input(searchAccountsInput)
+    .query(({ ctx, input }) => searchAccounts(ctx.core, input)),
+
+  /** Grants or revokes site administration (audited); the last site administrator keeps their own. */
+  setSiteAdmin: adminProcedure
+    .input(siteAdminInput)
+    .mutation(({ ctx, input }) => setSiteAdmin(ctx.core, input)),
+
+  /** Ends every sign-in session of a person (audited). */
+  endSignIns: adminProcedure.input(endSignInsInput).mutation(({ ctx, input }) => endSignIns(ctx.core, input)),
 
   /** Registered groups with no chair or officer account: for the site administrator. */
   withoutOfficerAccount: adminProcedure.query(({ ctx }) => groupsWithoutOfficerAccount(ctx.core)),

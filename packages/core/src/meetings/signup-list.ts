@@ -2,6 +2,7 @@ import type { ServiceContext } from '../context'
 import { forbidden } from '../errors'
 import { requireActor } from '../memberships/access'
 import { can } from '../policy'
+import { csvCell } from '../text/csv'
 import { readableMeeting } from './guards'
 import { toLondon } from './london'
 import type { SignupStatus } from './signups'
@@ -72,13 +73,6 @@ export async function listSignups(
         a.id.localeCompare(b.id),
     )
   return { title: row.title, startsAt: row.starts_at, capacity: row.capacity, signups }
-}
-
-/** A CSV cell that a spreadsheet will not run as a formula (OWASP CSV injection). */
-export function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value)
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
 const STATUS_LABEL: Record<SignupStatus, string> = {
