@@ -111,6 +111,7 @@ describe('groupRights (the flags me.get sends for each group)', () => {
       manageMembers: false,
       editRegister: false,
       viewAudit: false,
+      viewRuleChecks: false,
       viewHistory: true,
     })
     expect(groupRights('observer', false).viewHistory).toBe(true)
