@@ -45,7 +45,10 @@ describe.each(testDatabases())('the live-editing socket matrix on $name', (targe
     for (const caller of CALLERS) {
       const id = world.idOf(caller)
       if (id)
-        cookies.set(caller, `appg_session=${(await createSession(db, world.api.clock, id, 'test')).token}`)
+        cookies.set(
+          caller,
+          `appg_session=${(await createSession({ db, clock: world.api.clock }, id, 'test')).token}`,
+        )
     }
   })
   afterAll(async () => {

@@ -52,7 +52,7 @@ describe.each(dialects())('session calendars and the sign-up CSV on $name', (dia
   ) {
     const headers: Record<string, string> = {}
     if (personId) {
-      const { token } = await createSession(db, clock, personId, 'test')
+      const { token } = await createSession({ db, clock }, personId, 'test')
       headers.cookie = `${SESSION_COOKIE}=${token}`
     }
     return app.request(path, { headers })

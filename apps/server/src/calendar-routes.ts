@@ -46,7 +46,7 @@ export function registerCalendarRoutes(app: Hono, deps: ApiDeps): void {
     try {
       const ctx = await service(c)
       if (!ctx.actor) return c.text('Please sign in first.', 401)
-      const rate = await consumeRate(deps.db, deps.clock, RATE_RULES.exportsPerPerson, ctx.actor.id)
+      const rate = await consumeRate(ctx, RATE_RULES.exportsPerPerson, ctx.actor.id)
       if (!rate.allowed) {
         c.header('retry-after', String(rate.retryAfterSeconds))
         return c.text('Too many downloads. Please wait and try again.', 429)

@@ -38,7 +38,7 @@ export async function admitToCollab(
   token: string | null,
   documentId: string,
 ): Promise<CollabAdmission> {
-  const session = token ? await validateSessionToken(db, clock, token) : null
+  const session = token ? await validateSessionToken({ db, clock }, token) : null
   if (!session) return { ok: false, status: 401, message: 'Sign in to edit documents.' }
   const actor = toActor(session.person)
   const mode = await collabMode(db, actor, documentId)
