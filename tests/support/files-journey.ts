@@ -518,10 +518,12 @@ export function filesJourney(server: () => { url: string; db: Db }) {
     const member = await person(server().url, demo('member'))
     const usage = await officer.client.files.usage.query({ groupSlug: PM })
     expect(usage.quotaBytes).toBe(FILES_LIMITS.groupQuotaMb * 1024 * 1024)
-    expect(usage.usedBytes).toBeGreaterThan(0)
     expect(await refusal(member.client.files.usage.query({ groupSlug: PM }))).toBe('FORBIDDEN')
 
     const { id, secretariat } = await topic()
+    expect((await secretariat.upload(`/files/topic/${id}`, 'receipt.pdf', PDF)).status).toBe(201)
+    const counted = await officer.client.files.usage.query({ groupSlug: PM })
+    expect(counted.usedBytes).toBe(usage.usedBytes + PDF.byteLength)
     const chunk = new Uint8Array(FILES_LIMITS.maxUploadMb * 1024 * 1024 - 1024)
     chunk.set(PDF)
     let status = 201
