@@ -16,7 +16,7 @@ import { badRequest, conflict, forbidden, notFound } from '../errors'
 import { requireActor } from '../memberships/access'
 import { can, rank } from '../policy'
 import { normaliseName } from './names'
-import { newPersonRow } from './person-row'
+import { newPersonRow, PERSON_ROW_COLUMNS } from './person-row'
 
 type PersonRow = Awaited<ReturnType<typeof personOf>>
 type MembershipRow = Selectable<MembershipTable>
@@ -44,23 +44,7 @@ interface MergeDetails {
 async function personOf(db: Db, id: string) {
   return db
     .selectFrom('person')
-    .select([
-      'id',
-      'email',
-      'display_name',
-      'kind',
-      'organisation',
-      'party',
-      'mnis_id',
-      'twfy_id',
-      'register_key',
-      'password_hash',
-      'is_site_admin',
-      'email_preference',
-      'created_at',
-      'updated_at',
-      'erased_at',
-    ])
+    .select(PERSON_ROW_COLUMNS)
     .where('id', '=', id)
     .where('erased_at', 'is', null)
     .executeTakeFirst()
