@@ -1,3 +1,17 @@
+/**
+ * One live document: a Y.Doc whose Y.Text `body` is the document's Markdown, the people connected
+ * to it, and the y-websocket protocol (y-protocols sync and awareness messages) spoken with them.
+ * Framework-free: a transport (Node's `ws`, a Durable Object) hands in bytes and gets bytes out.
+ *
+ * Every change to the document goes through one queue, in order: updates from editors are stored
+ * first (the store's log), then applied and relayed, so an update anyone has seen survives a
+ * restart. Read-only people's updates are dropped before any of that. Revisions go through the
+ * documents' save path when editing pauses, when the last person leaves and on "Save version";
+ * revisions saved by others (the non-live save, restore) are merged into the live text as a Yjs
+ *
+ * The messages are framed in `protocol.ts` and revisions merged in `revision-merge.ts`; what stays
+ * here is the one object whose state every step shares (peers, queue, synced revision).
+ */
 import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
