@@ -8,6 +8,7 @@
  * restart. Read-only people's updates are dropped before any of that. Revisions go through the
  * documents' save path when editing pauses, when the last person leaves and on "Save version";
  * revisions saved by others (the non-live save, restore) are merged into the live text as a Yjs
+ * edit made from the revision the room last synced with, so concurrent live edits survive.
  *
  * The messages are framed in `protocol.ts` and revisions merged in `revision-merge.ts`; what stays
  * here is the one object whose state every step shares (peers, queue, synced revision).
