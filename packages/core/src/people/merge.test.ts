@@ -5,7 +5,8 @@ import { testConfig } from '../../../../tests/support/fixtures'
 import { makeGroup } from '../../../../tests/support/groups'
 import { fakeClock } from '../clock'
 import type { Actor, ServiceContext } from '../context'
-import { mergePeople, searchPeopleToMerge, splitAlias, splitMerge } from './merge'
+import { mergePeople, splitAlias, splitMerge } from './merge'
+import { searchPeopleToMerge } from './merge-search'
 import { newPersonRow } from './person-row'
 
 const ADMIN: Actor = {
