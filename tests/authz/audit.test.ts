@@ -5,8 +5,7 @@
  * policy allows, in a fresh world.
  */
 
-import { testDatabases } from '@appg-hub/db/testing'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect } from 'vitest'
 import { expected, type ProcedureCase, type Variant } from '../support/authz-model'
 import { callPath, MAY_CHANGE_ON_REFUSAL, outcomeOf } from '../support/authz-run'
 import {
@@ -17,6 +16,7 @@ import {
   snapshotAll,
   WORLD_PASSWORD,
 } from '../support/authz-world'
+import { dialects, hubTest } from '../support/hub-test'
 import { CASES } from './cases'
 
 /**
@@ -78,21 +78,20 @@ const DIGEST = /[0-9a-f]{64}/
 
 const mutations = listProcedures().filter((p) => p.type === 'mutation')
 
-describe.each(testDatabases())('audit events on $name', (target) => {
+describe.each(dialects())('audit events on $name', (dialect) => {
+  // Each mutation in a world of its own.
+  const it = hubTest(dialect, { world: makeAuthzWorld })
   let checked = 0
-  afterAll(async () => {
+  afterAll(() => {
     console.log(
-      `audit on ${target.name}: ${mutations.length} mutations, ${checked} successful calls checked, exempt: ${Object.keys(EXEMPT).join(', ')}`,
+      `audit on ${dialect.name}: ${mutations.length} mutations, ${checked} successful calls checked, exempt: ${Object.keys(EXEMPT).join(', ')}`,
     )
-    await target.close()
   })
 
-  it.each(mutations.map((p) => [p.path]))('%s', async (path) => {
+  it.for(mutations.map((p) => [p.path] as const))('%s', async ([path], { db, world: w }) => {
     const pcase = CASES[path]
     if (!pcase) expect.fail(`procedure ${path} has no declared authorization case`)
     const problems: string[] = []
-    const db = await target.fresh()
-    const w = await makeAuthzWorld(db)
     let calls = 0
     for (const variant of pcase.variants) {
       if (variant.noAudit) continue

@@ -7,7 +7,6 @@
  * apart by what happens to an edit: stored and relayed, or dropped.
  */
 import { createSession } from '@appg-hub/core'
-import { testDatabases } from '@appg-hub/db/testing'
 import { startNodeServer } from '@appg-hub/server/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { can, isAdmin, itemAccess } from '../support/authz-model'
@@ -20,6 +19,7 @@ import {
 } from '../support/authz-world'
 import { liveClient, rawUpgrade, synced, waitFor } from '../support/collab'
 import { testConfig } from '../support/fixtures'
+import { dialects } from '../support/hub-test'
 
 type Expectation = 'accept-rw' | 'accept-ro' | 'refuse-401' | 'refuse-403'
 
@@ -31,7 +31,10 @@ function expectedFor(caller: CallerName, relation: (typeof ITEM_RELATIONS)[numbe
   return access.role !== null || isAdmin(caller) ? 'accept-ro' : 'refuse-403'
 }
 
-describe.each(testDatabases())('the live-editing socket matrix on $name', (target) => {
+// Not on hubTest: its fixtures give each test a fresh world and server, and these 56 cells share one
+// world, one Node server and one session per caller (each cell makes its own document), set up once
+// per dialect; per-cell fixtures would start 56 worlds and servers for nothing.
+describe.each(dialects())('the live-editing socket matrix on $name', (target) => {
   let world: AuthzWorld
   let server: { url: string; close(): Promise<void> }
   const cookies = new Map<CallerName, string>()
@@ -45,7 +48,10 @@ describe.each(testDatabases())('the live-editing socket matrix on $name', (targe
     for (const caller of CALLERS) {
       const id = world.idOf(caller)
       if (id)
-        cookies.set(caller, `appg_session=${(await createSession(db, world.api.clock, id, 'test')).token}`)
+        cookies.set(
+          caller,
+          `appg_session=${(await createSession({ db, clock: world.api.clock }, id, 'test')).token}`,
+        )
     }
   })
   afterAll(async () => {

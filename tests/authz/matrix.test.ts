@@ -6,11 +6,11 @@
  * read it but not act; a refused call changes no table. A procedure without a declared case fails.
  */
 import type { Database } from '@appg-hub/db'
-import { testDatabases } from '@appg-hub/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkLists, type ListWorld, makeListWorld } from '../support/authz-lists'
 import { type Cell, callPath, outcomeOf, runProcedure } from '../support/authz-run'
 import { CALLERS, listProcedures, makeAuthzWorld, tableNames } from '../support/authz-world'
+import { dialects, hubTest } from '../support/hub-test'
 import { CASES } from './cases'
 import { LIST_CASES } from './list-cases'
 
@@ -74,32 +74,32 @@ describe('the authorization matrix covers the router', () => {
   })
 })
 
-describe.each(testDatabases())('the authorization matrix on $name', (target) => {
+describe.each(dialects())('the authorization matrix on $name', (dialect) => {
+  const it = hubTest(dialect, { world: makeAuthzWorld })
   const cells: Cell[] = []
   const covered = procedures.filter((p) => CASES[p.path])
 
-  afterAll(async () => {
+  afterAll(() => {
     const relations = new Set(cells.map((c) => c.relation))
     const procs = new Set(cells.map((c) => c.path))
     const byOutcome: Record<string, number> = {}
     for (const c of cells) byOutcome[c.expected] = (byOutcome[c.expected] ?? 0) + 1
     console.log(
-      `authorization matrix on ${target.name}: ${procs.size} procedures × ${CALLERS.length} callers × ` +
+      `authorization matrix on ${dialect.name}: ${procs.size} procedures × ${CALLERS.length} callers × ` +
         `${relations.size} relations (${[...relations].join(', ')}) → ${cells.length} cells ` +
         `(${Object.entries(byOutcome)
           .map(([k, v]) => `${v} ${k}`)
           .join(', ')}); ${cells.filter((c) => c.problem).length} violations`,
     )
-    await target.close()
   })
 
-  it('snapshots cover every table of Database', async () => {
-    const db = await target.fresh()
+  it('snapshots cover every table of Database', async ({ db }) => {
     expect(await tableNames(db)).toEqual(Object.keys(DATABASE_TABLES).sort())
   })
 
-  it.each(covered.map((p) => [p.path, p] as const))('%s', async (_path, info) => {
-    const result = await runProcedure(target, info, CASES[info.path]!)
+  // Each procedure in a world of its own, so that its successful calls never reach another's cells.
+  it.for(covered.map((p) => [p.path, p] as const))('%s', async ([, info], { world }) => {
+    const result = await runProcedure(world, info, CASES[info.path]!)
     cells.push(...result)
     expect(result.filter((c) => c.problem).map((c) => c.problem)).toEqual([])
   })
@@ -118,7 +118,10 @@ describe('the list check covers every list', () => {
   })
 })
 
-describe.each(testDatabases())('lists agree with single reads on $name', (target) => {
+// Not on hubTest: its world is made per test, and this suite builds one large list world for all the
+// callers' tests (and counts what they called across them), which a per-test fixture would rebuild
+// for each caller.
+describe.each(dialects())('lists agree with single reads on $name', (target) => {
   let lw: ListWorld
   let checks = 0
   const called = new Set<string>()
@@ -145,15 +148,15 @@ describe.each(testDatabases())('lists agree with single reads on $name', (target
   })
 })
 
-describe.each(testDatabases())('notifications after access ends on $name', (target) => {
-  afterAll(() => target.close())
+describe.each(dialects())('notifications after access ends on $name', (dialect) => {
+  const it = hubTest(dialect, { world: makeAuthzWorld })
 
   // docs/architecture.md §3: "a list never shows what a single read would refuse". Once alpha takes beta out of
   // its topic, beta's people may no longer read the topic or its discussion (NOT_FOUND), so their
   // inbox must stop quoting its comments, as it already does for hidden and deleted ones.
-  it("notifications.list quotes no comment of a topic the recipient's group was taken out of", async () => {
-    const db = await target.fresh()
-    const w = await makeAuthzWorld(db)
+  it("notifications.list quotes no comment of a topic the recipient's group was taken out of", async ({
+    world: w,
+  }) => {
     const topicId = await w.make.topic('own')
     const reader = w.person.betaMember!.id
     await w.make.follow(reader, 'topic', topicId)

@@ -55,7 +55,7 @@ const officer =
   (await db.selectFrom('person').select('id').where('email', 'is not', null).executeTakeFirstOrThrow())
 const admin = await db.selectFrom('person').select('id').where('is_site_admin', '=', 1).executeTakeFirst()
 const cookie = async (personId: string) =>
-  `${SESSION_COOKIE}=${(await createSession(db, systemClock, personId, 'bench')).token}`
+  `${SESSION_COOKIE}=${(await createSession({ db, clock: systemClock }, personId, 'bench')).token}`
 
 // The demo world has groups and people; give the officer's group one item of each kind (made
 // through the API, as people would) so that every read procedure has something to read.

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signedIn } from '../support/api-journey'
 import { launchBrowser } from '../support/browser'
 import { buildClientIfStale, pageWatcher, shoot, signInThroughForm } from '../support/e2e'
-import { PDF, PNG, wordFixture } from '../support/files-journey'
+import { PDF, PNG, wordFixture } from '../support/files-samples'
 import { type HubServer, startHubServer } from '../support/server'
 
 const PASSWORD = 'appg-demo-2026'

@@ -174,7 +174,7 @@ describe.each(targets)('fuzzing every procedure on $name', (target) => {
     await fc.assert(
       fc.asyncProperty(procedureInput(info.inputs, pool), async (input) => {
         cases += 1
-        const { token } = await createSession(w.db, w.api.clock, officerId, 'fuzz')
+        const { token } = await createSession({ db: w.db, clock: w.api.clock }, officerId, 'fuzz')
         const asOfficer = await call(path, info.type, input, `${SESSION_COOKIE}=${token}`)
         const signedOut = await call(path, info.type, input, null)
         const found = [

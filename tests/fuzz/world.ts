@@ -46,7 +46,7 @@ export async function seedFuzzWorld(w: AuthzWorld): Promise<string[]> {
   ])
     pool.push(encodeCursor(text))
   pool.push(encodeKeyCursor(new Date().toISOString(), 'zzz'))
-  const { token } = await createSession(w.db, w.api.clock, w.person.officer!.id, 'fuzz pool')
+  const { token } = await createSession({ db: w.db, clock: w.api.clock }, w.person.officer!.id, 'fuzz pool')
   // The 16-hex public id of a session (auth.endSession), never its token.
   pool.push((await hashToken(token)).slice(0, 16))
   return pool

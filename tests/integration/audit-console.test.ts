@@ -114,7 +114,7 @@ describe.each(dialects())('the site administrator’s audit log on $name', (dial
     const get = async (path: string, personId?: string) => {
       const headers: Record<string, string> = {}
       if (personId)
-        headers.cookie = `${SESSION_COOKIE}=${(await createSession(db, clock, personId, 'test')).token}`
+        headers.cookie = `${SESSION_COOKIE}=${(await createSession({ db, clock }, personId, 'test')).token}`
       return app.request(path, { headers })
     }
     const response = await get('/admin/audit-log.csv?group=alpha', world.people.admin.id)

@@ -18,8 +18,8 @@ beforeAll(async () => {
   await migrateToLatest(db)
   const admin = await makePerson(db, 'Site Admin', { siteAdmin: true })
   const person = await makePerson(db, 'Some One')
-  adminCookie = `${SESSION_COOKIE}=${(await createSession(db, systemClock, admin.id, 'test')).token}`
-  personCookie = `${SESSION_COOKIE}=${(await createSession(db, systemClock, person.id, 'test')).token}`
+  adminCookie = `${SESSION_COOKIE}=${(await createSession({ db, clock: systemClock }, admin.id, 'test')).token}`
+  personCookie = `${SESSION_COOKIE}=${(await createSession({ db, clock: systemClock }, person.id, 'test')).token}`
   await db
     .insertInto('email_outbox')
     .values({

@@ -80,10 +80,12 @@ describe.skipIf(!process.env.MYSQL_URL)('values are the same on every path', () 
   })
 
   it('groups and memberships read by the services, JSON aggregates included', async () => {
-    const page = await onEach((db) => listGroups(db, { limit: 50, tag: 'Health, Medicine & Public Health' }))
+    const page = await onEach((db) =>
+      listGroups({ db }, { limit: 50, tag: 'Health, Medicine & Public Health' }),
+    )
     expectSame(page)
     const cancer = await onEach(async (db) => {
-      const { id: _id, created_at: _c, updated_at: _u, ...group } = await getGroup(db, 'cancer')
+      const { id: _id, created_at: _c, updated_at: _u, ...group } = await getGroup({ db }, 'cancer')
       return { ...group, people: group.people.map(({ personId: _p, ...person }) => person) }
     })
     // The demo Register's one benefit of the cancer group (demo-register.jsonl), dates as ISO.

@@ -630,8 +630,7 @@ describe.each(dialects())('the handshake between groups on $name', (dialect) => 
     topicId,
   }) => {
     await consumeRate(
-      db,
-      api.clock,
+      { db, clock: api.clock },
       RATE_RULES.invitationsPerPerson,
       world.people.officer.id.toLowerCase(),
       199,

@@ -62,7 +62,7 @@ describe.each(dialects())('HTTP caching of public reads on $name', (dialect) => 
   })
 
   async function cookieOf({ db, api }: Pick<HubContext, 'db' | 'api'>, personId: string) {
-    const { token } = await createSession(db, api.clock, personId, 'test')
+    const { token } = await createSession({ db, clock: api.clock }, personId, 'test')
     return `${SESSION_COOKIE}=${token}`
   }
 

@@ -31,15 +31,15 @@ describe.each(dialects())('the Register cache on $name', (dialect) => {
 
   it('serves a second read from memory and sees an import at once', async ({ db }) => {
     await importRegister(db, { lines: [line('alpha', 'APPG on Alpha'), line('beta', 'APPG on Beta')] })
-    const first = await listGroups(db, { limit: 20 })
+    const first = await listGroups({ db }, { limit: 20 })
     expect(first.items.map((g) => g.title)).toEqual(['APPG on Alpha', 'APPG on Beta'])
     expect(first.total).toBe(2)
-    expect(await listGroups(db, { limit: 20 })).toBe(first)
+    expect(await listGroups({ db }, { limit: 20 })).toBe(first)
 
     await importRegister(db, {
       lines: [line('alpha', 'APPG on Alpha Renamed', '260701'), line('gamma', 'APPG on Gamma', '260701')],
     })
-    const after = await listGroups(db, { limit: 20 })
+    const after = await listGroups({ db }, { limit: 20 })
     expect(after.items.map((g) => [g.slug, g.title])).toEqual([
       ['alpha', 'APPG on Alpha Renamed'],
       ['gamma', 'APPG on Gamma'],
@@ -53,14 +53,14 @@ describe.each(dialects())('the Register cache on $name', (dialect) => {
     const seen: string[] = []
     let cursor: string | null = null
     do {
-      const page = await listGroups(db, { limit: 3, cursor })
+      const page = await listGroups({ db }, { limit: 3, cursor })
       expect(page.total).toBe(7)
       seen.push(...page.items.map((g) => g.slug))
       cursor = page.nextCursor
     } while (cursor)
     expect(seen).toEqual(slugs)
-    const none = await listGroups(db, { q: 'no such words', limit: 3 })
+    const none = await listGroups({ db }, { q: 'no such words', limit: 3 })
     expect(none).toEqual({ items: [], nextCursor: null, total: 0 })
-    expect(await listTags(db)).toEqual([])
+    expect(await listTags({ db })).toEqual([])
   })
 })

@@ -96,7 +96,7 @@ for (let i = 0; i < people; i++) {
       updated_at: now,
     })
     .execute()
-  const { token } = await createSession(db, systemClock, id, 'load')
+  const { token } = await createSession({ db, clock: systemClock }, id, 'load')
   simulated.push({ cookie: `${SESSION_COOKIE}=${token}`, id, editorIndex })
 }
 

@@ -3,14 +3,12 @@
  * (so that what one procedure's successful calls change never reaches another procedure's cells).
  */
 
-import type { TestDatabase } from '@appg-hub/db/testing'
 import { TRPCError } from '@trpc/server'
 import { type CaseContext, expected, type Outcome, type ProcedureCase, type Variant } from './authz-model'
 import {
   type AuthzWorld,
   CALLERS,
   type CallerName,
-  makeAuthzWorld,
   type ProcedureInfo,
   type Relation,
   snapshotAll,
@@ -109,14 +107,12 @@ export async function runCell(
   return { ...base, problem: null }
 }
 
-/** Every cell of one procedure, in a fresh world. */
+/** Every cell of one procedure, in `w` (a fresh world: each procedure gets its own). */
 export async function runProcedure(
-  target: TestDatabase,
+  w: AuthzWorld,
   info: ProcedureInfo,
   pcase: ProcedureCase,
 ): Promise<Cell[]> {
-  const db = await target.fresh()
-  const w = await makeAuthzWorld(db)
   const cells: Cell[] = []
   for (const variant of pcase.variants)
     for (const relation of variant.relations)

@@ -40,7 +40,7 @@ export function callers(db: Db, clock = fakeClock(new Date())) {
     clock,
     deps,
     async as(personId: string | null) {
-      const token = personId ? (await createSession(db, clock, personId, 'test')).token : undefined
+      const token = personId ? (await createSession({ db, clock }, personId, 'test')).token : undefined
       // The caller as the HTTP layer's `authenticate` would find them; the cookies it sets go nowhere.
       const auth = sessionAuth(deps, {
         get: (name) => (name === SESSION_COOKIE ? token : undefined),

@@ -68,7 +68,7 @@ export function sessionAuth(deps: AuthDeps, cookies: CookieJar): RequestAuth {
   const endCookie = () => cookies.set(SESSION_COOKIE, '', sessionCookieOptions(deps.config, null))
   const resolveActor = async (withGroups: boolean): Promise<Actor | null> => {
     if (!token) return null
-    const session = await validateSessionToken(deps.db, deps.clock, token, { withGroups })
+    const session = await validateSessionToken(deps, token, { withGroups })
     if (!session) {
       endCookie()
       return null
@@ -99,7 +99,7 @@ export function sessionAuth(deps: AuthDeps, cookies: CookieJar): RequestAuth {
     },
     async endSession() {
       await auth.getActor()
-      if (currentSessionId) await invalidateSession(deps.db, currentSessionId)
+      if (currentSessionId) await invalidateSession(deps, currentSessionId)
       endCookie()
     },
     deviceToken: cookies.get(DEVICE_COOKIE) ?? null,

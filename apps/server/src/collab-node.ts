@@ -71,7 +71,7 @@ export function attachCollab(
               if (ws.readyState === WebSocket.OPEN) ws.send(data)
             },
             close: (code, reason) => ws.close(code, reason),
-            sessionValid: async () => (await validateSessionToken(deps.db, deps.clock, token)) !== null,
+            sessionValid: async () => (await validateSessionToken(deps, token)) !== null,
           }
           // Messages that arrive while the room loads wait for it, in order.
           const early: Uint8Array[] = []

@@ -206,7 +206,8 @@ export class CollabDocument {
           // already closed
         }
       },
-      sessionValid: async () => (await validateSessionToken(this.db, systemClock, admission.token)) !== null,
+      sessionValid: async () =>
+        (await validateSessionToken({ db: this.db, clock: systemClock }, admission.token)) !== null,
     }
     const entry = { peer, room: null }
     this.peers.set(ws, entry)

@@ -16,7 +16,7 @@ export async function csvDownload(
   try {
     const ctx: ServiceContext = { ...deps, actor: await authOf(c).getActor() }
     if (!ctx.actor) return c.text('Please sign in first.', 401)
-    const rate = await consumeRate(deps.db, deps.clock, RATE_RULES.exportsPerPerson, ctx.actor.id)
+    const rate = await consumeRate(deps, RATE_RULES.exportsPerPerson, ctx.actor.id)
     if (!rate.allowed) {
       c.header('retry-after', String(rate.retryAfterSeconds))
       return c.text('Too many downloads. Please wait and try again.', 429)

@@ -119,7 +119,7 @@ export function registerFileRoutes(app: Hono, deps: ApiDeps, options: FileRouteO
   /** Downloads: per person, or per address when signed out. */
   async function downloadAllowed(c: Context, ctx: ServiceContext): Promise<boolean> {
     const subject = ctx.actor?.id ?? options.clientAddress?.(c.req.raw, c.env) ?? 'unknown address'
-    const rate = await consumeRate(deps.db, deps.clock, RATE_RULES.fileDownloads, subject)
+    const rate = await consumeRate(ctx, RATE_RULES.fileDownloads, subject)
     if (!rate.allowed) c.header('retry-after', String(rate.retryAfterSeconds))
     return rate.allowed
   }

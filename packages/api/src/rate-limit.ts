@@ -14,7 +14,7 @@ export async function rateLimit(
 ): Promise<void> {
   for (const [rule, subject] of checks) {
     if (!subject) continue
-    const decision = await consumeRate(ctx.db, ctx.clock, rule, subject.toLowerCase(), cost)
+    const decision = await consumeRate(ctx, rule, subject.toLowerCase(), cost)
     if (!decision.allowed) {
       ctx.setHeader('Retry-After', String(decision.retryAfterSeconds))
       const minutes = Math.ceil(decision.retryAfterSeconds / 60)

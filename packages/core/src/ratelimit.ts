@@ -2,9 +2,9 @@
  * Rate limits held in the database (docs/architecture.md §7), so that they hold the same on Node and on
  * Workers, where isolates share no memory: a fixed window per key.
  */
-import { type Db, incrementCounter } from '@appg-hub/db'
-import type { Clock } from './clock'
+import { incrementCounter } from '@appg-hub/db'
 import { HOUR, MINUTE } from './clock'
+import type { ServiceContext } from './context'
 
 export interface RateRule {
   /** What is limited, for the key and the message ("sign-in attempts"). */
@@ -48,8 +48,7 @@ export interface RateDecision {
  * for `subject` (an email, an address, a person id).
  */
 export async function consumeRate(
-  db: Db,
-  clock: Clock,
+  { db, clock }: Pick<ServiceContext, 'db' | 'clock'>,
   rule: RateRule,
   subject: string,
   cost = 1,

@@ -49,8 +49,7 @@ export const authCases: RouterCases = {
         input: async ({ w, callerId }) => {
           // A second device of the caller's (or, signed out, of the officer's).
           const { token } = await createSession(
-            w.db,
-            w.api.clock,
+            { db: w.db, clock: w.api.clock },
             callerId ?? w.person.officer!.id,
             'other device',
           )
@@ -62,7 +61,11 @@ export const authCases: RouterCases = {
         name: "someone else's session",
         relations: SELF,
         input: async ({ w }) => {
-          const { token } = await createSession(w.db, w.api.clock, w.person.deltaChair!.id, 'not yours')
+          const { token } = await createSession(
+            { db: w.db, clock: w.api.clock },
+            w.person.deltaChair!.id,
+            'not yours',
+          )
           return { id: (await hashToken(token)).slice(0, 16) }
         },
         // Somebody else's session does not exist as far as the caller is concerned.

@@ -216,7 +216,7 @@ export const peopleCases: RouterCases = {
         relations: SELF,
         input: async ({ w }) => {
           const person = await otherAccount(w, false)
-          await createSession(w.db, w.api.clock, person.id, 'elsewhere')
+          await createSession({ db: w.db, clock: w.api.clock }, person.id, 'elsewhere')
           return { personId: person.id }
         },
         expect: always,

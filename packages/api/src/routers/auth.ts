@@ -61,9 +61,9 @@ export const authRouter = router({
     // A session this browser already held ends: a new sign-in always gets a new token.
     if (await ctx.getActor()) {
       const previous = ctx.sessionId()
-      if (previous) await invalidateSession(ctx.db, previous)
+      if (previous) await invalidateSession(ctx, previous)
     }
-    const session = await createSession(ctx.db, ctx.clock, actor.id, ctx.userAgent)
+    const session = await createSession(ctx, actor.id, ctx.userAgent)
     ctx.startSession(session.token, session.expiresAt)
     ctx.rememberDevice(device)
     return { id: actor.id, displayName: actor.displayName }
@@ -94,7 +94,7 @@ export const authRouter = router({
     await rateLimit(ctx, [[RATE_RULES.passwordPerAccount, ctx.actor.id]])
     await passwordCheck(ctx, ctx.actor)
     await changePassword(ctx.core, input)
-    const session = await createSession(ctx.db, ctx.clock, ctx.actor.id, ctx.userAgent)
+    const session = await createSession(ctx, ctx.actor.id, ctx.userAgent)
     ctx.startSession(session.token, session.expiresAt)
     return { changed: true }
   }),
@@ -118,7 +118,7 @@ export const authRouter = router({
   resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
     await expensiveWork(ctx)
     const { personId } = await resetPassword(ctx.core, input)
-    const session = await createSession(ctx.db, ctx.clock, personId, ctx.userAgent)
+    const session = await createSession(ctx, personId, ctx.userAgent)
     ctx.startSession(session.token, session.expiresAt)
     return { reset: true }
   }),
@@ -127,7 +127,7 @@ export const authRouter = router({
     await rateLimit(ctx, [[RATE_RULES.passwordPerAccount, ctx.actor.id]])
     await passwordCheck(ctx, ctx.actor)
     const changed = await changeEmail(ctx.core, input)
-    const session = await createSession(ctx.db, ctx.clock, ctx.actor.id, ctx.userAgent)
+    const session = await createSession(ctx, ctx.actor.id, ctx.userAgent)
     ctx.startSession(session.token, session.expiresAt)
     return changed
   }),

@@ -12,11 +12,11 @@ import { adminProcedure, authedProcedure, publicProcedure, router } from '../trp
 export const registerRouter = router({
   list: publicProcedure
     .input(registerListInput)
-    .query(({ ctx, input }) => listGroups(ctx.db, input, ctx.registerVersion)),
+    .query(({ ctx, input }) => listGroups(ctx, input, ctx.registerVersion)),
 
-  tags: publicProcedure.query(({ ctx }) => listTags(ctx.db, ctx.registerVersion)),
+  tags: publicProcedure.query(({ ctx }) => listTags(ctx, ctx.registerVersion)),
 
-  group: publicProcedure.input(bySlug).query(({ ctx, input }) => getGroup(ctx.db, input.slug)),
+  group: publicProcedure.input(bySlug).query(({ ctx, input }) => getGroup(ctx, input.slug)),
 
   /** What changed between editions of the Register: for the people of the group and the site administrator. */
   history: authedProcedure.input(bySlug).query(({ ctx, input }) => groupHistory(ctx.core, input)),

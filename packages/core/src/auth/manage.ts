@@ -67,7 +67,7 @@ export async function endMySession(ctx: ServiceContext, publicId: string): Promi
 export async function endAllMySessions(ctx: ServiceContext): Promise<void> {
   const actor = requireActor(ctx.actor)
   await ctx.db.transaction().execute(async (tx) => {
-    await invalidateAllSessions(tx, actor.id)
+    await invalidateAllSessions({ db: tx }, actor.id)
     await audit(tx, ctx.clock, { actorId: actor.id, action: 'account.signed_out_everywhere', details: {} })
   })
 }
@@ -104,7 +104,7 @@ export async function changePassword(
       .set({ password_hash: hash, updated_at: ctx.clock.now().toISOString() })
       .where('id', '=', actor.id)
       .execute()
-    await invalidateAllSessions(tx, actor.id)
+    await invalidateAllSessions({ db: tx }, actor.id)
     await audit(tx, ctx.clock, { actorId: actor.id, action: 'account.password_changed', details: {} })
     if (actor.email) {
       await queueEmail(tx, ctx.clock, {
@@ -134,7 +134,7 @@ export async function changeEmail(ctx: ServiceContext, input: { password: string
       .set({ email, updated_at: ctx.clock.now().toISOString() })
       .where('id', '=', actor.id)
       .execute()
-    await invalidateAllSessions(tx, actor.id)
+    await invalidateAllSessions({ db: tx }, actor.id)
     await audit(tx, ctx.clock, { actorId: actor.id, action: 'account.email_changed', details: {} })
     if (actor.email) {
       await queueEmail(tx, ctx.clock, {

@@ -114,7 +114,7 @@ export async function resetPassword(ctx: ServiceContext, input: { token: string;
       .set({ password_hash: hash, updated_at: now })
       .where('id', '=', reset.person_id)
       .execute()
-    await invalidateAllSessions(tx, reset.person_id)
+    await invalidateAllSessions({ db: tx }, reset.person_id)
     await audit(tx, ctx.clock, { actorId: reset.person_id, action: 'account.password_reset', details: {} })
   })
   return { personId: reset.person_id }

@@ -4,7 +4,8 @@
  * is used (idle timeout) but never beyond its absolute lifetime.
  */
 import { type Db, jsonAgg, type PersonTable, parseJsonArray, preparedQuery } from '@appg-hub/db'
-import { addMs, type Clock, DAY } from '../clock'
+import { addMs, DAY } from '../clock'
+import type { ServiceContext } from '../context'
 import type { MyGroup } from '../memberships/access'
 import { hashToken, newToken } from './tokens'
 
@@ -25,8 +26,7 @@ export interface ValidSession {
 }
 
 export async function createSession(
-  db: Db,
-  clock: Clock,
+  { db, clock }: Pick<ServiceContext, 'db' | 'clock'>,
   personId: string,
   userAgent: string | null,
 ): Promise<{ token: string; expiresAt: string }> {
@@ -92,8 +92,7 @@ const sessionWithGroupsById = preparedQuery((db, id: string) =>
  * half of the idle window has passed, so a busy person does not cause a write per request.
  */
 export async function validateSessionToken(
-  db: Db,
-  clock: Clock,
+  { db, clock }: Pick<ServiceContext, 'db' | 'clock'>,
   token: string,
   /** Also read the person's groups (ordered by title), in the same query. */
   options: { withGroups?: boolean } = {},
@@ -140,10 +139,16 @@ export async function validateSessionToken(
   }
 }
 
-export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
+export async function invalidateSession(
+  { db }: Pick<ServiceContext, 'db'>,
+  sessionId: string,
+): Promise<void> {
   await db.deleteFrom('auth_session').where('id', '=', sessionId).execute()
 }
 
-export async function invalidateAllSessions(db: Db, personId: string): Promise<void> {
+export async function invalidateAllSessions(
+  { db }: Pick<ServiceContext, 'db'>,
+  personId: string,
+): Promise<void> {
   await db.deleteFrom('auth_session').where('person_id', '=', personId).execute()
 }

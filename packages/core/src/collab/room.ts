@@ -9,69 +9,52 @@
  * documents' save path when editing pauses, when the last person leaves and on "Save version";
  * revisions saved by others (the non-live save, restore) are merged into the live text as a Yjs
  * edit made from the revision the room last synced with, so concurrent live edits survive.
+ *
+ * The messages are framed in `protocol.ts` and revisions merged in `revision-merge.ts`; what stays
+ * here is the one object whose state every step shares (peers, queue, synced revision).
  */
-import type { Db } from '@appg-hub/db'
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { toActor } from '../auth/accounts'
-import type { Clock } from '../clock'
-import type { Actor, HubConfig } from '../context'
-import { type SaveResult, saveLiveRevision } from '../documents/save'
-import { mergeWords } from '../documents/text'
+import type { Actor } from '../context'
+import type { SaveResult } from '../documents/save'
+import { saveLiveRevision } from '../documents/save'
 import { type CollabMode, collabMode } from './access'
-import { DEFAULT_MESSAGE_LIMIT, MessageBudget, type MessageLimit } from './message-budget'
-import type { CollabStore, StoredUpdate } from './store'
-import { applyTextDiff } from './text-diff'
+import { DEFAULT_MESSAGE_LIMIT, MessageBudget } from './message-budget'
+import type { RoomOptions } from './options'
+import {
+  CLOSE_ACCESS_ENDED,
+  CLOSE_STORE_FAILED,
+  CLOSE_TOO_MANY_MESSAGES,
+  type CollabPeer,
+  encodeAwareness,
+  encodeSaved,
+  encodeString,
+  encodeSync,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SAVE_VERSION,
+  MESSAGE_SAVE_VERSION_FAILED,
+  MESSAGE_SYNC,
+  speakFor,
+} from './protocol'
+import { absorbUpdate, headRevision, lastEditor, rebaseOnSaved } from './revision-merge'
+import type { StoredUpdate } from './store'
 
-/** y-websocket's message types, and this hub's own "Save version" request and answers. */
-export const MESSAGE_SYNC = 0
-export const MESSAGE_AWARENESS = 1
-export const MESSAGE_QUERY_AWARENESS = 3
-/** Client → server: [64, note (varString)]. Server → client: [64, revision number] or [65, message]. */
-export const MESSAGE_SAVE_VERSION = 64
-export const MESSAGE_SAVE_VERSION_FAILED = 65
-
-/**
- * WebSocket close codes sent to people whose access ended, whose write could not be stored, or
- * whose connection sent more than its budget (`message-budget.ts`).
- */
-export const CLOSE_ACCESS_ENDED = 4403
-export const CLOSE_STORE_FAILED = 1011
-export const CLOSE_TOO_MANY_MESSAGES = 4429
-
-export interface CollabPeer {
-  readonly actor: Actor
-  mode: CollabMode
-  send(data: Uint8Array): void
-  close(code: number, reason: string): void
-  /** Checks the peer's session is still valid (signed out, expired, erased → false). */
-  sessionValid(): Promise<boolean>
-}
-
-export interface RoomOptions {
-  db: Db
-  clock: Clock
-  config: HubConfig
-  store: CollabStore
-  /** Quiet time after the last edit before a revision is written. */
-  idleSaveMs: number
-  /** How often each person's access is checked again (and revisions saved by others are merged). */
-  accessCheckMs: number
-  /**
-   * A write from someone whose access was checked longer ago than this re-checks it first
-   * (default: twice accessCheckMs, so that writes wait only when the periodic check falls a whole
-   * round behind, not while each round's queries are under way).
-   */
-  writeRecheckMs?: number
-  /** Log entries kept before the state is compacted. */
-  compactEvery?: number
-  /** What one connection may send (default DEFAULT_MESSAGE_LIMIT); beyond it, it is closed. */
-  messageLimit?: MessageLimit
-  onError?: (error: unknown) => void
-}
+export type { RoomOptions } from './options'
+// The transports and tests name these here, beside the room.
+export {
+  CLOSE_ACCESS_ENDED,
+  CLOSE_STORE_FAILED,
+  CLOSE_TOO_MANY_MESSAGES,
+  type CollabPeer,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SAVE_VERSION,
+  MESSAGE_SAVE_VERSION_FAILED,
+  MESSAGE_SYNC,
+} from './protocol'
 
 interface PeerState {
   clientIds: Set<number>
@@ -260,36 +243,8 @@ export class CollabRoom {
    * a connection may speak only for the Yjs clients it introduced, not for someone else's.
    */
   private receiveAwareness(peer: CollabPeer, update: Uint8Array) {
-    const decoder = decoding.createDecoder(update)
-    const count = decoding.readVarUint(decoder)
-    const entries: { clientId: number; clock: number; state: string }[] = []
-    for (let i = 0; i < count; i++) {
-      const clientId = decoding.readVarUint(decoder)
-      const clock = decoding.readVarUint(decoder)
-      const state = JSON.parse(decoding.readVarString(decoder)) as Record<string, unknown> | null
-      const owner = this.clientOwners.get(clientId)
-      if (owner && owner !== peer) continue
-      if (state && typeof state === 'object') {
-        const user =
-          typeof state.user === 'object' && state.user ? (state.user as Record<string, unknown>) : {}
-        state.user = {
-          ...user,
-          id: peer.actor.id,
-          name: peer.actor.displayName,
-          readOnly: peer.mode !== 'read-write',
-        }
-      }
-      entries.push({ clientId, clock, state: JSON.stringify(state) })
-    }
-    if (entries.length === 0) return
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, entries.length)
-    for (const e of entries) {
-      encoding.writeVarUint(encoder, e.clientId)
-      encoding.writeVarUint(encoder, e.clock)
-      encoding.writeVarString(encoder, e.state)
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), peer)
+    const rewritten = speakFor(peer, update, this.clientOwners)
+    if (rewritten) awarenessProtocol.applyAwarenessUpdate(this.awareness, rewritten, peer)
   }
 
   private receiveSaveVersion(peer: CollabPeer, note: string) {
@@ -301,10 +256,7 @@ export class CollabRoom {
     this.enqueue(async () => {
       try {
         const result = await this.writeRevision(peer.actor, trimmed)
-        const encoder = encoding.createEncoder()
-        encoding.writeVarUint(encoder, MESSAGE_SAVE_VERSION)
-        encoding.writeVarUint(encoder, result?.revision.number ?? 0)
-        peer.send(encoding.toUint8Array(encoder))
+        peer.send(encodeSaved(result?.revision.number ?? 0))
       } catch (error) {
         this.options.onError?.(error)
         peer.send(encodeString(MESSAGE_SAVE_VERSION_FAILED, 'The version could not be saved; try again.'))
@@ -376,14 +328,8 @@ export class CollabRoom {
     return run
   }
 
-  private async head(): Promise<{ id: string; body: string; authorId: string }> {
-    const row = await this.options.db
-      .selectFrom('document as d')
-      .innerJoin('revision as r', 'r.id', 'd.head_revision_id')
-      .select(['r.id', 'r.body', 'r.author_id'])
-      .where('d.id', '=', this.documentId)
-      .executeTakeFirstOrThrow()
-    return { id: row.id, body: row.body, authorId: row.author_id }
+  private head() {
+    return headRevision(this.options.db, this.documentId)
   }
 
   /**
@@ -396,27 +342,11 @@ export class CollabRoom {
   private async absorbHead(): Promise<void> {
     const head = await this.head()
     if (head.id === this.synced.revisionId) return
-    const fork = new Y.Doc()
-    Y.applyUpdate(fork, this.synced.state)
-    const forkText = fork.getText('body')
-    const outcome = mergeWords(forkText.toString(), head.body, this.text.toString())
-    let update: Uint8Array
-    if (outcome.clean) {
-      const clone = new Y.Doc()
-      Y.applyUpdate(clone, Y.encodeStateAsUpdate(this.doc))
-      applyTextDiff(clone.getText('body'), outcome.text)
-      update = Y.encodeStateAsUpdate(clone, Y.encodeStateVector(this.doc))
-      clone.destroy()
-      applyTextDiff(forkText, head.body)
-    } else {
-      applyTextDiff(forkText, head.body)
-      update = Y.encodeStateAsUpdate(fork, Y.encodeStateVectorFromUpdate(this.synced.state))
-    }
+    const { update, syncedState } = absorbUpdate(this.doc, this.synced.state, head.body)
     await this.options.store.append(this.documentId, [{ seq: ++this.seq, update, personId: head.authorId }])
     this.loggedSince++
     Y.applyUpdate(this.doc, update, ORIGIN_REVISION)
-    this.synced = { revisionId: head.id, state: Y.encodeStateAsUpdate(fork) }
-    fork.destroy()
+    this.synced = { revisionId: head.id, state: syncedState }
     await this.options.store.setSynced(this.documentId, head.id, this.synced.state, [...this.contributors])
   }
 
@@ -448,19 +378,13 @@ export class CollabRoom {
       }
       let synced = snapshot
       if (result.status === 'merged') {
-        const merged = await this.options.db
-          .selectFrom('revision')
-          .select('body')
-          .where('id', '=', result.revision.id)
-          .executeTakeFirstOrThrow()
-        const fork = new Y.Doc()
-        Y.applyUpdate(fork, snapshot)
-        applyTextDiff(fork.getText('body'), merged.body)
-        const update = Y.encodeStateAsUpdate(fork, Y.encodeStateVectorFromUpdate(snapshot))
-        await this.options.store.append(this.documentId, [{ seq: ++this.seq, update, personId: author.id }])
+        const rebased = await rebaseOnSaved(this.options.db, snapshot, result.revision.id)
+        await this.options.store.append(this.documentId, [
+          { seq: ++this.seq, update: rebased.update, personId: author.id },
+        ])
         this.loggedSince++
-        Y.applyUpdate(this.doc, update, ORIGIN_REVISION)
-        synced = Y.encodeStateAsUpdate(fork)
+        Y.applyUpdate(this.doc, rebased.update, ORIGIN_REVISION)
+        synced = rebased.syncedState
       }
       this.synced = { revisionId: result.revision.id, state: synced }
       for (const id of contributors) this.contributors.delete(id)
@@ -471,22 +395,8 @@ export class CollabRoom {
   }
 
   /** The most recent contributor who may still edit (their edits are what the revision holds). */
-  private async revisionAuthor(): Promise<Actor | null> {
-    for (const id of [...this.contributors].reverse()) {
-      let actor = this.knownActors.get(id)
-      if (!actor) {
-        const person = await this.options.db
-          .selectFrom('person')
-          .select(['id', 'email', 'display_name', 'kind', 'is_site_admin'])
-          .where('id', '=', id)
-          .where('erased_at', 'is', null)
-          .executeTakeFirst()
-        if (!person) continue
-        actor = toActor(person)
-      }
-      if ((await collabMode(this.options.db, actor, this.documentId)) === 'read-write') return actor
-    }
-    return null
+  private revisionAuthor(): Promise<Actor | null> {
+    return lastEditor(this.options.db, this.documentId, [...this.contributors].reverse(), this.knownActors)
   }
 
   /** Checks one person's session and access again; closes the connection when either ended. */
@@ -579,25 +489,4 @@ export class CollabRoom {
   toString(): string {
     return this.text.toString()
   }
-}
-
-function encodeSync(write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE_SYNC)
-  write(encoder)
-  return encoding.toUint8Array(encoder)
-}
-
-function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
-  return encoding.toUint8Array(encoder)
-}
-
-function encodeString(type: number, text: string): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, type)
-  encoding.writeVarString(encoder, text)
-  return encoding.toUint8Array(encoder)
 }

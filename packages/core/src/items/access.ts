@@ -68,11 +68,6 @@ export function accessFromParticipants(
   }
 }
 
-/** The role the actor holds in the item's owner group (owner-only powers such as moderation). */
-export function ownerRole(access: ItemAccess): Role | null {
-  return access.roles.find((r) => r.appgId === access.ownerAppgId)?.role ?? null
-}
-
 /**
  * Throws unless the actor may take `action`. An actor who may not even read the item gets
  * NOT_FOUND, so that its existence does not leak; one who may read it gets FORBIDDEN.

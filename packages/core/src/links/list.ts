@@ -8,7 +8,7 @@
 import { type Db, type ItemType, jsonAgg, parseJsonArray } from '@appg-hub/db'
 import { sql } from 'kysely'
 import type { Actor } from '../context'
-import { ITEM_NOUN, itemPath } from '../items/load'
+import { itemPath } from '../items/load'
 import { itemReadableBy } from './readable'
 
 export { LINK_TYPES } from '@appg-hub/schemas'
@@ -163,12 +163,6 @@ export function onePerItem(views: LinkView[]): LinkView[] {
     seen.add(key)
     return true
   })
-}
-
-/** How a link is worded to people, e.g. "Briefing for" a topic. */
-export function describeLink(view: Pick<LinkView, 'linkType' | 'itemType' | 'restricted'>): string {
-  const noun = view.restricted ? 'restricted item' : ITEM_NOUN[view.itemType]
-  return `${view.linkType.replace('_', ' ')} ${noun}`
 }
 
 interface Described {

@@ -9,8 +9,6 @@ import { rolesAllowed } from '../policy'
 export type MeetingRow = Selectable<MeetingTable>
 export type MeetingStatus = MeetingRow['status']
 
-export const MEETING_STATUSES = ['draft', 'scheduled', 'cancelled', 'held'] as const
-
 /** The visibility the hosts chose (a draft's `visibility` column stays 'participants'). */
 export function chosenVisibility(row: Pick<MeetingRow, 'visibility' | 'intended_visibility'>): Visibility {
   return row.intended_visibility ?? row.visibility

@@ -2,9 +2,11 @@ import { type Db, newId, type Role } from '@appg-hub/db'
 import { testDatabases } from '@appg-hub/db/testing'
 import { afterAll, describe, expect, it } from 'vitest'
 import { testConfig } from '../../../../tests/support/fixtures'
+import { makeGroup } from '../../../../tests/support/groups'
 import { fakeClock } from '../clock'
 import type { Actor, ServiceContext } from '../context'
-import { mergePeople, searchPeopleToMerge, splitAlias, splitMerge } from './merge'
+import { mergePeople, splitAlias, splitMerge } from './merge'
+import { searchPeopleToMerge } from './merge-search'
 import { newPersonRow } from './person-row'
 
 const ADMIN: Actor = {
@@ -19,38 +21,6 @@ const NOW = '2026-06-01T00:00:00.000Z'
 
 function ctxOf(db: Db, actor: Actor | null = ADMIN): ServiceContext {
   return { db, clock: fakeClock(new Date('2026-07-01T09:00:00.000Z')), config: testConfig, actor }
-}
-
-async function group(db: Db, slug: string) {
-  const id = newId()
-  await db
-    .insertInto('appg')
-    .values({
-      id,
-      slug,
-      title: `APPG on ${slug}`,
-      purpose: null,
-      category: null,
-      registered_contact_name: null,
-      registered_contact_address: null,
-      registered_contact_email: null,
-      public_enquiry_point_name: null,
-      public_enquiry_point_email: null,
-      secretariat: null,
-      website_url: null,
-      agm_date: null,
-      agm_statement_published: null,
-      agm_reporting_year: null,
-      agm_next_deadline: null,
-      registrable_benefits: null,
-      register_edition: '260601',
-      source_url: null,
-      status: 'registered',
-      created_at: NOW,
-      updated_at: NOW,
-    })
-    .execute()
-  return id
 }
 
 async function registerPerson(db: Db, name: string, extra: { mnisId?: string; email?: string } = {}) {
@@ -93,8 +63,8 @@ describe.each(testDatabases())('merging and splitting people on $name', (target)
 
   async function world() {
     const db = await target.fresh()
-    const g = await group(db, 'g')
-    const h = await group(db, 'h')
+    const { id: g } = await makeGroup(db, 'g')
+    const { id: h } = await makeGroup(db, 'h')
     const short = await registerPerson(db, 'Baroness Quill', { mnisId: '4719' })
     const territorial = await registerPerson(db, 'Baroness Quill of Inkwell')
     await member(db, short, g, 'member', null)

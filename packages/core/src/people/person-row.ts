@@ -42,3 +42,22 @@ export function newPersonRow(person: NewPerson, now: string): NewPersonRow {
     erased_at: null,
   }
 }
+
+/** A person's own details, as their data export shows them: no secrets, no import keys. */
+export const PERSON_DETAILS = [
+  'id',
+  'email',
+  'display_name',
+  'kind',
+  'organisation',
+  'party',
+  'mnis_id',
+  'twfy_id',
+  'is_site_admin',
+  'email_preference',
+  'created_at',
+  'updated_at',
+] as const
+
+/** Every column of `newPersonRow`: what a merge keeps of the merged person, so that a split restores it. */
+export const PERSON_ROW_COLUMNS = [...PERSON_DETAILS, 'register_key', 'password_hash', 'erased_at'] as const

@@ -138,7 +138,7 @@ export async function endSignIns(
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('person_id', '=', person.id)
       .executeTakeFirstOrThrow()
-    await invalidateAllSessions(tx, person.id)
+    await invalidateAllSessions({ db: tx }, person.id)
     await audit(tx, ctx.clock, {
       actorId: me.id,
       action: 'people.sign_ins_ended',

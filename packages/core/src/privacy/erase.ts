@@ -61,7 +61,7 @@ export async function eraseMyAccount(ctx: ServiceContext, input: { password: str
       })
       .where('id', '=', actor.id)
       .execute()
-    await invalidateAllSessions(tx, actor.id)
+    await invalidateAllSessions({ db: tx }, actor.id)
     await tx.deleteFrom('membership').where('person_id', '=', actor.id).execute()
     await tx.deleteFrom('follow').where('person_id', '=', actor.id).execute()
     await tx.deleteFrom('notification').where('person_id', '=', actor.id).execute()

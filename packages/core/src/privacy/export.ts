@@ -9,6 +9,7 @@ import type { ServiceContext } from '../context'
 import { itemKey, NO_ACCESS_TITLE, readableItems } from '../items/readable-set'
 import { requireActor } from '../memberships/access'
 import { NO_LONGER_ACCESSIBLE } from '../notifications/visible'
+import { PERSON_DETAILS } from '../people/person-row'
 
 export const EXPORT_FORMAT = 'appg-hub-personal-data/1'
 
@@ -40,24 +41,7 @@ export async function exportMyData(ctx: ServiceContext) {
     publicationConsents,
     topicVisits,
   ] = await Promise.all([
-    db
-      .selectFrom('person')
-      .select([
-        'id',
-        'email',
-        'display_name',
-        'kind',
-        'organisation',
-        'party',
-        'mnis_id',
-        'twfy_id',
-        'is_site_admin',
-        'email_preference',
-        'created_at',
-        'updated_at',
-      ])
-      .where('id', '=', me)
-      .executeTakeFirstOrThrow(),
+    db.selectFrom('person').select(PERSON_DETAILS).where('id', '=', me).executeTakeFirstOrThrow(),
     db
       .selectFrom('membership')
       .innerJoin('appg', 'appg.id', 'membership.appg_id')

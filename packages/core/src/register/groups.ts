@@ -1,6 +1,7 @@
 /** The public Register: browsing groups and reading one group's page. */
 import { type Database, type Db, jsonAgg, parseJsonArray, type Role } from '@appg-hub/db'
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely'
+import type { ServiceContext } from '../context'
 import { notFound } from '../errors'
 import { decodeCursor, encodeCursor, type Page } from '../pagination'
 import { isRegisterSource, REGISTER_SOURCES } from '../people/hub'
@@ -50,7 +51,7 @@ function likePattern(text: string): string {
  * The answer depends on the Register alone, so it is cached until the next import.
  */
 export async function listGroups(
-  db: Db,
+  { db }: Pick<ServiceContext, 'db'>,
   input: ListGroupsInput,
   /** The Register's cache version, when the caller has just read it. */
   knownVersion?: number,
@@ -152,7 +153,10 @@ async function queryGroups(
 }
 
 /** Every tag in use, with how many current groups carry it (for the category filter). Cached like the list. */
-export function listTags(db: Db, knownVersion?: number): Promise<{ tag: string; count: number }[]> {
+export function listTags(
+  { db }: Pick<ServiceContext, 'db'>,
+  knownVersion?: number,
+): Promise<{ tag: string; count: number }[]> {
   return registerCached(db, 'tags', () => queryTags(db), knownVersion)
 }
 
@@ -189,7 +193,7 @@ export interface PublicParticipant {
  * Nothing else about the hub: no account that did not opt in, no private member. Two queries: the
  * group with its tags and benefits aggregated, then its people.
  */
-export async function getGroup(db: Db, slug: string) {
+export async function getGroup({ db }: Pick<ServiceContext, 'db'>, slug: string) {
   const group = await db
     .selectFrom('appg')
     .selectAll('appg')

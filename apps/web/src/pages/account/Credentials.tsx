@@ -1,12 +1,55 @@
 /** My name and organisation; changing my password (which signs out every other device) and my email address. */
 import { changeEmailInput, changePasswordInput, updateProfileInput } from '@appg-hub/schemas'
-import { createSignal, Show } from 'solid-js'
+import { createSignal, type JSX, Show, type Signal } from 'solid-js'
 import { Button, ErrorSummary, TextField } from '../../components/Form'
 import { ActionStatus, Loading } from '../../components/Status'
 import { createRead } from '../../lib/data'
-import { createForm } from '../../lib/form'
+import { createForm, type Form } from '../../lib/form'
 import { useSession } from '../../lib/session'
 import { api } from '../../lib/trpc'
+
+/**
+ * The frame each of these sections shares: a heading, why, the form's errors and its outcome, and
+ * the form with its one button. Sending clears the last outcome first.
+ */
+function AccountForm(props: {
+  /** Names the heading and the error summary (`${name}-heading`, `${name}-errors`). */
+  name: string
+  heading: string
+  intro: JSX.Element
+  form: Form
+  message: Signal<string | null>
+  submitLabel: string
+  /** Until the stored values arrive (when there are any), a loading line instead of the form. */
+  loading?: { ready: boolean; label: string }
+  children: JSX.Element
+}) {
+  const [message, setMessage] = props.message
+  return (
+    <section class="section" aria-labelledby={`${props.name}-heading`}>
+      <h2 id={`${props.name}-heading`} class="heading-l">
+        {props.heading}
+      </h2>
+      <p>{props.intro}</p>
+      <ErrorSummary id={`${props.name}-errors`} items={props.form.summary()} />
+      <ActionStatus message={message()} error={null} />
+      <Show when={props.loading?.ready ?? true} fallback={<Loading label={props.loading?.label} />}>
+        <form
+          novalidate
+          onSubmit={(e) => {
+            setMessage(null)
+            void props.form.submit(e)
+          }}
+        >
+          {props.children}
+          <Button type="submit" busy={props.form.busy()}>
+            {props.submitLabel}
+          </Button>
+        </form>
+      </Show>
+    </section>
+  )
+}
 
 export function ProfileSection() {
   const session = useSession()
@@ -18,7 +61,8 @@ export function ProfileSection() {
   // Edits, until saved; the stored values show until then.
   const [displayName, setDisplayName] = createSignal<string | null>(null)
   const [organisation, setOrganisation] = createSignal<string | null>(null)
-  const [message, setMessage] = createSignal<string | null>(null)
+  const message = createSignal<string | null>(null)
+  const [, setMessage] = message
   const form = createForm({
     schema: updateProfileInput,
     prefix: '',
@@ -36,62 +80,52 @@ export function ProfileSection() {
       setMessage('Your details are saved.')
     },
   })
+  // The stored details, once read: the form shows only then.
+  const p = () => profile.data()!
   return (
-    <section class="section" aria-labelledby="profile-heading">
-      <h2 id="profile-heading" class="heading-l">
-        Your name and organisation
-      </h2>
-      <p>Shown beside your comments, sign-ups and invitations to the people who can see them.</p>
-      <ErrorSummary id="profile-errors" items={form.summary()} />
-      <ActionStatus message={message()} error={null} />
-      <Show when={profile.data()} fallback={<Loading label="Loading your details…" />}>
-        {(p) => (
-          <form
-            novalidate
-            onSubmit={(e) => {
-              setMessage(null)
-              void form.submit(e)
-            }}
-          >
-            <TextField
-              width="half"
-              id="displayName"
-              label="Your name"
-              hint={
-                p().nameEditable
-                  ? undefined
-                  : 'As the Register of All-Party Parliamentary Groups publishes it. Ask the site administrator to correct it.'
-              }
-              autocomplete="name"
-              readonly={!p().nameEditable}
-              value={displayName() ?? p().displayName}
-              onValue={setDisplayName}
-              error={form.error('displayName')}
-            />
-            <TextField
-              width="half"
-              id="organisation"
-              label="Organisation (optional)"
-              hint="The charity, company or office you work for, if any."
-              autocomplete="organization"
-              value={organisation() ?? p().organisation ?? ''}
-              onValue={setOrganisation}
-              error={form.error('organisation')}
-            />
-            <Button type="submit" busy={form.busy()}>
-              Save your details
-            </Button>
-          </form>
-        )}
-      </Show>
-    </section>
+    <AccountForm
+      name="profile"
+      heading="Your name and organisation"
+      intro="Shown beside your comments, sign-ups and invitations to the people who can see them."
+      form={form}
+      message={message}
+      submitLabel="Save your details"
+      loading={{ ready: profile.data() !== undefined, label: 'Loading your details…' }}
+    >
+      <TextField
+        width="half"
+        id="displayName"
+        label="Your name"
+        hint={
+          p().nameEditable
+            ? undefined
+            : 'As the Register of All-Party Parliamentary Groups publishes it. Ask the site administrator to correct it.'
+        }
+        autocomplete="name"
+        readonly={!p().nameEditable}
+        value={displayName() ?? p().displayName}
+        onValue={setDisplayName}
+        error={form.error('displayName')}
+      />
+      <TextField
+        width="half"
+        id="organisation"
+        label="Organisation (optional)"
+        hint="The charity, company or office you work for, if any."
+        autocomplete="organization"
+        value={organisation() ?? p().organisation ?? ''}
+        onValue={setOrganisation}
+        error={form.error('organisation')}
+      />
+    </AccountForm>
   )
 }
 
 export function PasswordSection() {
   const [currentPassword, setCurrent] = createSignal('')
   const [newPassword, setNew] = createSignal('')
-  const [message, setMessage] = createSignal<string | null>(null)
+  const message = createSignal<string | null>(null)
+  const [, setMessage] = message
   const form = createForm({
     schema: changePasswordInput,
     prefix: '',
@@ -105,46 +139,36 @@ export function PasswordSection() {
     },
   })
   return (
-    <section class="section" aria-labelledby="password-heading">
-      <h2 id="password-heading" class="heading-l">
-        Change your password
-      </h2>
-      <p>Every other device you are signed in on will be signed out.</p>
-      <ErrorSummary id="password-errors" items={form.summary()} />
-      <ActionStatus message={message()} error={null} />
-      <form
-        novalidate
-        onSubmit={(e) => {
-          setMessage(null)
-          void form.submit(e)
-        }}
-      >
-        <TextField
-          width="half"
-          id="currentPassword"
-          label="Current password"
-          type="password"
-          autocomplete="current-password"
-          value={currentPassword()}
-          onValue={setCurrent}
-          error={form.error('currentPassword')}
-        />
-        <TextField
-          width="half"
-          id="newPassword"
-          label="New password"
-          hint="At least 10 characters. A few unrelated words make a strong one."
-          type="password"
-          autocomplete="new-password"
-          value={newPassword()}
-          onValue={setNew}
-          error={form.error('newPassword')}
-        />
-        <Button type="submit" busy={form.busy()}>
-          Change password
-        </Button>
-      </form>
-    </section>
+    <AccountForm
+      name="password"
+      heading="Change your password"
+      intro="Every other device you are signed in on will be signed out."
+      form={form}
+      message={message}
+      submitLabel="Change password"
+    >
+      <TextField
+        width="half"
+        id="currentPassword"
+        label="Current password"
+        type="password"
+        autocomplete="current-password"
+        value={currentPassword()}
+        onValue={setCurrent}
+        error={form.error('currentPassword')}
+      />
+      <TextField
+        width="half"
+        id="newPassword"
+        label="New password"
+        hint="At least 10 characters. A few unrelated words make a strong one."
+        type="password"
+        autocomplete="new-password"
+        value={newPassword()}
+        onValue={setNew}
+        error={form.error('newPassword')}
+      />
+    </AccountForm>
   )
 }
 
@@ -152,7 +176,8 @@ export function EmailSection() {
   const session = useSession()
   const [newEmail, setEmail] = createSignal('')
   const [password, setPassword] = createSignal('')
-  const [message, setMessage] = createSignal<string | null>(null)
+  const message = createSignal<string | null>(null)
+  const [, setMessage] = message
   const form = createForm({
     schema: changeEmailInput,
     prefix: '',
@@ -167,49 +192,36 @@ export function EmailSection() {
     },
   })
   return (
-    <section class="section" aria-labelledby="email-heading">
-      <h2 id="email-heading" class="heading-l">
-        Change your email address
-      </h2>
-      <p>
-        You sign in with your email address and the hub writes to it. We will tell your old address about the
-        change.
-      </p>
-      <ErrorSummary id="email-errors" items={form.summary()} />
-      <ActionStatus message={message()} error={null} />
-      <form
-        novalidate
-        onSubmit={(e) => {
-          setMessage(null)
-          void form.submit(e)
-        }}
-      >
-        <TextField
-          width="half"
-          id="newEmail"
-          label="New email address"
-          type="email"
-          autocomplete="email"
-          spellcheck={false}
-          value={newEmail()}
-          onValue={setEmail}
-          error={form.error('newEmail')}
-        />
-        <TextField
-          width="half"
-          id="password"
-          label="Your password"
-          hint="To make sure it is you."
-          type="password"
-          autocomplete="current-password"
-          value={password()}
-          onValue={setPassword}
-          error={form.error('password')}
-        />
-        <Button type="submit" busy={form.busy()}>
-          Change email address
-        </Button>
-      </form>
-    </section>
+    <AccountForm
+      name="email"
+      heading="Change your email address"
+      intro="You sign in with your email address and the hub writes to it. We will tell your old address about the change."
+      form={form}
+      message={message}
+      submitLabel="Change email address"
+    >
+      <TextField
+        width="half"
+        id="newEmail"
+        label="New email address"
+        type="email"
+        autocomplete="email"
+        spellcheck={false}
+        value={newEmail()}
+        onValue={setEmail}
+        error={form.error('newEmail')}
+      />
+      <TextField
+        width="half"
+        id="password"
+        label="Your password"
+        hint="To make sure it is you."
+        type="password"
+        autocomplete="current-password"
+        value={password()}
+        onValue={setPassword}
+        error={form.error('password')}
+      />
+    </AccountForm>
   )
 }
