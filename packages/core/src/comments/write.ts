@@ -48,8 +48,8 @@ export interface AddCommentInput {
 
 export async function addComment(ctx: ServiceContext, input: AddCommentInput): Promise<CommentView> {
   const actor = requireActor(ctx.actor)
-  const body = checkBody(input.body)
-  const { mentions } = renderMarkdown(body)
+  // Who is mentioned decides who is read with the item (the body is checked once the caller may comment).
+  const { mentions } = renderMarkdown(input.body.trim())
   // One query: the item, the comment answered and everyone the comment may concern.
   const { item, parent, audience } = await loadCommentTarget(ctx.db, actor, {
     itemType: input.itemType,
@@ -58,6 +58,7 @@ export async function addComment(ctx: ServiceContext, input: AddCommentInput): P
     mentioned: mentions,
   })
   assertMayComment(item)
+  const body = checkBody(input.body)
   let parentId: string | null = null
   let repliedTo: string | null = null
   if (input.parentId) {
