@@ -66,8 +66,8 @@ describe.each(dialects())('round trips on $name', (dialect) => {
   const EXPECTED = {
     // session + the topic with its groups, followers and open invitations
     'topics.get': 2,
-    // session + the item and the caller's rights + the page + its replies (one `in (…)` read)
-    'comments.list': 4,
+    // session + the item with the caller's rights, the page and its replies (as JSON, one read)
+    'comments.list': 2,
     'topics.dashboard': 2,
     // session + the page, read by the group's slug (the group itself only when the page is empty)
     'topics.listForGroup': 2,
@@ -140,5 +140,89 @@ describe.each(dialects())('round trips of the Register and me on $name', (dialec
   // The same counts with the joint world's few groups and with forty more, each on a fresh database.
   it.for([0, 40])('with %i more groups', async (groups, { db, world }) => {
     expect(await measure({ db, world }, groups)).toEqual(EXPECTED)
+  })
+})
+
+/**
+ * The main writes: each a fixed number of queries (session check included), however many people
+ * hear of it. A comment on a topic with followers, a mention and an immediate email; a reply; an
+ * invitation, and one that replaces an open invitation to the same address.
+ */
+describe.each(dialects())('round trips of writes on $name', (dialect) => {
+  const it = hubTest(dialect)
+
+  const EXPECTED = {
+    // session + the item with its groups, the comment answered and everyone concerned (one read);
+    // the comment, its search entry, the topic's activity, audit, notifications, their emails
+    'comments.add': 8,
+    'comments.add, a reply': 8,
+    // session + the rate counter (one upsert) + the group with the caller's role, anyone in it
+    // with the address already and any open invitation; the invitation, its email, audit
+    'memberships.invite': 6,
+    // …and the open invitation withdrawn
+    'memberships.invite, again': 7,
+  }
+
+  it('comments.add and memberships.invite', async ({ db, world, api }) => {
+    const topicId = await makeTopic(api, world, { title: 'Counted topic' })
+    await joinTopic(api, world, topicId, 'beta')
+    const member = await api.as(world.people.member.id)
+    const betaMember = await api.as(world.people.betaMember.id)
+    // Followers: the officer (who started the topic), the member and beta's member (commenters).
+    const first = await member.comments.add({ itemType: 'topic', itemId: topicId, body: 'First.' })
+    await betaMember.comments.add({ itemType: 'topic', itemId: topicId, body: 'Second.' })
+    // The officer (as every test person) is emailed each notification at once.
+    const officerEmails = async () =>
+      (
+        await db
+          .selectFrom('email_outbox')
+          .select('id')
+          .where('kind', '=', 'notification.comment.new')
+          .where('to_email', '=', world.people.officer.email!)
+          .execute()
+      ).length
+    const emailedBefore = await officerEmails()
+
+    const counter = new QueryCounter()
+    const counted = callers(db.withPlugin(counter), api.clock)
+    type Caller = Awaited<ReturnType<typeof counted.as>>
+    const counts: Record<string, number> = {}
+    const run = async (name: string, personId: string, call: (caller: Caller) => Promise<unknown>) => {
+      const caller = await counted.as(personId)
+      counts[name] = await counter.measure(() => call(caller))
+    }
+    await run('comments.add', world.people.member.id, (a) =>
+      a.comments.add({
+        itemType: 'topic',
+        itemId: topicId,
+        body: `Again, @[Beta Member](person:${world.people.betaMember.id})`,
+      }),
+    )
+    await run('comments.add, a reply', world.people.betaMember.id, (a) =>
+      a.comments.add({ itemType: 'topic', itemId: topicId, body: 'A reply.', parentId: first.id }),
+    )
+    await run('memberships.invite', world.people.officer.id, (a) =>
+      a.memberships.invite({ slug: 'alpha', email: 'new.person@example.org', role: 'member' }),
+    )
+    await run('memberships.invite, again', world.people.officer.id, (a) =>
+      a.memberships.invite({ slug: 'alpha', email: 'new.person@example.org', role: 'member' }),
+    )
+    expect(counts).toEqual(EXPECTED)
+
+    // What was counted did happen: the officer heard of both comments, in the inbox and by email;
+    // the member was told of the reply; one invitation is open.
+    const officer = await api.as(world.people.officer.id)
+    const inbox = (await officer.notifications.list()).items.slice(0, 2).map((n) => n.kind)
+    expect(inbox).toEqual(['comment.new', 'comment.new'])
+    expect((await officerEmails()) - emailedBefore).toBe(2)
+    const memberInbox = await (await api.as(world.people.member.id)).notifications.list()
+    expect(memberInbox.items[0]).toMatchObject({ kind: 'comment.reply' })
+    const open = await db
+      .selectFrom('group_invite')
+      .select('id')
+      .where('email', '=', 'new.person@example.org')
+      .where('revoked_at', 'is', null)
+      .execute()
+    expect(open).toHaveLength(1)
   })
 })

@@ -19,7 +19,7 @@ import {
 } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import type { Context, MiddlewareHandler } from 'hono'
-import { getCookie, setCookie } from 'hono/cookie'
+import { setCookie } from 'hono/cookie'
 import { type CookieOptions, parse } from 'hono/utils/cookie'
 
 export type AuthDeps = { db: Db; clock: Clock; config: HubConfig }
@@ -117,10 +117,15 @@ export function sessionAuth(deps: AuthDeps, cookies: CookieJar): RequestAuth {
 export function authenticate(deps: AuthDeps): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     const pending: [string, string, CookieOptions][] = []
+    // The Cookie header parsed once for the session and the device cookie, not once for each.
+    let sent: Record<string, string> | undefined
     c.set(
       'auth',
       sessionAuth(deps, {
-        get: (name) => getCookie(c, name),
+        get: (name) => {
+          sent ??= parseCookieHeader(c.req.header('cookie') ?? null)
+          return sent[name]
+        },
         set: (name, value, options) => pending.push([name, value, options]),
       }),
     )

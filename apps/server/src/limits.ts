@@ -40,6 +40,10 @@ export function requestBodyLimit(config: HubConfig): MiddlewareHandler {
   const general = bodyLimit({ maxSize: ordinary, onError: tooLarge(ordinary) })
   const documents = bodyLimit({ maxSize: DOCUMENT_BODY_BYTES, onError: tooLarge(DOCUMENT_BODY_BYTES) })
   return (c, next) => {
+    // No route reads the body of a GET or HEAD, so there is nothing to limit; and asking for it
+    // (as `bodyLimit` does) makes the Node adapter build a full Request on every read, which was
+    // the largest single cost of a signed-in read such as `me.get` over HTTP.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
     // Attached files and Word imports have their own, larger limit (MAX_UPLOAD_MB), which the file
     // routes hold from Content-Length before reading and again while streaming (file-routes.ts).
     if (c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path)) return next()

@@ -113,7 +113,18 @@ export function canManageMember(
  * What a person may do in one group, as flags for clients (`me.get`): the policy's own answers, so that no
  * client keeps a copy of the table. `role` null: a group the person holds no role in.
  */
-export function groupRights(role: Role | null, isSiteAdmin: boolean) {
+export function groupRights(role: Role | null, isSiteAdmin: boolean): GroupRights {
+  // A handful of (role, admin) pairs: each answer is worked out once and shared (frozen).
+  const key = `${role}|${isSiteAdmin}`
+  let rights = rightsByRole.get(key)
+  if (!rights) {
+    rights = Object.freeze(rightsFor(role, isSiteAdmin))
+    rightsByRole.set(key, rights)
+  }
+  return rights
+}
+
+function rightsFor(role: Role | null, isSiteAdmin: boolean) {
   const access: Access = { role, isSiteAdmin, isPublic: false }
   return {
     /** Start a topic, draft a session, create a document. */
@@ -132,4 +143,6 @@ export function groupRights(role: Role | null, isSiteAdmin: boolean) {
   }
 }
 
-export type GroupRights = ReturnType<typeof groupRights>
+export type GroupRights = Readonly<ReturnType<typeof rightsFor>>
+
+const rightsByRole = new Map<string, GroupRights>()

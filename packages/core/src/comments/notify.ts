@@ -4,12 +4,11 @@
  * comment it answers, and the item's followers who may still read it. One notification each,
  * the most specific first; never the author.
  */
-import type { Db } from '@appg-hub/db'
 import { ITEM_NOUN, itemPath, type LoadedItem } from '../items/load'
 import { plainExcerpt } from '../markdown'
 import { commentPath } from '../notifications/kinds'
 import type { NotificationInput } from '../notifications/notify'
-import { participantMembers, readersAmong } from '../notifications/recipients'
+import type { AudienceMember } from './audience'
 
 export interface CommentEvent {
   item: LoadedItem
@@ -22,10 +21,21 @@ export interface CommentEvent {
   repliedTo: string | null
   /** Whether followers hear of it (a new comment), or only new mentions (an edit). */
   toFollowers: boolean
+  /** Those concerned, as `loadCommentTarget` or `loadAudience` read them. */
+  audience: readonly AudienceMember[]
 }
 
-/** At most three queries: participants among those mentioned, followers, who of them may read. */
-export async function commentNotifications(db: Db, e: CommentEvent): Promise<NotificationInput[]> {
+/**
+ * May this person read the item now: anyone for a public item, else members of a participant
+ * group with a reading role, and site administrators; never an erased account.
+ */
+function mayRead(item: LoadedItem, person: AudienceMember): boolean {
+  if (person.erasedAt) return false
+  return item.visibility === 'public' || person.participant || person.isSiteAdmin
+}
+
+/** No query: the audience was read with the item. */
+export function commentNotifications(e: CommentEvent): NotificationInput[] {
   const what = `the ${ITEM_NOUN[e.item.type]} “${e.item.title}”`
   const base = {
     itemType: e.item.type,
@@ -35,23 +45,17 @@ export async function commentNotifications(db: Db, e: CommentEvent): Promise<Not
     excerpt: plainExcerpt(e.body),
     path: commentPath(itemPath(e.item.type, e.item.id), e.commentId),
   }
-  const [mentionable, followers] = await Promise.all([
-    participantMembers(db, e.item, e.mentioned),
-    e.toFollowers
-      ? db
-          .selectFrom('follow')
-          .select('person_id')
-          .where('item_type', '=', e.item.type)
-          .where('item_id', '=', e.item.id)
-          .execute()
-      : Promise.resolve([]),
-  ])
-  const others = [...new Set([...(e.repliedTo ? [e.repliedTo] : []), ...followers.map((f) => f.person_id)])]
-  const readers = await readersAmong(db, e.item, others)
+  const byId = new Map(e.audience.map((p) => [p.id, p]))
+  const mentionable = (id: string) => byId.get(id)?.participant === true
+  const reads = (id: string) => {
+    const person = byId.get(id)
+    return person !== undefined && mayRead(e.item, person)
+  }
+  const followers = e.toFollowers ? e.audience.filter((p) => p.follows) : []
 
   const entries: NotificationInput[] = []
   for (const id of e.mentioned) {
-    if (mentionable.has(id))
+    if (mentionable(id))
       entries.push({
         ...base,
         personId: id,
@@ -59,7 +63,7 @@ export async function commentNotifications(db: Db, e: CommentEvent): Promise<Not
         text: `${e.actorName} mentioned you in a comment on ${what}`,
       })
   }
-  if (e.repliedTo && readers.has(e.repliedTo)) {
+  if (e.repliedTo && reads(e.repliedTo)) {
     entries.push({
       ...base,
       personId: e.repliedTo,
@@ -68,10 +72,10 @@ export async function commentNotifications(db: Db, e: CommentEvent): Promise<Not
     })
   }
   for (const f of followers) {
-    if (readers.has(f.person_id))
+    if (reads(f.id))
       entries.push({
         ...base,
-        personId: f.person_id,
+        personId: f.id,
         kind: 'comment.new',
         text: `${e.actorName} commented on ${what}`,
       })

@@ -11,6 +11,7 @@ import { renderMarkdown } from '../markdown'
 import { requireActor } from '../memberships/access'
 import { ensureFollowing } from '../notifications/follows'
 import { notify } from '../notifications/notify'
+import { loadAudience, loadCommentTarget } from './audience'
 import { commentNotifications } from './notify'
 import { commentQuery, viewerOf } from './query'
 import { type CommentView, commentView } from './view'
@@ -47,29 +48,29 @@ export interface AddCommentInput {
 
 export async function addComment(ctx: ServiceContext, input: AddCommentInput): Promise<CommentView> {
   const actor = requireActor(ctx.actor)
-  const item = await loadItem(ctx.db, actor, input.itemType, input.itemId)
+  // Who is mentioned decides who is read with the item (the body is checked once the caller may comment).
+  const { mentions } = renderMarkdown(input.body.trim())
+  // One query: the item, the comment answered and everyone the comment may concern.
+  const { item, parent, audience } = await loadCommentTarget(ctx.db, actor, {
+    itemType: input.itemType,
+    itemId: input.itemId,
+    parentId: input.parentId ?? null,
+    mentioned: mentions,
+  })
   assertMayComment(item)
   const body = checkBody(input.body)
   let parentId: string | null = null
   let repliedTo: string | null = null
   if (input.parentId) {
-    const parent = await ctx.db
-      .selectFrom('comment')
-      .select(['id', 'parent_id', 'author_id', 'deleted_at', 'hidden_at'])
-      .where('id', '=', input.parentId)
-      .where('item_type', '=', input.itemType)
-      .where('item_id', '=', input.itemId)
-      .executeTakeFirst()
     if (!parent) throw badRequest('The comment you are replying to is not in this discussion.', 'parentId')
-    if (parent.deleted_at) throw conflict('That comment was deleted, so it cannot be replied to.', 'parentId')
-    if (parent.hidden_at)
+    if (parent.deleted) throw conflict('That comment was deleted, so it cannot be replied to.', 'parentId')
+    if (parent.hidden)
       throw conflict('That comment was hidden by moderators, so it cannot be replied to.', 'parentId')
-    parentId = parent.parent_id ?? parent.id
-    repliedTo = parent.author_id
+    parentId = parent.parentId ?? parent.id
+    repliedTo = parent.authorId
   }
-  const { mentions } = renderMarkdown(body)
   const id = newId()
-  const notifications = await commentNotifications(ctx.db, {
+  const notifications = commentNotifications({
     item,
     commentId: id,
     body,
@@ -77,6 +78,7 @@ export async function addComment(ctx: ServiceContext, input: AddCommentInput): P
     mentioned: mentions,
     repliedTo,
     toFollowers: true,
+    audience,
   })
   const now = ctx.clock.now().toISOString()
   const row = {
@@ -96,7 +98,9 @@ export async function addComment(ctx: ServiceContext, input: AddCommentInput): P
   await ctx.db.transaction().execute(async (tx) => {
     await tx.insertInto('comment').values(row).execute()
     await indexItem(tx, 'comment', row.id, { isNew: true })
-    await ensureFollowing(tx, actor.id, input.itemType, input.itemId, now)
+    // Commenters follow the item; most already do.
+    if (!audience.some((p) => p.id === actor.id && p.follows))
+      await ensureFollowing(tx, actor.id, input.itemType, input.itemId, now)
     await touchActivity(tx, input.itemType, input.itemId, now)
     await audit(tx, ctx.clock, {
       actorId: actor.id,
@@ -106,7 +110,7 @@ export async function addComment(ctx: ServiceContext, input: AddCommentInput): P
       itemId: input.itemId,
       details: { commentId: id, parentId, mentions: mentions.length },
     })
-    await notify(tx, ctx, actor.id, notifications)
+    await notify(tx, ctx, actor.id, notifications, audience)
   })
   return commentView({ ...row, authorName: actor.displayName }, viewerOf(actor, item))
 }
@@ -135,7 +139,14 @@ export async function editComment(
   if (body === comment.body) return commentView(comment, viewer)
   const before = new Set(renderMarkdown(comment.body).mentions)
   const added = renderMarkdown(body).mentions.filter((id) => !before.has(id))
-  const notifications = await commentNotifications(ctx.db, {
+  const audience = await loadAudience(ctx.db, {
+    itemType: item.type,
+    itemId: item.id,
+    personIds: added,
+    followers: false,
+    parentId: null,
+  })
+  const notifications = commentNotifications({
     item,
     commentId: comment.id,
     body,
@@ -143,6 +154,7 @@ export async function editComment(
     mentioned: added,
     repliedTo: null,
     toFollowers: false,
+    audience,
   })
   const now = ctx.clock.now().toISOString()
   await ctx.db.transaction().execute(async (tx) => {
@@ -160,7 +172,7 @@ export async function editComment(
       itemId: item.id,
       details: { commentId: comment.id, newMentions: added.length },
     })
-    await notify(tx, ctx, actor.id, notifications)
+    await notify(tx, ctx, actor.id, notifications, audience)
   })
   return commentView({ ...comment, body, edited_at: now }, viewer)
 }

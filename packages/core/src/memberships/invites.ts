@@ -1,16 +1,16 @@
 /** Inviting a person into a group by email, and accepting, describing and revoking the invitation. */
-import { newId, type Role } from '@appg-hub/db'
+import { type Db, newId, type Role } from '@appg-hub/db'
 import { audit } from '../audit'
 import { normaliseEmail } from '../auth/accounts'
 import { hashToken, newToken } from '../auth/tokens'
 import { addMs } from '../clock'
-import type { ServiceContext } from '../context'
+import type { Actor, ServiceContext } from '../context'
 import { conflict, forbidden, notFound } from '../errors'
 import { formatLondonDateTime } from '../meetings/london'
 import { queueEmail } from '../outbox'
 import { claimableRegisterPerson, linkAccountToRegisterPerson } from '../people/claim'
 import { canManageMember } from '../policy'
-import { groupForActor, requireActor } from './access'
+import { type GroupForActor, groupForActor, requireActor } from './access'
 import { roleName } from './roster'
 
 export async function inviteToGroup(
@@ -18,7 +18,8 @@ export async function inviteToGroup(
   input: { slug: string; email: string; role: Role; registerPersonId?: string | null },
 ) {
   const actor = requireActor(ctx.actor)
-  const group = await groupForActor(ctx.db, actor, input.slug)
+  const email = normaliseEmail(input.email)
+  const { group, alreadyRole, openInvite } = await groupForInvite(ctx.db, actor, input.slug, email)
   if (!canManageMember(group, null, input.role)) {
     throw forbidden(
       group.role === 'officer'
@@ -26,19 +27,12 @@ export async function inviteToGroup(
         : `Only the chair and officers of ${group.title} can invite people.`,
     )
   }
-  const email = normaliseEmail(input.email)
   // Addressed to a person of the Register: accepting links the account to them (no second person).
   const registerPerson = input.registerPersonId
     ? await claimableRegisterPerson(ctx.db, group.id, input.registerPersonId)
     : null
-  const already = await ctx.db
-    .selectFrom('membership')
-    .innerJoin('person', 'person.id', 'membership.person_id')
-    .select('membership.role')
-    .where('membership.appg_id', '=', group.id)
-    .where('person.email', '=', email)
-    .executeTakeFirst()
-  if (already) throw conflict(`${email} is already in ${group.title} as ${roleName(already.role)}.`, 'email')
+  if (alreadyRole)
+    throw conflict(`${email} is already in ${group.title} as ${roleName(alreadyRole)}.`, 'email')
 
   const token = newToken()
   const now = ctx.clock.now()
@@ -58,15 +52,17 @@ export async function inviteToGroup(
   }
   const link = `${ctx.config.publicUrl}/join/${token}`
   await ctx.db.transaction().execute(async (tx) => {
-    // A new invitation to the same address replaces any still open.
-    await tx
-      .updateTable('group_invite')
-      .set({ revoked_at: invite.created_at })
-      .where('appg_id', '=', group.id)
-      .where('email', '=', email)
-      .where('accepted_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .execute()
+    // A new invitation to the same address replaces any still open (read with the group: no
+    // statement when there is none, the usual case).
+    if (openInvite)
+      await tx
+        .updateTable('group_invite')
+        .set({ revoked_at: invite.created_at })
+        .where('appg_id', '=', group.id)
+        .where('email', '=', email)
+        .where('accepted_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .execute()
     await tx.insertInto('group_invite').values(invite).execute()
     await queueEmail(tx, ctx.clock, {
       to: email,
@@ -100,6 +96,52 @@ export async function inviteToGroup(
     expiresAt: invite.expires_at,
     registerPerson: registerPerson ? { personId: registerPerson.id, name: registerPerson.name } : null,
   }
+}
+
+/**
+ * One query for an invitation: the group with the actor's role in it, the role of anyone in it
+ * with the address already, and whether an invitation to the address is still open.
+ */
+async function groupForInvite(db: Db, actor: Actor, slug: string, email: string) {
+  const row = await db
+    .selectFrom('appg')
+    .leftJoin('membership', (join) =>
+      join.onRef('membership.appg_id', '=', 'appg.id').on('membership.person_id', '=', actor.id),
+    )
+    .select((eb) => [
+      'appg.id',
+      'appg.slug',
+      'appg.title',
+      'membership.role',
+      eb
+        .selectFrom('membership as m')
+        .innerJoin('person', 'person.id', 'm.person_id')
+        .select('m.role')
+        .whereRef('m.appg_id', '=', 'appg.id')
+        .where('person.email', '=', email)
+        .limit(1)
+        .as('alreadyRole'),
+      eb
+        .selectFrom('group_invite')
+        .select('group_invite.id')
+        .whereRef('group_invite.appg_id', '=', 'appg.id')
+        .where('group_invite.email', '=', email)
+        .where('group_invite.accepted_at', 'is', null)
+        .where('group_invite.revoked_at', 'is', null)
+        .limit(1)
+        .as('openInvite'),
+    ])
+    .where('appg.slug', '=', slug)
+    .executeTakeFirst()
+  if (!row) throw notFound('That group')
+  const group: GroupForActor = {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    role: row.role ?? null,
+    isSiteAdmin: actor.isSiteAdmin,
+  }
+  return { group, alreadyRole: row.alreadyRole ?? null, openInvite: row.openInvite !== null }
 }
 
 export async function revokeGroupInvite(ctx: ServiceContext, input: { slug: string; inviteId: string }) {

@@ -27,15 +27,25 @@ export interface NotificationInput {
 
 const CHUNK = 200
 
+/** What sending a person's notification needs to know of them. */
+export interface NotifiedPerson {
+  id: string
+  email: string | null
+  emailPreference: string
+  erasedAt: string | null
+}
+
 /**
  * Notifies each person once (the first entry for a person wins, so list the most specific
- * first), never the actor. Returns how many people were notified.
+ * first), never the actor. Returns how many people were notified. `known`: the recipients, when
+ * the caller has read them already (saves a query); otherwise they are read here.
  */
 export async function notify(
   tx: Db,
   ctx: { clock: Clock; config: HubConfig },
   actorId: string | null,
   entries: NotificationInput[],
+  known?: readonly NotifiedPerson[],
 ): Promise<number> {
   const byPerson = new Map<string, NotificationInput>()
   for (const entry of entries) {
@@ -43,18 +53,22 @@ export async function notify(
     byPerson.set(entry.personId, entry)
   }
   if (byPerson.size === 0) return 0
-  const people = await tx
-    .selectFrom('person')
-    .select(['id', 'email', 'email_preference', 'erased_at'])
-    .where('id', 'in', [...byPerson.keys()])
-    .execute()
+  const people =
+    known?.filter((person) => byPerson.has(person.id)) ??
+    (
+      await tx
+        .selectFrom('person')
+        .select(['id', 'email', 'email_preference', 'erased_at'])
+        .where('id', 'in', [...byPerson.keys()])
+        .execute()
+    ).map((p) => ({ id: p.id, email: p.email, emailPreference: p.email_preference, erasedAt: p.erased_at }))
   const now = ctx.clock.now().toISOString()
   const rows = []
   const emails = []
   for (const person of people) {
-    if (person.erased_at) continue
+    if (person.erasedAt) continue
     const entry = byPerson.get(person.id)!
-    const emailNow = person.email_preference === 'immediate' && person.email !== null
+    const emailNow = person.emailPreference === 'immediate' && person.email !== null
     rows.push({
       id: newId(),
       person_id: person.id,
