@@ -6,21 +6,10 @@ import { SessionProvider } from '../lib/session'
 import { ItemPage } from './ItemPage'
 
 // Who is signed in comes from me.get; the item from the fetch the page is given.
-// `answer`, when set, holds me.get's answer back until it is resolved.
-const me = vi.hoisted(() => ({
-  current: null as null | Record<string, unknown>,
-  answer: null as null | Promise<void>,
-}))
+const me = vi.hoisted(() => ({ current: null as null | Record<string, unknown> }))
 vi.mock('../lib/trpc', () => ({
   api: {
-    me: {
-      get: {
-        query: async () => {
-          await me.answer
-          return me.current
-        },
-      },
-    },
+    me: { get: { query: async () => me.current } },
     dev: { demoAccounts: { query: async () => null } },
   },
 }))
@@ -61,7 +50,6 @@ function mount(fetch: (id: string) => Promise<{ title: string; summary: string }
 describe('ItemPage', () => {
   beforeEach(() => {
     me.current = null
-    me.answer = null
     // The router's cache outlives a test: who is signed in must be asked again.
     query.clear()
   })
@@ -79,18 +67,6 @@ describe('ItemPage', () => {
     expect(screen.getByText('Genomic testing')).toBeTruthy()
     await waitFor(() => expect(document.title).toBe('Lung cancer – APPG Hub'))
     expect(fetch).toHaveBeenCalledTimes(1)
-  })
-
-  it('shows nothing until who is signed in is known (the header grows then: no message to push down)', async () => {
-    let answer!: () => void
-    me.answer = new Promise((r) => (answer = r))
-    const fetch = vi.fn(() => new Promise<{ title: string; summary: string }>(() => {}))
-    mount(fetch)
-    await new Promise((r) => setTimeout(r, 50))
-    expect(screen.queryByRole('status')).toBeNull()
-    expect(fetch).not.toHaveBeenCalled()
-    answer()
-    expect((await screen.findByRole('status')).textContent).toContain('Loading the topic…')
   })
 
   it('follows the item when it is read again (after a write)', async () => {

@@ -29,16 +29,7 @@ export function ItemPage<T extends { title: string }>(props: {
   useTitle(() => item.data()?.title ?? (item.error() ? null : NAMES[props.kind]))
   return (
     <Show when={!item.error()} fallback={<PageError error={item.error()} item what={`this ${props.kind}`} />}>
-      {/* Nothing until who is signed in is known: the header then grows by a signed-in person's
-          links, and a message shown meanwhile would be pushed down the screen (a layout shift). */}
-      <Show
-        when={item.data()}
-        fallback={
-          <Show when={session.ready()}>
-            <Loading label={`Loading the ${props.kind}…`} />
-          </Show>
-        }
-      >
+      <Show when={item.data()} fallback={<Loading label={`Loading the ${props.kind}…`} />}>
         {(data) => props.children(data, item.refetch)}
       </Show>
     </Show>
