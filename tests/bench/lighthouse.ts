@@ -38,12 +38,18 @@ const officer = httpClient(server.url)
 await officer.client.auth.signIn.mutate({ email: demo('officer'), password: DEMO_PASSWORD })
 const cookie = [...officer.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
 
-const pages: { name: string; path: string; headers: Record<string, string> }[] = [
+interface Measured {
+  name: string
+  path: string
+  headers: Record<string, string>
+}
+const everyPage: Measured[] = [
   { name: 'Register', path: '/register', headers: {} },
   { name: 'Group page', path: '/groups/personalised-medicine', headers: {} },
   { name: 'Register group', path: '/groups/cancer', headers: {} },
   { name: 'Document page', path: `/documents/${content.documentId}`, headers: { cookie } },
-].filter((p) => !only || p.name.toLowerCase().includes(only))
+]
+const pages = everyPage.filter((p) => !only || p.name.toLowerCase().includes(only))
 
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

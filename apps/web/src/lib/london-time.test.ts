@@ -18,7 +18,7 @@ function intlLondon(date: Date) {
       .filter((p) => p.type !== 'literal')
       .map((p) => [p.type, Number(p.value)]),
   )
-  return { ...parts, month: parts.month - 1 }
+  return { ...parts, month: (parts.month ?? 0) - 1 }
 }
 
 const FROM = Date.UTC(1996, 0, 1)
