@@ -165,6 +165,7 @@ function UnreadAnnouncer() {
 }
 
 export function Layout(props: RouteSectionProps) {
+  const session = useSession()
   return (
     <>
       {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link by convention; the handler makes sure focus moves */}
@@ -181,7 +182,9 @@ export function Layout(props: RouteSectionProps) {
         Skip to main content
       </a>
       <Header />
-      <div class="width-container">
+      {/* Unseen until who is signed in is known: the header then grows by a signed-in person's links,
+          and would push down whatever was shown below it (Lighthouse counted it as layout shift). */}
+      <div class="width-container" classList={{ 'is-waiting': !session.ready() }}>
         <main id="main-content" class="main" tabIndex={-1}>
           {/* Pages are loaded on first visit (App.tsx); the header and footer stay while one arrives. */}
           <Suspense>{props.children}</Suspense>

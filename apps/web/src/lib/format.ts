@@ -1,3 +1,4 @@
+import { clockTime, londonClock, MONTHS, SHORT_MONTHS } from './london-time'
 import type { Role } from './trpc'
 
 export const ROLE_NAMES: Record<Role, string> = {
@@ -30,50 +31,57 @@ function parse(value: string | null | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date
 }
 
+/**
+ * A date's fields in London; Intl (slow to start, see london-time.ts) only for instants before the
+ * summer-time rule londonClock knows.
+ */
+function london(date: Date) {
+  const clock = londonClock(date)
+  if (clock) return clock
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+      timeZone: LONDON,
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, Number(p.value)]),
+  )
+  return {
+    year: parts.year ?? 0,
+    month: (parts.month ?? 1) - 1,
+    day: parts.day ?? 1,
+    hour: parts.hour ?? 0,
+    minute: parts.minute ?? 0,
+  }
+}
+
 /** "3 March 2026"; the text as given when it is not a date. */
 export function formatDate(value: string | null | undefined): string {
   const date = parse(value)
   if (!date) return value ?? ''
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: LONDON,
-  }).format(date)
+  const d = london(date)
+  return `${d.day} ${MONTHS[d.month]} ${d.year}`
 }
 
 /** "3 Mar 2026", for tables. */
 export function formatShortDate(value: string | null | undefined): string {
   const date = parse(value)
   if (!date) return value ?? ''
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: LONDON,
-  }).format(date)
+  const d = london(date)
+  return `${d.day} ${SHORT_MONTHS[d.month]} ${d.year}`
 }
 
 /** "3 March 2026, 2:05pm" in London time. */
 export function formatDateTime(value: string | null | undefined): string {
   const date = parse(value)
   if (!date) return value ?? ''
-  const day = new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: LONDON,
-  }).format(date)
-  const time = new Intl.DateTimeFormat('en-GB', {
-    hour: 'numeric',
-    minute: '2-digit',
-    hour12: true,
-    timeZone: LONDON,
-  })
-    .format(date)
-    .replace(/\s/g, '')
-    .toLowerCase()
-  return `${day}, ${time}`
+  const d = london(date)
+  return `${d.day} ${MONTHS[d.month]} ${d.year}, ${clockTime(d.hour, d.minute)}`
 }
 
 export function truncate(text: string | null | undefined, max = 200): string {
@@ -85,11 +93,18 @@ export function truncate(text: string | null | undefined, max = 200): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`
 }
 
-const PLURAL_RULES = new Intl.PluralRules('en-GB')
+/**
+ * "1,204": a whole number with commas between thousands,
+ * other numbers as JavaScript writes them; without Intl, slow to start (see london-time.ts).
+ */
+export function formatCount(n: number): string {
+  if (!Number.isSafeInteger(n)) return String(n)
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',')
+}
 
 /** "1 comment", "2 comments", "1,204 people": the count and the word in the form English wants. */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${PLURAL_RULES.select(n) === 'one' ? one : many}`
+  return `${formatCount(n)} ${n === 1 ? one : many}`
 }
 
 /** Only paths on this site, so that `?next=` cannot send anyone elsewhere. */

@@ -15,6 +15,7 @@ import { ItemPage } from '../components/ItemPage'
 import { ServerHtml } from '../components/Markdown'
 import { PublicationPanel } from '../components/publication/PublicationPanel'
 import { ActionStatus, Loading } from '../components/Status'
+import { WhenIdle } from '../components/WhenIdle'
 import { useActions } from '../lib/data'
 import { type DocumentView, KIND_NAMES } from '../lib/documents'
 import { formatDateTime } from '../lib/format'
@@ -167,59 +168,62 @@ function DocumentScreen(props: { doc: DocumentView; refetch: () => Promise<void>
         )}
       </Show>
 
-      <Show when={participant()}>
-        <PublicationPanel itemType="document" itemId={d().id} onChange={props.refetch} />
-      </Show>
-
-      <section class="section" aria-labelledby="links-heading">
-        <h2 id="links-heading" class="heading-l">
-          Links
-        </h2>
-        <ActionStatus message={linkActions.message()} error={linkActions.error()} compact />
-        <LinkList
-          id="doc-links"
-          links={d().links}
-          empty="This document links to nothing yet."
-          onRemove={
-            d().can.edit
-              ? (link) =>
-                  void linkActions.run(`unlink-${link.id}`, async () => {
-                    await api.documents.unlink.mutate({ id: d().id, linkId: link.id })
-                    await props.refetch()
-                    return 'Link removed.'
-                  })
-              : undefined
-          }
-        />
-        <Show when={d().can.edit}>
-          <LinkForm id={d().id} onLinked={props.refetch} />
+      {/* What follows the text is built once the text is on screen (a task of its own). */}
+      <WhenIdle>
+        <Show when={participant()}>
+          <PublicationPanel itemType="document" itemId={d().id} onChange={props.refetch} />
         </Show>
-        <h3 class="heading-m">Backlinks</h3>
-        <LinkList
-          id="doc-backlinks"
-          links={d().backlinks}
-          backlinks
-          empty="Nothing links to this document yet."
-        />
-      </section>
 
-      <Show when={d().can.invite}>
-        <CoAuthorPanel id={d().id} exclude={[d().owner.slug, ...d().coAuthors.map((g) => g.slug)]} />
-      </Show>
-
-      <Show when={participant()}>
-        <Show when={historyKey() + 1} keyed>
-          <History
-            id={d().id}
-            headNumber={d().head.number}
-            canRestore={d().can.edit}
-            onRestored={props.refetch}
+        <section class="section" aria-labelledby="links-heading">
+          <h2 id="links-heading" class="heading-l">
+            Links
+          </h2>
+          <ActionStatus message={linkActions.message()} error={linkActions.error()} compact />
+          <LinkList
+            id="doc-links"
+            links={d().links}
+            empty="This document links to nothing yet."
+            onRemove={
+              d().can.edit
+                ? (link) =>
+                    void linkActions.run(`unlink-${link.id}`, async () => {
+                      await api.documents.unlink.mutate({ id: d().id, linkId: link.id })
+                      await props.refetch()
+                      return 'Link removed.'
+                    })
+                : undefined
+            }
           />
-        </Show>
-      </Show>
+          <Show when={d().can.edit}>
+            <LinkForm id={d().id} onLinked={props.refetch} />
+          </Show>
+          <h3 class="heading-m">Backlinks</h3>
+          <LinkList
+            id="doc-backlinks"
+            links={d().backlinks}
+            backlinks
+            empty="Nothing links to this document yet."
+          />
+        </section>
 
-      <DocumentFiles documentId={d().id} />
-      <Discussion itemType="document" itemId={d().id} canComment={d().can.comment} />
+        <Show when={d().can.invite}>
+          <CoAuthorPanel id={d().id} exclude={[d().owner.slug, ...d().coAuthors.map((g) => g.slug)]} />
+        </Show>
+
+        <Show when={participant()}>
+          <Show when={historyKey() + 1} keyed>
+            <History
+              id={d().id}
+              headNumber={d().head.number}
+              canRestore={d().can.edit}
+              onRestored={props.refetch}
+            />
+          </Show>
+        </Show>
+
+        <DocumentFiles documentId={d().id} />
+        <Discussion itemType="document" itemId={d().id} canComment={d().can.comment} />
+      </WhenIdle>
     </>
   )
 }

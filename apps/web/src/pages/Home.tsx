@@ -2,7 +2,7 @@ import { A, useNavigate } from '@solidjs/router'
 import { createSignal, For, Show } from 'solid-js'
 import { Heading } from '../components/Heading'
 import { createRead } from '../lib/data'
-import { plural } from '../lib/format'
+import { formatCount, plural } from '../lib/format'
 import { useTitle } from '../lib/page'
 import { useSession } from '../lib/session'
 import { api } from '../lib/trpc'
@@ -81,7 +81,7 @@ export default function Home() {
               {(tag) => (
                 <li>
                   <A href={`/register?tag=${encodeURIComponent(tag.tag)}`} class="count-card">
-                    <span class="count-card__number">{tag.count.toLocaleString('en-GB')}</span>
+                    <span class="count-card__number">{formatCount(tag.count)}</span>
                     <span class="count-card__label">{tag.tag}</span>
                   </A>
                 </li>

@@ -5,7 +5,7 @@ import { Loading } from '../components/Status'
 import { StatusBadge, TagList } from '../components/Tags'
 import { createPagedRead, createRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
-import { plural, truncate } from '../lib/format'
+import { formatCount, plural, truncate } from '../lib/format'
 import { debounce, useTitle } from '../lib/page'
 import { api } from '../lib/trpc'
 
@@ -87,7 +87,7 @@ export default function Register() {
     const f = filters()
     const total = !f.q && !f.all ? tagCount() : undefined
     return total
-      ? `Showing ${n.toLocaleString('en-GB')} of ${plural(total, 'group')}.`
+      ? `Showing ${formatCount(n)} of ${plural(total, 'group')}.`
       : `Showing the first ${plural(n, 'group')}.`
   }
 

@@ -1,5 +1,6 @@
 import { createSignal, onMount } from 'solid-js'
 import { errorInfo } from '../../lib/errors'
+import { formatCount } from '../../lib/format'
 import { Button } from '../Form'
 import { type ItemType, MentionTextarea } from './MentionTextarea'
 
@@ -42,7 +43,7 @@ export function CommentForm(props: {
       return
     }
     if (text.length > MAX_LENGTH) {
-      setError(`A comment must be ${MAX_LENGTH.toLocaleString('en-GB')} characters or fewer.`)
+      setError(`A comment must be ${formatCount(MAX_LENGTH)} characters or fewer.`)
       textarea?.focus()
       return
     }
