@@ -6,7 +6,7 @@
  * upgrade (401 signed out, 403 otherwise) with nothing sent. Read-write versus read-only is told
  * apart by what happens to an edit: stored and relayed, or dropped.
  */
-import { createSession } from '@appg-hub/core'
+import { createSignIn } from '@appg-hub/core'
 import { startNodeServer } from '@appg-hub/server/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { can, isAdmin, itemAccess } from '../support/authz-model'
@@ -50,7 +50,7 @@ describe.each(dialects())('the live-editing socket matrix on $name', (target) =>
       if (id)
         cookies.set(
           caller,
-          `appg_session=${(await createSession({ db, clock: world.api.clock }, id, 'test')).token}`,
+          `appg_session=${(await createSignIn({ db, clock: world.api.clock }, id, 'test')).token}`,
         )
     }
   })

@@ -95,7 +95,7 @@ async function jointWorkRows() {
     body: 'One paragraph.',
     visibility: 'participants',
   })
-  const { id: meetingId } = await officer.meetings.create.mutate({
+  const { id: sessionId } = await officer.sessions.create.mutate({
     groupSlug: 'personalised-medicine',
     title: 'Budget session',
     description: 'For counting round trips.',
@@ -111,7 +111,7 @@ async function jointWorkRows() {
     await count('comments.list', () => officer.comments.list.query({ itemType: 'topic', itemId: topicId })),
     await count('topics.dashboard', () => officer.topics.dashboard.query({})),
     await count('notifications.unreadCount', () => officer.notifications.unreadCount.query()),
-    await count('meetings.get', () => officer.meetings.get.query({ id: meetingId })),
+    await count('sessions.get', () => officer.sessions.get.query({ id: sessionId })),
     await count('documents.get', () => officer.documents.get.query({ id: documentId })),
     await count('comments.add', () =>
       officer.comments.add.mutate({ itemType: 'topic', itemId: topicId, body: 'Counting.' }),

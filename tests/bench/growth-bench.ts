@@ -39,12 +39,12 @@ const TARGETS: Target[] = [
   { name: 'topics.dashboard', signedIn: true, path: call('topics.dashboard') },
   { name: 'topics.listForGroup', signedIn: true, path: call('topics.listForGroup', group()) },
   {
-    name: 'meetings.listForGroup',
+    name: 'sessions.listForGroup',
     signedIn: true,
-    path: call('meetings.listForGroup', group({ when: 'upcoming' })),
+    path: call('sessions.listForGroup', group({ when: 'upcoming' })),
   },
   { name: 'documents.listForGroup', signedIn: true, path: call('documents.listForGroup', group()) },
-  { name: 'meetings.mine', signedIn: true, path: call('meetings.mine') },
+  { name: 'sessions.mine', signedIn: true, path: call('sessions.mine') },
   { name: 'notifications.list', signedIn: true, path: call('notifications.list') },
   { name: 'memberships.roster', signedIn: true, path: call('memberships.roster', group()) },
   {

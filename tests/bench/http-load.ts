@@ -12,7 +12,7 @@ export interface ServerReady {
   url: string
   cookie: string
   indexed: number | null
-  ids: { slug: string | null; topicId: string | null; documentId: string | null; meetingId: string | null }
+  ids: { slug: string | null; topicId: string | null; documentId: string | null; sessionId: string | null }
 }
 
 /** Starts serve.ts with `env` added; resolves once it prints its first line (ready). */

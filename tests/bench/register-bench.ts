@@ -35,7 +35,7 @@ interface Ready {
     topicId: string | null
     documentId: string | null
     revisions: number
-    meetingId: string | null
+    sessionId: string | null
     commentId: string | null
   }
 }
@@ -81,18 +81,18 @@ function targetsFor(ready: Ready): Target[] {
     t('register.tags', 'signed out'),
     t('register.group', 'signed out', { slug: ids.slug ?? 'cancer' }),
     t('me.get', 'signed in'),
-    t('auth.sessions', 'signed in'),
+    t('auth.signIns', 'signed in'),
     t('topics.dashboard', 'signed in'),
     t('notifications.list', 'signed in'),
     t('notifications.unreadCount', 'signed in'),
     t('notifications.preferences', 'signed in'),
-    t('meetings.mine', 'signed in'),
+    t('sessions.mine', 'signed in'),
   ]
   if (ids.slug) {
     out.push(
       t('memberships.roster', 'signed in', { slug: ids.slug }),
       t('topics.listForGroup', 'signed in', { slug: ids.slug }),
-      t('meetings.listForGroup', 'signed in', { slug: ids.slug, when: 'upcoming' }),
+      t('sessions.listForGroup', 'signed in', { slug: ids.slug, when: 'upcoming' }),
       t('documents.listForGroup', 'signed in', { slug: ids.slug }),
       t('invitations.forGroup', 'signed in', { slug: ids.slug }),
       t('audit.forGroup', 'signed in', { slug: ids.slug }),
@@ -117,10 +117,10 @@ function targetsFor(ready: Ready): Target[] {
     if (ids.revisions > 1)
       out.push(t('documents.diff', 'signed in', { id: ids.documentId, from: 1, to: ids.revisions }))
   }
-  if (ids.meetingId) {
+  if (ids.sessionId) {
     out.push(
-      t('meetings.get', 'signed in', { id: ids.meetingId }),
-      t('meetings.signups', 'signed in', { id: ids.meetingId }),
+      t('sessions.get', 'signed in', { id: ids.sessionId }),
+      t('sessions.signups', 'signed in', { id: ids.sessionId }),
     )
   }
   if (ready.adminCookie) out.push(t('audit.all', 'site admin', {}))

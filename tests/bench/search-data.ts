@@ -89,7 +89,7 @@ export async function generateSearchData(db: Db, officerId: string): Promise<num
       last_activity_at: when,
     }
   })
-  const meetings = Array.from({ length: SIZES.sessions }, (_, i) => {
+  const sessions = Array.from({ length: SIZES.sessions }, (_, i) => {
     const id = newId()
     const appg_id = owner()
     const when = at(i * 2)
@@ -177,7 +177,7 @@ export async function generateSearchData(db: Db, officerId: string): Promise<num
 
   await db.transaction().execute(async (tx) => {
     await inBatches(topics, (b) => tx.insertInto('topic').values(b).execute())
-    await inBatches(meetings, (b) => tx.insertInto('meeting').values(b).execute())
+    await inBatches(sessions, (b) => tx.insertInto('meeting').values(b).execute())
     await inBatches(documents, (b) => tx.insertInto('document').values(b).execute())
     await inBatches(revisions, (b) => tx.insertInto('revision').values(b).execute())
     await inBatches(comments, (b) => tx.insertInto('comment').values(b).execute())

@@ -4,7 +4,7 @@
  * statement (SQLite only), and a no-op tRPC procedure. Prints one JSON line: the URL, session
  * cookies (the demo officer; a site administrator) and the ids the read procedures are called with.
  */
-import { createSession, fakeClock, SESSION_COOKIE, systemClock } from '@appg-hub/core'
+import { createSignIn, fakeClock, SIGN_IN_COOKIE, systemClock } from '@appg-hub/core'
 import { parseDatabaseUrl } from '@appg-hub/db'
 import { REAL_REGISTER_DIR } from '@appg-hub/db/testing'
 import { trpcServer } from '@hono/trpc-server'
@@ -55,7 +55,7 @@ const officer =
   (await db.selectFrom('person').select('id').where('email', 'is not', null).executeTakeFirstOrThrow())
 const admin = await db.selectFrom('person').select('id').where('is_site_admin', '=', 1).executeTakeFirst()
 const cookie = async (personId: string) =>
-  `${SESSION_COOKIE}=${(await createSession({ db, clock: systemClock }, personId, 'bench')).token}`
+  `${SIGN_IN_COOKIE}=${(await createSignIn({ db, clock: systemClock }, personId, 'bench')).token}`
 
 // The demo world has groups and people; give the officer's group one item of each kind (made
 // through the API, as people would) so that every read procedure has something to read.
@@ -72,7 +72,7 @@ const ids = {
   topicId: null as string | null,
   documentId: null as string | null,
   revisions: 0,
-  meetingId: null as string | null,
+  sessionId: null as string | null,
   commentId: null as string | null,
 }
 if (group) {
@@ -109,7 +109,7 @@ if (group) {
   })
   ids.documentId = document.id
   ids.revisions = 2
-  const meeting = await api.meetings.create({
+  const session = await api.sessions.create({
     groupSlug: group.slug,
     title: 'Screening roundtable',
     description: 'A roundtable on **lung cancer screening**.',
@@ -121,7 +121,7 @@ if (group) {
     capacity: 40,
     topicId: topic.id,
   })
-  ids.meetingId = meeting.id
+  ids.sessionId = session.id
 }
 
 // `pnpm bench:search` asks for ten times the demo's searchable content on top of it.

@@ -56,7 +56,7 @@ beforeAll(async () => {
     })
   ).id
   sessionId = (
-    await secretariat.meetings.create.mutate({
+    await secretariat.sessions.create.mutate({
       groupSlug: PM,
       title: 'Screening: the evidence session',
       description: 'Slides and papers.',

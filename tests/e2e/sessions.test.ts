@@ -225,7 +225,7 @@ describe('co-hosted sessions', () => {
 
   it('a signed-out visitor reads a public session and registers interest, confirmed by email', async () => {
     const api = await signedIn(server.url, demo('chair'))
-    const { id } = await api.meetings.create.mutate({
+    const { id } = await api.sessions.create.mutate({
       groupSlug: 'personalised-medicine',
       title: 'Genomic testing: an open briefing',
       description: 'Open to all.',
@@ -235,7 +235,7 @@ describe('co-hosted sessions', () => {
       place: 'Boothroyd Room, Portcullis House',
       visibility: 'public',
     })
-    await api.meetings.schedule.mutate({ id })
+    await api.sessions.schedule.mutate({ id })
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     contexts.push(context)
     const visitor = await newPage(context)

@@ -172,7 +172,7 @@ beforeAll(async () => {
     })
   ).id
   sessionId = (
-    await aOfficer.meetings.create.mutate({
+    await aOfficer.sessions.create.mutate({
       groupSlug: a!.slug,
       title: 'Joint roundtable',
       description: 'The three groups meet.',

@@ -7,7 +7,7 @@
  *
  * FUZZ_RUNS (default 200) sets the cases per procedure; SQLite only unless FUZZ_MYSQL=1.
  */
-import { createSession, SESSION_COOKIE } from '@appg-hub/core'
+import { createSignIn, SIGN_IN_COOKIE } from '@appg-hub/core'
 import { testDatabases } from '@appg-hub/db/testing'
 import { createApp } from '@appg-hub/server'
 import fc from 'fast-check'
@@ -174,8 +174,8 @@ describe.each(targets)('fuzzing every procedure on $name', (target) => {
     await fc.assert(
       fc.asyncProperty(procedureInput(info.inputs, pool), async (input) => {
         cases += 1
-        const { token } = await createSession({ db: w.db, clock: w.api.clock }, officerId, 'fuzz')
-        const asOfficer = await call(path, info.type, input, `${SESSION_COOKIE}=${token}`)
+        const { token } = await createSignIn({ db: w.db, clock: w.api.clock }, officerId, 'fuzz')
+        const asOfficer = await call(path, info.type, input, `${SIGN_IN_COOKIE}=${token}`)
         const signedOut = await call(path, info.type, input, null)
         const found = [
           ...problems(asOfficer, input).map((p) => `as officer: ${p} — ${asOfficer.text.slice(0, 300)}`),

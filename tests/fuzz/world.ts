@@ -3,7 +3,7 @@
  * invitations, group invitations (with their tokens), notifications. Returns the strings worth
  * feeding to procedures (ids, slugs, tokens, emails).
  */
-import { createSession, encodeCursor, encodeKeyCursor, hashToken } from '@appg-hub/core'
+import { createSignIn, encodeCursor, encodeKeyCursor, hashToken } from '@appg-hub/core'
 import { type AuthzWorld, ITEM_RELATIONS } from '../support/authz-world'
 
 export async function seedFuzzWorld(w: AuthzWorld): Promise<string[]> {
@@ -46,8 +46,8 @@ export async function seedFuzzWorld(w: AuthzWorld): Promise<string[]> {
   ])
     pool.push(encodeCursor(text))
   pool.push(encodeKeyCursor(new Date().toISOString(), 'zzz'))
-  const { token } = await createSession({ db: w.db, clock: w.api.clock }, w.person.officer!.id, 'fuzz pool')
-  // The 16-hex public id of a session (auth.endSession), never its token.
+  const { token } = await createSignIn({ db: w.db, clock: w.api.clock }, w.person.officer!.id, 'fuzz pool')
+  // The 16-hex public id of a sign-in (auth.endSignIn), never its token.
   pool.push((await hashToken(token)).slice(0, 16))
   return pool
 }

@@ -1,5 +1,5 @@
 /**
- * A person's sessions and credentials (docs/architecture.md §7), and the database-held rate limits, over real
+ * A person's sign-ins and credentials (docs/architecture.md §7), and the database-held rate limits, over real
  * HTTP against the Node server with a fake clock.
  */
 import {
@@ -9,7 +9,7 @@ import {
   MINUTE,
   recordSignInFailure,
   recordSignInSuccess,
-  SESSION_COOKIE,
+  SIGN_IN_COOKIE,
   signInWait,
 } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
@@ -42,7 +42,7 @@ async function code(promise: Promise<unknown>): Promise<string | undefined> {
   return 'OK'
 }
 
-describe.each(dialects())('accounts and sessions on $name', (dialect) => {
+describe.each(dialects())('accounts and sign-ins on $name', (dialect) => {
   const it = hubTest(dialect, { now: new Date('2026-06-29T09:00:00.000Z'), world: accountWorld })
 
   async function signedIn(url: string, email: string) {
@@ -51,7 +51,7 @@ describe.each(dialects())('accounts and sessions on $name', (dialect) => {
     return person
   }
 
-  it('sets the session cookie HttpOnly, SameSite=Lax and Secure, with an expiry', async ({
+  it('sets the sign-in cookie HttpOnly, SameSite=Lax and Secure, with an expiry', async ({
     server,
     world: { email },
   }) => {
@@ -61,7 +61,7 @@ describe.each(dialects())('accounts and sessions on $name', (dialect) => {
       body: JSON.stringify({ email, password: PASSWORD }),
     })
     const cookie = response.headers.get('set-cookie') ?? ''
-    expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[a-z2-7]{32};`))
+    expect(cookie).toMatch(new RegExp(`^${SIGN_IN_COOKIE}=[a-z2-7]{32};`))
     expect(cookie).toContain('HttpOnly')
     expect(cookie).toContain('SameSite=Lax')
     expect(cookie).toContain('Secure')
@@ -88,19 +88,19 @@ describe.each(dialects())('accounts and sessions on $name', (dialect) => {
     ).toBe('BAD_REQUEST')
   })
 
-  it('lists my sessions and ends one of them', async ({ server, world: { email } }) => {
+  it('lists my sign-ins and ends one of them', async ({ server, world: { email } }) => {
     const laptop = await signedIn(server.url, email)
     const phone = await signedIn(server.url, email)
-    const sessions = await laptop.client.auth.sessions.query()
-    expect(sessions).toHaveLength(2)
-    expect(sessions.filter((s) => s.current)).toHaveLength(1)
-    const other = sessions.find((s) => !s.current)!
-    await laptop.client.auth.endSession.mutate({ id: other.id })
+    const signIns = await laptop.client.auth.signIns.query()
+    expect(signIns).toHaveLength(2)
+    expect(signIns.filter((s) => s.current)).toHaveLength(1)
+    const other = signIns.find((s) => !s.current)!
+    await laptop.client.auth.endSignIn.mutate({ id: other.id })
     expect(await phone.client.me.get.query()).toBeNull()
     expect(await laptop.client.me.get.query()).not.toBeNull()
   })
 
-  it('ends every session on a password change, keeping this device signed in', async ({
+  it('ends every sign-in on a password change, keeping this device signed in', async ({
     db,
     server,
     world: { email },
@@ -152,7 +152,7 @@ describe.each(dialects())('accounts and sessions on $name', (dialect) => {
     expect(told.find((m) => m.subject.includes('email address'))?.body_text).toContain('new@example.org')
   })
 
-  it('ends an idle session after 14 days, and any session after 60 days however busy', async ({
+  it('ends an idle sign-in after 14 days, and any sign-in after 60 days however busy', async ({
     clock,
     server,
     world: { email },
@@ -172,31 +172,31 @@ describe.each(dialects())('accounts and sessions on $name', (dialect) => {
     expect(await busy.client.me.get.query()).toBeNull()
   })
 
-  it('ends the session a browser held when it signs in again, with a new token', async ({
+  it('ends the sign-in a browser held when it signs in again, with a new token', async ({
     db,
     server,
     world: { email },
   }) => {
     const person = await signedIn(server.url, email)
-    const first = person.cookies.get(SESSION_COOKIE)!
+    const first = person.cookies.get(SIGN_IN_COOKIE)!
     await person.client.auth.signIn.mutate({ email, password: PASSWORD })
-    const second = person.cookies.get(SESSION_COOKIE)!
+    const second = person.cookies.get(SIGN_IN_COOKIE)!
     expect(second).not.toBe(first)
     expect(await db.selectFrom('auth_session').select('id').execute()).toHaveLength(1)
     const stale = httpClient(server.url)
-    stale.cookies.set(SESSION_COOKIE, first)
+    stale.cookies.set(SIGN_IN_COOKIE, first)
     expect(await stale.client.me.get.query()).toBeNull()
     expect(await person.client.me.get.query()).not.toBeNull()
   })
 
-  it('a copy of the sessions table signs nobody in', async ({ db, server, world: { email } }) => {
+  it('a copy of the sign-ins table signs nobody in', async ({ db, server, world: { email } }) => {
     await signedIn(server.url, email)
     const rows = await db.selectFrom('auth_session').select('id').execute()
     expect(rows).toHaveLength(1)
     const thief = httpClient(server.url)
-    thief.cookies.set(SESSION_COOKIE, rows[0]!.id)
+    thief.cookies.set(SIGN_IN_COOKIE, rows[0]!.id)
     expect(await thief.client.me.get.query()).toBeNull()
-    thief.cookies.set(SESSION_COOKIE, rows[0]!.id.slice(0, 32))
+    thief.cookies.set(SIGN_IN_COOKIE, rows[0]!.id.slice(0, 32))
     expect(await thief.client.me.get.query()).toBeNull()
   })
 
@@ -272,7 +272,7 @@ describe.each(dialects())('accounts and sessions on $name', (dialect) => {
     expect((await attempt(50)).status).toBe(429)
   })
 
-  it('resets a forgotten password by a one-time emailed link that expires, ending every session', async ({
+  it('resets a forgotten password by a one-time emailed link that expires, ending every sign-in', async ({
     db,
     clock,
     server,

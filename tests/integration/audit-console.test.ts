@@ -2,7 +2,7 @@
  * The site administrator's audit log (issue #12 item 6): filters by actor, action, group and days,
  * paged; and its CSV download, filtered the same way, safe in a spreadsheet, for the administrator only.
  */
-import { createSession, SESSION_COOKIE } from '@appg-hub/core'
+import { createSignIn, SIGN_IN_COOKIE } from '@appg-hub/core'
 import { type Db, newId } from '@appg-hub/db'
 import { createApp } from '@appg-hub/server'
 import { describe, expect } from 'vitest'
@@ -114,7 +114,7 @@ describe.each(dialects())('the site administrator’s audit log on $name', (dial
     const get = async (path: string, personId?: string) => {
       const headers: Record<string, string> = {}
       if (personId)
-        headers.cookie = `${SESSION_COOKIE}=${(await createSession({ db, clock }, personId, 'test')).token}`
+        headers.cookie = `${SIGN_IN_COOKIE}=${(await createSignIn({ db, clock }, personId, 'test')).token}`
       return app.request(path, { headers })
     }
     const response = await get('/admin/audit-log.csv?group=alpha', world.people.admin.id)

@@ -1,4 +1,4 @@
-import { createSession, SESSION_COOKIE } from '@appg-hub/core'
+import { createSignIn, SIGN_IN_COOKIE } from '@appg-hub/core'
 import { createApp } from '@appg-hub/server'
 import ICAL from 'ical.js'
 import nodeIcal from 'node-ical'
@@ -48,8 +48,8 @@ describe.each(dialects())('session calendars and the sign-up CSV on $name', (dia
       await use(async (path, personId) => {
         const headers: Record<string, string> = {}
         if (personId) {
-          const { token } = await createSession({ db, clock }, personId, 'test')
-          headers.cookie = `${SESSION_COOKIE}=${token}`
+          const { token } = await createSignIn({ db, clock }, personId, 'test')
+          headers.cookie = `${SIGN_IN_COOKIE}=${token}`
         }
         return app.request(path, { headers })
       })
@@ -66,7 +66,7 @@ describe.each(dialects())('session calendars and the sign-up CSV on $name', (dia
   }) => {
     const publicId = await makeSession(api, world, { schedule: true, visibility: 'public' })
     const privateId = await makeSession(api, world, { schedule: true })
-    await (await api.as(world.people.secretariat.id)).meetings.update({
+    await (await api.as(world.people.secretariat.id)).sessions.update({
       id: publicId,
       // Markdown, as typed in the session form: the calendar shows it as plain text.
       description: `**Bring ID**; doors open 09:45, [sharp](https://example.org/doors).\n${'A long line of words about screening, '.repeat(6)}`,
@@ -115,7 +115,7 @@ describe.each(dialects())('session calendars and the sign-up CSV on $name', (dia
       visibility: 'public',
       title: `Screening${controls}\u007f roundtable`,
     })
-    await (await api.as(world.people.secretariat.id)).meetings.update({
+    await (await api.as(world.people.secretariat.id)).sessions.update({
       id,
       place: `Room\u0000 10\u001b[31m`,
       description: `Line one\u0007\u0008\r\nline\ttwo\u007f`,
@@ -181,9 +181,9 @@ describe.each(dialects())('session calendars and the sign-up CSV on $name', (dia
       title: 'Open session',
     })
     const member = await api.as(world.people.member.id)
-    const first = await member.meetings.calendarFeed()
+    const first = await member.sessions.calendarFeed()
     expect(first.url).toMatch(/^http:\/\/localhost:3000\/calendar\/[a-z2-7]{32}\.ics$/)
-    expect(await member.meetings.calendarFeed()).toEqual({ url: null, active: true })
+    expect(await member.sessions.calendarFeed()).toEqual({ url: null, active: true })
     const path = new URL(first.url!).pathname
     const stored = await db
       .selectFrom('person')
@@ -201,15 +201,15 @@ describe.each(dialects())('session calendars and the sign-up CSV on $name', (dia
 
     // Someone outside alpha sees only what they signed up to, never alpha's private sessions.
     const gamma = await api.as(world.people.gammaMember.id)
-    const gammaPath = new URL((await gamma.meetings.calendarFeed()).url!).pathname
+    const gammaPath = new URL((await gamma.sessions.calendarFeed()).url!).pathname
     expect([...(await feed(gammaPath)).keys()]).toEqual([])
-    await gamma.meetings.signUp({ id: gammaPublic, status: 'going' })
+    await gamma.sessions.signUp({ id: gammaPublic, status: 'going' })
     expect([...(await feed(gammaPath)).keys()]).toEqual([`${gammaPublic}@appg-hub`])
 
     // Cancelled: STATUS:CANCELLED with a higher SEQUENCE under the same UID.
     const sequence = events.get(`${hosted}@appg-hub`)!.sequence
     clock.advance(60_000)
-    await (await api.as(world.people.officer.id)).meetings.cancel({ id: hosted, reason: 'Recess' })
+    await (await api.as(world.people.officer.id)).sessions.cancel({ id: hosted, reason: 'Recess' })
     events = await feed(path)
     const cancelled = events.get(`${hosted}@appg-hub`)!
     expect(cancelled.status).toBe('CANCELLED')
@@ -217,11 +217,11 @@ describe.each(dialects())('session calendars and the sign-up CSV on $name', (dia
     expect(cancelled.stamp.toISOString()).toBe(clock.now().toISOString())
 
     // Rotating stops the old address at once; revoking stops the feed.
-    const rotated = await member.meetings.rotateCalendarFeed()
+    const rotated = await member.sessions.rotateCalendarFeed()
     expect((await get(path)).status).toBe(404)
     const newPath = new URL(rotated.url).pathname
     expect((await get(newPath)).status).toBe(200)
-    await member.meetings.revokeCalendarFeed()
+    await member.sessions.revokeCalendarFeed()
     expect((await get(newPath)).status).toBe(404)
     expect((await get(`/calendar/${'a'.repeat(32)}.ics`)).status).toBe(404)
   })
@@ -259,8 +259,8 @@ describe.each(dialects())('session calendars and the sign-up CSV on $name', (dia
     const sly = await makePerson(db, '=HYPERLINK("http://evil.example","click")', {
       email: 'sly@example.org',
     })
-    await (await api.as(world.people.member.id)).meetings.signUp({ id, status: 'going' })
-    await (await api.as(sly.id)).meetings.signUp({ id, status: 'going' })
+    await (await api.as(world.people.member.id)).sessions.signUp({ id, status: 'going' })
+    await (await api.as(sly.id)).sessions.signUp({ id, status: 'going' })
     const response = await get(`/sessions/${id}/signups.csv`, world.people.secretariat.id)
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')

@@ -349,7 +349,7 @@ describe.each(targets)('live co-editing on Node + $name', (target) => {
       mode: 'read-write' as const,
       send: () => {},
       close: () => {},
-      sessionValid: async () => true,
+      signInValid: async () => true,
     }
     room.join(peer)
     // What a client sends after typing: a sync update made on a copy of the room's state.

@@ -2,7 +2,7 @@
  * Demo mode is explicit: outside it the `dev.*` procedures do not exist (404, as any unknown path);
  * in it, the mailbox is open on a loopback address and only for the site administrator elsewhere.
  */
-import { createSession, type HubConfig, SESSION_COOKIE, systemClock } from '@appg-hub/core'
+import { createSignIn, type HubConfig, SIGN_IN_COOKIE, systemClock } from '@appg-hub/core'
 import { type Db, migrateToLatest } from '@appg-hub/db'
 import { createDb } from '@appg-hub/db/create-db'
 import { createApp } from '@appg-hub/server/app'
@@ -18,8 +18,8 @@ beforeAll(async () => {
   await migrateToLatest(db)
   const admin = await makePerson(db, 'Site Admin', { siteAdmin: true })
   const person = await makePerson(db, 'Some One')
-  adminCookie = `${SESSION_COOKIE}=${(await createSession({ db, clock: systemClock }, admin.id, 'test')).token}`
-  personCookie = `${SESSION_COOKIE}=${(await createSession({ db, clock: systemClock }, person.id, 'test')).token}`
+  adminCookie = `${SIGN_IN_COOKIE}=${(await createSignIn({ db, clock: systemClock }, admin.id, 'test')).token}`
+  personCookie = `${SIGN_IN_COOKIE}=${(await createSignIn({ db, clock: systemClock }, person.id, 'test')).token}`
   await db
     .insertInto('email_outbox')
     .values({

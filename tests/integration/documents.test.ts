@@ -283,8 +283,8 @@ describe.each(dialects())('documents on $name', (dialect) => {
       ]),
     )
 
-    // A minutes_of row as the sessions work writes it (document → meeting) is listed too.
-    const meetingId = newId()
+    // A minutes_of row as the sessions work writes it (document → session) is listed too.
+    const sessionId = newId()
     await db
       .insertInto('link')
       .values({
@@ -292,7 +292,7 @@ describe.each(dialects())('documents on $name', (dialect) => {
         from_type: 'document',
         from_id: id,
         to_type: 'meeting',
-        to_id: meetingId,
+        to_id: sessionId,
         link_type: 'minutes_of',
         origin: 'explicit',
         created_by: world.people.officer.id,
@@ -306,7 +306,7 @@ describe.each(dialects())('documents on $name', (dialect) => {
       restricted: true,
       title: null,
     })
-    expect(JSON.stringify(withMinutes.links)).not.toContain(meetingId)
+    expect(JSON.stringify(withMinutes.links)).not.toContain(sessionId)
 
     // Removing the reference removes its markdown link; explicit links stay until unlinked.
     const head = (await alpha.documents.get({ id })).head.id

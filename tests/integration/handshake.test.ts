@@ -558,12 +558,12 @@ describe.each(dialects())('the handshake between groups on $name', (dialect) => 
     world,
     api,
   }) => {
-    const meetingId = newId()
+    const sessionId = newId()
     const now = new Date().toISOString()
     await db
       .insertInto('meeting')
       .values({
-        id: meetingId,
+        id: sessionId,
         appg_id: world.alpha.id,
         topic_id: null,
         title: 'Screening roundtable',
@@ -586,7 +586,7 @@ describe.each(dialects())('the handshake between groups on $name', (dialect) => 
       .insertInto('participant')
       .values({
         item_type: 'meeting',
-        item_id: meetingId,
+        item_id: sessionId,
         appg_id: world.alpha.id,
         is_owner: 1,
         joined_at: now,
@@ -595,7 +595,7 @@ describe.each(dialects())('the handshake between groups on $name', (dialect) => 
     const officer = await api.as(world.people.officer.id)
     const { invitations } = await officer.invitations.send({
       itemType: 'meeting',
-      itemId: meetingId,
+      itemId: sessionId,
       toGroupSlugs: ['beta'],
     })
     expect((await notificationsOf(db, world.people.betaOfficer.id))[0]!.text).toBe(
@@ -612,10 +612,10 @@ describe.each(dialects())('the handshake between groups on $name', (dialect) => 
         .selectFrom('participant')
         .select('appg_id')
         .where('item_type', '=', 'meeting')
-        .where('item_id', '=', meetingId)
+        .where('item_id', '=', sessionId)
         .execute(),
     ).toHaveLength(2)
-    expect((await notificationsOf(db, world.people.officer.id))[0]!.link_path).toBe(`/sessions/${meetingId}`)
+    expect((await notificationsOf(db, world.people.officer.id))[0]!.link_path).toBe(`/sessions/${sessionId}`)
   })
 
   it('the site admin may act for any group', async ({ world, api, topicId }) => {

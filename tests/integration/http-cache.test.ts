@@ -1,4 +1,4 @@
-import { createSession, SESSION_COOKIE } from '@appg-hub/core'
+import { createSignIn, SIGN_IN_COOKIE } from '@appg-hub/core'
 import { createApp } from '@appg-hub/server'
 import { type AnswerStore, memoryAnswerStore, type StoredAnswer } from '@appg-hub/server/http-cache'
 import { describe, expect } from 'vitest'
@@ -62,8 +62,8 @@ describe.each(dialects())('HTTP caching of public reads on $name', (dialect) => 
   })
 
   async function cookieOf({ db, api }: Pick<HubContext, 'db' | 'api'>, personId: string) {
-    const { token } = await createSession({ db, clock: api.clock }, personId, 'test')
-    return `${SESSION_COOKIE}=${token}`
+    const { token } = await createSignIn({ db, clock: api.clock }, personId, 'test')
+    return `${SIGN_IN_COOKIE}=${token}`
   }
 
   const get = (
@@ -168,7 +168,7 @@ describe.each(dialects())('HTTP caching of public reads on $name', (dialect) => 
     }
     // A stale or forged cookie counts as signed in: nothing is served from the store to it.
     const forged = await get({ app }, LIST, {
-      cookie: `${SESSION_COOKIE}=${'a'.repeat(32)}`,
+      cookie: `${SIGN_IN_COOKIE}=${'a'.repeat(32)}`,
       'if-none-match': etag,
     })
     expect(forged.status).toBe(200)

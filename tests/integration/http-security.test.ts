@@ -119,7 +119,7 @@ describe('HTTP security on the Node server', () => {
         displayName: 'Log Check',
       })
       await person.client.auth.signIn.mutate({ email: 'logged@example.org', password })
-      const sessionToken = person.cookies.get('appg_session')!
+      const signInToken = person.cookies.get('appg_session')!
       await person.client.auth.signIn
         .mutate({ email: 'logged@example.org', password: `${password}!` })
         .catch(() => {})
@@ -135,15 +135,15 @@ describe('HTTP security on the Node server', () => {
       // Malformed and hostile input that reaches the error paths.
       await fetch(`${server.url}/trpc/auth.signIn`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: `appg_session=${sessionToken}` },
+        headers: { 'content-type': 'application/json', cookie: `appg_session=${signInToken}` },
         body: '{"email":',
       })
       await fetch(
-        `${server.url}/trpc/topics.get?input=${encodeURIComponent(JSON.stringify({ id: sessionToken }))}`,
-        { headers: { cookie: `appg_session=${sessionToken}` } },
+        `${server.url}/trpc/topics.get?input=${encodeURIComponent(JSON.stringify({ id: signInToken }))}`,
+        { headers: { cookie: `appg_session=${signInToken}` } },
       )
       const log = lines.join('\n')
-      for (const secret of [password, sessionToken, resetToken]) expect(log).not.toContain(secret)
+      for (const secret of [password, signInToken, resetToken]) expect(log).not.toContain(secret)
     } finally {
       for (const spy of spies) spy.mockRestore()
     }

@@ -63,8 +63,8 @@ describe.each(dialects())('personal data and the audit log on $name', (dialect) 
     expect(data.memberships.map((m) => [m.slug, m.role])).toEqual([['alpha', 'member']])
     expect(data.comments.map((c) => c.body)).toEqual(['Screening saves lives.'])
     expect(data.follows.map((f) => f.item_id)).toContain(topicId)
-    // One session from the set-up's comment, one from this test's caller.
-    expect(data.sessions).toHaveLength(2)
+    // One sign-in from the set-up's comment, one from this test's caller.
+    expect(data.signIns).toHaveLength(2)
     const text = JSON.stringify(data)
     expect(text).not.toMatch(/\$scrypt\$/)
     expect(text).not.toMatch(/"(id|token_hash|password_hash)":"[0-9a-f]{64}"/)
@@ -80,12 +80,12 @@ describe.each(dialects())('personal data and the audit log on $name', (dialect) 
     const sessions = callers(db, fakeClock(SESSION_NOW))
     const id = await makeSession(sessions, world, { schedule: true })
     const member = await sessions.as(world.people.member.id)
-    await member.meetings.signUp({ id, status: 'going' })
+    await member.sessions.signUp({ id, status: 'going' })
     const before = await member.privacy.export()
     expect(before.signups).toMatchObject([{ meeting_id: id, title: 'Screening roundtable' }])
     // Held, so the sign-up stays on record; then I leave the group.
     sessions.clock.advance(30 * 24 * 3600 * 1000)
-    await (await sessions.as(world.people.officer.id)).meetings.markHeld({ id })
+    await (await sessions.as(world.people.officer.id)).sessions.markHeld({ id })
     await member.memberships.leave({ slug: 'alpha' })
     const after = await member.privacy.export()
     expect(after.signups).toEqual([
@@ -98,7 +98,7 @@ describe.each(dialects())('personal data and the audit log on $name', (dialect) 
     expect(JSON.stringify(after)).not.toContain('Screening roundtable')
   })
 
-  it('erases an account: personal fields go, comments stay under a pseudonym, sessions end, no more email', async ({
+  it('erases an account: personal fields go, comments stay under a pseudonym, sign-ins end, no more email', async ({
     db,
     world,
     api,
@@ -138,7 +138,7 @@ describe.each(dialects())('personal data and the audit log on $name', (dialect) 
     const thread = await officer.comments.list({ itemType: 'topic', itemId: topicId })
     expect(thread.items.map((c) => [c.author.name, c.body])).toEqual([[pseudonym, 'Screening saves lives.']])
 
-    // A mention of them no longer sends anything, and their old session is gone.
+    // A mention of them no longer sends anything, and their old sign-in is gone.
     const before = await db.selectFrom('email_outbox').select('id').execute()
     await officer.comments.add({
       itemType: 'topic',

@@ -202,7 +202,7 @@ describe.each(dialects())('publication by consent on $name', (dialect) => {
     expect((await (await api.as(null)).topics.get({ id: topicId })).title).toBe('Joint topic')
 
     // A session created public in the shared topic waits for beta too, scheduled or not.
-    const { id: sessionId } = await officer.meetings.create({
+    const { id: sessionId } = await officer.sessions.create({
       groupSlug: 'alpha',
       title: 'Joint session',
       description: '',
@@ -212,12 +212,12 @@ describe.each(dialects())('publication by consent on $name', (dialect) => {
       visibility: 'public',
       topicId,
     })
-    await officer.meetings.schedule({ id: sessionId })
-    expect(await refusal((await api.as(null)).meetings.get({ id: sessionId }))).toBe('NOT_FOUND')
+    await officer.sessions.schedule({ id: sessionId })
+    expect(await refusal((await api.as(null)).sessions.get({ id: sessionId }))).toBe('NOT_FOUND')
     const panel = await officer.publication.get({ itemType: 'meeting', itemId: sessionId })
     expect(panel.latest).toMatchObject({ status: 'pending', canAnswer: [] })
     await (await api.as(world.people.betaOfficer.id)).publication.approve({ id: panel.latest!.id })
-    expect((await (await api.as(null)).meetings.get({ id: sessionId })).title).toBe('Joint session')
+    expect((await (await api.as(null)).sessions.get({ id: sessionId })).title).toBe('Joint session')
   })
 
   it('a request runs out after the handshake’s time and can then be asked again', async ({

@@ -207,13 +207,13 @@ describe.each(dialects())('search on $name', (dialect) => {
     const id = await makeSession(api, world, { title: 'Tuberculosis roundtable', visibility: 'public' })
     expect(await find({ api }, null, 'tuberculosis')).toEqual([])
     expect(ids(await find({ api }, world.people.member.id, 'tuberculosis'))).toEqual([id])
-    await (await api.as(world.people.secretariat.id)).meetings.agenda.add({
+    await (await api.as(world.people.secretariat.id)).sessions.agenda.add({
       id,
       title: 'Vaccination uptake',
       durationMinutes: 20,
     })
     expect(ids(await find({ api }, world.people.member.id, 'vaccination'))).toEqual([id])
-    await (await api.as(world.people.officer.id)).meetings.schedule({ id })
+    await (await api.as(world.people.officer.id)).sessions.schedule({ id })
     const found = await find({ api }, null, 'tuberculosis')
     expect(found.map((r) => [r.type, r.url])).toEqual([['session', `/sessions/${id}`]])
   })

@@ -55,7 +55,7 @@ describe.each(dialects())('a topic as the shared space on $name', (dialect) => {
   }) => {
     const topicId = await makeTopic(api, world)
     const { id } = await briefing({ world, api }, topicId)
-    const session = await (await api.as(world.people.officer.id)).meetings.create({
+    const session = await (await api.as(world.people.officer.id)).sessions.create({
       groupSlug: 'alpha',
       title: 'Joint session',
       description: 'Screening.',
@@ -70,12 +70,12 @@ describe.each(dialects())('a topic as the shared space on $name', (dialect) => {
 
     await joinTopic(api, world, topicId, 'gamma')
     expect((await gammaMember.documents.get({ id })).coAuthors.map((g) => g.slug)).toEqual(['gamma'])
-    expect((await gammaMember.meetings.get({ id: session.id })).cohosts.map((g) => g.slug)).toEqual(['gamma'])
+    expect((await gammaMember.sessions.get({ id: session.id })).cohosts.map((g) => g.slug)).toEqual(['gamma'])
 
     const gammaOfficer = await api.as(world.people.gammaOfficer.id)
     await gammaOfficer.topics.leave({ id: topicId, groupSlug: 'gamma' })
     expect(await refusal(gammaMember.documents.get({ id }))).toBe('NOT_FOUND')
-    expect(await refusal(gammaMember.meetings.get({ id: session.id }))).toBe('NOT_FOUND')
+    expect(await refusal(gammaMember.sessions.get({ id: session.id }))).toBe('NOT_FOUND')
     expect(await refusal(gammaMember.documents.listForTopic({ topicId }))).toBe('NOT_FOUND')
 
     await joinTopic(api, world, topicId, 'beta')
@@ -143,7 +143,7 @@ describe.each(dialects())('a topic as the shared space on $name', (dialect) => {
     const topicId = await makeTopic(api, world)
     await joinTopic(api, world, topicId, 'beta')
     const officer = await api.as(world.people.officer.id)
-    const session = await officer.meetings.create({
+    const session = await officer.sessions.create({
       groupSlug: 'alpha',
       title: 'Joint session',
       description: '',
@@ -175,7 +175,7 @@ describe.each(dialects())('a topic as the shared space on $name', (dialect) => {
       String(a.documentId).localeCompare(String(b.documentId))
     const restrictedLast = (a: { restricted: boolean }, b: { restricted: boolean }) =>
       Number(a.restricted) - Number(b.restricted)
-    const alphaView = await secretariat.meetings.get({ id: session.id })
+    const alphaView = await secretariat.sessions.get({ id: session.id })
     expect([...alphaView.documents].sort(byId)).toEqual(
       [
         {
@@ -194,7 +194,7 @@ describe.each(dialects())('a topic as the shared space on $name', (dialect) => {
         },
       ].sort(byId),
     )
-    const betaView = await (await api.as(world.people.betaMember.id)).meetings.get({ id: session.id })
+    const betaView = await (await api.as(world.people.betaMember.id)).sessions.get({ id: session.id })
     expect([...betaView.documents].sort(restrictedLast)).toEqual([
       {
         documentId: shared.id,
@@ -216,7 +216,7 @@ describe.each(dialects())('a topic as the shared space on $name', (dialect) => {
     api,
   }) => {
     const officer = await api.as(world.people.officer.id)
-    const session = await officer.meetings.create({
+    const session = await officer.sessions.create({
       groupSlug: 'alpha',
       title: 'Outside any topic',
       description: '',
@@ -237,7 +237,7 @@ describe.each(dialects())('a topic as the shared space on $name', (dialect) => {
     })
     expect(invitations.map((i) => i.to.slug)).toEqual(['beta', 'gamma'])
     // Outside a topic, the session keeps its own handshake: nobody joins without accepting.
-    expect(await refusal((await api.as(world.people.betaMember.id)).meetings.get({ id: session.id }))).toBe(
+    expect(await refusal((await api.as(world.people.betaMember.id)).sessions.get({ id: session.id }))).toBe(
       'NOT_FOUND',
     )
   })

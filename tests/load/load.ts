@@ -37,7 +37,7 @@ const world = JSON.parse(ready) as {
   url: string
   databaseUrl: string
   topicId: string
-  meetingId: string
+  sessionId: string
   documentId: string
   people: { cookie: string; id: string; editorIndex: number | null }[]
 }
@@ -140,7 +140,7 @@ async function person(p: (typeof world.people)[number], deadline: number) {
         ['not_going', 1],
       ])
       await timed(action, async () => {
-        await trpc(p.cookie, 'meetings.signUp', { id: world.meetingId, status }, true)
+        await trpc(p.cookie, 'sessions.signUp', { id: world.sessionId, status }, true)
         acknowledged.signups.set(p.id, status)
       })
     } else {
@@ -226,7 +226,7 @@ const signups = new Map(
     await db
       .selectFrom('signup')
       .select(['person_id', 'status'])
-      .where('meeting_id', '=', world.meetingId)
+      .where('meeting_id', '=', world.sessionId)
       .execute()
   ).map((s) => [s.person_id, s.status]),
 )

@@ -3,7 +3,7 @@
  * session and a briefing for the simulated people, each of whom gets a membership and a session
  * cookie made directly (no sign-in, which is rate-limited per address). Prints one JSON line.
  */
-import { createSession, fakeClock, SESSION_COOKIE, systemClock } from '@appg-hub/core'
+import { createSignIn, fakeClock, SIGN_IN_COOKIE, systemClock } from '@appg-hub/core'
 import { newId } from '@appg-hub/db'
 import { REAL_REGISTER_DIR } from '@appg-hub/db/testing'
 import { callers } from '../support/fixtures'
@@ -37,7 +37,7 @@ const topic = await asChair.topics.create({
   visibility: 'participants',
 })
 const day = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10)
-const meeting = await asChair.meetings.create({
+const session = await asChair.sessions.create({
   groupSlug: 'personalised-medicine',
   title: 'Load: joint session',
   description: 'A session for the load test.',
@@ -48,7 +48,7 @@ const meeting = await asChair.meetings.create({
   visibility: 'participants',
   capacity: null,
 })
-await asChair.meetings.schedule({ id: meeting.id })
+await asChair.sessions.schedule({ id: session.id })
 const lines = Array.from({ length: editors }, (_, i) => `Paragraph ${i}: draft 0`)
 const document = await asChair.documents.create({
   groupSlug: 'personalised-medicine',
@@ -96,12 +96,12 @@ for (let i = 0; i < people; i++) {
       updated_at: now,
     })
     .execute()
-  const { token } = await createSession({ db, clock: systemClock }, id, 'load')
-  simulated.push({ cookie: `${SESSION_COOKIE}=${token}`, id, editorIndex })
+  const { token } = await createSignIn({ db, clock: systemClock }, id, 'load')
+  simulated.push({ cookie: `${SIGN_IN_COOKIE}=${token}`, id, editorIndex })
 }
 
 process.stdout.write(
-  `${JSON.stringify({ url: server.url, databaseUrl: server.databaseUrl, topicId: topic.id, meetingId: meeting.id, documentId: document.id, people: simulated })}\n`,
+  `${JSON.stringify({ url: server.url, databaseUrl: server.databaseUrl, topicId: topic.id, sessionId: session.id, documentId: document.id, people: simulated })}\n`,
 )
 process.on('SIGTERM', () => {
   void server.close().then(() => process.exit(0))

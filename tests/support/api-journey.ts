@@ -264,7 +264,7 @@ export function jointWorkJourney(server: () => { url: string; db: Db }) {
       'Screening saves lives.\n\nGenomics guides therapy.',
     )
 
-    const session = await chair.meetings.create.mutate({
+    const session = await chair.sessions.create.mutate({
       groupSlug: 'personalised-medicine',
       title: 'Lung cancer: the evidence',
       description: 'A joint session.',
@@ -276,9 +276,9 @@ export function jointWorkJourney(server: () => { url: string; db: Db }) {
       capacity: 40,
       topicId: id,
     })
-    await chair.meetings.schedule.mutate({ id: session.id })
+    await chair.sessions.schedule.mutate({ id: session.id })
     const member = await signedIn(url, demo('member'))
-    await member.meetings.signUp.mutate({ id: session.id, status: 'going' })
-    expect((await chair.meetings.get.query({ id: session.id })).counts.going).toBe(1)
+    await member.sessions.signUp.mutate({ id: session.id, status: 'going' })
+    expect((await chair.sessions.get.query({ id: session.id })).counts.going).toBe(1)
   })
 }

@@ -92,7 +92,7 @@ export function itemFactories({ db, api, groups, person, ownerOfficer }: ItemFac
      * A session shaped like `relation`, made directly in the database: scheduled by default (a
      * draft's `visibility` stays 'participants' whatever the hosts chose, as in the product).
      */
-    async meeting(
+    async session(
       relation: (typeof ITEM_RELATIONS)[number] | (typeof ITEM_SHAPES)[keyof typeof ITEM_SHAPES],
       options: {
         status?: 'draft' | 'scheduled' | 'cancelled' | 'held'
@@ -134,13 +134,13 @@ export function itemFactories({ db, api, groups, person, ownerOfficer }: ItemFac
       return id
     },
 
-    async agendaItem(meetingId: string, position = 1): Promise<string> {
+    async agendaItem(sessionId: string, position = 1): Promise<string> {
       const id = newId()
       await db
         .insertInto('agenda_item')
         .values({
           id,
-          meeting_id: meetingId,
+          meeting_id: sessionId,
           position,
           title: `Item ${position}`,
           speakers: null,
@@ -151,13 +151,13 @@ export function itemFactories({ db, api, groups, person, ownerOfficer }: ItemFac
       return id
     },
 
-    async signup(meetingId: string, personId: string, status: 'going' | 'maybe' = 'going'): Promise<string> {
+    async signup(sessionId: string, personId: string, status: 'going' | 'maybe' = 'going'): Promise<string> {
       const id = newId()
       await db
         .insertInto('signup')
         .values({
           id,
-          meeting_id: meetingId,
+          meeting_id: sessionId,
           person_id: personId,
           name: null,
           email: null,
@@ -171,13 +171,13 @@ export function itemFactories({ db, api, groups, person, ownerOfficer }: ItemFac
     },
 
     /** An email-only interest waiting for confirmation; returns the confirmation token. */
-    async interest(meetingId: string): Promise<string> {
+    async interest(sessionId: string): Promise<string> {
       const token = newToken()
       await db
         .insertInto('signup')
         .values({
           id: newId(),
-          meeting_id: meetingId,
+          meeting_id: sessionId,
           person_id: null,
           name: 'A Visitor',
           email: freshEmail('visitor'),

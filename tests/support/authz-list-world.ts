@@ -85,12 +85,12 @@ export async function makeListWorld(db: Db) {
   }
 
   // Sessions in every shape and state, upcoming and past; documents drafted and published.
-  const meetings: string[] = []
+  const sessions: string[] = []
   const documents: string[] = []
   for (const shape of shapes) {
     for (const status of ['draft', 'scheduled', 'cancelled'] as const)
-      meetings.push(await w.make.meeting(shape, { status }))
-    meetings.push(await w.make.meeting(shape, { status: 'held', past: true }))
+      sessions.push(await w.make.session(shape, { status }))
+    sessions.push(await w.make.session(shape, { status: 'held', past: true }))
     for (const status of ['draft', 'published'] as const)
       documents.push((await w.make.document(shape, { status })).id)
   }
@@ -98,18 +98,18 @@ export async function makeListWorld(db: Db) {
   // a host group's draft meant to be public (a draft is for its own participants only).
   for (const [i, documentId] of documents.entries()) {
     await w.make.link(documentId, 'topic', topics[(i * 3) % topics.length]!)
-    await w.make.link(documentId, 'meeting', meetings[(i * 5) % meetings.length]!)
+    await w.make.link(documentId, 'meeting', sessions[(i * 5) % sessions.length]!)
     await w.make.link(documentId, 'document', documents[(i + 7) % documents.length]!)
   }
-  // Sessions on topics (as meetings.create links them), of every readability either side.
-  for (const [i, meetingId] of meetings.entries()) {
+  // Sessions on topics (as sessions.create links them), of every readability either side.
+  for (const [i, sessionId] of sessions.entries()) {
     if (i % 2) continue
     await db
       .insertInto('link')
       .values({
-        id: `${meetingId.slice(0, 24)}-on-topic`,
+        id: `${sessionId.slice(0, 24)}-on-topic`,
         from_type: 'meeting',
-        from_id: meetingId,
+        from_id: sessionId,
         to_type: 'topic',
         to_id: topics[(i * 7) % topics.length]!,
         link_type: 'references',
@@ -125,11 +125,11 @@ export async function makeListWorld(db: Db) {
     { owner: 'beta', partners: ['alpha'], visibility: 'participants' },
   ] as const
   for (const shape of heldShapes) {
-    const meetingId = await w.make.meeting(
+    const sessionId = await w.make.session(
       { ...shape, partners: [...shape.partners] },
       { status: 'held', past: true },
     )
-    meetings.push(meetingId)
+    sessions.push(sessionId)
     for (const [owner, status, visibility] of [
       [shape.owner, 'published', 'public'],
       [shape.partners[0], 'draft', 'public'],
@@ -144,7 +144,7 @@ export async function makeListWorld(db: Db) {
           from_type: 'document',
           from_id: d.id,
           to_type: 'meeting',
-          to_id: meetingId,
+          to_id: sessionId,
           link_type: 'minutes_of',
           origin: 'explicit',
           created_by: w.ownerOfficer[owner],
@@ -185,7 +185,7 @@ export async function makeListWorld(db: Db) {
   }
   const filed: ['topic' | 'meeting' | 'document', string][] = [
     ...topics.filter((_, i) => i % 3 === 0).map((id) => ['topic', id] as ['topic', string]),
-    ...meetings.filter((_, i) => i % 2 === 0).map((id) => ['meeting', id] as ['meeting', string]),
+    ...sessions.filter((_, i) => i % 2 === 0).map((id) => ['meeting', id] as ['meeting', string]),
     ...documents.map((id) => ['document', id] as ['document', string]),
   ]
   for (const [i, [type, id]] of filed.entries()) {
@@ -199,7 +199,7 @@ export async function makeListWorld(db: Db) {
     const owner = await ownerOfItem('topic', c.item_id)
     await w.make.attachment('comment', c.id, c.author_id, owner)
   }
-  return { w, topics, meetings, documents, requests }
+  return { w, topics, sessions, documents, requests }
 }
 
 export type ListWorld = Awaited<ReturnType<typeof makeListWorld>>

@@ -265,12 +265,12 @@ export async function checkLists(
   }
 
   // Sessions and documents: the single reads are the oracle.
-  const meetingIds = (await w.db.selectFrom('meeting').select('id').execute()).map((m) => m.id)
+  const sessionIds = (await w.db.selectFrom('meeting').select('id').execute()).map((m) => m.id)
   const documentIds = (await w.db.selectFrom('document').select('id').execute()).map((d) => d.id)
-  const meetingRead = new Map<string, { outcome: string; value: unknown }>()
-  for (const id of meetingIds) {
-    const r = await callPath(trpc, 'meetings.get', { id })
-    meetingRead.set(id, { outcome: outcomeOf(r), value: r.ok ? r.value : null })
+  const sessionRead = new Map<string, { outcome: string; value: unknown }>()
+  for (const id of sessionIds) {
+    const r = await callPath(trpc, 'sessions.get', { id })
+    sessionRead.set(id, { outcome: outcomeOf(r), value: r.ok ? r.value : null })
   }
   const documentRead = new Map<string, { outcome: string; value: unknown }>()
   for (const id of documentIds) {
@@ -281,7 +281,7 @@ export async function checkLists(
     (type === 'topic'
       ? readable.get(id)
       : type === 'meeting'
-        ? meetingRead.get(id)?.outcome
+        ? sessionRead.get(id)?.outcome
         : documentRead.get(id)?.outcome) === 'ok'
   const allParticipants = await w.db
     .selectFrom('participant')
@@ -298,22 +298,22 @@ export async function checkLists(
   }
 
   const now = w.api.clock.now().toISOString()
-  const meetingRows = await w.db.selectFrom('meeting').select(['id', 'ends_at', 'starts_at']).execute()
+  const sessionRows = await w.db.selectFrom('meeting').select(['id', 'ends_at', 'starts_at']).execute()
   for (const [name, group] of Object.entries(w.groups)) {
     const inGroup = allParticipants
       .filter((p) => p.item_type === 'meeting' && p.appg_id === group.id)
       .map((p) => p.item_id)
     const seen = new Set<string>()
     for (const when of ['upcoming', 'past'] as const) {
-      const { outcome, items } = await allPages<{ id: string }>(trpc, 'meetings.listForGroup', {
+      const { outcome, items } = await allPages<{ id: string }>(trpc, 'sessions.listForGroup', {
         slug: group.slug,
         when,
       })
       checks += 1
-      if (outcome !== 'ok') problems.push(`meetings.listForGroup(${name}, ${when}) as ${caller}: ${outcome}`)
+      if (outcome !== 'ok') problems.push(`sessions.listForGroup(${name}, ${when}) as ${caller}: ${outcome}`)
       for (const m of items) seen.add(m.id)
     }
-    checkList(`meetings.listForGroup(${name})`, 'meeting', seen, inGroup)
+    checkList(`sessions.listForGroup(${name})`, 'meeting', seen, inGroup)
     const docsInGroup = allParticipants
       .filter((p) => p.item_type === 'document' && p.appg_id === group.id)
       .map((p) => p.item_id)
@@ -324,15 +324,15 @@ export async function checkLists(
     if (outcome !== 'ok') problems.push(`documents.listForGroup(${name}) as ${caller}: ${outcome}`)
     checkList(`documents.listForGroup(${name})`, 'document', new Set(items.map((d) => d.id)), docsInGroup)
   }
-  void meetingRows
+  void sessionRows
   void now
 
   if (caller !== 'signedOut') {
     const seen = new Set<string>()
     for (const when of ['upcoming', 'past'] as const) {
-      const { outcome, items } = await allPages<{ id: string }>(trpc, 'meetings.mine', { when })
+      const { outcome, items } = await allPages<{ id: string }>(trpc, 'sessions.mine', { when })
       checks += 1
-      if (outcome !== 'ok') problems.push(`meetings.mine(${when}) as ${caller}: ${outcome}`)
+      if (outcome !== 'ok') problems.push(`sessions.mine(${when}) as ${caller}: ${outcome}`)
       for (const m of items) seen.add(m.id)
     }
     const mine = new Set(
@@ -345,7 +345,7 @@ export async function checkLists(
       ).map((m) => m.appg_id),
     )
     checkList(
-      'meetings.mine',
+      'sessions.mine',
       'meeting',
       seen,
       allParticipants.filter((p) => p.item_type === 'meeting' && mine.has(p.appg_id)).map((p) => p.item_id),
@@ -412,7 +412,7 @@ export async function checkLists(
   }
 
   // What single reads show of other items: minutes of a session, links and backlinks.
-  for (const [id, read] of meetingRead) {
+  for (const [id, read] of sessionRead) {
     if (read.outcome !== 'ok') continue
     const view = read.value as {
       minutes: { documentId: string; title: string }[]
@@ -421,12 +421,12 @@ export async function checkLists(
     for (const d of view.documents)
       if (!d.restricted && !readOk('document', d.documentId!))
         problems.push(
-          `meetings.get(${id}) as ${caller} shows document ${d.documentId}, which documents.get refuses`,
+          `sessions.get(${id}) as ${caller} shows document ${d.documentId}, which documents.get refuses`,
         )
     for (const m of view.minutes)
       if (!readOk('document', m.documentId))
         problems.push(
-          `meetings.get(${id}) as ${caller} shows minutes “${m.title}” (document ${m.documentId}), but documents.get answers ${documentRead.get(m.documentId)?.outcome}`,
+          `sessions.get(${id}) as ${caller} shows minutes “${m.title}” (document ${m.documentId}), but documents.get answers ${documentRead.get(m.documentId)?.outcome}`,
         )
   }
   type LinkRow = { itemType: string; itemId: string; title: string | null; restricted: boolean }

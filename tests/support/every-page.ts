@@ -60,7 +60,7 @@ export async function makeDemoContent(url: string): Promise<DemoContent> {
     })
     await member.topics.follow.mutate({ id })
   }
-  const session = await officer.meetings.create.mutate({
+  const session = await officer.sessions.create.mutate({
     groupSlug: 'personalised-medicine',
     title: 'Lung cancer screening roundtable',
     description: 'A roundtable on **targeted lung health checks**.',
@@ -71,9 +71,9 @@ export async function makeDemoContent(url: string): Promise<DemoContent> {
     visibility: 'participants',
     topicId: topic.id,
   })
-  await officer.meetings.schedule.mutate({ id: session.id })
-  await member.meetings.signUp.mutate({ id: session.id, status: 'going' })
-  await chair.meetings.signUp.mutate({ id: session.id, status: 'maybe' })
+  await officer.sessions.schedule.mutate({ id: session.id })
+  await member.sessions.signUp.mutate({ id: session.id, status: 'going' })
+  await chair.sessions.signUp.mutate({ id: session.id, status: 'maybe' })
   const document = await officer.documents.create.mutate({
     groupSlug: 'personalised-medicine',
     kind: 'briefing',

@@ -3,9 +3,9 @@
  * are signed in by creating a session directly (no password round trip).
  */
 import { type ApiDeps, appRouter, createApiContext, createCallerFactory } from '@appg-hub/api'
-import { createSession, DAY, fakeClock, type HubConfig, SESSION_COOKIE } from '@appg-hub/core'
+import { createSignIn, DAY, fakeClock, type HubConfig, SIGN_IN_COOKIE } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
-import { sessionAuth } from '@appg-hub/server/authenticate'
+import { signInAuth } from '@appg-hub/server/authenticate'
 import { makeGroup } from './groups'
 import { castPeople, HUB_CAST } from './people'
 
@@ -40,10 +40,10 @@ export function callers(db: Db, clock = fakeClock(new Date())) {
     clock,
     deps,
     async as(personId: string | null) {
-      const token = personId ? (await createSession({ db, clock }, personId, 'test')).token : undefined
+      const token = personId ? (await createSignIn({ db, clock }, personId, 'test')).token : undefined
       // The caller as the HTTP layer's `authenticate` would find them; the cookies it sets go nowhere.
-      const auth = sessionAuth(deps, {
-        get: (name) => (name === SESSION_COOKIE ? token : undefined),
+      const auth = signInAuth(deps, {
+        get: (name) => (name === SIGN_IN_COOKIE ? token : undefined),
         set: () => {},
       })
       return createCaller(

@@ -30,7 +30,7 @@ export async function makeSession(
   } = {},
 ) {
   const caller = await api.as(options.by ?? world.people.secretariat.id)
-  const { id } = await caller.meetings.create({
+  const { id } = await caller.sessions.create({
     groupSlug: 'alpha',
     title: options.title ?? 'Screening roundtable',
     description: 'A roundtable on **lung cancer screening**.',
@@ -43,16 +43,16 @@ export async function makeSession(
     topicId: options.topicId ?? null,
     groups: options.groups,
   })
-  if (options.schedule) await (await api.as(world.people.officer.id)).meetings.schedule({ id })
+  if (options.schedule) await (await api.as(world.people.officer.id)).sessions.schedule({ id })
   return id
 }
 
 /** Alpha's officer invites `slug` to co-host; its officer accepts. */
-export async function cohost(api: Api, world: JointWorld, meetingId: string, slug: 'beta' | 'gamma') {
+export async function cohost(api: Api, world: JointWorld, sessionId: string, slug: 'beta' | 'gamma') {
   const officer = await api.as(world.people.officer.id)
   const { invitations } = await officer.invitations.send({
     itemType: 'meeting',
-    itemId: meetingId,
+    itemId: sessionId,
     toGroupSlugs: [slug],
   })
   const answerer = await api.as(slug === 'beta' ? world.people.betaOfficer.id : world.people.gammaOfficer.id)

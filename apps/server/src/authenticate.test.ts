@@ -1,4 +1,4 @@
-import { fakeClock, SESSION_COOKIE } from '@appg-hub/core'
+import { fakeClock, SIGN_IN_COOKIE } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
@@ -21,17 +21,17 @@ function app() {
 }
 
 describe('authenticate', () => {
-  it('clears a session cookie that does not hold, on an answer the route built itself', async () => {
-    const response = await app().request('/raw', { headers: { cookie: `${SESSION_COOKIE}=not-a-token` } })
+  it('clears a sign-in cookie that does not hold, on an answer the route built itself', async () => {
+    const response = await app().request('/raw', { headers: { cookie: `${SIGN_IN_COOKIE}=not-a-token` } })
     expect(await response.text()).toBe('true')
     expect(response.headers.getSetCookie()).toEqual([
-      `${SESSION_COOKIE}=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=Lax`,
+      `${SIGN_IN_COOKIE}=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=Lax`,
     ])
   })
 
   it('sets no cookie when the route never asks who is calling', async () => {
     const response = await app().request('/untouched', {
-      headers: { cookie: `${SESSION_COOKIE}=not-a-token` },
+      headers: { cookie: `${SIGN_IN_COOKIE}=not-a-token` },
     })
     expect(response.headers.getSetCookie()).toEqual([])
   })

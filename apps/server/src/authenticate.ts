@@ -1,6 +1,6 @@
 /**
  * Who is calling, worked out once per request for every route: tRPC procedures, the iCalendar and
- * file routes, and the live editor's WebSocket upgrade. The session cookie is read here and only
+ * file routes, and the live editor's WebSocket upgrade. The sign-in cookie is read here and only
  * here; it is checked against the database on first use (a request that needs no caller costs no
  * query) and the answer is kept for the rest of the request.
  */
@@ -10,12 +10,12 @@ import {
   type Clock,
   DEVICE_COOKIE,
   type HubConfig,
-  invalidateSession,
+  invalidateSignIn,
   type MyGroup,
   myGroups,
-  SESSION_COOKIE,
+  SIGN_IN_COOKIE,
   toActor,
-  validateSessionToken,
+  validateSignInToken,
 } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import type { Context, MiddlewareHandler } from 'hono'
@@ -37,8 +37,8 @@ function secureCookies(config: HubConfig): boolean {
   return config.publicUrl.startsWith('https:') || new URL(config.publicUrl).hostname === 'localhost'
 }
 
-/** The session cookie: sent on every path, not on cross-site subrequests, never readable by scripts. */
-function sessionCookieOptions(config: HubConfig, expiresAt: string | null): CookieOptions {
+/** The sign-in cookie: sent on every path, not on cross-site subrequests, never readable by scripts. */
+function signInCookieOptions(config: HubConfig, expiresAt: string | null): CookieOptions {
   return {
     path: '/',
     httpOnly: true,
@@ -59,28 +59,28 @@ function deviceCookieOptions(config: HubConfig): CookieOptions {
   }
 }
 
-/** The caller of one request, from its cookies; the session is validated at most once. */
-export function sessionAuth(deps: AuthDeps, cookies: CookieJar): RequestAuth {
-  const token = cookies.get(SESSION_COOKIE) ?? null
+/** The caller of one request, from its cookies; the sign-in is validated at most once. */
+export function signInAuth(deps: AuthDeps, cookies: CookieJar): RequestAuth {
+  const token = cookies.get(SIGN_IN_COOKIE) ?? null
   let actor: Promise<Actor | null> | undefined
   let groups: MyGroup[] | undefined
-  let currentSessionId: string | null = null
-  const endCookie = () => cookies.set(SESSION_COOKIE, '', sessionCookieOptions(deps.config, null))
+  let currentSignInId: string | null = null
+  const endCookie = () => cookies.set(SIGN_IN_COOKIE, '', signInCookieOptions(deps.config, null))
   const resolveActor = async (withGroups: boolean): Promise<Actor | null> => {
     if (!token) return null
-    const session = await validateSessionToken(deps, token, { withGroups })
-    if (!session) {
+    const signIn = await validateSignInToken(deps, token, { withGroups })
+    if (!signIn) {
       endCookie()
       return null
     }
-    currentSessionId = session.id
-    groups = session.groups
-    if (session.refreshed)
-      cookies.set(SESSION_COOKIE, token, sessionCookieOptions(deps.config, session.expiresAt))
-    return toActor(session.person)
+    currentSignInId = signIn.id
+    groups = signIn.groups
+    if (signIn.refreshed)
+      cookies.set(SIGN_IN_COOKIE, token, signInCookieOptions(deps.config, signIn.expiresAt))
+    return toActor(signIn.person)
   }
   const auth: RequestAuth = {
-    sessionToken: token,
+    signInToken: token,
     getActor() {
       actor ??= resolveActor(false)
       return actor
@@ -93,13 +93,13 @@ export function sessionAuth(deps: AuthDeps, cookies: CookieJar): RequestAuth {
       groups ??= await myGroups(deps.db, a.id)
       return { actor: a, groups }
     },
-    sessionId: () => currentSessionId,
-    startSession(newToken, expiresAt) {
-      cookies.set(SESSION_COOKIE, newToken, sessionCookieOptions(deps.config, expiresAt))
+    signInId: () => currentSignInId,
+    startSignIn(newToken, expiresAt) {
+      cookies.set(SIGN_IN_COOKIE, newToken, signInCookieOptions(deps.config, expiresAt))
     },
-    async endSession() {
+    async endSignIn() {
       await auth.getActor()
-      if (currentSessionId) await invalidateSession(deps, currentSessionId)
+      if (currentSignInId) await invalidateSignIn(deps, currentSignInId)
       endCookie()
     },
     deviceToken: cookies.get(DEVICE_COOKIE) ?? null,
@@ -111,17 +111,17 @@ export function sessionAuth(deps: AuthDeps, cookies: CookieJar): RequestAuth {
 }
 
 /**
- * Sets `c.get('auth')` for the routes after it. Cookies the session sets are written once the
+ * Sets `c.get('auth')` for the routes after it. Cookies the sign-in sets are written once the
  * route has answered: tRPC builds its own Response, which would not carry headers set before it.
  */
 export function authenticate(deps: AuthDeps): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     const pending: [string, string, CookieOptions][] = []
-    // The Cookie header parsed once for the session and the device cookie, not once for each.
+    // The Cookie header parsed once for the sign-in and the device cookie, not once for each.
     let sent: Record<string, string> | undefined
     c.set(
       'auth',
-      sessionAuth(deps, {
+      signInAuth(deps, {
         get: (name) => {
           sent ??= parseCookieHeader(c.req.header('cookie') ?? null)
           return sent[name]
@@ -141,7 +141,7 @@ export function authOf(c: Context): RequestAuth {
   return auth
 }
 
-/** The session cookie of a request that never reaches the Hono app (a WebSocket upgrade on Node). */
+/** The sign-in cookie of a request that never reaches the Hono app (a WebSocket upgrade on Node). */
 export function headerCookies(headers: Headers): CookieJar {
   return {
     get: (name) => parseCookieHeader(headers.get('cookie'))[name],

@@ -3,7 +3,7 @@
  * and the hosts' CSV of sign-ups. Signed-in reads use the session cookie, like the API.
  */
 import type { ApiDeps } from '@appg-hub/api'
-import { groupCalendar, meetingCalendar, personalCalendar, signupsCsv } from '@appg-hub/core'
+import { groupCalendar, personalCalendar, sessionCalendar, signupsCsv } from '@appg-hub/core'
 import type { Context, Hono } from 'hono'
 import { authOf } from './authenticate'
 import { csvDownload } from './csv-download'
@@ -28,7 +28,7 @@ export function registerCalendarRoutes(app: Hono, deps: ApiDeps): void {
     const id = c.req.param('file').replace(/\.ics$/, '')
     try {
       const ctx = await service(c)
-      const { ics, filename } = await meetingCalendar(ctx, id)
+      const { ics, filename } = await sessionCalendar(ctx, id)
       return calendar(c, ics, filename, ctx.actor ? 'private' : 'public')
     } catch (error) {
       return failureText(c, error)

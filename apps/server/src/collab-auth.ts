@@ -1,12 +1,12 @@
 /**
  * Admission to a document's live editing, the same on Node and on Workers: the path, the same-
- * origin check, then the caller (the session cookie, read as `authenticate` reads it for every other
+ * origin check, then the caller (the sign-in cookie, read as `authenticate` reads it for every other
  * route: upgrades are taken before the Hono app) and their rights (core's `collabMode`). A refusal
  * is an HTTP answer given instead of the upgrade, so a refused caller is sent no document content.
  */
 import type { Actor } from '@appg-hub/core'
 import { type CollabMode, collabMode } from '@appg-hub/core/collab/access'
-import { type AuthDeps, headerCookies, sessionAuth } from './authenticate'
+import { type AuthDeps, headerCookies, signInAuth } from './authenticate'
 import { isSameOrigin } from './security'
 
 export const COLLAB_PATH = /^\/collab\/documents\/([A-Za-z0-9_-]{1,36})$/
@@ -27,10 +27,10 @@ export async function admitUpgrade(deps: AuthDeps, url: string, headers: Headers
     return { ok: false, status: 426, message: 'Connect with a WebSocket.' }
   if (!isSameOrigin(headers, url, deps.config.publicUrl))
     return { ok: false, status: 403, message: 'Cross-site requests are refused.' }
-  const auth = sessionAuth(deps, headerCookies(headers))
+  const auth = signInAuth(deps, headerCookies(headers))
   const actor = await auth.getActor()
-  if (!actor || !auth.sessionToken) return { ok: false, status: 401, message: 'Sign in to edit documents.' }
+  if (!actor || !auth.signInToken) return { ok: false, status: 401, message: 'Sign in to edit documents.' }
   const mode = await collabMode(deps.db, actor, documentId)
   if (!mode) return { ok: false, status: 403, message: 'You cannot take part in editing that document.' }
-  return { ok: true, actor, mode, documentId, token: auth.sessionToken }
+  return { ok: true, actor, mode, documentId, token: auth.signInToken }
 }

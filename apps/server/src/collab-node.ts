@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { type Clock, type HubConfig, validateSessionToken } from '@appg-hub/core'
+import { type Clock, type HubConfig, validateSignInToken } from '@appg-hub/core'
 import { collabTimings } from '@appg-hub/core/collab/options'
 import type { CollabPeer } from '@appg-hub/core/collab/room'
 import { CollabRooms } from '@appg-hub/core/collab/rooms'
@@ -71,7 +71,7 @@ export function attachCollab(
               if (ws.readyState === WebSocket.OPEN) ws.send(data)
             },
             close: (code, reason) => ws.close(code, reason),
-            sessionValid: async () => (await validateSessionToken(deps, token)) !== null,
+            signInValid: async () => (await validateSignInToken(deps, token)) !== null,
           }
           // Messages that arrive while the room loads wait for it, in order.
           const early: Uint8Array[] = []

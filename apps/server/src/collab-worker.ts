@@ -1,12 +1,12 @@
 /**
  * Live co-editing on Cloudflare Workers: one Durable Object per document (`CollabDocument`), using
- * the hibernatable WebSocket API. The Worker admits the upgrade (origin, session cookie, rights:
+ * the hibernatable WebSocket API. The Worker admits the upgrade (origin, sign-in cookie, rights:
  * the same `admitUpgrade` as on Node) and forwards it to the document's object with the person and
  * their mode in a header only the Worker can set (the object is reachable through the binding
  * only). The object keeps the Yjs state and update log in its own storage and writes revisions
  * through the Worker's database path (PlanetScale over HTTP).
  */
-import { type Actor, type Clock, type HubConfig, systemClock, validateSessionToken } from '@appg-hub/core'
+import { type Actor, type Clock, type HubConfig, systemClock, validateSignInToken } from '@appg-hub/core'
 import type { CollabMode } from '@appg-hub/core/collab/access'
 import { collabTimings } from '@appg-hub/core/collab/options'
 import type { CollabPeer, CollabRoom } from '@appg-hub/core/collab/room'
@@ -143,7 +143,7 @@ function durableStore(storage: DurableObjectStorage): CollabStore {
 /**
  * One document's live room. Connections are accepted with `acceptWebSocket`, so the runtime keeps
  * them across the object's hibernation; after waking, the room is loaded again from storage and
- * the connections rejoin it (each attachment holds the person, their mode and session).
+ * the connections rejoin it (each attachment holds the person, their mode and sign-in).
  *
  * The room is held through `CollabRooms`, as on Node, so that a room reopened while the previous
  * one is still writing its last revision waits for it: a room that loaded the storage before that
@@ -206,8 +206,8 @@ export class CollabDocument {
           // already closed
         }
       },
-      sessionValid: async () =>
-        (await validateSessionToken({ db: this.db, clock: systemClock }, admission.token)) !== null,
+      signInValid: async () =>
+        (await validateSignInToken({ db: this.db, clock: systemClock }, admission.token)) !== null,
     }
     const entry = { peer, room: null }
     this.peers.set(ws, entry)

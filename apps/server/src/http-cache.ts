@@ -102,7 +102,7 @@ export function httpCache(db: Db, store: AnswerStore, defer: (c: Context, work: 
   const middleware: MiddlewareHandler = async (c, next) => {
     const kind = kindOf(c.req.path)
     if (kind === 'static') return next()
-    const signedIn = authOf(c).sessionToken !== null
+    const signedIn = authOf(c).signInToken !== null
     if (kind === 'private') {
       await next()
       // Downloads set their own `private, no-store` (and an ETag of the file's bytes).

@@ -3,7 +3,7 @@ import { lazy } from 'solid-js'
 import { Layout } from './components/Layout'
 import { UnreadProvider } from './lib/notifications'
 import { preloadRead } from './lib/preload'
-import { SessionProvider } from './lib/session'
+import { SignInProvider } from './lib/sign-in'
 
 // Every page is its own chunk (with its own CSS): the first visit downloads the shell and the page it opens.
 const Account = lazy(() => import('./pages/Account'))
@@ -43,11 +43,11 @@ const TopicNew = lazy(() => import('./pages/TopicNew'))
 /** Inside the router: who is signed in and the unread count are router reads like every other. */
 function Root(props: RouteSectionProps) {
   return (
-    <SessionProvider>
+    <SignInProvider>
       <UnreadProvider>
         <Layout {...props} />
       </UnreadProvider>
-    </SessionProvider>
+    </SignInProvider>
   )
 }
 

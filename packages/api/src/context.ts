@@ -8,20 +8,20 @@ export type ApiDeps = {
 }
 
 /**
- * The caller of one request, resolved from the session cookie once, by the HTTP layer
+ * The caller of one request, resolved from the sign-in cookie once, by the HTTP layer
  * (apps/server/src/authenticate.ts), and shared by tRPC and the plain routes.
  */
 export type RequestAuth = {
-  /** The session cookie's value as sent (unchecked), or null. */
-  sessionToken: string | null
-  /** Validates the session cookie on first use only, so procedures that need no caller cost no query. */
+  /** The sign-in cookie's value as sent (unchecked), or null. */
+  signInToken: string | null
+  /** Validates the sign-in cookie on first use only, so procedures that need no caller cost no query. */
   getActor(): Promise<Actor | null>
-  /** The caller and their groups, read with the session check in one query (for `me.get`). */
+  /** The caller and their groups, read with the sign-in check in one query (for `me.get`). */
   getActorWithGroups(): Promise<{ actor: Actor; groups: MyGroup[] } | null>
-  /** The id (hash) of the current session, once `getActor` has run. */
-  sessionId(): string | null
-  startSession(token: string, expiresAt: string): void
-  endSession(): Promise<void>
+  /** The id (hash) of the current sign-in, once `getActor` has run. */
+  signInId(): string | null
+  startSignIn(token: string, expiresAt: string): void
+  endSignIn(): Promise<void>
   /** The browser's device cookie (set at a successful sign-in), for sign-in throttling. */
   deviceToken: string | null
   /** Keeps the device cookie in the browser for a year. */

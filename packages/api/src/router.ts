@@ -6,7 +6,6 @@ import { documentsRouter } from './routers/documents'
 import { filesRouter } from './routers/files'
 import { invitationsRouter } from './routers/invitations'
 import { meRouter } from './routers/me'
-import { meetingsRouter } from './routers/meetings'
 import { membershipsRouter } from './routers/memberships'
 import { notificationsRouter } from './routers/notifications'
 import { peopleRouter } from './routers/people'
@@ -14,6 +13,7 @@ import { privacyRouter } from './routers/privacy'
 import { publicationRouter } from './routers/publication'
 import { registerRouter } from './routers/register'
 import { searchRouter } from './routers/search'
+import { sessionsRouter } from './routers/sessions'
 import { topicsRouter } from './routers/topics'
 import { router } from './trpc'
 
@@ -23,7 +23,7 @@ const procedures = {
   register: registerRouter,
   memberships: membershipsRouter,
   topics: topicsRouter,
-  meetings: meetingsRouter,
+  sessions: sessionsRouter,
   invitations: invitationsRouter,
   comments: commentsRouter,
   documents: documentsRouter,

@@ -13,16 +13,16 @@ export {
 } from './audit-log'
 export { normaliseEmail, signIn, signUp, toActor } from './auth/accounts'
 export { demoAccounts } from './auth/demo-accounts'
-export { changeEmail, changePassword, endAllMySessions, endMySession, listMySessions } from './auth/manage'
+export { changeEmail, changePassword, endAllMySignIns, endMySignIn, listMySignIns } from './auth/manage'
 export { hashPassword, passwordProblem } from './auth/password'
 export { checkPasswordResetLink, requestPasswordReset, resetPassword } from './auth/reset'
 export {
-  createSession,
-  invalidateAllSessions,
-  invalidateSession,
-  SESSION_COOKIE,
-  validateSessionToken,
-} from './auth/session'
+  createSignIn,
+  invalidateAllSignIns,
+  invalidateSignIn,
+  SIGN_IN_COOKIE,
+  validateSignInToken,
+} from './auth/sign-in'
 export { DEVICE_COOKIE, recordSignInFailure, recordSignInSuccess, signInWait } from './auth/throttle'
 export { hashToken, newToken } from './auth/tokens'
 export { type Clock, DAY, fakeClock, HOUR, MINUTE, systemClock } from './clock'
@@ -59,7 +59,6 @@ export { itemLinks } from './links/list'
 export { deliverOutbox, MAX_ATTEMPTS } from './mail/deliver'
 export { readMailbox } from './mail/mailbox'
 export { type MailTransport, noMailTransport } from './mail/transport'
-export * from './meetings/index'
 export { type MyGroup, myGroups } from './memberships/access'
 export { acceptGroupInvite, describeInvite, inviteToGroup, revokeGroupInvite } from './memberships/invites'
 export { changeMemberRole, leaveGroup, removeMember } from './memberships/members'
@@ -114,6 +113,7 @@ export {
   groupRuleChecks,
 } from './register/rule-reads'
 export * from './search/index'
+export * from './sessions/index'
 export { suggestPartners } from './suggestions/suggest'
 export { markTopicVisited, topicActivity } from './topics/activity'
 export { createTopic, updateTopic } from './topics/create'

@@ -95,7 +95,7 @@ export interface MembershipTable {
   updated_at: string
 }
 
-export interface AuthSessionTable {
+export interface SignInTable {
   /** SHA-256 of the secret token, hex. The token itself is never stored. */
   id: string
   person_id: string
@@ -145,7 +145,7 @@ export interface ParticipantTable {
   joined_at: string
 }
 
-/** The handshake between groups (docs/architecture.md §2), one mechanism for topics, meetings and documents. */
+/** The handshake between groups (docs/architecture.md §2), one mechanism for topics, sessions and documents. */
 export interface InvitationTable {
   id: string
   item_type: ItemType
@@ -165,7 +165,7 @@ export interface InvitationTable {
 }
 
 /** A co-hosted session; called "meeting" here so that it is never confused with a sign-in session. */
-export interface MeetingTable {
+export interface SessionTable {
   id: string
   appg_id: string
   topic_id: string | null
@@ -516,12 +516,12 @@ export interface Database {
   appg_tag: AppgTagTable
   benefit: BenefitTable
   membership: MembershipTable
-  auth_session: AuthSessionTable
+  auth_session: SignInTable
   group_invite: GroupInviteTable
   topic: TopicTable
   participant: ParticipantTable
   invitation: InvitationTable
-  meeting: MeetingTable
+  meeting: SessionTable
   agenda_item: AgendaItemTable
   signup: SignupTable
   document: DocumentTable

@@ -1,4 +1,4 @@
-/** Accounts: signing up and in, passwords, sessions, the email address. */
+/** Accounts: signing up and in, passwords, sign-ins, the email address. */
 import * as z from 'zod'
 import { email, linkToken, newPassword, password } from './common'
 import { PERSON_KINDS } from './limits'
@@ -13,7 +13,7 @@ export const signUpInput = z.object({
 
 export const signInInput = z.object({ email, password })
 
-export const endSessionInput = z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, 'That is not a session.') })
+export const endSignInInput = z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, 'That is not a sign-in.') })
 
 export const changePasswordInput = z.object({ currentPassword: password, newPassword })
 

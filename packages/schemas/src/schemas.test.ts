@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type * as z from 'zod'
-import { agendaItemFields, createMeetingInput, registerInterestInput, signUpInput, slug } from './index'
+import { agendaItemFields, createSessionInput, registerInterestInput, signUpInput, slug } from './index'
 
 /** The first message of a failed parse, as the API's error formatter shows it per field. */
 function messages(schema: z.ZodType, value: unknown): Record<string, string> {
@@ -43,7 +43,7 @@ describe('shared input schemas', () => {
   it("names the item in a title's message", () => {
     const session = { groupSlug: 'cancer', title: ' ', description: '', date: '2026-01-02' }
     expect(
-      messages(createMeetingInput, {
+      messages(createSessionInput, {
         ...session,
         startTime: '10:00',
         endTime: '11:00',

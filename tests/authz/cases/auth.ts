@@ -1,5 +1,5 @@
-/** auth.*: sign-up, sign-in and a person's own sessions and credentials. */
-import { createSession, hashToken } from '@appg-hub/core'
+/** auth.*: sign-up, sign-in and a person's own sign-ins and credentials. */
+import { createSignIn, hashToken } from '@appg-hub/core'
 import { always, type RouterCases } from '../../support/authz-model'
 import { freshEmail, SELF, WORLD_PASSWORD } from '../../support/authz-world'
 
@@ -36,19 +36,19 @@ export const authCases: RouterCases = {
     access: 'signed-in',
     variants: [{ relations: SELF, input: () => undefined, expect: always }],
   },
-  'auth.sessions': {
+  'auth.signIns': {
     access: 'signed-in',
     variants: [{ relations: SELF, input: () => undefined, expect: always }],
   },
-  'auth.endSession': {
+  'auth.endSignIn': {
     access: 'signed-in',
     variants: [
       {
-        name: 'another session of mine',
+        name: 'another sign-in of mine',
         relations: SELF,
         input: async ({ w, callerId }) => {
           // A second device of the caller's (or, signed out, of the officer's).
-          const { token } = await createSession(
+          const { token } = await createSignIn(
             { db: w.db, clock: w.api.clock },
             callerId ?? w.person.officer!.id,
             'other device',
@@ -58,17 +58,17 @@ export const authCases: RouterCases = {
         expect: always,
       },
       {
-        name: "someone else's session",
+        name: "someone else's sign-in",
         relations: SELF,
         input: async ({ w }) => {
-          const { token } = await createSession(
+          const { token } = await createSignIn(
             { db: w.db, clock: w.api.clock },
             w.person.deltaChair!.id,
             'not yours',
           )
           return { id: (await hashToken(token)).slice(0, 16) }
         },
-        // Somebody else's session does not exist as far as the caller is concerned.
+        // Somebody else's sign-in does not exist as far as the caller is concerned.
         expect: () => 'NOT_FOUND',
       },
     ],

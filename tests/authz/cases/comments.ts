@@ -47,7 +47,7 @@ export const commentsCases: RouterCases = {
         relations: ITEM_RELATIONS,
         input: async (ctx) => ({
           itemType: 'meeting',
-          itemId: await ctx.w.make.meeting(ctx.relation as 'own', { status: 'draft' }),
+          itemId: await ctx.w.make.session(ctx.relation as 'own', { status: 'draft' }),
         }),
         // A draft is for its hosts: the public relation's draft answers as a participants-only one.
         expect: (caller, relation) =>
@@ -73,7 +73,7 @@ export const commentsCases: RouterCases = {
         relations: ITEM_RELATIONS,
         input: async (ctx) => ({
           itemType: 'meeting',
-          itemId: await ctx.w.make.meeting(ctx.relation as 'own'),
+          itemId: await ctx.w.make.session(ctx.relation as 'own'),
           body: 'See you there.',
         }),
         expect: itemCan('item.comment'),

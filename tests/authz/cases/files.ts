@@ -80,7 +80,7 @@ export const filesCases: RouterCases = {
         relations: ITEM_RELATIONS,
         input: async (ctx) => ({
           targetType: 'meeting',
-          targetId: await ctx.w.make.meeting(ctx.relation as 'own', { status: 'draft' }),
+          targetId: await ctx.w.make.session(ctx.relation as 'own', { status: 'draft' }),
         }),
         expect: (caller, relation) => itemCan('item.read')(caller, draftOf(relation)),
       },

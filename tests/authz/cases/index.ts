@@ -8,13 +8,13 @@ import { commentsCases } from './comments'
 import { documentsCases } from './documents'
 import { filesCases } from './files'
 import { invitationsCases } from './invitations'
-import { meetingsCases } from './meetings'
 import { membershipsCases } from './memberships'
 import { auditCases, devCases, meCases, notificationsCases, registerCases } from './misc'
 import { peopleCases } from './people'
 import { privacyCases } from './privacy'
 import { publicationCases } from './publication'
 import { searchCases } from './search'
+import { sessionsCases } from './sessions'
 import { topicsCases } from './topics'
 
 export const CASES: RouterCases = {
@@ -29,7 +29,7 @@ export const CASES: RouterCases = {
   ...invitationsCases,
   ...commentsCases,
   ...privacyCases,
-  ...meetingsCases,
+  ...sessionsCases,
   ...documentsCases,
   ...searchCases,
   ...filesCases,

@@ -64,7 +64,7 @@ export const invitationsCases: RouterCases = {
         relations: ITEM_RELATIONS,
         input: async ({ w, relation }) => ({
           itemType: 'meeting',
-          itemId: await w.make.meeting(relation as 'own'),
+          itemId: await w.make.session(relation as 'own'),
           toGroupSlugs: ['gamma'],
         }),
         expect: ownerPower('item.invite'),

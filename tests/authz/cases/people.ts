@@ -1,6 +1,6 @@
 /** people.*: who takes part on the hub, one's public listing, groups without officer accounts. */
 
-import { createSession, mergePeople, newPersonRow, systemClock } from '@appg-hub/core'
+import { createSignIn, mergePeople, newPersonRow, systemClock } from '@appg-hub/core'
 import { newId } from '@appg-hub/db'
 import {
   always,
@@ -216,7 +216,7 @@ export const peopleCases: RouterCases = {
         relations: SELF,
         input: async ({ w }) => {
           const person = await otherAccount(w, false)
-          await createSession({ db: w.db, clock: w.api.clock }, person.id, 'elsewhere')
+          await createSignIn({ db: w.db, clock: w.api.clock }, person.id, 'elsewhere')
           return { personId: person.id }
         },
         expect: always,

@@ -25,7 +25,7 @@ async function made(ctx: CaseContext, type: 'topic' | 'session' | 'document' | '
   let id: string
   if (type === 'topic') id = await w.make.topic(rel, { title: `About ${q}` })
   else if (type === 'session') {
-    id = await w.make.meeting(rel)
+    id = await w.make.session(rel)
     await w.db
       .updateTable('meeting')
       .set({ title: `About ${q}` })

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import {
   audit,
   hashPassword,
-  invalidateAllSessions,
+  invalidateAllSignIns,
   newPersonRow,
   normaliseEmail,
   passwordProblem,
@@ -30,7 +30,7 @@ export async function createAdmin(
         .set({ is_site_admin: 1, password_hash: hash, updated_at: now })
         .where('id', '=', existing.id)
         .execute()
-      await invalidateAllSessions({ db: tx }, existing.id)
+      await invalidateAllSignIns({ db: tx }, existing.id)
       await audit(tx, systemClock, {
         actorId: null,
         action: 'admin.promoted',

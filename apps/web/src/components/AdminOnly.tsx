@@ -3,17 +3,17 @@
  * else, a refusal with a heading (what the server would answer too: FORBIDDEN); otherwise the page.
  */
 import { type JSX, Show } from 'solid-js'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { Loading, PageError } from './Status'
 
 export function AdminOnly(props: { children: JSX.Element }) {
-  const session = useSession()
+  const signIn = useSignIn()
   return (
-    <Show when={session.ready()} fallback={<Loading />}>
+    <Show when={signIn.ready()} fallback={<Loading />}>
       <Show
-        when={session.me()?.isSiteAdmin}
+        when={signIn.me()?.isSiteAdmin}
         fallback={
-          session.me() ? (
+          signIn.me() ? (
             <PageError code="FORBIDDEN" message="Only a site administrator can see this page." />
           ) : (
             <PageError code="UNAUTHORIZED" what="this page" />

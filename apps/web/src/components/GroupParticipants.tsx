@@ -7,7 +7,7 @@ import { For, Show } from 'solid-js'
 import { createRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
 import { roleName } from '../lib/format'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { api, type Group } from '../lib/trpc'
 
 interface Line {
@@ -17,16 +17,16 @@ interface Line {
 }
 
 export function GroupParticipants(props: { slug: string; title: string; publicParticipants: Line[] }) {
-  const session = useSession()
+  const signIn = useSignIn()
   const full = createRead(
     'people.participants',
-    () => (session.me() ? props.slug : null),
+    () => (signIn.me() ? props.slug : null),
     (slug) => api.people.participants.query({ slug }),
   )
   /** Refused (not of the group or a partner): the public list stands in, as for anyone. */
   const refused = () => Boolean(full.error()) && errorInfo(full.error()).code === 'FORBIDDEN'
   const lines = (): Line[] | null =>
-    full.data()?.participants ?? (!session.me() || refused() ? props.publicParticipants : null)
+    full.data()?.participants ?? (!signIn.me() || refused() ? props.publicParticipants : null)
   const isFull = () => Boolean(full.data())
 
   return (

@@ -2,7 +2,7 @@ import { A } from '@solidjs/router'
 import { Show } from 'solid-js'
 import { createPagedRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { api } from '../lib/trpc'
 import { ShowMore } from './ShowMore'
 import { Loading } from './Status'
@@ -10,13 +10,13 @@ import { TopicList } from './TopicBits'
 
 /** The group page's "Topics": what the group proposed or joined, with "Start a topic" for its staff. */
 export function GroupTopics(props: { slug: string; title: string }) {
-  const session = useSession()
+  const signIn = useSignIn()
   const topics = createPagedRead(
     'topics.listForGroup',
-    () => session.ready() && props.slug,
+    () => signIn.ready() && props.slug,
     (slug, cursor) => api.topics.listForGroup.query({ slug, cursor }),
   )
-  const mayStart = () => session.can(props.slug)?.createItems
+  const mayStart = () => signIn.can(props.slug)?.createItems
 
   return (
     <section class="section" aria-labelledby="topics-heading">

@@ -2,7 +2,7 @@ import { createMemoryHistory, MemoryRouter, query, Route } from '@solidjs/router
 import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library'
 import { TRPCClientError } from '@trpc/client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { SessionProvider } from '../lib/session'
+import { SignInProvider } from '../lib/sign-in'
 import { ItemPage } from './ItemPage'
 
 // Who is signed in comes from me.get; the item from the fetch the page is given.
@@ -26,7 +26,7 @@ function mount(fetch: (id: string) => Promise<{ title: string; summary: string }
   const history = createMemoryHistory()
   history.set({ value: `/topics/t${run}` })
   render(() => (
-    <MemoryRouter history={history} root={(props) => <SessionProvider>{props.children}</SessionProvider>}>
+    <MemoryRouter history={history} root={(props) => <SignInProvider>{props.children}</SignInProvider>}>
       <Route
         path="/topics/:id"
         component={() => (

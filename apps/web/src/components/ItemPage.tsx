@@ -8,7 +8,7 @@ import { useParams } from '@solidjs/router'
 import { type Accessor, type JSX, Show } from 'solid-js'
 import { createRead } from '../lib/data'
 import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { Loading, PageError } from './Status'
 
 export type ItemKind = 'topic' | 'session' | 'document'
@@ -24,8 +24,8 @@ export function ItemPage<T extends { title: string }>(props: {
   children: (item: Accessor<T>, refetch: () => Promise<void>) => JSX.Element
 }) {
   const params = useParams<{ id: string }>()
-  const session = useSession()
-  const item = createRead(props.read, () => session.ready() && params.id, props.fetch)
+  const signIn = useSignIn()
+  const item = createRead(props.read, () => signIn.ready() && params.id, props.fetch)
   useTitle(() => item.data()?.title ?? (item.error() ? null : NAMES[props.kind]))
   return (
     <Show when={!item.error()} fallback={<PageError error={item.error()} item what={`this ${props.kind}`} />}>

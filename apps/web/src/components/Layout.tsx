@@ -1,12 +1,12 @@
 import { A, type RouteSectionProps, useLocation, useNavigate } from '@solidjs/router'
 import { createSignal, Show, Suspense } from 'solid-js'
 import { useUnread } from '../lib/notifications'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { api } from '../lib/trpc'
 import { SearchBox } from './SearchBox'
 
 function Header() {
-  const session = useSession()
+  const signIn = useSignIn()
   const unread = useUnread()
   const navigate = useNavigate()
   const location = useLocation()
@@ -19,7 +19,7 @@ function Header() {
       await api.auth.signOut.mutate()
     } finally {
       setSigningOut(false)
-      await session.refresh()
+      await signIn.refresh()
       navigate('/', { replace: false })
     }
   }
@@ -46,7 +46,7 @@ function Header() {
                 Register
               </A>
             </li>
-            <Show when={session.me()}>
+            <Show when={signIn.me()}>
               <li>
                 <A href="/dashboard" activeClass="is-current">
                   My dashboard
@@ -78,14 +78,14 @@ function Header() {
               </li>
             </Show>
             {/* The server's flag (me.get), not a rule of the client's: the console refuses others too. */}
-            <Show when={session.me()?.isSiteAdmin}>
+            <Show when={signIn.me()?.isSiteAdmin}>
               <li>
                 <A href="/admin" activeClass="is-current">
                   Administration
                 </A>
               </li>
             </Show>
-            <Show when={session.demo()}>
+            <Show when={signIn.demo()}>
               <li>
                 <A href="/mailbox" activeClass="is-current">
                   Mailbox
@@ -95,9 +95,9 @@ function Header() {
           </ul>
           <div class="site-nav__account">
             <Show
-              when={session.me()}
+              when={signIn.me()}
               fallback={
-                <Show when={session.ready()}>
+                <Show when={signIn.ready()}>
                   <A href={signInHref()} class="site-nav__signin">
                     Sign in
                   </A>
@@ -165,7 +165,7 @@ function UnreadAnnouncer() {
 }
 
 export function Layout(props: RouteSectionProps) {
-  const session = useSession()
+  const signIn = useSignIn()
   return (
     <>
       {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link by convention; the handler makes sure focus moves */}
@@ -184,7 +184,7 @@ export function Layout(props: RouteSectionProps) {
       <Header />
       {/* Unseen until who is signed in is known: the header then grows by a signed-in person's links,
           and would push down whatever was shown below it (Lighthouse counted it as layout shift). */}
-      <div class="width-container" classList={{ 'is-waiting': !session.ready() }}>
+      <div class="width-container" classList={{ 'is-waiting': !signIn.ready() }}>
         <main id="main-content" class="main" tabIndex={-1}>
           {/* Pages are loaded on first visit (App.tsx); the header and footer stay while one arrives. */}
           <Suspense>{props.children}</Suspense>

@@ -2,7 +2,7 @@ import { A, useLocation } from '@solidjs/router'
 import { createEffect, type JSX, Match, Show, Switch } from 'solid-js'
 import { errorInfo } from '../lib/errors'
 import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { Heading } from './Heading'
 
 export function Loading(props: { label?: string }) {
@@ -32,12 +32,12 @@ export function PageError(props: {
   item?: boolean
 }) {
   const location = useLocation()
-  const session = useSession()
+  const signIn = useSignIn()
   const info = () => {
     if (props.code)
       return { code: props.code, message: props.message ?? 'That page was not found.', field: null }
     const found = errorInfo(props.error)
-    if (props.item && found.code === 'NOT_FOUND' && session.ready() && !session.me())
+    if (props.item && found.code === 'NOT_FOUND' && signIn.ready() && !signIn.me())
       return { ...found, code: 'UNAUTHORIZED' }
     return found
   }

@@ -15,7 +15,7 @@ import {
 } from 'solid-js'
 import { createRead } from './data'
 import { plural } from './format'
-import { useSession } from './session'
+import { useSignIn } from './sign-in'
 import { api } from './trpc'
 
 export const POLL_MS = 15_000
@@ -33,13 +33,13 @@ export interface Unread {
 const UnreadContext = createContext<Unread>()
 
 export function UnreadProvider(props: { children: JSX.Element }) {
-  const session = useSession()
+  const signIn = useSignIn()
   const read = createRead(
     'notifications.unreadCount',
-    () => session.me()?.id,
+    () => signIn.me()?.id,
     () => api.notifications.unreadCount.query(),
   )
-  const count = () => (session.me() ? (read.data()?.count ?? null) : null)
+  const count = () => (signIn.me() ? (read.data()?.count ?? null) : null)
   const [announcement, setAnnouncement] = createSignal('')
   // Set by this client (it marked some read): the next answer is not news.
   let quiet = false
@@ -61,7 +61,7 @@ export function UnreadProvider(props: { children: JSX.Element }) {
 
   createEffect(
     on(
-      () => session.me()?.id,
+      () => signIn.me()?.id,
       (id) => {
         setAnnouncement('')
         if (!id) return

@@ -9,7 +9,7 @@ import { api } from './trpc'
 export const READS = {
   group: { name: 'register.group', fetch: (slug: string) => api.register.group.query({ slug }) },
   topic: { name: 'topics.get', fetch: (id: string) => api.topics.get.query({ id }) },
-  session: { name: 'meetings.get', fetch: (id: string) => api.meetings.get.query({ id }) },
+  session: { name: 'sessions.get', fetch: (id: string) => api.sessions.get.query({ id }) },
   document: { name: 'documents.get', fetch: (id: string) => api.documents.get.query({ id }) },
 } as const
 

@@ -3,12 +3,12 @@ import type { api } from './trpc'
 
 type Api = typeof api
 type Out<T extends (...args: never[]) => unknown> = Awaited<ReturnType<T>>
-export type Meeting = Out<Api['meetings']['get']['query']>
-export type MeetingSummary = Out<Api['meetings']['listForGroup']['query']>['items'][number]
-export type AgendaItem = Meeting['agenda'][number]
-export type SignupList = Out<Api['meetings']['signups']['query']>
-export type MeetingStatus = Meeting['status']
-export type SignupStatus = NonNullable<Meeting['mySignup']>['status']
+export type Session = Out<Api['sessions']['get']['query']>
+export type SessionSummary = Out<Api['sessions']['listForGroup']['query']>['items'][number]
+export type AgendaItem = Session['agenda'][number]
+export type SignupList = Out<Api['sessions']['signups']['query']>
+export type SessionStatus = Session['status']
+export type SignupStatus = NonNullable<Session['mySignup']>['status']
 
 const LONDON = 'Europe/London'
 
@@ -60,7 +60,7 @@ export function londonParts(iso: string): { date: string; time: string } {
   return { date: `${map.year}-${map.month}-${map.day}`, time: `${map.hour}:${map.minute}` }
 }
 
-export const MEETING_STATUS_NAMES: Record<MeetingStatus, string> = {
+export const SESSION_STATUS_NAMES: Record<SessionStatus, string> = {
   draft: 'Draft',
   scheduled: 'Scheduled',
   cancelled: 'Cancelled',

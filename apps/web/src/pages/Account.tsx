@@ -3,23 +3,23 @@ import { Show } from 'solid-js'
 import { Heading } from '../components/Heading'
 import { Loading, PageError } from '../components/Status'
 import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { EmailSection, PasswordSection, ProfileSection } from './account/Credentials'
 import { DownloadSection, EraseSection } from './account/PersonalData'
 import { PublicListingSection } from './account/PublicListing'
-import { SessionsSection } from './account/Sessions'
+import { SignInsSection } from './account/SignIns'
 
 export default function Account() {
   useTitle(() => 'Your account')
-  const session = useSession()
+  const signIn = useSignIn()
   return (
-    <Show when={session.ready()} fallback={<Loading />}>
-      <Show when={session.me()} fallback={<PageError code="UNAUTHORIZED" what="your account" />}>
+    <Show when={signIn.ready()} fallback={<Loading />}>
+      <Show when={signIn.me()} fallback={<PageError code="UNAUTHORIZED" what="your account" />}>
         {(me) => (
           <>
             <Heading caption={me().email ?? undefined}>Your account</Heading>
             <ProfileSection />
-            <SessionsSection />
+            <SignInsSection />
             <PasswordSection />
             <EmailSection />
             <PublicListingSection />

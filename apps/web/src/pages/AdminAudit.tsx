@@ -16,7 +16,7 @@ import { Loading, PageError } from '../components/Status'
 import { createPagedRead } from '../lib/data'
 import { createForm } from '../lib/form'
 import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { api } from '../lib/trpc'
 import '../styles/admin.css'
 
@@ -32,7 +32,7 @@ function query(filters: Filters): string {
 
 export default function AdminAudit() {
   useTitle(() => 'Audit log')
-  const session = useSession()
+  const signIn = useSignIn()
   const [params, setParams] = useSearchParams<Filters>()
   const applied = (): Filters => Object.fromEntries(FIELDS.map((f) => [f, params[f] ?? ''])) as Filters
   const fields = Object.fromEntries(FIELDS.map((f) => [f, createSignal(params[f] ?? '')])) as Record<
@@ -52,7 +52,7 @@ export default function AdminAudit() {
   })
   const log = createPagedRead(
     'audit.all',
-    () => session.me()?.isSiteAdmin === true && applied(),
+    () => signIn.me()?.isSiteAdmin === true && applied(),
     (filters, cursor) => api.audit.all.query({ filters, cursor }),
   )
   const field = (name: (typeof FIELDS)[number], label: string, hint: string, type = 'text') => (

@@ -13,19 +13,19 @@ import { errorInfo } from '../lib/errors'
 import { createGroupSearch, MIN_SEARCH_LENGTH } from '../lib/group-search'
 import { useTitle } from '../lib/page'
 import { READS } from '../lib/preload'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import '../styles/admin.css'
 
 export default function AdminGroupHistory() {
   useTitle(() => 'Group history')
-  const session = useSession()
+  const signIn = useSignIn()
   const [params] = useSearchParams<{ group?: string }>()
   const [q, setQ] = createSignal('')
   const [term, setTerm] = createSignal('')
   const found = createGroupSearch(term)
   const group = createRead(
     READS.group.name,
-    () => session.me()?.isSiteAdmin === true && params.group,
+    () => signIn.me()?.isSiteAdmin === true && params.group,
     READS.group.fetch,
   )
 

@@ -13,15 +13,15 @@ import { createRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
 import { formatDate, plural } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { api, type GroupWithoutOfficerAccount } from '../lib/trpc'
 
 export default function AdminGroupsWithoutOfficers() {
   useTitle(() => 'Groups without an officer account')
-  const session = useSession()
+  const signIn = useSignIn()
   const groups = createRead(
     'people.withoutOfficerAccount',
-    () => session.me()?.isSiteAdmin === true,
+    () => signIn.me()?.isSiteAdmin === true,
     () => api.people.withoutOfficerAccount.query(),
   )
   return (

@@ -13,12 +13,12 @@ import { createRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
 import { formatDate, plural } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { type AdminPerson, api } from '../lib/trpc'
 
 export default function AdminPeople() {
   useTitle(() => 'People and accounts')
-  const session = useSession()
+  const signIn = useSignIn()
   const [q, setQ] = createSignal('')
   const [asked, setAsked] = createSignal<string | null>(null)
   const [keep, setKeep] = createSignal<AdminPerson | null>(null)
@@ -27,7 +27,7 @@ export default function AdminPeople() {
   const [busy, setBusy] = createSignal(false)
   const people = createRead(
     'people.search',
-    () => (session.me()?.isSiteAdmin === true ? asked() : null),
+    () => (signIn.me()?.isSiteAdmin === true ? asked() : null),
     (text) => api.people.search.query({ q: text }),
   )
 

@@ -11,15 +11,15 @@ import { Loading, PageError } from '../components/Status'
 import { createRead } from '../lib/data'
 import { plural } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { api } from '../lib/trpc'
 
 export default function AdminRules() {
   useTitle(() => 'Groups failing a rule check')
-  const session = useSession()
+  const signIn = useSignIn()
   const groups = createRead(
     'register.failingRuleChecks',
-    () => session.me()?.isSiteAdmin === true,
+    () => signIn.me()?.isSiteAdmin === true,
     () => api.register.failingRuleChecks.query(),
   )
   /** How many groups fail each check, in the order of the first group that fails it. */

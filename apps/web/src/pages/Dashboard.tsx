@@ -8,12 +8,12 @@ import { MySessions } from '../components/sessions/MySessions'
 import { errorInfo } from '../lib/errors'
 import { plural, roleName } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { api } from '../lib/trpc'
 
 export default function Dashboard() {
   useTitle(() => 'My dashboard')
-  const session = useSession()
+  const signIn = useSignIn()
   const navigate = useNavigate()
   const [busy, setBusy] = createSignal(false)
   const [error, setError] = createSignal<string | null>(null)
@@ -23,7 +23,7 @@ export default function Dashboard() {
     setError(null)
     try {
       await api.auth.signOutEverywhere.mutate()
-      await session.refresh()
+      await signIn.refresh()
       navigate('/sign-in')
     } catch (caught) {
       setError(errorInfo(caught).message)
@@ -33,8 +33,8 @@ export default function Dashboard() {
   }
 
   return (
-    <Show when={session.ready()} fallback={<Loading />}>
-      <Show when={session.me()} fallback={<PageError code="UNAUTHORIZED" what="your dashboard" />}>
+    <Show when={signIn.ready()} fallback={<Loading />}>
+      <Show when={signIn.me()} fallback={<PageError code="UNAUTHORIZED" what="your dashboard" />}>
         {(me) => (
           <>
             <Heading caption={me().displayName}>My dashboard</Heading>

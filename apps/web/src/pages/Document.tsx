@@ -20,7 +20,7 @@ import { useActions } from '../lib/data'
 import { type DocumentView, KIND_NAMES } from '../lib/documents'
 import { formatDateTime } from '../lib/format'
 import { READS } from '../lib/preload'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { api } from '../lib/trpc'
 
 /** CodeMirror, Yjs and the connection load only when someone opens the editor. */
@@ -52,7 +52,7 @@ function Groups(props: { doc: DocumentView }): JSX.Element {
 
 function DocumentScreen(props: { doc: DocumentView; refetch: () => Promise<void> }) {
   const d = () => props.doc
-  const session = useSession()
+  const signIn = useSignIn()
   const [editing, setEditing] = createSignal(false)
   const [title, setTitle] = createSignal('')
   const [historyKey, setHistoryKey] = createSignal(0)
@@ -121,7 +121,7 @@ function DocumentScreen(props: { doc: DocumentView; refetch: () => Promise<void>
 
       <Show when={!editing()}>
         <div class="doc-toolbar">
-          <Show when={participant() && session.me()}>
+          <Show when={participant() && signIn.me()}>
             <Button ref={editButton} onClick={startEditing}>
               {d().can.edit ? 'Edit' : 'Follow live editing'}
             </Button>
@@ -137,7 +137,7 @@ function DocumentScreen(props: { doc: DocumentView; refetch: () => Promise<void>
         </article>
       </Show>
 
-      <Show when={editing() && session.me()}>
+      <Show when={editing() && signIn.me()}>
         {(me) => (
           <>
             <Show when={d().can.edit}>

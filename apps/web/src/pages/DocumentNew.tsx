@@ -8,14 +8,14 @@ import { ActionStatus, PageError } from '../components/Status'
 import { useActions } from '../lib/data'
 import { type DocumentKind, KIND_NAMES } from '../lib/documents'
 import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { api } from '../lib/trpc'
 
 /** A new draft document of a group's, optionally for a topic (`?topic=<id>`). */
 export default function DocumentNew() {
   const params = useParams<{ slug: string }>()
   const [search] = useSearchParams<{ topic?: string }>()
-  const session = useSession()
+  const signIn = useSignIn()
   const navigate = useNavigate()
   useTitle(() => 'New document')
   const [kind, setKind] = createSignal<DocumentKind>(search.topic ? 'briefing' : 'notes')
@@ -23,11 +23,11 @@ export default function DocumentNew() {
   const [body, setBody] = createSignal('')
   const [visibility, setVisibility] = createSignal<'participants' | 'public'>('participants')
   const actions = useActions()
-  const allowed = () => session.can(params.slug)?.createItems
+  const allowed = () => signIn.can(params.slug)?.createItems
 
   return (
-    <Show when={session.ready()}>
-      <Show when={session.me()} fallback={<PageError code="UNAUTHORIZED" />}>
+    <Show when={signIn.ready()}>
+      <Show when={signIn.me()} fallback={<PageError code="UNAUTHORIZED" />}>
         <Heading caption="New document">Write a document</Heading>
         <Show
           when={allowed()}

@@ -20,7 +20,7 @@ import { formatDate } from '../lib/format'
 import { spaceBeforeUrls } from '../lib/links'
 import { useTitle } from '../lib/page'
 import { READS } from '../lib/preload'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import type { Group } from '../lib/trpc'
 
 export default function GroupPage() {
@@ -38,7 +38,7 @@ export default function GroupPage() {
 }
 
 function GroupView(props: { group: Group; onChanged: () => void }) {
-  const session = useSession()
+  const signIn = useSignIn()
   const g = () => props.group
   const [left, setLeft] = createSignal(false)
 
@@ -109,7 +109,7 @@ function GroupView(props: { group: Group; onChanged: () => void }) {
 
           <GroupBenefits group={g()} />
           <GroupMembers group={g()} />
-          <Show when={session.can(g().slug)?.viewHistory}>
+          <Show when={signIn.can(g().slug)?.viewHistory}>
             <GroupHistory slug={g().slug} title={g().title} />
           </Show>
 

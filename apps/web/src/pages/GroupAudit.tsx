@@ -12,18 +12,18 @@ import { Loading, PageError } from '../components/Status'
 import { createPagedRead, createRead } from '../lib/data'
 import { useTitle } from '../lib/page'
 import { READS } from '../lib/preload'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { api } from '../lib/trpc'
 import '../styles/admin.css'
 
 export default function GroupAudit() {
   const params = useParams<{ slug: string }>()
-  const session = useSession()
+  const signIn = useSignIn()
   const group = createRead(READS.group.name, () => params.slug, READS.group.fetch)
   useTitle(() => (group.data() ? `Audit log – ${group.data()!.title}` : 'Audit log'))
   const log = createPagedRead(
     'audit.forGroup',
-    () => session.ready() && params.slug,
+    () => signIn.ready() && params.slug,
     (slug, cursor) => api.audit.forGroup.query({ slug, cursor }),
   )
 

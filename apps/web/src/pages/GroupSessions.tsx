@@ -8,7 +8,7 @@ import { Tabs } from '../components/Tabs'
 import { createPagedRead, createRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
 import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { api } from '../lib/trpc'
 import '../styles/sessions.css'
 import { FeedLinks } from '../components/sessions/CalendarLinks'
@@ -16,7 +16,7 @@ import { FeedLinks } from '../components/sessions/CalendarLinks'
 /** A group's calendar: upcoming sessions (soonest first) and past ones (latest first). */
 export default function GroupSessions() {
   const params = useParams<{ slug: string }>()
-  const session = useSession()
+  const signIn = useSignIn()
   const group = createRead(
     'register.group',
     () => params.slug,
@@ -25,9 +25,9 @@ export default function GroupSessions() {
   useTitle(() => (group.data() ? `Sessions – ${group.data()!.title}` : 'Sessions'))
   const list = (when: 'upcoming' | 'past') =>
     createPagedRead(
-      `meetings.listForGroup.${when}`,
-      () => session.ready() && params.slug,
-      (slug, cursor) => api.meetings.listForGroup.query({ slug, when, cursor }),
+      `sessions.listForGroup.${when}`,
+      () => signIn.ready() && params.slug,
+      (slug, cursor) => api.sessions.listForGroup.query({ slug, when, cursor }),
     )
   const upcoming = list('upcoming')
   const past = list('past')
@@ -58,7 +58,7 @@ export default function GroupSessions() {
             </A>
             <Heading caption={g().title}>Sessions</Heading>
             <div class="button-group">
-              <Show when={session.can(g().slug)?.createItems}>
+              <Show when={signIn.can(g().slug)?.createItems}>
                 <A href={`/groups/${g().slug}/sessions/new`} class="button button--primary">
                   Draft a session
                 </A>

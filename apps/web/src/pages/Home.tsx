@@ -4,12 +4,12 @@ import { Heading } from '../components/Heading'
 import { createRead } from '../lib/data'
 import { formatCount, plural } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { api } from '../lib/trpc'
 
 export default function Home() {
   useTitle(() => null)
-  const session = useSession()
+  const signIn = useSignIn()
   const navigate = useNavigate()
   const [q, setQ] = createSignal('')
   const tags = createRead(
@@ -99,7 +99,7 @@ export default function Home() {
           For officers, members and secretariats
         </h2>
         <Show
-          when={session.me()}
+          when={signIn.me()}
           fallback={
             <>
               <p>Sign in to see your groups, manage who belongs to them, and work with other groups.</p>

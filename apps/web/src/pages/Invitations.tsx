@@ -8,7 +8,7 @@ import { Tabs } from '../components/Tabs'
 import { createRead, useActions } from '../lib/data'
 import { formatDate } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { api, type GroupInvitations, type ItemInvitation } from '../lib/trpc'
 
 const ITEM_NAMES: Record<string, string> = { topic: 'Topic', meeting: 'Session', document: 'Document' }
@@ -22,10 +22,10 @@ type TabId = (typeof TABS)[number]
 
 export default function Invitations() {
   const params = useParams<{ slug: string }>()
-  const session = useSession()
+  const signIn = useSignIn()
   const data = createRead(
     'invitations.forGroup',
-    () => session.ready() && params.slug,
+    () => signIn.ready() && params.slug,
     (slug) => api.invitations.forGroup.query({ slug }),
   )
   const group = createRead(
@@ -33,7 +33,7 @@ export default function Invitations() {
     () => params.slug,
     (slug) => api.register.group.query({ slug }),
   )
-  const title = () => group.data()?.title ?? session.me()?.groups.find((g) => g.slug === params.slug)?.title
+  const title = () => group.data()?.title ?? signIn.me()?.groups.find((g) => g.slug === params.slug)?.title
   useTitle(() => (title() ? `Invitations – ${title()}` : data.error() ? null : 'Invitations'))
 
   return (

@@ -7,7 +7,7 @@ import { createRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
 import { formatDate, roleName } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { api, type InviteDescription } from '../lib/trpc'
 
 export default function Join() {
@@ -30,7 +30,7 @@ export default function Join() {
 }
 
 function InviteView(props: { invite: InviteDescription; token: string }) {
-  const session = useSession()
+  const signIn = useSignIn()
   const [accepting, setAccepting] = createSignal(false)
   const [accepted, setAccepted] = createSignal(false)
   const [error, setError] = createSignal<string | null>(null)
@@ -44,7 +44,7 @@ function InviteView(props: { invite: InviteDescription; token: string }) {
     setError(null)
     try {
       await api.memberships.acceptInvite.mutate({ token: props.token })
-      await session.refresh()
+      await signIn.refresh()
       setAccepted(true)
     } catch (caught) {
       setError(errorInfo(caught).message)
@@ -130,10 +130,10 @@ function InviteView(props: { invite: InviteDescription; token: string }) {
                 This invitation has expired. Ask the group’s officers or secretariat to send you a new one.
               </p>
             </Match>
-            <Match when={!session.ready()}>
+            <Match when={!signIn.ready()}>
               <Loading />
             </Match>
-            <Match when={session.me()}>
+            <Match when={signIn.me()}>
               {(me) => (
                 <>
                   <Show when={me().email && me().email!.toLowerCase() !== i().email.toLowerCase()}>

@@ -6,7 +6,7 @@ import { WaitingConsents } from '../components/publication/WaitingConsents'
 import { PageError } from '../components/Status'
 import { MySessions } from '../components/sessions/MySessions'
 import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 
 /**
  * Every space of joint work I take part in, across my groups: the topics (each the shared space of
@@ -15,10 +15,10 @@ import { useSession } from '../lib/session'
  */
 export default function JointWork() {
   useTitle(() => 'Joint work')
-  const session = useSession()
+  const signIn = useSignIn()
   return (
-    <Show when={session.ready()}>
-      <Show when={session.me()} fallback={<PageError code="UNAUTHORIZED" what="your joint work" />}>
+    <Show when={signIn.ready()}>
+      <Show when={signIn.me()} fallback={<PageError code="UNAUTHORIZED" what="your joint work" />}>
         <Heading caption="Across my groups">Joint work</Heading>
         <p class="lead">
           Each topic is the shared space of the groups that accepted it: its sessions and documents belong to

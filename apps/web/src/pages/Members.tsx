@@ -10,16 +10,16 @@ import { createRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
 import { plural, roleName } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { api, type Roster } from '../lib/trpc'
 
 export default function Members() {
   const params = useParams<{ slug: string }>()
-  const session = useSession()
+  const signIn = useSignIn()
   // Wait for the session so that a signed-out visitor sees "sign in", not a flash of an error.
   const roster = createRead(
     'memberships.roster',
-    () => session.ready() && params.slug,
+    () => signIn.ready() && params.slug,
     (slug) => api.memberships.roster.query({ slug }),
   )
   useTitle(() =>
@@ -39,7 +39,7 @@ export default function Members() {
 }
 
 function RosterView(props: { roster: Roster; refetch: () => Promise<void> }) {
-  const session = useSession()
+  const signIn = useSignIn()
   const slug = () => props.roster.group.slug
   // What I may do here comes with the roster, from the server's policy.
   const roles = () => props.roster.assignableRoles
@@ -140,7 +140,7 @@ function RosterView(props: { roster: Roster; refetch: () => Promise<void> }) {
                 {(member) => (
                   <MemberRow
                     member={member}
-                    isMe={member.personId === session.me()?.id}
+                    isMe={member.personId === signIn.me()?.id}
                     mayChange={member.canChange}
                     mayRemove={member.canRemove}
                     roles={roles()}
@@ -152,7 +152,7 @@ function RosterView(props: { roster: Roster; refetch: () => Promise<void> }) {
                           personId: member.personId,
                           role,
                         })
-                        await session.refresh()
+                        await signIn.refresh()
                         return `${member.name} is now ${roleName(role)}.`
                       })
                     }

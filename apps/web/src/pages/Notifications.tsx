@@ -9,15 +9,15 @@ import { errorInfo } from '../lib/errors'
 import { formatDateTime, plural, safeNext } from '../lib/format'
 import { useUnread } from '../lib/notifications'
 import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { api, type EmailPreference, type Notification } from '../lib/trpc'
 
 export default function Notifications() {
   useTitle(() => 'Notifications')
-  const session = useSession()
+  const signIn = useSignIn()
   return (
-    <Show when={session.ready()} fallback={<Loading />}>
-      <Show when={session.me()} fallback={<PageError code="UNAUTHORIZED" what="your notifications" />}>
+    <Show when={signIn.ready()} fallback={<Loading />}>
+      <Show when={signIn.me()} fallback={<PageError code="UNAUTHORIZED" what="your notifications" />}>
         <Heading>Notifications</Heading>
         <Inbox />
         <EmailPreferenceForm />

@@ -12,7 +12,7 @@ import { createRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
 import { createForm } from '../lib/form'
 import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { api } from '../lib/trpc'
 
 function RequestLink() {
@@ -67,7 +67,7 @@ function RequestLink() {
 
 function ChooseNew(props: { token: string }) {
   const navigate = useNavigate()
-  const session = useSession()
+  const signIn = useSignIn()
   const [password, setPassword] = createSignal('')
   const form = createForm({
     schema: resetPasswordInput,
@@ -76,7 +76,7 @@ function ChooseNew(props: { token: string }) {
     input: () => ({ token: props.token, password: password() }),
     send: (input) => api.auth.resetPassword.mutate(input),
     onSent: async () => {
-      await session.refresh()
+      await signIn.refresh()
       navigate('/dashboard')
     },
   })

@@ -12,7 +12,7 @@ import { createPagedRead } from '../lib/data'
 import { errorInfo } from '../lib/errors'
 import { formatDate, plural } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { api } from '../lib/trpc'
 import '../styles/search.css'
 
@@ -40,7 +40,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/
 type Params = { q?: string; type?: string; group?: string; from?: string; to?: string }
 
 export default function Search() {
-  const session = useSession()
+  const signIn = useSignIn()
   const [params, setParams] = useSearchParams<Params>()
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? ''
   const filters = createMemo(
@@ -102,7 +102,7 @@ export default function Search() {
   /** My groups first, then the groups of the results shown, so that anyone can narrow to one. */
   const groupOptions = () => {
     const options = new Map<string, string>()
-    for (const g of session.me()?.groups ?? []) options.set(g.slug, g.title)
+    for (const g of signIn.me()?.groups ?? []) options.set(g.slug, g.title)
     for (const r of list.items())
       for (const g of r.groups) if (!options.has(g.slug)) options.set(g.slug, g.title)
     const current = filters().group

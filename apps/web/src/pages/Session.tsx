@@ -17,13 +17,13 @@ import { SignUpPanel } from '../components/sessions/SignUpPanel'
 import { VisibilityBadge } from '../components/TopicBits'
 import { formatDate, listText } from '../lib/format'
 import { READS } from '../lib/preload'
-import { type Meeting, sessionWhen } from '../lib/sessions'
+import { type Session, sessionWhen } from '../lib/sessions'
 import '../styles/sessions.css'
 
 export default function SessionPage() {
   return (
     <ItemPage kind="session" read={READS.session.name} fetch={READS.session.fetch}>
-      {(meeting, refetch) => <SessionView meeting={meeting()} refetch={refetch} />}
+      {(session, refetch) => <SessionView session={session()} refetch={refetch} />}
     </ItemPage>
   )
 }
@@ -37,8 +37,8 @@ function Row(props: { label: string; children: JSX.Element }) {
   )
 }
 
-function SessionView(props: { meeting: Meeting; refetch: () => Promise<void> }) {
-  const m = () => props.meeting
+function SessionView(props: { session: Session; refetch: () => Promise<void> }) {
+  const m = () => props.session
   const [editing, setEditing] = createSignal(false)
   const hosts = () => [m().owner, ...m().cohosts]
   return (
@@ -86,7 +86,7 @@ function SessionView(props: { meeting: Meeting; refetch: () => Promise<void> }) 
 
       <div class="grid-row">
         <div class="grid-main">
-          <LifecycleActions meeting={m()} refetch={props.refetch} onEdit={() => setEditing(true)} />
+          <LifecycleActions session={m()} refetch={props.refetch} onEdit={() => setEditing(true)} />
           <Show
             when={editing()}
             fallback={
@@ -101,7 +101,7 @@ function SessionView(props: { meeting: Meeting; refetch: () => Promise<void> }) 
             }
           >
             <EditSession
-              meeting={m()}
+              session={m()}
               onSaved={async () => {
                 await props.refetch()
                 setEditing(false)
@@ -110,18 +110,18 @@ function SessionView(props: { meeting: Meeting; refetch: () => Promise<void> }) 
             />
           </Show>
 
-          <Agenda meeting={m()} refetch={props.refetch} />
-          <SignUpPanel meeting={m()} refetch={props.refetch} />
+          <Agenda session={m()} refetch={props.refetch} />
+          <SignUpPanel session={m()} refetch={props.refetch} />
           <Show when={m().can.seeSignups}>
-            <SignupList meeting={m()} />
+            <SignupList session={m()} />
           </Show>
           <Show when={m().can.invite}>
-            <CohostGroups meeting={m()} refetch={props.refetch} />
+            <CohostGroups session={m()} refetch={props.refetch} />
           </Show>
-          <NoticePanel meeting={m()} />
-          <MinutesPanel meeting={m()} refetch={props.refetch} />
+          <NoticePanel session={m()} />
+          <MinutesPanel session={m()} refetch={props.refetch} />
           <AttachmentsPanel targetType="meeting" targetId={m().id} />
-          <SessionDocuments meeting={m()} />
+          <SessionDocuments session={m()} />
           <Show when={m().can.comment}>
             <PublicationPanel
               itemType="meeting"

@@ -8,12 +8,12 @@ import { api } from '../lib/trpc'
 /** The one-time link from the "confirm your interest" email. */
 export default function SessionConfirm() {
   const params = useParams<{ token: string }>()
-  const [result, setResult] = createSignal<{ meetingId: string; title: string } | null>(null)
+  const [result, setResult] = createSignal<{ sessionId: string; title: string } | null>(null)
   const [error, setError] = createSignal<unknown>()
   useTitle(() => 'Confirm your interest')
   onMount(async () => {
     try {
-      setResult(await api.meetings.confirmInterest.mutate({ token: params.token }))
+      setResult(await api.sessions.confirmInterest.mutate({ token: params.token }))
     } catch (caught) {
       setError(() => caught)
     }
@@ -29,7 +29,7 @@ export default function SessionConfirm() {
               cancelled, we will email you.
             </p>
             <p>
-              <A href={`/sessions/${r().meetingId}`}>Back to the session</A>
+              <A href={`/sessions/${r().sessionId}`}>Back to the session</A>
             </p>
           </>
         )}

@@ -1,4 +1,4 @@
-import { createMeetingInput } from '@appg-hub/schemas'
+import { createSessionInput } from '@appg-hub/schemas'
 import { A, useNavigate, useParams } from '@solidjs/router'
 import { createSignal, Show } from 'solid-js'
 import { Button, ErrorSummary } from '../components/Form'
@@ -13,18 +13,18 @@ import {
 import { createRead } from '../lib/data'
 import { createForm } from '../lib/form'
 import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { api } from '../lib/trpc'
 import '../styles/sessions.css'
 
 export default function SessionNew() {
   const params = useParams<{ slug: string }>()
-  const session = useSession()
-  const group = () => session.me()?.groups.find((g) => g.slug === params.slug)
+  const signIn = useSignIn()
+  const group = () => signIn.me()?.groups.find((g) => g.slug === params.slug)
   useTitle(() => (group() ? `Draft a session – ${group()!.title}` : 'Draft a session'))
   return (
-    <Show when={session.ready()} fallback={<Loading />}>
-      <Show when={session.me()} fallback={<PageError code="UNAUTHORIZED" what="this page" />}>
+    <Show when={signIn.ready()} fallback={<Loading />}>
+      <Show when={signIn.me()} fallback={<PageError code="UNAUTHORIZED" what="this page" />}>
         <Show
           when={group()?.can.createItems}
           fallback={
@@ -64,11 +64,11 @@ function NewSessionForm(props: { slug: string; groupTitle: string }) {
     topicId: '',
   })
   const form = createForm({
-    schema: createMeetingInput,
+    schema: createSessionInput,
     prefix: 'session',
     fields: SESSION_FIELDS,
     input: () => ({ groupSlug: props.slug, ...sessionInput(draft()), visibility: draft().visibility }),
-    send: (input) => api.meetings.create.mutate(input),
+    send: (input) => api.sessions.create.mutate(input),
     onSent: (result) => navigate(`/sessions/${result.id}`),
   })
 

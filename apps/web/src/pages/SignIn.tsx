@@ -6,7 +6,7 @@ import { Heading } from '../components/Heading'
 import { createForm } from '../lib/form'
 import { roleName, safeNext } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { useGoOnWhenSignedIn, useSession } from '../lib/session'
+import { useGoOnWhenSignedIn, useSignIn } from '../lib/sign-in'
 import { api } from '../lib/trpc'
 
 type Params = { next?: string; email?: string }
@@ -15,7 +15,7 @@ export default function SignIn() {
   useTitle(() => 'Sign in')
   const [params] = useSearchParams<Params>()
   const navigate = useNavigate()
-  const session = useSession()
+  const signIn = useSignIn()
   const next = () => safeNext(params.next)
   const [email, setEmail] = createSignal(typeof params.email === 'string' ? params.email : '')
   const [password, setPassword] = createSignal('')
@@ -30,7 +30,7 @@ export default function SignIn() {
     onSent: async () => {
       // Where to go is read before the session reloads: the reload may already move the page on.
       const to = next()
-      await session.refresh()
+      await signIn.refresh()
       navigate(to, { replace: true })
     },
   })
@@ -90,7 +90,7 @@ export default function SignIn() {
         </p>
       </div>
 
-      <Show when={session.demo()}>
+      <Show when={signIn.demo()}>
         {(demo) => (
           <aside class="grid-side" aria-labelledby="demo-heading">
             <div class="demo-panel">

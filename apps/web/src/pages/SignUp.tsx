@@ -6,7 +6,7 @@ import { Heading } from '../components/Heading'
 import { createForm, type Form } from '../lib/form'
 import { safeNext } from '../lib/format'
 import { useTitle } from '../lib/page'
-import { useGoOnWhenSignedIn, useSession } from '../lib/session'
+import { useGoOnWhenSignedIn, useSignIn } from '../lib/sign-in'
 import { api } from '../lib/trpc'
 
 const MIN_PASSWORD = 10
@@ -17,7 +17,7 @@ export default function SignUp() {
   useTitle(() => 'Create an account')
   const [params] = useSearchParams<{ next?: string; email?: string }>()
   const navigate = useNavigate()
-  const session = useSession()
+  const signIn = useSignIn()
   const next = () => safeNext(params.next)
   const [values, setValues] = createSignal<Record<Field, string>>({
     displayName: '',
@@ -59,7 +59,7 @@ export default function SignUp() {
       }
       // Where to go is read before the session reloads: the reload may already move the page on.
       const to = next()
-      await session.refresh()
+      await signIn.refresh()
       navigate(to, { replace: true })
     },
   })

@@ -7,18 +7,18 @@ import { Loading, PageError } from '../components/Status'
 import { TOPIC_FIELDS, type TopicDraft, TopicFields } from '../components/TopicFields'
 import { createForm } from '../lib/form'
 import { useTitle } from '../lib/page'
-import { useSession } from '../lib/session'
+import { useSignIn } from '../lib/sign-in'
 import { api } from '../lib/trpc'
 
 export default function TopicNew() {
   const params = useParams<{ slug: string }>()
-  const session = useSession()
-  const group = () => session.me()?.groups.find((g) => g.slug === params.slug)
+  const signIn = useSignIn()
+  const group = () => signIn.me()?.groups.find((g) => g.slug === params.slug)
   useTitle(() => (group() ? `Start a topic – ${group()!.title}` : 'Start a topic'))
 
   return (
-    <Show when={session.ready()} fallback={<Loading />}>
-      <Show when={session.me()} fallback={<PageError code="UNAUTHORIZED" what="this page" />}>
+    <Show when={signIn.ready()} fallback={<Loading />}>
+      <Show when={signIn.me()} fallback={<PageError code="UNAUTHORIZED" what="this page" />}>
         <Show
           when={group()?.can.createItems}
           fallback={

@@ -2,12 +2,12 @@ import {
   changeEmail,
   changePassword,
   checkPasswordResetLink,
-  createSession,
+  createSignIn,
   DomainError,
-  endAllMySessions,
-  endMySession,
-  invalidateSession,
-  listMySessions,
+  endAllMySignIns,
+  endMySignIn,
+  invalidateSignIn,
+  listMySignIns,
   normaliseEmail,
   RATE_RULES,
   recordSignInFailure,
@@ -22,7 +22,7 @@ import {
   changeEmailInput,
   changePasswordInput,
   checkResetLinkInput,
-  endSessionInput,
+  endSignInInput,
   requestPasswordResetInput,
   resetPasswordInput,
   signInInput,
@@ -36,7 +36,7 @@ export const authRouter = router({
     await rateLimit(ctx, [[RATE_RULES.signUpPerAddress, ctx.clientAddress]])
     await expensiveWork(ctx)
     // The same answer whether the address was free or had an account (whose owner is emailed):
-    // no session either way; the client signs in next with the same password.
+    // no sign-in either way; the client signs in next with the same password.
     await signUp(ctx.core, input)
     return { status: 'sign-in' as const }
   }),
@@ -58,44 +58,44 @@ export const authRouter = router({
       throw error
     })
     const device = await recordSignInSuccess(ctx.core, source)
-    // A session this browser already held ends: a new sign-in always gets a new token.
+    // A sign-in this browser already held ends: a new sign-in always gets a new token.
     if (await ctx.getActor()) {
-      const previous = ctx.sessionId()
-      if (previous) await invalidateSession(ctx, previous)
+      const previous = ctx.signInId()
+      if (previous) await invalidateSignIn(ctx, previous)
     }
-    const session = await createSession(ctx, actor.id, ctx.userAgent)
-    ctx.startSession(session.token, session.expiresAt)
+    const started = await createSignIn(ctx, actor.id, ctx.userAgent)
+    ctx.startSignIn(started.token, started.expiresAt)
     ctx.rememberDevice(device)
     return { id: actor.id, displayName: actor.displayName }
   }),
 
   signOut: publicProcedure.mutation(async ({ ctx }) => {
-    await ctx.endSession()
+    await ctx.endSignIn()
     return { signedOut: true }
   }),
 
-  /** Ends every session of mine, on every device. */
+  /** Ends every sign-in of mine, on every device. */
   signOutEverywhere: authedProcedure.mutation(async ({ ctx }) => {
-    await endAllMySessions(ctx.core)
-    await ctx.endSession()
+    await endAllMySignIns(ctx.core)
+    await ctx.endSignIn()
     return { signedOut: true }
   }),
 
   /** The devices I am signed in on. */
-  sessions: authedProcedure.query(({ ctx }) => listMySessions(ctx.core, ctx.sessionId())),
+  signIns: authedProcedure.query(({ ctx }) => listMySignIns(ctx.core, ctx.signInId())),
 
-  endSession: authedProcedure.input(endSessionInput).mutation(async ({ ctx, input }) => {
-    await endMySession(ctx.core, input.id)
+  endSignIn: authedProcedure.input(endSignInInput).mutation(async ({ ctx, input }) => {
+    await endMySignIn(ctx.core, input.id)
     return { ended: true }
   }),
 
-  /** Ends every session, then signs this device in again. */
+  /** Ends every sign-in, then signs this device in again. */
   changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
     await rateLimit(ctx, [[RATE_RULES.passwordPerAccount, ctx.actor.id]])
     await passwordCheck(ctx, ctx.actor)
     await changePassword(ctx.core, input)
-    const session = await createSession(ctx, ctx.actor.id, ctx.userAgent)
-    ctx.startSession(session.token, session.expiresAt)
+    const started = await createSignIn(ctx, ctx.actor.id, ctx.userAgent)
+    ctx.startSignIn(started.token, started.expiresAt)
     return { changed: true }
   }),
 
@@ -114,12 +114,12 @@ export const authRouter = router({
     .input(checkResetLinkInput)
     .query(({ ctx, input }) => checkPasswordResetLink(ctx.core, input)),
 
-  /** Sets a new password from an emailed link, ends every session, and signs this device in. */
+  /** Sets a new password from an emailed link, ends every sign-in, and signs this device in. */
   resetPassword: publicProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
     await expensiveWork(ctx)
     const { personId } = await resetPassword(ctx.core, input)
-    const session = await createSession(ctx, personId, ctx.userAgent)
-    ctx.startSession(session.token, session.expiresAt)
+    const started = await createSignIn(ctx, personId, ctx.userAgent)
+    ctx.startSignIn(started.token, started.expiresAt)
     return { reset: true }
   }),
 
@@ -127,8 +127,8 @@ export const authRouter = router({
     await rateLimit(ctx, [[RATE_RULES.passwordPerAccount, ctx.actor.id]])
     await passwordCheck(ctx, ctx.actor)
     const changed = await changeEmail(ctx.core, input)
-    const session = await createSession(ctx, ctx.actor.id, ctx.userAgent)
-    ctx.startSession(session.token, session.expiresAt)
+    const started = await createSignIn(ctx, ctx.actor.id, ctx.userAgent)
+    ctx.startSignIn(started.token, started.expiresAt)
     return changed
   }),
 })

@@ -14,7 +14,7 @@ export const privacyRouter = router({
   erase: authedProcedure.input(eraseAccountInput).mutation(async ({ ctx, input }) => {
     await passwordCheck(ctx, ctx.actor)
     const result = await eraseMyAccount(ctx.core, input)
-    await ctx.endSession()
+    await ctx.endSignIn()
     return { ...result, confirmation: ERASE_CONFIRMATION }
   }),
 })

@@ -1,7 +1,7 @@
 /**
  * Publication by consent, the same for topics, sessions ("meeting") and documents: the owner's
  * officers ask, every participant group's officers consent or decline, any of them may later
- * withdraw consent. `topics.update`, `meetings.update` and `documents.publish` open the same
+ * withdraw consent. `topics.update`, `sessions.update` and `documents.publish` open the same
  * requests; these procedures answer them and show where they stand.
  */
 import {

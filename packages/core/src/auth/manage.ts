@@ -1,6 +1,6 @@
 /**
- * A person's own account: the sessions they are signed in with, their password and email
- * address (docs/architecture.md §7: sessions end on a credential change; changing the address asks for the
+ * A person's own account: the devices they are signed in on, their password and email
+ * address (docs/architecture.md §7: sign-ins end on a credential change; changing the address asks for the
  * password again).
  */
 
@@ -11,12 +11,12 @@ import { requireActor } from '../memberships/access'
 import { queueEmail } from '../outbox'
 import { normaliseEmail } from './accounts'
 import { hashPassword, passwordProblem, verifyPassword } from './password'
-import { invalidateAllSessions } from './session'
+import { invalidateAllSignIns } from './sign-in'
 
-/** Sessions are shown by a short prefix of their stored hash: enough to name one, useless to sign in. */
+/** Sign-ins are shown by a short prefix of their stored hash: enough to name one, useless to sign in. */
 const PUBLIC_ID_LENGTH = 16
 
-export interface SessionSummary {
+export interface SignInSummary {
   id: string
   createdAt: string
   lastSeenAt: string
@@ -25,10 +25,10 @@ export interface SessionSummary {
   current: boolean
 }
 
-export async function listMySessions(
+export async function listMySignIns(
   ctx: ServiceContext,
-  currentSessionId: string | null,
-): Promise<SessionSummary[]> {
+  currentSignInId: string | null,
+): Promise<SignInSummary[]> {
   const actor = requireActor(ctx.actor)
   const rows = await ctx.db
     .selectFrom('auth_session')
@@ -41,33 +41,33 @@ export async function listMySessions(
     id: r.id.slice(0, PUBLIC_ID_LENGTH),
     createdAt: r.created_at,
     lastSeenAt: r.last_seen_at,
-    // ISO strings: the earlier of the two ends the session.
+    // ISO strings: the earlier of the two ends the sign-in.
     expiresAt: [r.expires_at, r.absolute_expires_at].sort()[0]!,
     userAgent: r.user_agent,
-    current: r.id === currentSessionId,
+    current: r.id === currentSignInId,
   }))
 }
 
-export async function endMySession(ctx: ServiceContext, publicId: string): Promise<void> {
+export async function endMySignIn(ctx: ServiceContext, publicId: string): Promise<void> {
   const actor = requireActor(ctx.actor)
-  if (!/^[0-9a-f]{16}$/.test(publicId)) throw notFound('That session')
+  if (!/^[0-9a-f]{16}$/.test(publicId)) throw notFound('That sign-in')
   await ctx.db.transaction().execute(async (tx) => {
     const ended = await tx
       .deleteFrom('auth_session')
       .where('person_id', '=', actor.id)
       .where('id', 'like', `${publicId}%`)
       .executeTakeFirst()
-    if (Number(ended.numDeletedRows) === 0) throw notFound('That session')
+    if (Number(ended.numDeletedRows) === 0) throw notFound('That sign-in')
     await audit(tx, ctx.clock, { actorId: actor.id, action: 'account.session_ended', details: {} })
   })
 }
 
 /** A credential change asks for the password again; `field` names the input that carried it. */
 /** Signs me out on every device (the caller clears this device's cookie). */
-export async function endAllMySessions(ctx: ServiceContext): Promise<void> {
+export async function endAllMySignIns(ctx: ServiceContext): Promise<void> {
   const actor = requireActor(ctx.actor)
   await ctx.db.transaction().execute(async (tx) => {
-    await invalidateAllSessions({ db: tx }, actor.id)
+    await invalidateAllSignIns({ db: tx }, actor.id)
     await audit(tx, ctx.clock, { actorId: actor.id, action: 'account.signed_out_everywhere', details: {} })
   })
 }
@@ -88,7 +88,7 @@ async function checkPassword(
   }
 }
 
-/** Sets a new password and ends every session of the person; the caller starts a fresh one. */
+/** Sets a new password and ends every sign-in of the person; the caller starts a fresh one. */
 export async function changePassword(
   ctx: ServiceContext,
   input: { currentPassword: string; newPassword: string },
@@ -104,7 +104,7 @@ export async function changePassword(
       .set({ password_hash: hash, updated_at: ctx.clock.now().toISOString() })
       .where('id', '=', actor.id)
       .execute()
-    await invalidateAllSessions({ db: tx }, actor.id)
+    await invalidateAllSignIns({ db: tx }, actor.id)
     await audit(tx, ctx.clock, { actorId: actor.id, action: 'account.password_changed', details: {} })
     if (actor.email) {
       await queueEmail(tx, ctx.clock, {
@@ -118,7 +118,7 @@ export async function changePassword(
 }
 
 /**
- * Moves the account to a new address: asks for the password, ends every session (the caller starts
+ * Moves the account to a new address: asks for the password, ends every sign-in (the caller starts
  * a fresh one for this device), tells the old address.
  */
 export async function changeEmail(ctx: ServiceContext, input: { password: string; newEmail: string }) {
@@ -134,7 +134,7 @@ export async function changeEmail(ctx: ServiceContext, input: { password: string
       .set({ email, updated_at: ctx.clock.now().toISOString() })
       .where('id', '=', actor.id)
       .execute()
-    await invalidateAllSessions({ db: tx }, actor.id)
+    await invalidateAllSignIns({ db: tx }, actor.id)
     await audit(tx, ctx.clock, { actorId: actor.id, action: 'account.email_changed', details: {} })
     if (actor.email) {
       await queueEmail(tx, ctx.clock, {

@@ -11,7 +11,7 @@ import { badRequest, conflict } from '../errors'
 import { queueEmail } from '../outbox'
 import { normaliseEmail } from './accounts'
 import { hashPassword, passwordProblem } from './password'
-import { invalidateAllSessions } from './session'
+import { invalidateAllSignIns } from './sign-in'
 import { hashToken, newToken } from './tokens'
 
 export const PASSWORD_RESET_TTL_MS = HOUR
@@ -92,7 +92,7 @@ export async function checkPasswordResetLink(
   return { usable: true }
 }
 
-/** Sets the new password, uses up the link and ends every session; returns the person. */
+/** Sets the new password, uses up the link and ends every sign-in; returns the person. */
 export async function resetPassword(ctx: ServiceContext, input: { token: string; password: string }) {
   const problem = await passwordProblem(input.password)
   if (problem) throw badRequest(problem, 'password')
@@ -114,7 +114,7 @@ export async function resetPassword(ctx: ServiceContext, input: { token: string;
       .set({ password_hash: hash, updated_at: now })
       .where('id', '=', reset.person_id)
       .execute()
-    await invalidateAllSessions({ db: tx }, reset.person_id)
+    await invalidateAllSignIns({ db: tx }, reset.person_id)
     await audit(tx, ctx.clock, { actorId: reset.person_id, action: 'account.password_reset', details: {} })
   })
   return { personId: reset.person_id }

@@ -1,4 +1,4 @@
-/** Random secrets and their stored hashes (sessions, invitation links, calendar feeds). */
+/** Random secrets and their stored hashes (sign-ins, invitation links, calendar feeds). */
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex } from '@noble/hashes/utils.js'
 

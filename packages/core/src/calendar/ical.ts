@@ -6,7 +6,7 @@
 import { withoutControls } from '../text/control-chars'
 
 export interface CalendarEvent {
-  /** Stable across changes: `<meeting id>@appg-hub`. */
+  /** Stable across changes: `<session id>@appg-hub`. */
   uid: string
   /** When this version of the event was written (the session's last change). */
   stamp: string

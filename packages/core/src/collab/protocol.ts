@@ -30,7 +30,7 @@ export interface CollabPeer {
   send(data: Uint8Array): void
   close(code: number, reason: string): void
   /** Checks the peer's session is still valid (signed out, expired, erased → false). */
-  sessionValid(): Promise<boolean>
+  signInValid(): Promise<boolean>
 }
 
 export function encodeSync(write: (encoder: encoding.Encoder) => void): Uint8Array {

@@ -406,7 +406,7 @@ export class CollabRoom {
     state.checking ??= (async () => {
       let mode: CollabMode | null = null
       try {
-        mode = (await peer.sessionValid())
+        mode = (await peer.signInValid())
           ? await collabMode(this.options.db, peer.actor, this.documentId)
           : null
       } catch (error) {

@@ -13,8 +13,8 @@ import { readableItem } from '../items/guards'
 import { ITEM_NOUN, type LoadedItem } from '../items/load'
 import { groupCan, ownerCan } from '../items/powers'
 import { leaveTopicItems } from '../items/topic-space'
-import { releaseLostSignups } from '../meetings/release'
 import { requireActor } from '../memberships/access'
+import { releaseLostSignups } from '../sessions/release'
 import { notifyHandshake } from './notify'
 
 interface PartnerInput {
@@ -60,7 +60,7 @@ async function endPartnership(
               .filter((i) => i.type === 'meeting')
               .map((i) => i.id)
           : []
-    for (const meetingId of sessions) await releaseLostSignups(tx, ctx, { meetingId }, actor.id)
+    for (const sessionId of sessions) await releaseLostSignups(tx, ctx, { sessionId }, actor.id)
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: `participant.${step}`,

@@ -14,8 +14,8 @@ export function invitationQuery(db: Db) {
     .leftJoin('topic as itemTopic', (join) =>
       join.onRef('itemTopic.id', '=', 'i.item_id').on('i.item_type', '=', 'topic'),
     )
-    .leftJoin('meeting as itemMeeting', (join) =>
-      join.onRef('itemMeeting.id', '=', 'i.item_id').on('i.item_type', '=', 'meeting'),
+    .leftJoin('meeting as itemSession', (join) =>
+      join.onRef('itemSession.id', '=', 'i.item_id').on('i.item_type', '=', 'meeting'),
     )
     .leftJoin('document as itemDocument', (join) =>
       join.onRef('itemDocument.id', '=', 'i.item_id').on('i.item_type', '=', 'document'),
@@ -38,7 +38,7 @@ export function invitationQuery(db: Db) {
       'toGroup.title as toTitle',
       'sender.display_name as senderName',
       'answerer.display_name as answererName',
-      sql<string>`coalesce(${sql.ref('itemTopic.title')}, ${sql.ref('itemMeeting.title')}, ${sql.ref('itemDocument.title')}, '')`.as(
+      sql<string>`coalesce(${sql.ref('itemTopic.title')}, ${sql.ref('itemSession.title')}, ${sql.ref('itemDocument.title')}, '')`.as(
         'itemTitle',
       ),
     ])

@@ -6,7 +6,7 @@
  */
 import type { InvitationStatus } from '@appg-hub/db'
 import { conflict } from '../errors'
-import { formatLondonDateTime } from '../meetings/london'
+import { formatLondonDateTime } from '../sessions/london'
 
 export type HandshakeAction = 'accept' | 'decline' | 'withdraw'
 

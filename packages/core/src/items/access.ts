@@ -1,5 +1,5 @@
 /**
- * Who may do what with an item (topic, meeting, document): docs/architecture.md §3 applied to the item's
+ * Who may do what with an item (topic, session, document): docs/architecture.md §3 applied to the item's
  * participant groups (its owner plus the groups that accepted an invitation). Single reads use
  * `itemAccess`; lists use `readableBy`, which encodes the same rule in SQL, so that a list never
  * shows what a single read would refuse.

@@ -8,7 +8,7 @@ import {
   type DocumentTable,
   type ItemType,
   indexItem,
-  type MeetingTable,
+  type SessionTable,
   type TopicTable,
 } from '@appg-hub/db'
 import type { Insertable } from 'kysely'
@@ -17,7 +17,7 @@ import { SEARCH_TYPE } from './load'
 
 interface ItemRows {
   topic: Insertable<TopicTable>
-  meeting: Insertable<MeetingTable>
+  meeting: Insertable<SessionTable>
   document: Insertable<DocumentTable>
 }
 

@@ -1,7 +1,7 @@
 /**
  * The read guard every item type shares: the item with the caller's rights, or NOT_FOUND when the
  * caller may not read it (so that a refusal does not say the item exists). Each type's own
- * guards (editing, drafts) are beside it: `documents/guards.ts`, `meetings/guards.ts`.
+ * guards (editing, drafts) are beside it: `documents/guards.ts`, `sessions/guards.ts`.
  */
 import type { ItemType } from '@appg-hub/db'
 import type { ServiceContext } from '../context'

@@ -1,5 +1,5 @@
 /**
- * The items that groups work on together (topics now; meetings and documents reuse all of it):
+ * The items that groups work on together (topics now; sessions and documents reuse all of it):
  * where each lives, what it is called, where the client shows it, and one query that reads an
  * item with its participant groups and the actor's role in each.
  */

@@ -55,7 +55,7 @@ export async function topicGroupsFor(
 
 /** The topic's sessions and documents that follow its groups (`shares_topic = 1`). */
 async function sharedItems(tx: Db, topicId: string): Promise<{ type: SpaceItemType; id: string }[]> {
-  const [meetings, documents] = await Promise.all([
+  const [sessions, documents] = await Promise.all([
     tx
       .selectFrom('meeting')
       .select('id')
@@ -70,7 +70,7 @@ async function sharedItems(tx: Db, topicId: string): Promise<{ type: SpaceItemTy
       .execute(),
   ])
   return [
-    ...meetings.map((m) => ({ type: 'meeting' as const, id: m.id })),
+    ...sessions.map((m) => ({ type: 'meeting' as const, id: m.id })),
     ...documents.map((d) => ({ type: 'document' as const, id: d.id })),
   ]
 }
@@ -105,12 +105,12 @@ export async function leaveTopicItems(
   appgId: string,
   now: string,
 ): Promise<{ type: SpaceItemType; id: string }[]> {
-  const [meetings, documents] = await Promise.all([
+  const [sessions, documents] = await Promise.all([
     tx.selectFrom('meeting').select('id').where('topic_id', '=', topicId).execute(),
     tx.selectFrom('document').select('id').where('topic_id', '=', topicId).execute(),
   ])
   const items = [
-    ...meetings.map((m) => ({ type: 'meeting' as const, id: m.id })),
+    ...sessions.map((m) => ({ type: 'meeting' as const, id: m.id })),
     ...documents.map((d) => ({ type: 'document' as const, id: d.id })),
   ]
   const left: { type: SpaceItemType; id: string }[] = []

@@ -3,9 +3,9 @@ import type { Role } from '@appg-hub/db'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
-import { releaseLostSignups } from '../meetings/release'
 import { canSignIn } from '../people/hub'
 import { canManageMember } from '../policy'
+import { releaseLostSignups } from '../sessions/release'
 import { type GroupForActor, groupForActor, requireActor } from './access'
 
 async function currentMembership(ctx: ServiceContext, appgId: string, personId: string) {

@@ -2,7 +2,7 @@ import type { Db } from '@appg-hub/db'
 import { testDatabases } from '@appg-hub/db/testing'
 import { afterAll, describe, expect, it } from 'vitest'
 import { testConfig } from '../../../../tests/support/fixtures'
-import { createSession, validateSessionToken } from '../auth/session'
+import { createSignIn, validateSignInToken } from '../auth/sign-in'
 import { fakeClock } from '../clock'
 import type { Actor, ServiceContext } from '../context'
 import { DomainError } from '../errors'
@@ -101,10 +101,10 @@ describe.each(testDatabases())('site administrators and sign-ins on $name', (tar
     const db = await target.fresh()
     const admin = await account(db, 'Ada Admin', true)
     const clerk = await account(db, 'Carl Clerk')
-    const laptop = await createSession({ db, clock }, clerk.id, 'laptop')
-    const phone = await createSession({ db, clock }, clerk.id, 'phone')
-    const mine = await createSession({ db, clock }, admin.id, 'desk')
-    expect(await validateSessionToken({ db, clock }, laptop.token)).not.toBeNull()
+    const laptop = await createSignIn({ db, clock }, clerk.id, 'laptop')
+    const phone = await createSignIn({ db, clock }, clerk.id, 'phone')
+    const mine = await createSignIn({ db, clock }, admin.id, 'desk')
+    expect(await validateSignInToken({ db, clock }, laptop.token)).not.toBeNull()
     expect((await searchAccounts(ctxOf(db, admin), { q: 'clerk' }))[0]).toMatchObject({
       name: 'Carl Clerk',
       isSiteAdmin: false,
@@ -112,9 +112,9 @@ describe.each(testDatabases())('site administrators and sign-ins on $name', (tar
     })
 
     expect(await endSignIns(ctxOf(db, admin), { personId: clerk.id })).toEqual({ ended: 2 })
-    expect(await validateSessionToken({ db, clock }, laptop.token)).toBeNull()
-    expect(await validateSessionToken({ db, clock }, phone.token)).toBeNull()
-    expect((await validateSessionToken({ db, clock }, mine.token))?.person.id).toBe(admin.id)
+    expect(await validateSignInToken({ db, clock }, laptop.token)).toBeNull()
+    expect(await validateSignInToken({ db, clock }, phone.token)).toBeNull()
+    expect((await validateSignInToken({ db, clock }, mine.token))?.person.id).toBe(admin.id)
     expect(await actions(db)).toEqual([
       { action: 'people.sign_ins_ended', actor_id: admin.id, item_id: clerk.id },
     ])

@@ -5,7 +5,7 @@
  * grant them again but the command line.
  */
 import { audit } from '../audit'
-import { invalidateAllSessions } from '../auth/session'
+import { invalidateAllSignIns } from '../auth/sign-in'
 import type { Actor, ServiceContext } from '../context'
 import { conflict, forbidden, notFound } from '../errors'
 import { requireActor } from '../memberships/access'
@@ -138,7 +138,7 @@ export async function endSignIns(
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('person_id', '=', person.id)
       .executeTakeFirstOrThrow()
-    await invalidateAllSessions({ db: tx }, person.id)
+    await invalidateAllSignIns({ db: tx }, person.id)
     await audit(tx, ctx.clock, {
       actorId: me.id,
       action: 'people.sign_ins_ended',

@@ -6,7 +6,7 @@
 import { ERASE_CONFIRMATION } from '@appg-hub/schemas'
 import { audit } from '../audit'
 import { verifyPassword } from '../auth/password'
-import { invalidateAllSessions } from '../auth/session'
+import { invalidateAllSignIns } from '../auth/sign-in'
 import type { ServiceContext } from '../context'
 import { badRequest } from '../errors'
 import { requireActor } from '../memberships/access'
@@ -61,7 +61,7 @@ export async function eraseMyAccount(ctx: ServiceContext, input: { password: str
       })
       .where('id', '=', actor.id)
       .execute()
-    await invalidateAllSessions({ db: tx }, actor.id)
+    await invalidateAllSignIns({ db: tx }, actor.id)
     await tx.deleteFrom('membership').where('person_id', '=', actor.id).execute()
     await tx.deleteFrom('follow').where('person_id', '=', actor.id).execute()
     await tx.deleteFrom('notification').where('person_id', '=', actor.id).execute()

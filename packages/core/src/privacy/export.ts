@@ -1,6 +1,6 @@
 /**
  * "Download my data" (docs/architecture.md §7): everything the hub holds about the person asking, as JSON.
- * Secrets are left out (the password hash, session and invitation token hashes), as are other
+ * Secrets are left out (the password hash, sign-in and invitation token hashes), as are other
  * people's personal details beyond the names shown beside the person's own activity.
  */
 import type { ItemType } from '@appg-hub/db'
@@ -20,12 +20,12 @@ export async function exportMyData(ctx: ServiceContext) {
   const [
     person,
     memberships,
-    sessions,
+    signIns,
     groupInvitesSent,
     groupInvitesAccepted,
     handshakes,
     topics,
-    meetings,
+    sessions,
     signups,
     documents,
     revisions,
@@ -242,7 +242,7 @@ export async function exportMyData(ctx: ServiceContext) {
   // Items' live words (titles, summaries, times) only for items the person may still read.
   const readable = await readableItems(db, actor, [
     ...topics.map((t) => ({ type: 'topic' as const, id: t.id })),
-    ...meetings.map((m) => ({ type: 'meeting' as const, id: m.id })),
+    ...sessions.map((m) => ({ type: 'meeting' as const, id: m.id })),
     ...signups.map((s) => ({ type: 'meeting' as const, id: s.meeting_id })),
     ...documents.map((d) => ({ type: 'document' as const, id: d.id })),
     ...notifications.flatMap((n) => (n.item_type && n.item_id ? [{ type: n.item_type, id: n.item_id }] : [])),
@@ -253,13 +253,13 @@ export async function exportMyData(ctx: ServiceContext) {
     exportedAt: ctx.clock.now().toISOString(),
     person,
     memberships,
-    sessions,
+    signIns,
     groupInvitations: { sent: groupInvitesSent, accepted: groupInvitesAccepted },
     jointWorkInvitations: handshakes.map((h) => ({ ...h, mine: h.sent_by === me ? 'sent' : 'answered' })),
     topicsCreated: topics.map((t) =>
       may('topic', t.id) ? t : { ...t, title: NO_ACCESS_TITLE, summary: null },
     ),
-    sessionsCreated: meetings.map((m) =>
+    sessionsCreated: sessions.map((m) =>
       may('meeting', m.id) ? m : { ...m, title: NO_ACCESS_TITLE, starts_at: null },
     ),
     signups: signups.map((s) =>

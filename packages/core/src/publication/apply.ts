@@ -9,7 +9,7 @@ import { sql } from 'kysely'
 import type { Clock } from '../clock'
 import type { HubConfig } from '../context'
 import { SEARCH_TYPE } from '../items/load'
-import { releaseLostSignups } from '../meetings/release'
+import { releaseLostSignups } from '../sessions/release'
 
 export interface Publication {
   itemType: ItemType
@@ -97,5 +97,5 @@ export async function takeOutOfPublic(
       .execute()
   }
   await indexItem(tx, SEARCH_TYPE[itemType], itemId)
-  if (itemType === 'meeting') await releaseLostSignups(tx, ctx, { meetingId: itemId }, actorId)
+  if (itemType === 'meeting') await releaseLostSignups(tx, ctx, { sessionId: itemId }, actorId)
 }

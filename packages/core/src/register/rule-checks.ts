@@ -5,7 +5,7 @@
  * Register cannot tell, never a guess.
  */
 import type { PersonKind } from '@appg-hub/db'
-import { noticeWarning } from '../meetings/notice'
+import { noticeWarning } from '../sessions/notice'
 import { GOVERNMENT_PARTIES, MAIN_OPPOSITION_PARTIES, RULE_FIGURES, RULES, type RuleId } from './rule-facts'
 
 export type RuleResult = 'pass' | 'fail' | 'not_known'
@@ -267,7 +267,7 @@ function benefitsTimely(entry: RuleEntry): RuleCheck {
   return check('benefits.timely', 'pass', shows, 'Nothing to do.')
 }
 
-/** All-Party Notices: the sessions check of core/meetings/notice.ts, over the group's sessions to come. */
+/** All-Party Notices: the sessions check of core/sessions/notice.ts, over the group's sessions to come. */
 function notices(entry: RuleEntry, now: Date): RuleCheck {
   const upcoming = entry.sessions.filter(
     (s) => s.visibility === 'public' && Date.parse(s.startsAt) >= now.getTime(),
@@ -276,8 +276,8 @@ function notices(entry: RuleEntry, now: Date): RuleCheck {
     return check(
       'notices.week',
       'not_known',
-      'No public session of the group still to come on the hub; the Register does not record meetings.',
-      'Put each meeting with a vote, a decision or an outside speaker in the All-Party Notices a week ahead.',
+      'No public session of the group still to come on the hub; the Register does not record sessions.',
+      'Put each session with a vote, a decision or an outside speaker in the All-Party Notices a week ahead.',
     )
   const short = upcoming.filter((s) => noticeWarning(s.visibility, s.status, s.startsAt, now) !== null)
   const shows = `${count(upcoming.length, 'public session')} to come on the hub; ${short.length} less than seven days away${

@@ -61,7 +61,7 @@ export const RULE_FIGURES = {
    * current Guide's text: `confirmed: false` on the benefits check.
    */
   registerWithinDays: 28,
-  // All-Party Notices' week is NOTICE_DAYS in core/meetings/notice.ts, which the notices check reuses.
+  // All-Party Notices' week is NOTICE_DAYS in core/sessions/notice.ts, which the notices check reuses.
 } as const
 
 export const RULES: Record<RuleId, RuleFact> = {
@@ -111,7 +111,7 @@ export const RULES: Record<RuleId, RuleFact> = {
   'notices.week': {
     name: 'All-Party Notices at least seven days ahead',
     // The 2025 answer to HL3637 restates it: notice "at least a week in advance".
-    cite: 'Guide to the Rules on APPGs (2023), section on meetings: All-Party Notices',
+    cite: 'Guide to the Rules on APPGs (2023), section on sessions: All-Party Notices',
     confirmed: true,
   },
 }

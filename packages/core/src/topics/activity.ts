@@ -78,7 +78,7 @@ export async function topicActivity(ctx: ServiceContext, input: { id: string }):
         .where('topic_id', '=', input.id)
         .executeTakeFirst()
     : Promise.resolve(undefined)
-  const [meetings, documents] = await Promise.all(
+  const [sessions, documents] = await Promise.all(
     (['meeting', 'document'] as const).map((type) =>
       ctx.db
         .selectFrom(`${type} as item` as 'meeting as item')
@@ -90,7 +90,7 @@ export async function topicActivity(ctx: ServiceContext, input: { id: string }):
   )
   const titles = new Map<string, string>([
     [`topic:${topic.id}`, topic.title],
-    ...meetings!.map((m) => [`meeting:${m.id}`, m.title] as [string, string]),
+    ...sessions!.map((m) => [`meeting:${m.id}`, m.title] as [string, string]),
     ...documents!.map((d) => [`document:${d.id}`, d.title] as [string, string]),
   ])
   const rows = await ctx.db
@@ -102,14 +102,14 @@ export async function topicActivity(ctx: ServiceContext, input: { id: string }):
     .where((eb) =>
       eb.or([
         eb.and([eb('e.item_type', '=', 'topic'), eb('e.item_id', '=', topic.id)]),
-        ...(meetings!.length
+        ...(sessions!.length
           ? [
               eb.and([
                 eb('e.item_type', '=', 'meeting'),
                 eb(
                   'e.item_id',
                   'in',
-                  meetings!.map((m) => m.id),
+                  sessions!.map((m) => m.id),
                 ),
               ]),
             ]

@@ -6,21 +6,21 @@
 import { createSignal, For, Show } from 'solid-js'
 import { createRead, useActions } from '../../lib/data'
 import { plural } from '../../lib/format'
-import { useSession } from '../../lib/session'
+import { useSignIn } from '../../lib/sign-in'
 import { type AdminAccount, api } from '../../lib/trpc'
 import { ConfirmAction } from '../Confirm'
 import { Button, TextField } from '../Form'
 import { ActionStatus, PageError } from '../Status'
 
 export function AccountsPanel() {
-  const session = useSession()
+  const signIn = useSignIn()
   const [q, setQ] = createSignal('')
   // Empty lists the site administrators; the search box narrows to any account.
   const [asked, setAsked] = createSignal('')
   const actions = useActions()
   const accounts = createRead(
     'people.accounts',
-    () => session.me()?.isSiteAdmin === true && { q: asked() },
+    () => signIn.me()?.isSiteAdmin === true && { q: asked() },
     (input) => api.people.accounts.query(input),
   )
 
@@ -28,7 +28,7 @@ export function AccountsPanel() {
     if (await actions.run(key, write)) {
       await accounts.refetch()
       // My own rights may have changed: the header and the console follow the server's answer.
-      await session.refresh()
+      await signIn.refresh()
     }
   }
 

@@ -4,7 +4,7 @@ import { createStore, reconcile } from 'solid-js/store'
 import { createPagedRead } from '../../lib/data'
 import { errorInfo } from '../../lib/errors'
 import { plural } from '../../lib/format'
-import { useSession } from '../../lib/session'
+import { useSignIn } from '../../lib/sign-in'
 import { api, type Comment } from '../../lib/trpc'
 import { ShowMore } from '../ShowMore'
 import { ActionStatus, Loading } from '../Status'
@@ -28,7 +28,7 @@ function countAll(comments: Comment[]): number {
  * add one. The address `#comment-<id>` scrolls to that comment, focuses and highlights it.
  */
 export function Discussion(props: { itemType: ItemType; itemId: string; canComment: boolean }) {
-  const session = useSession()
+  const signIn = useSignIn()
   const location = useLocation()
   const list = createPagedRead(
     'comments.list',
@@ -189,9 +189,9 @@ export function Discussion(props: { itemType: ItemType; itemId: string; canComme
       <Show
         when={props.canComment}
         fallback={
-          <Show when={session.ready()}>
+          <Show when={signIn.ready()}>
             <Show
-              when={!session.me()}
+              when={!signIn.me()}
               fallback={
                 <p class="discussion__closed">
                   You can read this discussion but not comment: only members of the groups taking part can

@@ -5,7 +5,7 @@ import { createPagedRead } from '../../lib/data'
 import { type DocumentSummary, KIND_NAMES } from '../../lib/documents'
 import { errorInfo } from '../../lib/errors'
 import { formatDate } from '../../lib/format'
-import { useSession } from '../../lib/session'
+import { useSignIn } from '../../lib/sign-in'
 import { api } from '../../lib/trpc'
 import { ShowMore } from '../ShowMore'
 import { Loading } from '../Status'
@@ -40,13 +40,13 @@ export function DocumentItems(props: { items: DocumentSummary[]; id: string }) {
 
 /** The group page's "Documents": owned or co-authored, as far as the reader may see them. */
 export function GroupDocuments(props: { slug: string; title: string }) {
-  const session = useSession()
+  const signIn = useSignIn()
   const docs = createPagedRead(
     'documents.listForGroup',
-    () => session.ready() && props.slug,
+    () => signIn.ready() && props.slug,
     (slug, cursor) => api.documents.listForGroup.query({ slug, cursor }),
   )
-  const mayWrite = () => session.can(props.slug)?.createItems
+  const mayWrite = () => signIn.can(props.slug)?.createItems
   return (
     <section class="section" aria-labelledby="documents-heading">
       <h2 id="documents-heading" class="heading-l">

@@ -3,20 +3,20 @@ import { A } from '@solidjs/router'
 import { For, Show } from 'solid-js'
 import { createRead } from '../../lib/data'
 import { errorInfo } from '../../lib/errors'
-import { useSession } from '../../lib/session'
+import { useSignIn } from '../../lib/sign-in'
 import { api } from '../../lib/trpc'
 import { Loading } from '../Status'
 import { DocumentItems } from './GroupDocuments'
 
 /** The topic page's documents: those linked to the topic that the reader may see. */
 export function TopicDocuments(props: { topicId: string; groups: { slug: string; title: string }[] }) {
-  const session = useSession()
+  const signIn = useSignIn()
   const docs = createRead(
     'documents.listForTopic',
-    () => session.ready() && props.topicId,
+    () => signIn.ready() && props.topicId,
     (topicId) => api.documents.listForTopic.query({ topicId }),
   )
-  const writable = () => props.groups.filter((g) => session.can(g.slug)?.createItems)
+  const writable = () => props.groups.filter((g) => signIn.can(g.slug)?.createItems)
   return (
     <section class="section" aria-labelledby="topic-documents-heading">
       <h2 id="topic-documents-heading" class="heading-l">

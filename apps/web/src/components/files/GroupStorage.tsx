@@ -1,13 +1,13 @@
 import { Show } from 'solid-js'
 import { createRead } from '../../lib/data'
-import { useSession } from '../../lib/session'
+import { useSignIn } from '../../lib/sign-in'
 import { api } from '../../lib/trpc'
 import { formatSize } from './upload'
 
 /** The group's storage for files against its quota: for its chair and officers (and site admins). */
 export function GroupStorage(props: { slug: string }) {
-  const session = useSession()
-  const maySee = () => session.can(props.slug)?.viewAudit
+  const signIn = useSignIn()
+  const maySee = () => signIn.can(props.slug)?.viewAudit
   const usage = createRead(
     'files.usage',
     () => maySee() && props.slug,

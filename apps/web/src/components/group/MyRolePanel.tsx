@@ -2,17 +2,17 @@ import { A } from '@solidjs/router'
 import { createSignal, Show } from 'solid-js'
 import { errorInfo } from '../../lib/errors'
 import { roleName } from '../../lib/format'
-import { useSession } from '../../lib/session'
+import { useSignIn } from '../../lib/sign-in'
 import { api, type Group } from '../../lib/trpc'
 import { ConfirmAction } from '../Confirm'
 
 /** The caller's role in the group, with what it lets them do here (rights from the server's `can` flags). */
 export function MyRolePanel(props: { group: Group; onLeft: () => void; onChanged: () => void }) {
-  const session = useSession()
+  const signIn = useSignIn()
   const g = () => props.group
-  const myRole = () => session.roleIn(g().slug)
-  const canSeeRoster = () => session.can(g().slug)?.viewRoster
-  const canSeeAudit = () => session.can(g().slug)?.viewAudit
+  const myRole = () => signIn.roleIn(g().slug)
+  const canSeeRoster = () => signIn.can(g().slug)?.viewRoster
+  const canSeeAudit = () => signIn.can(g().slug)?.viewAudit
   const [leaving, setLeaving] = createSignal(false)
   const [leaveError, setLeaveError] = createSignal<string | null>(null)
 
@@ -22,7 +22,7 @@ export function MyRolePanel(props: { group: Group; onLeft: () => void; onChanged
     try {
       await api.memberships.leave.mutate({ slug: g().slug })
       props.onLeft()
-      await session.refresh()
+      await signIn.refresh()
       props.onChanged()
     } catch (caught) {
       setLeaveError(errorInfo(caught).message)

@@ -8,7 +8,7 @@ import '../../styles/rules.css'
 import { For, Show } from 'solid-js'
 import { createRead } from '../../lib/data'
 import { formatDate, plural } from '../../lib/format'
-import { useSession } from '../../lib/session'
+import { useSignIn } from '../../lib/sign-in'
 import { api, type RuleCheck } from '../../lib/trpc'
 
 const RESULT: Record<RuleCheck['result'], { label: string; badge: string }> = {
@@ -58,8 +58,8 @@ export function RuleCheckList(props: { checks: RuleCheck[] }) {
 }
 
 export function RuleChecks(props: { slug: string }) {
-  const session = useSession()
-  const maySee = () => session.can(props.slug)?.viewRuleChecks
+  const signIn = useSignIn()
+  const maySee = () => signIn.can(props.slug)?.viewRuleChecks
   const read = createRead(
     'register.ruleChecks',
     () => maySee() && props.slug,

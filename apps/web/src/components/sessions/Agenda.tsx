@@ -5,7 +5,7 @@ import type * as z from 'zod'
 import { useActions } from '../../lib/data'
 import { createForm } from '../../lib/form'
 import { plural } from '../../lib/format'
-import type { AgendaItem, Meeting } from '../../lib/sessions'
+import type { AgendaItem, Session } from '../../lib/sessions'
 import { api } from '../../lib/trpc'
 import { ConfirmAction } from '../Confirm'
 import { Button, ErrorSummary, TextAreaField, TextField } from '../Form'
@@ -95,15 +95,15 @@ function ItemForm(props: {
   )
 }
 
-export function Agenda(props: { meeting: Meeting; refetch: () => Promise<void> }) {
-  const m = () => props.meeting
+export function Agenda(props: { session: Session; refetch: () => Promise<void> }) {
+  const m = () => props.session
   const actions = useActions()
   const [editing, setEditing] = createSignal<string | null>(null)
   const over = () => m().agendaMinutes > m().sessionMinutes
 
   async function move(item: AgendaItem, direction: 'up' | 'down') {
     await actions.run(`move:${item.id}`, async () => {
-      await api.meetings.agenda.move.mutate({ id: m().id, itemId: item.id, direction })
+      await api.sessions.agenda.move.mutate({ id: m().id, itemId: item.id, direction })
       await props.refetch()
       return `Moved “${item.title}” ${direction}.`
     })
@@ -169,7 +169,7 @@ export function Agenda(props: { meeting: Meeting; refetch: () => Promise<void> }
                             busy={actions.busy() === `remove:${item.id}`}
                             onConfirm={async () => {
                               await actions.run(`remove:${item.id}`, async () => {
-                                await api.meetings.agenda.remove.mutate({ id: m().id, itemId: item.id })
+                                await api.sessions.agenda.remove.mutate({ id: m().id, itemId: item.id })
                                 await props.refetch()
                                 return `Removed “${item.title}”.`
                               })
@@ -191,7 +191,7 @@ export function Agenda(props: { meeting: Meeting; refetch: () => Promise<void> }
                     submitLabel="Save item"
                     onCancel={() => setEditing(null)}
                     onSubmit={async (d) => {
-                      await api.meetings.agenda.update.mutate({ id: m().id, itemId: item.id, ...d })
+                      await api.sessions.agenda.update.mutate({ id: m().id, itemId: item.id, ...d })
                       await props.refetch()
                       setEditing(null)
                     }}
@@ -217,7 +217,7 @@ export function Agenda(props: { meeting: Meeting; refetch: () => Promise<void> }
           initial={EMPTY}
           submitLabel="Add to the agenda"
           onSubmit={async (d) => {
-            await api.meetings.agenda.add.mutate({ id: m().id, ...d })
+            await api.sessions.agenda.add.mutate({ id: m().id, ...d })
             await props.refetch()
           }}
         />

@@ -35,7 +35,7 @@ export function CalendarFeed() {
             busy={actions.busy() === 'get'}
             onClick={() =>
               actions.run('get', async () => {
-                const r = await api.meetings.calendarFeed.mutate()
+                const r = await api.sessions.calendarFeed.mutate()
                 setExists(true)
                 setUrl(r.url)
                 return r.url ? 'Your calendar feed is ready.' : null
@@ -51,7 +51,7 @@ export function CalendarFeed() {
             busy={actions.busy() === 'rotate'}
             onClick={() =>
               actions.run('rotate', async () => {
-                const r = await api.meetings.rotateCalendarFeed.mutate()
+                const r = await api.sessions.rotateCalendarFeed.mutate()
                 setUrl(r.url)
                 return 'A new address was made; the old one no longer works.'
               })
@@ -64,7 +64,7 @@ export function CalendarFeed() {
             busy={actions.busy() === 'revoke'}
             onClick={() =>
               actions.run('revoke', async () => {
-                await api.meetings.revokeCalendarFeed.mutate()
+                await api.sessions.revokeCalendarFeed.mutate()
                 setUrl(null)
                 setExists(false)
                 return 'Your calendar feed is turned off.'

@@ -3,7 +3,7 @@ import { createRead, useActions } from '../../lib/data'
 import { errorInfo } from '../../lib/errors'
 import { formatDate, listText } from '../../lib/format'
 import { createGroupSearch, MIN_SEARCH_LENGTH } from '../../lib/group-search'
-import type { Meeting } from '../../lib/sessions'
+import type { Session } from '../../lib/sessions'
 import { api } from '../../lib/trpc'
 import { Button, CheckboxGroup, TextAreaField, TextField } from '../Form'
 import { ActionStatus } from '../Status'
@@ -18,8 +18,8 @@ interface Group {
  * the session's group already works with (the partners in its topics) and finds others by name;
  * choosing none says so instead of sending nothing.
  */
-export function CohostGroups(props: { meeting: Meeting; refetch: () => Promise<void> }) {
-  const m = () => props.meeting
+export function CohostGroups(props: { session: Session; refetch: () => Promise<void> }) {
+  const m = () => props.session
   const [chosen, setChosen] = createSignal<string[]>([])
   const [found, setFound] = createSignal<Group[]>([])
   const [q, setQ] = createSignal('')

@@ -1,10 +1,10 @@
 /** The group page's pointer to its sessions, with "Draft a session" for its staff. */
 import { A } from '@solidjs/router'
 import { Show } from 'solid-js'
-import { useSession } from '../../lib/session'
+import { useSignIn } from '../../lib/sign-in'
 
 export function GroupSessionsLink(props: { slug: string; title: string }) {
-  const session = useSession()
+  const signIn = useSignIn()
   return (
     <section class="section" aria-labelledby="group-sessions-heading">
       <h2 id="group-sessions-heading" class="heading-l">
@@ -15,7 +15,7 @@ export function GroupSessionsLink(props: { slug: string; title: string }) {
         <A href={`/groups/${props.slug}/sessions`} class="button button--secondary">
           Sessions calendar
         </A>
-        <Show when={session.can(props.slug)?.createItems}>
+        <Show when={signIn.can(props.slug)?.createItems}>
           <A href={`/groups/${props.slug}/sessions/new`} class="button button--primary">
             Draft a session
           </A>

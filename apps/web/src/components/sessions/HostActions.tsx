@@ -1,9 +1,9 @@
-import { updateMeetingInput } from '@appg-hub/schemas'
+import { updateSessionInput } from '@appg-hub/schemas'
 /** What the hosts do to a session: schedule, edit, invite co-hosts, cancel, mark as held. */
 import { createSignal, Show } from 'solid-js'
 import { createRead, useActions } from '../../lib/data'
 import { createForm } from '../../lib/form'
-import { londonParts, type Meeting } from '../../lib/sessions'
+import { londonParts, type Session } from '../../lib/sessions'
 import { api } from '../../lib/trpc'
 import { ConfirmAction } from '../Confirm'
 import { Button, ErrorSummary, TextAreaField } from '../Form'
@@ -11,11 +11,11 @@ import { ActionStatus } from '../Status'
 import { SESSION_FIELDS, type SessionDraft, SessionFields, sessionInput } from './SessionFields'
 
 export function LifecycleActions(props: {
-  meeting: Meeting
+  session: Session
   refetch: () => Promise<void>
   onEdit: () => void
 }) {
-  const m = () => props.meeting
+  const m = () => props.session
   const actions = useActions()
   const [cancelling, setCancelling] = createSignal(false)
   const [reason, setReason] = createSignal('')
@@ -29,7 +29,7 @@ export function LifecycleActions(props: {
     }
     setReasonError(null)
     const ok = await actions.run('cancel', async () => {
-      await api.meetings.cancel.mutate({ id: m().id, reason: reason().trim() })
+      await api.sessions.cancel.mutate({ id: m().id, reason: reason().trim() })
       await props.refetch()
       return 'The session is cancelled. Everyone signed up has been told.'
     })
@@ -49,7 +49,7 @@ export function LifecycleActions(props: {
             busy={actions.busy() === 'schedule'}
             onClick={() =>
               actions.run('schedule', async () => {
-                await api.meetings.schedule.mutate({ id: m().id })
+                await api.sessions.schedule.mutate({ id: m().id })
                 await props.refetch()
                 return m().visibility === 'public'
                   ? 'The session is scheduled and public.'
@@ -69,7 +69,7 @@ export function LifecycleActions(props: {
             busy={actions.busy() === 'held'}
             onConfirm={async () => {
               await actions.run('held', async () => {
-                await api.meetings.markHeld.mutate({ id: m().id })
+                await api.sessions.markHeld.mutate({ id: m().id })
                 await props.refetch()
                 return 'Marked as held. Attach the minutes when they are ready.'
               })
@@ -108,8 +108,8 @@ export function LifecycleActions(props: {
   )
 }
 
-export function EditSession(props: { meeting: Meeting; onSaved: () => Promise<void>; onCancel: () => void }) {
-  const m = () => props.meeting
+export function EditSession(props: { session: Session; onSaved: () => Promise<void>; onCancel: () => void }) {
+  const m = () => props.session
   const start = londonParts(m().startsAt)
   const topics = createRead(
     'topics.listForGroup',
@@ -129,7 +129,7 @@ export function EditSession(props: { meeting: Meeting; onSaved: () => Promise<vo
     topicId: m().topic?.id ?? '',
   })
   const form = createForm({
-    schema: updateMeetingInput,
+    schema: updateSessionInput,
     prefix: 'edit',
     fields: SESSION_FIELDS,
     input: () => ({
@@ -137,7 +137,7 @@ export function EditSession(props: { meeting: Meeting; onSaved: () => Promise<vo
       ...sessionInput(draft()),
       ...(m().can.changeVisibility ? { visibility: draft().visibility } : {}),
     }),
-    send: (input) => api.meetings.update.mutate(input),
+    send: (input) => api.sessions.update.mutate(input),
     onSent: () => props.onSaved(),
   })
   return (

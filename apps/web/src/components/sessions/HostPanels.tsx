@@ -4,20 +4,20 @@ import { createSignal, For, Show } from 'solid-js'
 import { createRead, useActions } from '../../lib/data'
 import { errorInfo } from '../../lib/errors'
 import { formatDateTime } from '../../lib/format'
-import { useSession } from '../../lib/session'
-import { type Meeting, SIGNUP_NAMES } from '../../lib/sessions'
+import { type Session, SIGNUP_NAMES } from '../../lib/sessions'
+import { useSignIn } from '../../lib/sign-in'
 import { api } from '../../lib/trpc'
 import { CopyButton } from '../CopyButton'
 import { Button, SelectField, TextField } from '../Form'
 import { ScrollRegion } from '../ScrollRegion'
 import { ActionStatus, Loading } from '../Status'
 
-export function SignupList(props: { meeting: Meeting }) {
+export function SignupList(props: { session: Session }) {
   const list = createRead(
-    'meetings.signups',
+    'sessions.signups',
     () =>
-      `${props.meeting.id}:${props.meeting.counts.going}:${props.meeting.counts.waitlist}:${props.meeting.counts.maybe}`,
-    () => api.meetings.signups.query({ id: props.meeting.id }),
+      `${props.session.id}:${props.session.counts.going}:${props.session.counts.waitlist}:${props.session.counts.maybe}`,
+    () => api.sessions.signups.query({ id: props.session.id }),
   )
   return (
     <section class="section" aria-labelledby="signups-heading">
@@ -25,7 +25,7 @@ export function SignupList(props: { meeting: Meeting }) {
         Who signed up
       </h2>
       <p>
-        <a href={`/sessions/${props.meeting.id}/signups.csv`} download="">
+        <a href={`/sessions/${props.session.id}/signups.csv`} download="">
           Download the list (CSV)
         </a>
       </p>
@@ -77,9 +77,9 @@ export function SignupList(props: { meeting: Meeting }) {
   )
 }
 
-export function NoticePanel(props: { meeting: Meeting }) {
+export function NoticePanel(props: { session: Session }) {
   return (
-    <Show when={props.meeting.notice}>
+    <Show when={props.session.notice}>
       <section class="section" aria-labelledby="notice-heading">
         <h2 id="notice-heading" class="heading-l">
           Notice
@@ -88,9 +88,9 @@ export function NoticePanel(props: { meeting: Meeting }) {
           A draft for the All-Party Notices, which ask for a week’s notice of group meetings. Copy it and send
           it on.
         </p>
-        <CopyButton text={props.meeting.notice!} label="Copy the notice" selectId="session-notice" />
+        <CopyButton text={props.session.notice!} label="Copy the notice" selectId="session-notice" />
         <pre class="session-notice" id="session-notice">
-          {props.meeting.notice}
+          {props.session.notice}
         </pre>
       </section>
     </Show>
@@ -98,9 +98,9 @@ export function NoticePanel(props: { meeting: Meeting }) {
 }
 
 /** After the session is held: attach a document of a host group as its minutes, or start one. */
-export function MinutesPanel(props: { meeting: Meeting; refetch: () => Promise<void> }) {
-  const m = () => props.meeting
-  const session = useSession()
+export function MinutesPanel(props: { session: Session; refetch: () => Promise<void> }) {
+  const m = () => props.session
+  const signIn = useSignIn()
   const actions = useActions()
   const hostSlugs = () => [m().owner.slug, ...m().cohosts.map((c) => c.slug)]
   const documents = createRead(
@@ -123,10 +123,10 @@ export function MinutesPanel(props: { meeting: Meeting; refetch: () => Promise<v
   const [choice, setChoice] = createSignal('')
   const [title, setTitle] = createSignal(`Minutes: ${m().title}`)
   /** Host groups in which I may create documents. */
-  const myHostGroups = () => hostSlugs().filter((slug) => session.can(slug)?.createItems)
+  const myHostGroups = () => hostSlugs().filter((slug) => signIn.can(slug)?.createItems)
 
   async function attach(documentId: string, what: string) {
-    await api.meetings.attachMinutes.mutate({ id: m().id, documentId })
+    await api.sessions.attachMinutes.mutate({ id: m().id, documentId })
     await props.refetch()
     await documents.refetch()
     return what

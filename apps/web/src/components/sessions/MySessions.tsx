@@ -2,7 +2,7 @@
 import { Show } from 'solid-js'
 import { createPagedRead } from '../../lib/data'
 import { errorInfo } from '../../lib/errors'
-import { useSession } from '../../lib/session'
+import { useSignIn } from '../../lib/sign-in'
 import { api } from '../../lib/trpc'
 import { ShowMore } from '../ShowMore'
 import { Loading } from '../Status'
@@ -10,11 +10,11 @@ import { CalendarFeed } from './CalendarFeed'
 import { SessionList } from './SessionBits'
 
 export function MySessions() {
-  const session = useSession()
+  const signIn = useSignIn()
   const list = createPagedRead(
-    'meetings.mine',
-    () => session.ready() && session.me() && 'upcoming',
-    (_when, cursor) => api.meetings.mine.query({ when: 'upcoming', cursor }),
+    'sessions.mine',
+    () => signIn.ready() && signIn.me() && 'upcoming',
+    (_when, cursor) => api.sessions.mine.query({ when: 'upcoming', cursor }),
   )
   return (
     <section class="section" aria-labelledby="my-sessions-heading">

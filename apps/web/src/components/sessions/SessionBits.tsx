@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router'
 import { For, Show } from 'solid-js'
 import { listText } from '../../lib/format'
-import { MEETING_STATUS_NAMES, type MeetingSummary, SIGNUP_NAMES, sessionWhen } from '../../lib/sessions'
+import { SESSION_STATUS_NAMES, type SessionSummary, SIGNUP_NAMES, sessionWhen } from '../../lib/sessions'
 import { VisibilityBadge } from '../TopicBits'
 import '../../styles/sessions.css'
 
@@ -15,13 +15,13 @@ export function SessionStatusBadge(props: { status: string }) {
         'badge--red': props.status === 'cancelled',
       }}
     >
-      {MEETING_STATUS_NAMES[props.status as keyof typeof MEETING_STATUS_NAMES] ?? props.status}
+      {SESSION_STATUS_NAMES[props.status as keyof typeof SESSION_STATUS_NAMES] ?? props.status}
     </strong>
   )
 }
 
 /** Sessions as cards: title, London time, place, hosts, status, places and my sign-up. */
-export function SessionList(props: { items: MeetingSummary[]; id?: string }) {
+export function SessionList(props: { items: SessionSummary[]; id?: string }) {
   return (
     <ul class="card-list session-list" id={props.id}>
       <For each={props.items}>

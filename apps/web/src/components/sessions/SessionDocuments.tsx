@@ -3,21 +3,21 @@ import { For, Show } from 'solid-js'
 import { KIND_NAMES, LINK_TYPE_NAMES } from '../../lib/documents'
 import type { api } from '../../lib/trpc'
 
-type Meeting = Awaited<ReturnType<typeof api.meetings.get.query>>
+type Session = Awaited<ReturnType<typeof api.sessions.get.query>>
 
 /** The documents linked to a session (minutes, briefings, agendas), once each; restricted ones untitled. */
-export function SessionDocuments(props: { meeting: Meeting }) {
+export function SessionDocuments(props: { session: Session }) {
   return (
     <section class="section" aria-labelledby="session-documents-heading">
       <h2 id="session-documents-heading" class="heading-l">
         Documents
       </h2>
       <Show
-        when={props.meeting.documents.length > 0}
+        when={props.session.documents.length > 0}
         fallback={<p>No document is linked to this session yet.</p>}
       >
         <ul class="link-items">
-          <For each={props.meeting.documents}>
+          <For each={props.session.documents}>
             {(d) => (
               <li class="link-items__item">
                 <span class="badge badge--grey">

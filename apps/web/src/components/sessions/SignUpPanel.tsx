@@ -4,7 +4,7 @@ import { createSignal, For, Show } from 'solid-js'
 import { useActions } from '../../lib/data'
 import { createForm } from '../../lib/form'
 import { plural } from '../../lib/format'
-import { type Meeting, SIGNUP_NAMES } from '../../lib/sessions'
+import { type Session, SIGNUP_NAMES } from '../../lib/sessions'
 import { api } from '../../lib/trpc'
 import { Button, ErrorSummary, TextField } from '../Form'
 import { ActionStatus } from '../Status'
@@ -15,8 +15,8 @@ const CHOICES = [
   { value: 'not_going', label: 'Not going' },
 ] as const
 
-export function SignUpPanel(props: { meeting: Meeting; refetch: () => Promise<void> }) {
-  const m = () => props.meeting
+export function SignUpPanel(props: { session: Session; refetch: () => Promise<void> }) {
+  const m = () => props.session
   const actions = useActions()
   const mine = () => m().mySignup
 
@@ -56,7 +56,7 @@ export function SignUpPanel(props: { meeting: Meeting; refetch: () => Promise<vo
                 busy={actions.busy() === choice.value}
                 onClick={() =>
                   actions.run(choice.value, async () => {
-                    const r = await api.meetings.signUp.mutate({ id: m().id, status: choice.value })
+                    const r = await api.sessions.signUp.mutate({ id: m().id, status: choice.value })
                     await props.refetch()
                     return r.status === 'waitlist'
                       ? `The session is full: you are number ${r.waitlistPosition} on the waiting list. You will be told if a place comes up.`
@@ -74,7 +74,7 @@ export function SignUpPanel(props: { meeting: Meeting; refetch: () => Promise<vo
               busy={actions.busy() === 'withdraw'}
               onClick={() =>
                 actions.run('withdraw', async () => {
-                  await api.meetings.withdraw.mutate({ id: m().id })
+                  await api.sessions.withdraw.mutate({ id: m().id })
                   await props.refetch()
                   return 'Your sign-up was withdrawn.'
                 })
@@ -87,7 +87,7 @@ export function SignUpPanel(props: { meeting: Meeting; refetch: () => Promise<vo
         <ActionStatus message={actions.message()} error={actions.error()} compact />
       </Show>
       <Show when={m().can.registerInterest}>
-        <InterestForm meetingId={m().id} />
+        <InterestForm sessionId={m().id} />
       </Show>
       <Show when={!m().can.signUp && !m().can.registerInterest}>
         <p class="hint">
@@ -98,7 +98,7 @@ export function SignUpPanel(props: { meeting: Meeting; refetch: () => Promise<vo
   )
 }
 
-function InterestForm(props: { meetingId: string }) {
+function InterestForm(props: { sessionId: string }) {
   const [name, setName] = createSignal('')
   const [email, setEmail] = createSignal('')
   const [done, setDone] = createSignal(false)
@@ -106,8 +106,8 @@ function InterestForm(props: { meetingId: string }) {
     schema: registerInterestInput,
     prefix: 'interest',
     fields: ['name', 'email'],
-    input: () => ({ id: props.meetingId, name: name(), email: email() }),
-    send: (input) => api.meetings.registerInterest.mutate(input),
+    input: () => ({ id: props.sessionId, name: name(), email: email() }),
+    send: (input) => api.sessions.registerInterest.mutate(input),
     onSent: () => {
       setDone(true)
     },

@@ -5,7 +5,7 @@ import { Button, ErrorSummary, TextField } from '../../components/Form'
 import { ActionStatus, Loading } from '../../components/Status'
 import { createRead } from '../../lib/data'
 import { createForm, type Form } from '../../lib/form'
-import { useSession } from '../../lib/session'
+import { useSignIn } from '../../lib/sign-in'
 import { api } from '../../lib/trpc'
 
 /**
@@ -52,7 +52,7 @@ function AccountForm(props: {
 }
 
 export function ProfileSection() {
-  const session = useSession()
+  const signIn = useSignIn()
   const profile = createRead(
     'people.profile',
     () => true,
@@ -76,7 +76,7 @@ export function ProfileSection() {
       profile.mutate(saved)
       setDisplayName(null)
       setOrganisation(null)
-      await session.refresh()
+      await signIn.refresh()
       setMessage('Your details are saved.')
     },
   })
@@ -173,7 +173,7 @@ export function PasswordSection() {
 }
 
 export function EmailSection() {
-  const session = useSession()
+  const signIn = useSignIn()
   const [newEmail, setEmail] = createSignal('')
   const [password, setPassword] = createSignal('')
   const message = createSignal<string | null>(null)
@@ -187,7 +187,7 @@ export function EmailSection() {
     onSent: async (result) => {
       setEmail('')
       setPassword('')
-      await session.refresh()
+      await signIn.refresh()
       setMessage(`Your email address is now ${result.email}.`)
     },
   })

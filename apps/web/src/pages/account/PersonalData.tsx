@@ -6,7 +6,7 @@ import { Button, ErrorSummary, TextField } from '../../components/Form'
 import { ActionStatus } from '../../components/Status'
 import { useActions } from '../../lib/data'
 import { createForm } from '../../lib/form'
-import { useSession } from '../../lib/session'
+import { useSignIn } from '../../lib/sign-in'
 import { api } from '../../lib/trpc'
 
 const CONFIRMATION = 'erase my account'
@@ -53,7 +53,7 @@ export function DownloadSection() {
 }
 
 export function EraseSection() {
-  const session = useSession()
+  const signIn = useSignIn()
   const navigate = useNavigate()
   const [password, setPassword] = createSignal('')
   const [confirmation, setConfirmation] = createSignal('')
@@ -64,7 +64,7 @@ export function EraseSection() {
     input: () => ({ password: password(), confirmation: confirmation() }),
     send: (input) => api.privacy.erase.mutate(input),
     onSent: async () => {
-      await session.refresh()
+      await signIn.refresh()
       navigate('/?erased=1')
     },
   })

@@ -7,7 +7,7 @@ import type { ServiceContext } from '../context'
 import { badRequest, conflict, notFound } from '../errors'
 import { queueEmail } from '../outbox'
 import type { RateRule } from '../ratelimit'
-import { loadMeeting } from './load'
+import { loadSession } from './load'
 import { formatLondonRange } from './london'
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -27,7 +27,7 @@ export async function registerInterest(
   ctx: ServiceContext,
   input: { id: string; name: string; email: string },
 ): Promise<{ ok: true }> {
-  const { row, item } = await loadMeeting(ctx.db, null, input.id)
+  const { row, item } = await loadSession(ctx.db, null, input.id)
   if (!item.access.isPublic) throw notFound('That session')
   if (row.status !== 'scheduled') throw conflict(`This session is ${row.status}; it takes no sign-ups.`)
   const name = input.name.trim()
@@ -97,7 +97,7 @@ export async function registerInterest(
 export async function confirmInterest(
   ctx: ServiceContext,
   input: { token: string },
-): Promise<{ meetingId: string; title: string }> {
+): Promise<{ sessionId: string; title: string }> {
   const hash = await hashToken(input.token)
   const row = await ctx.db
     .selectFrom('signup')
@@ -125,5 +125,5 @@ export async function confirmInterest(
       details: { signupId: row.id },
     })
   })
-  return { meetingId: row.meeting_id, title: row.title }
+  return { sessionId: row.meeting_id, title: row.title }
 }

@@ -13,10 +13,10 @@ import { itemPath, parseParticipants, participantsOf } from '../items/load'
 import { isMySession } from '../items/mine'
 import { markdownToPlainText } from '../markdown'
 import { requireActor } from '../memberships/access'
-import { readableMeeting } from './guards'
-import type { MeetingRow } from './load'
+import { readableSession } from './guards'
+import type { SessionRow } from './load'
 
-const STATUS: Record<MeetingRow['status'], CalendarEvent['status']> = {
+const STATUS: Record<SessionRow['status'], CalendarEvent['status']> = {
   draft: 'TENTATIVE',
   scheduled: 'CONFIRMED',
   held: 'CONFIRMED',
@@ -24,7 +24,7 @@ const STATUS: Record<MeetingRow['status'], CalendarEvent['status']> = {
 }
 
 type EventRow = Pick<
-  MeetingRow,
+  SessionRow,
   | 'id'
   | 'title'
   | 'description'
@@ -38,7 +38,7 @@ type EventRow = Pick<
   | 'cancel_reason'
 > & { participants: unknown }
 
-export function meetingEvent(row: EventRow, publicUrl: string): CalendarEvent {
+export function sessionEvent(row: EventRow, publicUrl: string): CalendarEvent {
   const groups = parseParticipants(row.participants)
   const owner = groups.find((g) => g.isOwner)
   const cohosts = groups.filter((g) => !g.isOwner)
@@ -85,18 +85,18 @@ const EVENT_COLUMNS = [
 ] as const
 
 /** The `.ics` of one session, for whoever may read it. */
-export async function meetingCalendar(
+export async function sessionCalendar(
   ctx: ServiceContext,
   id: string,
 ): Promise<{ filename: string; ics: string }> {
-  const { row, item } = await readableMeeting(ctx, id)
+  const { row, item } = await readableSession(ctx, id)
   const withGroups = {
     ...row,
     participants: item.participants.map((p) => ({ ...p, isOwner: p.isOwner ? 1 : 0 })),
   }
   return {
     filename: `session-${row.id}.ics`,
-    ics: renderCalendar({ name: row.title, events: [meetingEvent(withGroups, ctx.config.publicUrl)] }),
+    ics: renderCalendar({ name: row.title, events: [sessionEvent(withGroups, ctx.config.publicUrl)] }),
   }
 }
 
@@ -145,7 +145,7 @@ export async function personalCalendar(ctx: ServiceContext, token: string): Prom
     .execute()
   return renderCalendar({
     name: `APPG Hub: ${person.display_name}`,
-    events: rows.map((r) => meetingEvent(r, ctx.config.publicUrl)),
+    events: rows.map((r) => sessionEvent(r, ctx.config.publicUrl)),
   })
 }
 
@@ -176,7 +176,7 @@ export async function groupCalendar(ctx: ServiceContext, slug: string): Promise<
     .execute()
   return renderCalendar({
     name: group.title,
-    events: rows.map((r) => meetingEvent(r, ctx.config.publicUrl)),
+    events: rows.map((r) => sessionEvent(r, ctx.config.publicUrl)),
   })
 }
 

@@ -6,24 +6,24 @@ import {
   addAgendaItem,
   attachMinutes,
   calendarFeed,
-  cancelMeeting,
+  cancelSession,
   confirmInterest,
-  createMeeting,
-  getMeeting,
+  createSession,
+  getSession,
   INTEREST_RATE_RULES,
-  listGroupMeetings,
-  listMyMeetings,
+  listGroupSessions,
+  listMySessions,
   listSignups,
-  markMeetingHeld,
+  markSessionHeld,
   moveAgendaItem,
   registerInterest,
   removeAgendaItem,
   revokeCalendarFeed,
   rotateCalendarFeed,
-  scheduleMeeting,
-  signUpForMeeting,
+  scheduleSession,
+  signUpForSession,
   updateAgendaItem,
-  updateMeeting,
+  updateSession,
   withdrawSignup,
 } from '@appg-hub/core'
 import {
@@ -31,47 +31,47 @@ import {
   agendaItemInput,
   attachMinutesInput,
   byId,
-  cancelMeetingInput,
+  cancelSessionInput,
   confirmInterestInput,
-  createMeetingInput,
-  groupMeetingsInput,
-  meetingSignUpInput,
+  createSessionInput,
+  groupSessionsInput,
   moveAgendaItemInput,
-  myMeetingsInput,
+  mySessionsInput,
   registerInterestInput,
+  sessionSignUpInput,
   updateAgendaItemInput,
-  updateMeetingInput,
+  updateSessionInput,
 } from '@appg-hub/schemas'
 import { rateLimit } from '../rate-limit'
 import { authedProcedure, publicProcedure, readerProcedure, router } from '../trpc'
 
-export const meetingsRouter = router({
+export const sessionsRouter = router({
   create: authedProcedure
-    .input(createMeetingInput)
-    .mutation(({ ctx, input }) => createMeeting(ctx.core, input)),
+    .input(createSessionInput)
+    .mutation(({ ctx, input }) => createSession(ctx.core, input)),
 
   /** Public sessions can be read by anyone; NOT_FOUND for one the caller may not read. */
-  get: readerProcedure.input(byId).query(({ ctx, input }) => getMeeting(ctx.core, input.id)),
+  get: readerProcedure.input(byId).query(({ ctx, input }) => getSession(ctx.core, input.id)),
 
   update: authedProcedure
-    .input(updateMeetingInput)
-    .mutation(({ ctx, input }) => updateMeeting(ctx.core, input)),
+    .input(updateSessionInput)
+    .mutation(({ ctx, input }) => updateSession(ctx.core, input)),
 
-  schedule: authedProcedure.input(byId).mutation(({ ctx, input }) => scheduleMeeting(ctx.core, input)),
+  schedule: authedProcedure.input(byId).mutation(({ ctx, input }) => scheduleSession(ctx.core, input)),
 
   cancel: authedProcedure
-    .input(cancelMeetingInput)
-    .mutation(({ ctx, input }) => cancelMeeting(ctx.core, input)),
+    .input(cancelSessionInput)
+    .mutation(({ ctx, input }) => cancelSession(ctx.core, input)),
 
-  markHeld: authedProcedure.input(byId).mutation(({ ctx, input }) => markMeetingHeld(ctx.core, input)),
+  markHeld: authedProcedure.input(byId).mutation(({ ctx, input }) => markSessionHeld(ctx.core, input)),
 
   listForGroup: readerProcedure
-    .input(groupMeetingsInput)
-    .query(({ ctx, input }) => listGroupMeetings(ctx.core, input)),
+    .input(groupSessionsInput)
+    .query(({ ctx, input }) => listGroupSessions(ctx.core, input)),
 
   mine: authedProcedure
-    .input(myMeetingsInput)
-    .query(({ ctx, input }) => listMyMeetings(ctx.core, input ?? {})),
+    .input(mySessionsInput)
+    .query(({ ctx, input }) => listMySessions(ctx.core, input ?? {})),
 
   agenda: router({
     add: authedProcedure
@@ -89,8 +89,8 @@ export const meetingsRouter = router({
   }),
 
   signUp: authedProcedure
-    .input(meetingSignUpInput)
-    .mutation(({ ctx, input }) => signUpForMeeting(ctx.core, input)),
+    .input(sessionSignUpInput)
+    .mutation(({ ctx, input }) => signUpForSession(ctx.core, input)),
 
   withdraw: authedProcedure.input(byId).mutation(({ ctx, input }) => withdrawSignup(ctx.core, input)),
 

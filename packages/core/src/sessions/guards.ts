@@ -2,14 +2,14 @@
 import type { ServiceContext } from '../context'
 import { assertCan } from '../items/access'
 import type { LoadedItem } from '../items/load'
-import { loadMeeting, type MeetingRow } from './load'
+import { loadSession, type SessionRow } from './load'
 
 /** The session and the caller's rights; NOT_FOUND when the caller may not read it. */
-export async function readableMeeting(
+export async function readableSession(
   ctx: ServiceContext,
   id: string,
-): Promise<{ row: MeetingRow; item: LoadedItem }> {
-  const meeting = await loadMeeting(ctx.db, ctx.actor, id)
-  assertCan(meeting.item.access, 'item.read', 'That session', '')
-  return meeting
+): Promise<{ row: SessionRow; item: LoadedItem }> {
+  const session = await loadSession(ctx.db, ctx.actor, id)
+  assertCan(session.item.access, 'item.read', 'That session', '')
+  return session
 }

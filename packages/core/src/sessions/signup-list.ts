@@ -3,7 +3,7 @@ import { forbidden } from '../errors'
 import { requireActor } from '../memberships/access'
 import { can } from '../policy'
 import { csvCell } from '../text/csv'
-import { readableMeeting } from './guards'
+import { readableSession } from './guards'
 import { toLondon } from './london'
 import type { SignupStatus } from './signups'
 
@@ -34,7 +34,7 @@ export async function listSignups(
   input: { id: string },
 ): Promise<{ title: string; startsAt: string; capacity: number | null; signups: SignupEntry[] }> {
   requireActor(ctx.actor)
-  const { row, item } = await readableMeeting(ctx, input.id)
+  const { row, item } = await readableSession(ctx, input.id)
   if (!can(item.access, 'item.edit'))
     throw forbidden('Only the chair, officers and secretariat of the host groups can see who signed up.')
   const rows = await ctx.db

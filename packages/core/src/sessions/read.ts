@@ -12,7 +12,7 @@ import { groupCan, ownerCan } from '../items/powers'
 import { itemReadableBy } from '../links/readable'
 import { renderMarkdown } from '../markdown'
 import { can } from '../policy'
-import { chosenVisibility, type MeetingStatus, minutesBetween } from './load'
+import { chosenVisibility, minutesBetween, type SessionStatus } from './load'
 import { agendaSpeakers, noticeText, noticeWarning } from './notice'
 import type { MySignup, SignupStatus } from './signups'
 
@@ -34,7 +34,7 @@ export interface AgendaItemView {
   notes: string | null
 }
 
-export interface MeetingView {
+export interface SessionView {
   id: string
   title: string
   description: string
@@ -47,7 +47,7 @@ export interface MeetingView {
   /** The visibility the hosts chose; a draft is seen by the host groups only until scheduled. */
   visibility: Visibility
   capacity: number | null
-  status: MeetingStatus
+  status: SessionStatus
   cancelReason: string | null
   sequence: number
   topic: { id: string; title: string } | null
@@ -92,7 +92,7 @@ export interface MeetingView {
  * The session with its groups, agenda, counts and my sign-up in one query, and the minutes I may
  * read in a second. NOT_FOUND when the caller may not read it.
  */
-export async function getMeeting(ctx: ServiceContext, id: string): Promise<MeetingView> {
+export async function getSession(ctx: ServiceContext, id: string): Promise<SessionView> {
   const { db, actor } = ctx
   const now = ctx.clock.now()
   const nowIso = now.toISOString()

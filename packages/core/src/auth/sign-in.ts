@@ -1,6 +1,6 @@
 /**
- * Sign-in sessions in the manner of Lucia's guide (docs/architecture.md §7): plain functions over one table.
- * The cookie holds a random token; the table holds its SHA-256. A session slides forward while it
+ * Sign-ins in the manner of Lucia's guide, which calls them sessions (docs/architecture.md §7): plain functions over one table.
+ * The cookie holds a random token; the table holds its SHA-256. A sign-in slides forward while it
  * is used (idle timeout) but never beyond its absolute lifetime.
  */
 import { type Db, jsonAgg, type PersonTable, parseJsonArray, preparedQuery } from '@appg-hub/db'
@@ -9,15 +9,15 @@ import type { ServiceContext } from '../context'
 import type { MyGroup } from '../memberships/access'
 import { hashToken, newToken } from './tokens'
 
-export const SESSION_IDLE_MS = 14 * DAY
-export const SESSION_ABSOLUTE_MS = 60 * DAY
-export const SESSION_COOKIE = 'appg_session'
+export const SIGN_IN_IDLE_MS = 14 * DAY
+export const SIGN_IN_ABSOLUTE_MS = 60 * DAY
+export const SIGN_IN_COOKIE = 'appg_session'
 
-export type SessionPerson = Pick<PersonTable, 'id' | 'email' | 'display_name' | 'kind' | 'is_site_admin'>
+export type SignInPerson = Pick<PersonTable, 'id' | 'email' | 'display_name' | 'kind' | 'is_site_admin'>
 
-export interface ValidSession {
+export interface ValidSignIn {
   id: string
-  person: SessionPerson
+  person: SignInPerson
   expiresAt: string
   /** True when the expiry moved forward and the cookie should be sent again. */
   refreshed: boolean
@@ -25,14 +25,14 @@ export interface ValidSession {
   groups?: MyGroup[]
 }
 
-export async function createSession(
+export async function createSignIn(
   { db, clock }: Pick<ServiceContext, 'db' | 'clock'>,
   personId: string,
   userAgent: string | null,
 ): Promise<{ token: string; expiresAt: string }> {
   const token = newToken()
   const now = clock.now()
-  const expiresAt = addMs(now, SESSION_IDLE_MS)
+  const expiresAt = addMs(now, SIGN_IN_IDLE_MS)
   await db
     .insertInto('auth_session')
     .values({
@@ -41,14 +41,14 @@ export async function createSession(
       created_at: now.toISOString(),
       last_seen_at: now.toISOString(),
       expires_at: expiresAt,
-      absolute_expires_at: addMs(now, SESSION_ABSOLUTE_MS),
+      absolute_expires_at: addMs(now, SIGN_IN_ABSOLUTE_MS),
       user_agent: userAgent?.slice(0, 300) ?? null,
     })
     .execute()
   return { token, expiresAt }
 }
 
-function sessionQuery(db: Db, id: string) {
+function signInQuery(db: Db, id: string) {
   return db
     .selectFrom('auth_session')
     .innerJoin('person', 'person.id', 'auth_session.person_id')
@@ -65,12 +65,12 @@ function sessionQuery(db: Db, id: string) {
     .where('auth_session.id', '=', id)
 }
 
-/** The session with its person: run on every signed-in request, so compiled once. */
-const sessionById = preparedQuery(sessionQuery)
+/** The sign-in with its person: run on every signed-in request, so compiled once. */
+const signInById = preparedQuery(signInQuery)
 
 /** The same with the person's groups aggregated alongside, for `me.get` (every page load). */
-const sessionWithGroupsById = preparedQuery((db, id: string) =>
-  sessionQuery(db, id).select((eb) =>
+const signInWithGroupsById = preparedQuery((db, id: string) =>
+  signInQuery(db, id).select((eb) =>
     eb
       .selectFrom('membership')
       .innerJoin('appg', 'appg.id', 'membership.appg_id')
@@ -88,7 +88,7 @@ const sessionWithGroupsById = preparedQuery((db, id: string) =>
 )
 
 /**
- * The session id (the token's SHA-256) of tokens seen lately: a signed-in client sends the same
+ * The sign-in id (the token's SHA-256) of tokens seen lately: a signed-in client sends the same
  * cookie on every request, and hashing it each time was a measurable share of `me.get`. Bounded, the
  * oldest dropped first; it holds what the process is sent anyway and is never written anywhere.
  */
@@ -105,18 +105,18 @@ async function sessionIdOf(token: string): Promise<string> {
 }
 
 /**
- * One query on the common path (session joined to its person). The expiry is extended only once
+ * One query on the common path (sign-in joined to its person). The expiry is extended only once
  * half of the idle window has passed, so a busy person does not cause a write per request.
  */
-export async function validateSessionToken(
+export async function validateSignInToken(
   { db, clock }: Pick<ServiceContext, 'db' | 'clock'>,
   token: string,
   /** Also read the person's groups (ordered by title), in the same query. */
   options: { withGroups?: boolean } = {},
-): Promise<ValidSession | null> {
+): Promise<ValidSignIn | null> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null
   const id = await sessionIdOf(token)
-  const [row] = options.withGroups ? await sessionWithGroupsById(db, id) : await sessionById(db, id)
+  const [row] = options.withGroups ? await signInWithGroupsById(db, id) : await signInById(db, id)
   if (!row) return null
   const now = clock.now()
   const nowIso = now.toISOString()
@@ -126,8 +126,8 @@ export async function validateSessionToken(
   }
   let expiresAt = row.expires_at
   let refreshed = false
-  if (new Date(row.expires_at).getTime() - now.getTime() < SESSION_IDLE_MS / 2) {
-    expiresAt = addMs(now, SESSION_IDLE_MS)
+  if (new Date(row.expires_at).getTime() - now.getTime() < SIGN_IN_IDLE_MS / 2) {
+    expiresAt = addMs(now, SIGN_IN_IDLE_MS)
     if (expiresAt > row.absolute_expires_at) expiresAt = row.absolute_expires_at
     await db
       .updateTable('auth_session')
@@ -156,14 +156,11 @@ export async function validateSessionToken(
   }
 }
 
-export async function invalidateSession(
-  { db }: Pick<ServiceContext, 'db'>,
-  sessionId: string,
-): Promise<void> {
-  await db.deleteFrom('auth_session').where('id', '=', sessionId).execute()
+export async function invalidateSignIn({ db }: Pick<ServiceContext, 'db'>, signInId: string): Promise<void> {
+  await db.deleteFrom('auth_session').where('id', '=', signInId).execute()
 }
 
-export async function invalidateAllSessions(
+export async function invalidateAllSignIns(
   { db }: Pick<ServiceContext, 'db'>,
   personId: string,
 ): Promise<void> {

@@ -10,8 +10,8 @@ import type { ServiceContext } from '../context'
 import { badRequest, forbidden, notFound } from '../errors'
 import { requireActor } from '../memberships/access'
 import { can } from '../policy'
-import { readableMeeting } from './guards'
-import { assertOpen, bumpMeeting } from './load'
+import { readableSession } from './guards'
+import { assertOpen, bumpSession } from './load'
 
 export interface AgendaFields {
   title: string
@@ -20,9 +20,9 @@ export interface AgendaFields {
   notes?: string | null
 }
 
-async function forAgenda(ctx: ServiceContext, meetingId: string) {
+async function forAgenda(ctx: ServiceContext, sessionId: string) {
   const actor = requireActor(ctx.actor)
-  const { row, item } = await readableMeeting(ctx, meetingId)
+  const { row, item } = await readableSession(ctx, sessionId)
   if (!can(item.access, 'item.edit'))
     throw forbidden('Only the chair, officers and secretariat of the host groups can edit the agenda.')
   assertOpen(row)
@@ -44,7 +44,7 @@ export async function addAgendaItem(
   const itemId = newId()
   const now = ctx.clock.now().toISOString()
   await ctx.db.transaction().execute(async (tx) => {
-    await bumpMeeting(tx, row.id, now)
+    await bumpSession(tx, row.id, now)
     const last = await tx
       .selectFrom('agenda_item')
       .select((eb) => eb.fn.max<number>('position').as('p'))
@@ -75,12 +75,12 @@ export async function addAgendaItem(
   return { id: itemId }
 }
 
-async function agendaRow(ctx: ServiceContext, meetingId: string, itemId: string) {
+async function agendaRow(ctx: ServiceContext, sessionId: string, itemId: string) {
   const row = await ctx.db
     .selectFrom('agenda_item')
     .selectAll()
     .where('id', '=', itemId)
-    .where('meeting_id', '=', meetingId)
+    .where('meeting_id', '=', sessionId)
     .executeTakeFirst()
   if (!row) throw notFound('That agenda item')
   return row
@@ -109,7 +109,7 @@ export async function updateAgendaItem(
   if (changed.length === 0) return { id: input.itemId }
   const now = ctx.clock.now().toISOString()
   await ctx.db.transaction().execute(async (tx) => {
-    await bumpMeeting(tx, row.id, now)
+    await bumpSession(tx, row.id, now)
     await tx.updateTable('agenda_item').set(changes).where('id', '=', current.id).execute()
     await indexItem(tx, 'session', row.id)
     await audit(tx, ctx.clock, {
@@ -148,7 +148,7 @@ export async function moveAgendaItem(
   const me = all[index]!
   const now = ctx.clock.now().toISOString()
   await ctx.db.transaction().execute(async (tx) => {
-    await bumpMeeting(tx, row.id, now)
+    await bumpSession(tx, row.id, now)
     // Renumber the whole agenda 1..n in the new order: positions stay dense and distinct.
     const order = all.map((a) => a.id)
     order[index] = other.id
@@ -181,7 +181,7 @@ export async function removeAgendaItem(
   const current = await agendaRow(ctx, row.id, input.itemId)
   const now = ctx.clock.now().toISOString()
   await ctx.db.transaction().execute(async (tx) => {
-    await bumpMeeting(tx, row.id, now)
+    await bumpSession(tx, row.id, now)
     await tx.deleteFrom('agenda_item').where('id', '=', current.id).execute()
     await indexItem(tx, 'session', row.id)
     await audit(tx, ctx.clock, {

@@ -33,30 +33,30 @@ export function deviceName(userAgent: string | null): string {
   return system ? `${browser} on ${system}` : browser
 }
 
-export function SessionsSection() {
-  const sessions = createRead(
-    'auth.sessions',
+export function SignInsSection() {
+  const signIns = createRead(
+    'auth.signIns',
     () => true,
-    () => api.auth.sessions.query(),
+    () => api.auth.signIns.query(),
   )
   const actions = useActions()
 
   async function end(id: string) {
     const ok = await actions.run(`end-${id}`, async () => {
-      await api.auth.endSession.mutate({ id })
+      await api.auth.endSignIn.mutate({ id })
       return 'That device is signed out.'
     })
-    if (ok) sessions.refetch()
+    if (ok) signIns.refetch()
   }
 
   return (
-    <section class="section" aria-labelledby="sessions-heading">
-      <h2 id="sessions-heading" class="heading-l">
+    <section class="section" aria-labelledby="sign-ins-heading">
+      <h2 id="sign-ins-heading" class="heading-l">
         Where you are signed in
       </h2>
       <ActionStatus message={actions.message()} error={actions.error()} />
-      <Show when={!sessions.error()} fallback={<PageError error={sessions.error()} />}>
-        <Show when={sessions.data()} fallback={<Loading />}>
+      <Show when={!signIns.error()} fallback={<PageError error={signIns.error()} />}>
+        <Show when={signIns.data()} fallback={<Loading />}>
           {(list) => (
             <ScrollRegion label="Your signed-in devices">
               <table class="table">
@@ -73,25 +73,25 @@ export function SessionsSection() {
                 </thead>
                 <tbody>
                   <For each={list()}>
-                    {(session) => (
+                    {(signIn) => (
                       <tr>
                         <td data-label="Device">
-                          {deviceName(session.userAgent)}
-                          <Show when={session.current}>
+                          {deviceName(signIn.userAgent)}
+                          <Show when={signIn.current}>
                             {' '}
                             <strong class="badge badge--teal">This device</strong>
                           </Show>
                         </td>
-                        <td data-label="Signed in">{formatDateTime(session.createdAt)}</td>
-                        <td data-label="Last seen">{formatDateTime(session.lastSeenAt)}</td>
+                        <td data-label="Signed in">{formatDateTime(signIn.createdAt)}</td>
+                        <td data-label="Last seen">{formatDateTime(signIn.lastSeenAt)}</td>
                         <td>
-                          <Show when={!session.current}>
+                          <Show when={!signIn.current}>
                             <Button
                               variant="secondary"
-                              busy={actions.busy() === `end-${session.id}`}
-                              onClick={() => end(session.id)}
+                              busy={actions.busy() === `end-${signIn.id}`}
+                              onClick={() => end(signIn.id)}
                             >
-                              Sign out<span class="visually-hidden"> {deviceName(session.userAgent)}</span>
+                              Sign out<span class="visually-hidden"> {deviceName(signIn.userAgent)}</span>
                             </Button>
                           </Show>
                         </td>

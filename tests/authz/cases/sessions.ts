@@ -1,5 +1,5 @@
 /**
- * meetings.*: co-hosted sessions. Owner-group powers (change details, schedule, cancel, mark held)
+ * sessions.*: co-hosted sessions. Owner-group powers (change details, schedule, cancel, mark held)
  * come from `ownerCan`; agenda, sign-up list and minutes from `can(access, 'item.edit')` over every
  * host group; a draft is for its hosts only, whatever visibility they chose.
  */
@@ -33,13 +33,13 @@ const asDraft =
     rule(caller, relation === 'public' ? 'unrelated' : relation)
 
 const scheduled = async ({ w, relation }: CaseContext) => ({
-  id: await w.make.meeting(relation as ItemRelation),
+  id: await w.make.session(relation as ItemRelation),
 })
 const draft = async ({ w, relation }: CaseContext) => ({
-  id: await w.make.meeting(relation as ItemRelation, { status: 'draft' }),
+  id: await w.make.session(relation as ItemRelation, { status: 'draft' }),
 })
 const past = async ({ w, relation }: CaseContext) => ({
-  id: await w.make.meeting(relation as ItemRelation, { past: true }),
+  id: await w.make.session(relation as ItemRelation, { past: true }),
 })
 
 /** A London date a week ahead, as the form sends it. */
@@ -47,8 +47,8 @@ function nextWeek(ctx: CaseContext): string {
   return new Date(ctx.w.api.clock.now().getTime() + 7 * 86_400_000).toISOString().slice(0, 10)
 }
 
-export const meetingsCases: RouterCases = {
-  'meetings.create': {
+export const sessionsCases: RouterCases = {
+  'sessions.create': {
     access: 'signed-in',
     variants: [
       {
@@ -68,14 +68,14 @@ export const meetingsCases: RouterCases = {
       },
     ],
   },
-  'meetings.get': {
+  'sessions.get': {
     access: 'public',
     variants: [
       { name: 'scheduled', relations: ITEM_RELATIONS, input: scheduled, expect: itemCan('item.read') },
       { name: 'a draft', relations: ITEM_RELATIONS, input: draft, expect: asDraft(itemCan('item.read')) },
     ],
   },
-  'meetings.update': {
+  'sessions.update': {
     access: 'signed-in',
     variants: [
       {
@@ -95,11 +95,11 @@ export const meetingsCases: RouterCases = {
       },
     ],
   },
-  'meetings.schedule': {
+  'sessions.schedule': {
     access: 'signed-in',
     variants: [{ relations: ITEM_RELATIONS, input: draft, expect: asDraft(ownerPower('item.invite')) }],
   },
-  'meetings.cancel': {
+  'sessions.cancel': {
     access: 'signed-in',
     variants: [
       {
@@ -109,11 +109,11 @@ export const meetingsCases: RouterCases = {
       },
     ],
   },
-  'meetings.markHeld': {
+  'sessions.markHeld': {
     access: 'signed-in',
     variants: [{ relations: ITEM_RELATIONS, input: past, expect: ownerPower('item.invite') }],
   },
-  'meetings.listForGroup': {
+  'sessions.listForGroup': {
     access: 'public',
     variants: [
       {
@@ -123,11 +123,11 @@ export const meetingsCases: RouterCases = {
       },
     ],
   },
-  'meetings.mine': {
+  'sessions.mine': {
     access: 'signed-in',
     variants: [{ relations: SELF, input: () => undefined, expect: always }],
   },
-  'meetings.agenda.add': {
+  'sessions.agenda.add': {
     access: 'signed-in',
     variants: [
       {
@@ -137,7 +137,7 @@ export const meetingsCases: RouterCases = {
       },
     ],
   },
-  'meetings.agenda.update': {
+  'sessions.agenda.update': {
     access: 'signed-in',
     variants: [
       {
@@ -153,7 +153,7 @@ export const meetingsCases: RouterCases = {
         relations: ITEM_RELATIONS,
         input: async (ctx) => {
           const { id } = await scheduled(ctx)
-          const other = await ctx.w.make.meeting({
+          const other = await ctx.w.make.session({
             owner: 'epsilon',
             partners: [],
             visibility: 'participants',
@@ -161,13 +161,13 @@ export const meetingsCases: RouterCases = {
           return { id, itemId: await ctx.w.make.agendaItem(other), title: 'Renamed' }
         },
         expect: (caller, relation): Outcome => {
-          const onMeeting = itemCan('item.edit')(caller, relation)
-          return onMeeting === 'ok' ? 'NOT_FOUND' : onMeeting
+          const onSession = itemCan('item.edit')(caller, relation)
+          return onSession === 'ok' ? 'NOT_FOUND' : onSession
         },
       },
     ],
   },
-  'meetings.agenda.move': {
+  'sessions.agenda.move': {
     access: 'signed-in',
     variants: [
       {
@@ -181,7 +181,7 @@ export const meetingsCases: RouterCases = {
       },
     ],
   },
-  'meetings.agenda.remove': {
+  'sessions.agenda.remove': {
     access: 'signed-in',
     variants: [
       {
@@ -197,7 +197,7 @@ export const meetingsCases: RouterCases = {
         relations: ITEM_RELATIONS,
         input: async (ctx) => {
           const { id } = await scheduled(ctx)
-          const other = await ctx.w.make.meeting({
+          const other = await ctx.w.make.session({
             owner: 'epsilon',
             partners: [],
             visibility: 'participants',
@@ -205,13 +205,13 @@ export const meetingsCases: RouterCases = {
           return { id, itemId: await ctx.w.make.agendaItem(other) }
         },
         expect: (caller, relation): Outcome => {
-          const onMeeting = itemCan('item.edit')(caller, relation)
-          return onMeeting === 'ok' ? 'NOT_FOUND' : onMeeting
+          const onSession = itemCan('item.edit')(caller, relation)
+          return onSession === 'ok' ? 'NOT_FOUND' : onSession
         },
       },
     ],
   },
-  'meetings.signUp': {
+  'sessions.signUp': {
     access: 'signed-in',
     variants: [
       {
@@ -222,7 +222,7 @@ export const meetingsCases: RouterCases = {
       },
     ],
   },
-  'meetings.withdraw': {
+  'sessions.withdraw': {
     access: 'signed-in',
     variants: [
       {
@@ -244,11 +244,11 @@ export const meetingsCases: RouterCases = {
       },
     ],
   },
-  'meetings.signups': {
+  'sessions.signups': {
     access: 'signed-in',
     variants: [{ relations: ITEM_RELATIONS, input: scheduled, expect: itemCan('item.edit') }],
   },
-  'meetings.registerInterest': {
+  'sessions.registerInterest': {
     access: 'public',
     variants: [
       {
@@ -263,7 +263,7 @@ export const meetingsCases: RouterCases = {
       },
     ],
   },
-  'meetings.confirmInterest': {
+  'sessions.confirmInterest': {
     access: 'public',
     variants: [
       {
@@ -274,14 +274,14 @@ export const meetingsCases: RouterCases = {
       },
     ],
   },
-  'meetings.attachMinutes': {
+  'sessions.attachMinutes': {
     access: 'signed-in',
     variants: [
       {
         relations: ITEM_RELATIONS,
         // A held session, and a document of its owner group of the same shape.
         input: async (ctx) => ({
-          id: await ctx.w.make.meeting(ctx.relation as ItemRelation, { status: 'held', past: true }),
+          id: await ctx.w.make.session(ctx.relation as ItemRelation, { status: 'held', past: true }),
           documentId: (await ctx.w.make.document(ctx.relation as ItemRelation)).id,
         }),
         expect: itemCan('item.edit'),
@@ -294,7 +294,7 @@ export const meetingsCases: RouterCases = {
         input: async (ctx) => {
           const shape = ITEM_SHAPES[ctx.relation as ItemRelation]
           return {
-            id: await ctx.w.make.meeting(ctx.relation as ItemRelation, { status: 'held', past: true }),
+            id: await ctx.w.make.session(ctx.relation as ItemRelation, { status: 'held', past: true }),
             documentId: (
               await ctx.w.make.document(
                 { owner: shape.partners[0]!, partners: [], visibility: 'public' },
@@ -305,23 +305,23 @@ export const meetingsCases: RouterCases = {
         },
         // Hosts who may not read the draft get the answer given for a missing document.
         expect: (caller, relation): Outcome => {
-          const onMeeting = itemCan('item.edit')(caller, relation)
-          if (onMeeting !== 'ok') return onMeeting
+          const onSession = itemCan('item.edit')(caller, relation)
+          if (onSession !== 'ok') return onSession
           const docOwner = ITEM_SHAPES[relation as ItemRelation].partners[0]!
           return isAdmin(caller) || roleIn(caller, docOwner) ? 'ok' : 'BAD_REQUEST'
         },
       },
     ],
   },
-  'meetings.calendarFeed': {
+  'sessions.calendarFeed': {
     access: 'signed-in',
     variants: [{ relations: SELF, input: () => undefined, expect: always }],
   },
-  'meetings.rotateCalendarFeed': {
+  'sessions.rotateCalendarFeed': {
     access: 'signed-in',
     variants: [{ relations: SELF, input: () => undefined, expect: always }],
   },
-  'meetings.revokeCalendarFeed': {
+  'sessions.revokeCalendarFeed': {
     access: 'signed-in',
     variants: [{ relations: SELF, input: () => undefined, expect: always }],
   },

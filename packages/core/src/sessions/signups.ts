@@ -8,8 +8,8 @@ import { conflict } from '../errors'
 import { itemPath } from '../items/load'
 import { requireActor } from '../memberships/access'
 import { notify } from '../notifications/notify'
-import { readableMeeting } from './guards'
-import { lockMeeting, type MeetingRow } from './load'
+import { readableSession } from './guards'
+import { lockSession, type SessionRow } from './load'
 import { formatLondonRange } from './london'
 
 export { SIGNUP_CHOICES } from '@appg-hub/schemas'
@@ -18,11 +18,11 @@ export type SignupChoice = (typeof SIGNUP_CHOICES)[number]
 
 export type SignupStatus = SignupTable['status']
 
-async function countGoing(tx: Db, meetingId: string): Promise<number> {
+async function countGoing(tx: Db, sessionId: string): Promise<number> {
   const row = await tx
     .selectFrom('signup')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('meeting_id', '=', meetingId)
+    .where('meeting_id', '=', sessionId)
     .where('status', '=', 'going')
     .executeTakeFirstOrThrow()
   return Number(row.n)
@@ -30,24 +30,24 @@ async function countGoing(tx: Db, meetingId: string): Promise<number> {
 
 /**
  * Fills free places from the waiting list, longest waiting first, and tells each person promoted
- * (notification, and email as they chose). Call under `lockMeeting`. Returns the people promoted.
+ * (notification, and email as they chose). Call under `lockSession`. Returns the people promoted.
  */
 export async function promoteWaiting(
   tx: Db,
   ctx: { clock: Clock; config: HubConfig },
-  meeting: Pick<MeetingRow, 'id' | 'title' | 'capacity' | 'status' | 'starts_at' | 'ends_at' | 'appg_id'>,
+  session: Pick<SessionRow, 'id' | 'title' | 'capacity' | 'status' | 'starts_at' | 'ends_at' | 'appg_id'>,
   actorId: string | null,
 ): Promise<string[]> {
-  if (meeting.status === 'cancelled' || meeting.status === 'held') return []
+  if (session.status === 'cancelled' || session.status === 'held') return []
   const free =
-    meeting.capacity === null
+    session.capacity === null
       ? Number.POSITIVE_INFINITY
-      : meeting.capacity - (await countGoing(tx, meeting.id))
+      : session.capacity - (await countGoing(tx, session.id))
   if (free <= 0) return []
   const waiting = await tx
     .selectFrom('signup')
     .select(['id', 'person_id'])
-    .where('meeting_id', '=', meeting.id)
+    .where('meeting_id', '=', session.id)
     .where('status', '=', 'waitlist')
     .orderBy('updated_at')
     .orderBy('id')
@@ -72,20 +72,20 @@ export async function promoteWaiting(
     people.map((personId) => ({
       personId,
       kind: 'signup.promoted' as const,
-      text: `A place has come up at “${meeting.title}” on ${formatLondonRange(meeting.starts_at, meeting.ends_at)}: you are now going`,
-      path: itemPath('meeting', meeting.id),
+      text: `A place has come up at “${session.title}” on ${formatLondonRange(session.starts_at, session.ends_at)}: you are now going`,
+      path: itemPath('meeting', session.id),
       itemType: 'meeting' as const,
-      itemId: meeting.id,
-      appgId: meeting.appg_id,
+      itemId: session.id,
+      appgId: session.appg_id,
     })),
   )
   for (const w of waiting)
     await audit(tx, ctx.clock, {
       actorId,
       action: 'meeting.signup.promoted',
-      appgId: meeting.appg_id,
+      appgId: session.appg_id,
       itemType: 'meeting',
-      itemId: meeting.id,
+      itemId: session.id,
       details: { signupId: w.id },
     })
   return people
@@ -97,11 +97,11 @@ export interface MySignup {
   waitlistPosition: number | null
 }
 
-async function waitlistPosition(db: Db, meetingId: string, me: { id: string; updated_at: string }) {
+async function waitlistPosition(db: Db, sessionId: string, me: { id: string; updated_at: string }) {
   const row = await db
     .selectFrom('signup')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('meeting_id', '=', meetingId)
+    .where('meeting_id', '=', sessionId)
     .where('status', '=', 'waitlist')
     .where((eb) =>
       eb.or([
@@ -117,12 +117,12 @@ async function waitlistPosition(db: Db, meetingId: string, me: { id: string; upd
  * Anyone who may read a scheduled session says whether they are going. Asking to go when it is
  * full puts them on the waiting list (keeping their place if they were on it already).
  */
-export async function signUpForMeeting(
+export async function signUpForSession(
   ctx: ServiceContext,
   input: { id: string; status: SignupChoice },
 ): Promise<MySignup> {
   const actor = requireActor(ctx.actor)
-  const { row, item } = await readableMeeting(ctx, input.id)
+  const { row, item } = await readableSession(ctx, input.id)
   if (row.status !== 'scheduled')
     throw conflict(
       row.status === 'draft'
@@ -131,9 +131,9 @@ export async function signUpForMeeting(
     )
   const now = ctx.clock.now().toISOString()
   return ctx.db.transaction().execute(async (tx) => {
-    const fresh = await lockMeeting(tx, row.id)
+    const fresh = await lockSession(tx, row.id)
     if (fresh.status !== 'scheduled') throw conflict(`This session is ${fresh.status}.`)
-    const meeting = { ...row, ...fresh }
+    const session = { ...row, ...fresh }
     const existing = await tx
       .selectFrom('signup')
       .select(['id', 'status', 'updated_at'])
@@ -141,8 +141,8 @@ export async function signUpForMeeting(
       .where('person_id', '=', actor.id)
       .executeTakeFirst()
     let status: SignupStatus = input.status
-    if (status === 'going' && existing?.status !== 'going' && meeting.capacity !== null) {
-      if ((await countGoing(tx, row.id)) >= meeting.capacity) status = 'waitlist'
+    if (status === 'going' && existing?.status !== 'going' && session.capacity !== null) {
+      if ((await countGoing(tx, row.id)) >= session.capacity) status = 'waitlist'
     }
     const keepsPlace = existing?.status === 'waitlist' && status === 'waitlist'
     const id = existing?.id ?? newId()
@@ -175,7 +175,7 @@ export async function signUpForMeeting(
         itemId: row.id,
         details: { signupId: id, from: existing?.status ?? null, to: status },
       })
-      if (existing?.status === 'going') await promoteWaiting(tx, ctx, meeting, actor.id)
+      if (existing?.status === 'going') await promoteWaiting(tx, ctx, session, actor.id)
     }
     return {
       status,
@@ -191,10 +191,10 @@ export async function withdrawSignup(
   input: { id: string },
 ): Promise<{ withdrawn: boolean }> {
   const actor = requireActor(ctx.actor)
-  const { row, item } = await readableMeeting(ctx, input.id)
+  const { row, item } = await readableSession(ctx, input.id)
   if (row.status !== 'scheduled') throw conflict(`This session is ${row.status}; sign-ups are closed.`)
   return ctx.db.transaction().execute(async (tx) => {
-    const fresh = await lockMeeting(tx, row.id)
+    const fresh = await lockSession(tx, row.id)
     const existing = await tx
       .selectFrom('signup')
       .select(['id', 'status'])

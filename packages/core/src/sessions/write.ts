@@ -15,12 +15,12 @@ import { can } from '../policy'
 import { type PublicationView, publicationView } from '../publication/read'
 import { askersConsent, openPublication, pendingConflict } from '../publication/request'
 import { takePrivateAsOwner } from '../publication/withdraw'
-import { readableMeeting } from './guards'
-import { assertOpen, bumpMeeting, chosenVisibility, lockMeeting, type MeetingRow } from './load'
+import { readableSession } from './guards'
+import { assertOpen, bumpSession, chosenVisibility, lockSession, type SessionRow } from './load'
 import { formatLondonRange, londonToUtc } from './london'
 import { promoteWaiting } from './signups'
 
-export interface MeetingTimes {
+export interface SessionTimes {
   /** London date, `YYYY-MM-DD`. */
   date: string
   /** London time, `HH:MM`. */
@@ -28,7 +28,7 @@ export interface MeetingTimes {
   endTime: string
 }
 
-export interface CreateMeetingInput extends MeetingTimes {
+export interface CreateSessionInput extends SessionTimes {
   groupSlug: string
   title: string
   description: string
@@ -41,7 +41,7 @@ export interface CreateMeetingInput extends MeetingTimes {
   groups?: string[] | null
 }
 
-function times(input: MeetingTimes): { startsAt: string; endsAt: string } {
+function times(input: SessionTimes): { startsAt: string; endsAt: string } {
   const startsAt = londonToUtc(input.date, input.startTime, 'startTime')
   const endsAt = londonToUtc(input.date, input.endTime, 'endTime')
   if (endsAt <= startsAt) throw badRequest('The session must end after it starts.', 'endTime')
@@ -64,7 +64,7 @@ function clean(value: string | null | undefined): string | null {
 }
 
 /** The chair, officers or secretariat of a group draft a session owned by that group. */
-export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInput): Promise<{ id: string }> {
+export async function createSession(ctx: ServiceContext, input: CreateSessionInput): Promise<{ id: string }> {
   const actor = requireActor(ctx.actor)
   const group = await groupForActor(ctx.db, actor, input.groupSlug)
   if (!can({ role: group.role, isSiteAdmin: group.isSiteAdmin, isPublic: false }, 'item.create'))
@@ -128,7 +128,7 @@ export async function createMeeting(ctx: ServiceContext, input: CreateMeetingInp
   return { id }
 }
 
-export interface UpdateMeetingInput extends Partial<MeetingTimes> {
+export interface UpdateSessionInput extends Partial<SessionTimes> {
   id: string
   title?: string
   description?: string
@@ -140,11 +140,11 @@ export interface UpdateMeetingInput extends Partial<MeetingTimes> {
 }
 
 /** The people told about a change: everyone signed up (going, maybe, waiting) with an account. */
-export async function signedUpPeople(db: Db, meetingId: string): Promise<string[]> {
+export async function signedUpPeople(db: Db, sessionId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('signup')
     .select('person_id')
-    .where('meeting_id', '=', meetingId)
+    .where('meeting_id', '=', sessionId)
     .where('status', 'in', [...ACTIVE_SIGNUPS])
     .where('person_id', 'is not', null)
     .execute()
@@ -155,12 +155,12 @@ export async function signedUpPeople(db: Db, meetingId: string): Promise<string[
  * The owner group's chair, officers and secretariat change the details; who may see it is for
  * its chair and officers. A change of time or place tells everyone signed up.
  */
-export async function updateMeeting(
+export async function updateSession(
   ctx: ServiceContext,
-  input: UpdateMeetingInput,
+  input: UpdateSessionInput,
 ): Promise<{ id: string; changed: string[]; publication: PublicationView | null }> {
   const actor = requireActor(ctx.actor)
-  const { row, item } = await readableMeeting(ctx, input.id)
+  const { row, item } = await readableSession(ctx, input.id)
   if (!ownerCan(item.access, 'item.edit'))
     throw forbidden(
       `Only the chair, officers and secretariat of ${item.owner.title} can change this session.`,
@@ -168,11 +168,11 @@ export async function updateMeeting(
   if (input.visibility !== undefined && !ownerCan(item.access, 'item.invite'))
     throw forbidden(`Only the chair and officers of ${item.owner.title} can change who sees this session.`)
   assertOpen(row)
-  const changes: Partial<MeetingRow> = {}
+  const changes: Partial<SessionRow> = {}
   const timeGiven = [input.date, input.startTime, input.endTime].filter((v) => v !== undefined).length
   if (timeGiven > 0) {
     if (timeGiven < 3) throw badRequest('Give the date, start and end time together.', 'date')
-    const t = times(input as MeetingTimes)
+    const t = times(input as SessionTimes)
     if (t.startsAt !== row.starts_at) changes.starts_at = t.startsAt
     if (t.endsAt !== row.ends_at) changes.ends_at = t.endsAt
   }
@@ -205,7 +205,7 @@ export async function updateMeeting(
   await ctx.db
     .transaction()
     .execute(async (tx) => {
-      await lockMeeting(tx, row.id)
+      await lockSession(tx, row.id)
       if (wantsPublic)
         requestId = await openPublication(tx, ctx, actor, {
           item,
@@ -216,7 +216,7 @@ export async function updateMeeting(
         })
       if (goesPrivate) await takePrivateAsOwner(tx, ctx, actor, item, now)
       if (Object.keys(changes).length === 0) return
-      await bumpMeeting(tx, row.id, now, changes)
+      await bumpSession(tx, row.id, now, changes)
       await indexItem(tx, 'session', row.id)
       if ('topic_id' in changes) await linkToTopic(tx, row.id, changes.topic_id ?? null, actor.id, now)
       if ('capacity' in changes)
@@ -263,8 +263,8 @@ export async function updateMeeting(
  * A session held on a topic is linked to it, so that the topic page lists it among its linked
  * items (through the same link lists that respect who may read what).
  */
-async function linkToTopic(tx: Db, meetingId: string, topicId: string | null, actorId: string, now: string) {
-  const from = { type: 'meeting' as const, id: meetingId }
+async function linkToTopic(tx: Db, sessionId: string, topicId: string | null, actorId: string, now: string) {
+  const from = { type: 'meeting' as const, id: sessionId }
   const old = await tx
     .selectFrom('link')
     .select('id')

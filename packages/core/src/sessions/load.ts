@@ -1,25 +1,25 @@
 /** Reading a session row with its host groups, and the shared rules of sessions. */
-import type { Db, MeetingTable, Role, Visibility } from '@appg-hub/db'
+import type { Db, Role, SessionTable, Visibility } from '@appg-hub/db'
 import { type Selectable, sql } from 'kysely'
 import type { Actor } from '../context'
 import { conflict, notFound } from '../errors'
 import { itemFromRow, type LoadedItem, participantsOf } from '../items/load'
 import { rolesAllowed } from '../policy'
 
-export type MeetingRow = Selectable<MeetingTable>
-export type MeetingStatus = MeetingRow['status']
+export type SessionRow = Selectable<SessionTable>
+export type SessionStatus = SessionRow['status']
 
 /** The visibility the hosts chose (a draft's `visibility` column stays 'participants'). */
-export function chosenVisibility(row: Pick<MeetingRow, 'visibility' | 'intended_visibility'>): Visibility {
+export function chosenVisibility(row: Pick<SessionRow, 'visibility' | 'intended_visibility'>): Visibility {
   return row.intended_visibility ?? row.visibility
 }
 
 /** One query: the session row and its host groups with the actor's role in each. */
-export async function loadMeeting(
+export async function loadSession(
   db: Db,
   actor: Actor | null,
   id: string,
-): Promise<{ row: MeetingRow; item: LoadedItem }> {
+): Promise<{ row: SessionRow; item: LoadedItem }> {
   const row = await db
     .selectFrom('meeting')
     .selectAll('meeting')
@@ -27,15 +27,15 @@ export async function loadMeeting(
     .where('meeting.id', '=', id)
     .executeTakeFirst()
   if (!row) throw notFound('That session')
-  const { participants, ...meeting } = row
+  const { participants, ...session } = row
   return {
-    row: { ...meeting, capacity: meeting.capacity === null ? null : Number(meeting.capacity) } as MeetingRow,
-    item: itemFromRow(actor, 'meeting', { ...meeting, participants }),
+    row: { ...session, capacity: session.capacity === null ? null : Number(session.capacity) } as SessionRow,
+    item: itemFromRow(actor, 'meeting', { ...session, participants }),
   }
 }
 
 /** Refuses changes to a session that is over (cancelled or held). */
-export function assertOpen(row: MeetingRow): void {
+export function assertOpen(row: SessionRow): void {
   if (row.status === 'cancelled' || row.status === 'held')
     throw conflict(`This session is ${row.status}; it can no longer be changed.`)
 }
@@ -45,10 +45,10 @@ export function assertOpen(row: MeetingRow): void {
  * row, SQLite runs one writer at a time), so that capacity checks and the waiting list are
  * decided one sign-up at a time.
  */
-export async function lockMeeting(
+export async function lockSession(
   tx: Db,
   id: string,
-): Promise<{ capacity: number | null; status: MeetingStatus }> {
+): Promise<{ capacity: number | null; status: SessionStatus }> {
   await tx.updateTable('meeting').set({ sequence: sql<number>`sequence` }).where('id', '=', id).execute()
   // Read again under the lock: capacity and status may have changed since the caller read them.
   const fresh = await tx
@@ -60,7 +60,7 @@ export async function lockMeeting(
 }
 
 /** Raises the iCalendar SEQUENCE and the change time: every change to a session does. */
-export async function bumpMeeting(tx: Db, id: string, now: string, extra: Partial<MeetingRow> = {}) {
+export async function bumpSession(tx: Db, id: string, now: string, extra: Partial<SessionRow> = {}) {
   await tx
     .updateTable('meeting')
     .set({ ...extra, sequence: sql<number>`sequence + 1`, updated_at: now })

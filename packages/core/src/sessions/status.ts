@@ -8,14 +8,14 @@ import { ownerCan } from '../items/powers'
 import { requireActor } from '../memberships/access'
 import { type NotificationInput, notify } from '../notifications/notify'
 import { queueEmails } from '../outbox'
-import { readableMeeting } from './guards'
-import { chosenVisibility, hostPeople, type MeetingRow } from './load'
+import { readableSession } from './guards'
+import { chosenVisibility, hostPeople, type SessionRow } from './load'
 import { formatLondonRange } from './london'
 import { signedUpPeople } from './write'
 
 type Step = 'schedule' | 'cancel' | 'markHeld'
 
-const FROM: Record<Step, MeetingRow['status'][]> = {
+const FROM: Record<Step, SessionRow['status'][]> = {
   schedule: ['draft'],
   cancel: ['draft', 'scheduled'],
   markHeld: ['scheduled'],
@@ -23,7 +23,7 @@ const FROM: Record<Step, MeetingRow['status'][]> = {
 
 const DONE: Record<Step, string> = { schedule: 'scheduled', cancel: 'cancelled', markHeld: 'marked as held' }
 
-const TO: Record<Step, MeetingRow['status']> = {
+const TO: Record<Step, SessionRow['status']> = {
   schedule: 'scheduled',
   cancel: 'cancelled',
   markHeld: 'held',
@@ -38,9 +38,9 @@ async function transition(
   id: string,
   step: Step,
   reason: string | null,
-): Promise<{ id: string; status: MeetingRow['status'] }> {
+): Promise<{ id: string; status: SessionRow['status'] }> {
   const actor = requireActor(ctx.actor)
-  const { row, item } = await readableMeeting(ctx, id)
+  const { row, item } = await readableSession(ctx, id)
   const verb = step === 'schedule' ? 'schedule' : step === 'cancel' ? 'cancel' : 'mark as held'
   if (!ownerCan(item.access, 'item.invite'))
     throw forbidden(`Only the chair and officers of ${item.owner.title} can ${verb} this session.`)
@@ -131,16 +131,16 @@ async function transition(
   return { id: row.id, status }
 }
 
-export function scheduleMeeting(ctx: ServiceContext, input: { id: string }) {
+export function scheduleSession(ctx: ServiceContext, input: { id: string }) {
   return transition(ctx, input.id, 'schedule', null)
 }
 
-export function cancelMeeting(ctx: ServiceContext, input: { id: string; reason: string }) {
+export function cancelSession(ctx: ServiceContext, input: { id: string; reason: string }) {
   const reason = input.reason.trim()
   if (!reason) throw badRequest('Say why the session is cancelled.', 'reason')
   return transition(ctx, input.id, 'cancel', reason)
 }
 
-export function markMeetingHeld(ctx: ServiceContext, input: { id: string }) {
+export function markSessionHeld(ctx: ServiceContext, input: { id: string }) {
   return transition(ctx, input.id, 'markHeld', null)
 }

@@ -13,7 +13,7 @@ import {
 import { createRead } from './data'
 import { api, type DemoAccounts, type GroupRights, type Me } from './trpc'
 
-export interface Session {
+export interface SignIn {
   me: Accessor<Me | null>
   /** False until the first answer arrived. */
   ready: Accessor<boolean>
@@ -28,9 +28,9 @@ export interface Session {
   can(slug: string): GroupRights | null
 }
 
-const SessionContext = createContext<Session>()
+const SignInContext = createContext<SignIn>()
 
-export function SessionProvider(props: { children: JSX.Element }) {
+export function SignInProvider(props: { children: JSX.Element }) {
   // Cached reads like any other: the router revalidates who I am after every action.
   const mine = createRead(
     'me.get',
@@ -49,7 +49,7 @@ export function SessionProvider(props: { children: JSX.Element }) {
   const demo = () => (demoAccounts.error() ? null : (demoAccounts.data() ?? null))
   const refresh = () => mine.refetch()
 
-  const session: Session = {
+  const signIn: SignIn = {
     me,
     ready,
     demo,
@@ -60,13 +60,13 @@ export function SessionProvider(props: { children: JSX.Element }) {
       return mine ? (mine.groups.find((g) => g.slug === slug)?.can ?? mine.canElsewhere) : null
     },
   }
-  return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>
+  return <SignInContext.Provider value={signIn}>{props.children}</SignInContext.Provider>
 }
 
-export function useSession(): Session {
-  const session = useContext(SessionContext)
-  if (!session) throw new Error('useSession outside SessionProvider')
-  return session
+export function useSignIn(): SignIn {
+  const signIn = useContext(SignInContext)
+  if (!signIn) throw new Error('useSignIn outside SignInProvider')
+  return signIn
 }
 
 /**
@@ -76,14 +76,14 @@ export function useSession(): Session {
  * would send them elsewhere.
  */
 export function useGoOnWhenSignedIn(next: () => string) {
-  const session = useSession()
+  const signIn = useSignIn()
   const navigate = useNavigate()
   let decided = false
   createEffect(
-    on(session.ready, (ready) => {
+    on(signIn.ready, (ready) => {
       if (!ready || decided) return
       decided = true
-      if (untrack(session.me)) navigate(untrack(next), { replace: true })
+      if (untrack(signIn.me)) navigate(untrack(next), { replace: true })
     }),
   )
 }

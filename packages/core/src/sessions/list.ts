@@ -11,19 +11,19 @@ import { readableBy } from '../items/access'
 import { isMySession } from '../items/mine'
 import { groupForActor, requireActor } from '../memberships/access'
 import { keysetPage, type Page, splitPage } from '../pagination'
-import { chosenVisibility, type MeetingStatus } from './load'
+import { chosenVisibility, type SessionStatus } from './load'
 import type { SignupStatus } from './signups'
 
-export const MEETING_PAGE_SIZE = 20
+export const SESSION_PAGE_SIZE = 20
 
-export interface MeetingSummary {
+export interface SessionSummary {
   id: string
   title: string
   startsAt: string
   endsAt: string
   place: string | null
   onlineUrl: string | null
-  status: MeetingStatus
+  status: SessionStatus
   visibility: Visibility
   owner: { slug: string; title: string }
   cohosts: { slug: string; title: string }[]
@@ -32,7 +32,7 @@ export interface MeetingSummary {
   mySignup: SignupStatus | null
 }
 
-function meetingPage(
+function sessionPage(
   db: Db,
   actor: Actor | null,
   when: 'upcoming' | 'past',
@@ -86,14 +86,14 @@ function meetingPage(
     query,
     { key: 'meeting.starts_at', id: 'meeting.id', direction },
     cursor,
-    MEETING_PAGE_SIZE,
+    SESSION_PAGE_SIZE,
   )
 }
 
-type Row = Awaited<ReturnType<ReturnType<typeof meetingPage>['execute']>>[number]
+type Row = Awaited<ReturnType<ReturnType<typeof sessionPage>['execute']>>[number]
 
-function toPage(rows: Row[]): Page<MeetingSummary> {
-  const page = splitPage(rows, MEETING_PAGE_SIZE, (r) => [r.starts_at, r.id])
+function toPage(rows: Row[]): Page<SessionSummary> {
+  const page = splitPage(rows, SESSION_PAGE_SIZE, (r) => [r.starts_at, r.id])
   return {
     items: page.rows.map((r) => ({
       id: r.id,
@@ -117,12 +117,12 @@ function toPage(rows: Row[]): Page<MeetingSummary> {
 }
 
 /** The sessions a group hosts or co-hosts, as far as the caller may read them. Two queries. */
-export async function listGroupMeetings(
+export async function listGroupSessions(
   ctx: ServiceContext,
   input: { slug: string; when: 'upcoming' | 'past'; cursor?: string | null },
-): Promise<Page<MeetingSummary>> {
+): Promise<Page<SessionSummary>> {
   const group = await groupForActor(ctx.db, ctx.actor, input.slug)
-  const rows = await meetingPage(ctx.db, ctx.actor, input.when, ctx.clock.now().toISOString(), input.cursor)
+  const rows = await sessionPage(ctx.db, ctx.actor, input.when, ctx.clock.now().toISOString(), input.cursor)
     .where('meeting.id', 'in', (eb) =>
       eb
         .selectFrom('participant')
@@ -135,12 +135,12 @@ export async function listGroupMeetings(
 }
 
 /** My sessions: those my groups host and those I signed up to. One query. */
-export async function listMyMeetings(
+export async function listMySessions(
   ctx: ServiceContext,
   input: { when?: 'upcoming' | 'past'; cursor?: string | null },
-): Promise<Page<MeetingSummary>> {
+): Promise<Page<SessionSummary>> {
   const actor = requireActor(ctx.actor)
-  const rows = await meetingPage(
+  const rows = await sessionPage(
     ctx.db,
     actor,
     input.when ?? 'upcoming',

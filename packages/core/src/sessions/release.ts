@@ -9,13 +9,13 @@ import { audit } from '../audit'
 import type { Clock } from '../clock'
 import type { HubConfig } from '../context'
 import { rolesAllowed } from '../policy'
-import { lockMeeting } from './load'
+import { lockSession } from './load'
 import { promoteWaiting } from './signups'
 
 export async function releaseLostSignups(
   tx: Db,
   ctx: { clock: Clock; config: HubConfig },
-  scope: { personId?: string; meetingId?: string },
+  scope: { personId?: string; sessionId?: string },
   actorId: string | null,
 ): Promise<number> {
   let query = tx
@@ -41,11 +41,11 @@ export async function releaseLostSignups(
       ),
     )
   if (scope.personId) query = query.where('s.person_id', '=', scope.personId)
-  if (scope.meetingId) query = query.where('s.meeting_id', '=', scope.meetingId)
+  if (scope.sessionId) query = query.where('s.meeting_id', '=', scope.sessionId)
   const lost = await query.execute()
   if (lost.length === 0) return 0
-  const meetingIds = [...new Set(lost.map((s) => s.meeting_id))]
-  for (const meetingId of meetingIds) await lockMeeting(tx, meetingId)
+  const sessionIds = [...new Set(lost.map((s) => s.meeting_id))]
+  for (const sessionId of sessionIds) await lockSession(tx, sessionId)
   await tx
     .deleteFrom('signup')
     .where(
@@ -62,16 +62,16 @@ export async function releaseLostSignups(
       itemId: s.meeting_id,
       details: { signupId: s.id, personId: s.person_id, from: s.status },
     })
-  const meetings = await tx
+  const sessions = await tx
     .selectFrom('meeting')
     .select(['id', 'title', 'capacity', 'status', 'starts_at', 'ends_at', 'appg_id'])
-    .where('id', 'in', meetingIds)
+    .where('id', 'in', sessionIds)
     .execute()
-  for (const meeting of meetings)
+  for (const session of sessions)
     await promoteWaiting(
       tx,
       ctx,
-      { ...meeting, capacity: meeting.capacity === null ? null : Number(meeting.capacity) },
+      { ...session, capacity: session.capacity === null ? null : Number(session.capacity) },
       actorId,
     )
   return lost.length

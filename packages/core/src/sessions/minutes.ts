@@ -1,6 +1,6 @@
 /**
  * Minutes: after a session is held its hosts link a document (owned by one of the host groups)
- * as its minutes: a `link` row document → meeting of type `minutes_of`.
+ * as its minutes: a `link` row document → session of type `minutes_of`.
  */
 
 import { audit } from '../audit'
@@ -10,15 +10,15 @@ import { addLink, findExplicitLink } from '../items/links'
 import { itemReadableBy } from '../links/readable'
 import { requireActor } from '../memberships/access'
 import { can } from '../policy'
-import { readableMeeting } from './guards'
-import { bumpMeeting } from './load'
+import { readableSession } from './guards'
+import { bumpSession } from './load'
 
 export async function attachMinutes(
   ctx: ServiceContext,
   input: { id: string; documentId: string },
 ): Promise<{ linkId: string }> {
   const actor = requireActor(ctx.actor)
-  const { row, item } = await readableMeeting(ctx, input.id)
+  const { row, item } = await readableSession(ctx, input.id)
   if (!can(item.access, 'item.edit'))
     throw forbidden('Only the chair, officers and secretariat of the host groups can attach minutes.')
   if (row.status !== 'held') throw conflict('Minutes can be attached once the session has been held.')
@@ -41,7 +41,7 @@ export async function attachMinutes(
   const now = ctx.clock.now().toISOString()
   const linkId = await ctx.db.transaction().execute(async (tx) => {
     const linkId = await addLink(tx, { ...link, origin: 'explicit' }, actor.id, now)
-    await bumpMeeting(tx, row.id, now)
+    await bumpSession(tx, row.id, now)
     await audit(tx, ctx.clock, {
       actorId: actor.id,
       action: 'meeting.minutes.attached',

@@ -15,7 +15,7 @@ const onlineUrl = z
 const capacity = z.number().int().min(1, 'Capacity is at least 1.').max(100_000).nullish()
 const when = z.enum(['upcoming', 'past'])
 
-export const createMeetingInput = z.object({
+export const createSessionInput = z.object({
   groupSlug: slug,
   title: title('session'),
   description,
@@ -30,7 +30,7 @@ export const createMeetingInput = z.object({
   groups: itemGroups,
 })
 
-export const updateMeetingInput = z.object({
+export const updateSessionInput = z.object({
   id,
   title: title('session').optional(),
   description: description.optional(),
@@ -44,13 +44,13 @@ export const updateMeetingInput = z.object({
   topicId,
 })
 
-export const cancelMeetingInput = z.object({
+export const cancelSessionInput = z.object({
   id,
   reason: z.string().trim().min(1, 'Say why the session is cancelled.').max(2000),
 })
 
-export const groupMeetingsInput = z.object({ slug, when, cursor })
-export const myMeetingsInput = z.object({ when: when.optional(), cursor }).optional()
+export const groupSessionsInput = z.object({ slug, when, cursor })
+export const mySessionsInput = z.object({ when: when.optional(), cursor }).optional()
 
 const agendaTitle = title('agenda item')
 const speakers = z.string().max(1000).nullish()
@@ -77,7 +77,7 @@ export const updateAgendaItemInput = z.object({
 export const moveAgendaItemInput = z.object({ id, itemId: id, direction: z.enum(['up', 'down']) })
 export const agendaItemInput = z.object({ id, itemId: id })
 
-export const meetingSignUpInput = z.object({ id, status: z.enum(SIGNUP_CHOICES) })
+export const sessionSignUpInput = z.object({ id, status: z.enum(SIGNUP_CHOICES) })
 
 export const registerInterestInput = z.object({
   id,
