@@ -1,13 +1,14 @@
 /**
  * Factories for the authorization world's disposable rows (items, their parts and the people and
  * tokens around them), made directly in the database, so that a successful mutation in one case
- * never changes what the next case sees.
+ * never changes what the next case sees. Sessions and their parts are made in authz-sessions.ts,
+ * the people-side rows in authz-accounts.ts; this returns all of them.
  */
-import { hashToken, newToken } from '@appg-hub/core'
 import { type AttachmentItemType, type Db, type ItemType, newId } from '@appg-hub/db'
 import { accountFactories } from './authz-accounts'
-import { freshEmail, type GroupName } from './authz-people'
+import type { GroupName } from './authz-people'
 import { type ITEM_RELATIONS, ITEM_SHAPES } from './authz-relations'
+import { sessionFactories } from './authz-sessions'
 import { type callers, testConfig } from './fixtures'
 import { HEALTH } from './groups'
 import type { Person } from './people'
@@ -20,17 +21,20 @@ export interface ItemFactoryWorld {
   ownerOfficer: Record<GroupName, string>
 }
 
+/** Makes an item's participant rows: its owner group and its partners. */
+export type AddParticipants = (
+  type: ItemType,
+  id: string,
+  shape: { owner: GroupName; partners: GroupName[] },
+  at: string,
+) => Promise<void>
+
 export function itemFactories({ db, api, groups, person, ownerOfficer }: ItemFactoryWorld) {
   const now = () => api.clock.now().toISOString()
   let seq = 0
   const next = () => ++seq
 
-  async function addParticipants(
-    type: ItemType,
-    id: string,
-    shape: { owner: GroupName; partners: GroupName[] },
-    at: string,
-  ) {
+  const addParticipants: AddParticipants = async (type, id, shape, at) => {
     await db
       .insertInto('participant')
       .values([
@@ -86,108 +90,6 @@ export function itemFactories({ db, api, groups, person, ownerOfficer }: ItemFac
         ])
         .execute()
       return id
-    },
-
-    /**
-     * A session shaped like `relation`, made directly in the database: scheduled by default (a
-     * draft's `visibility` stays 'participants' whatever the hosts chose, as in the product).
-     */
-    async session(
-      relation: (typeof ITEM_RELATIONS)[number] | (typeof ITEM_SHAPES)[keyof typeof ITEM_SHAPES],
-      options: {
-        status?: 'draft' | 'scheduled' | 'cancelled' | 'held'
-        past?: boolean
-        capacity?: number | null
-      } = {},
-    ): Promise<string> {
-      const shape = typeof relation === 'string' ? ITEM_SHAPES[relation] : relation
-      const status = options.status ?? 'scheduled'
-      const id = newId()
-      const at = api.clock.now()
-      const day = 24 * 60 * 60 * 1000
-      const startsAt = new Date(at.getTime() + (options.past ? -2 * day : 7 * day))
-      const n = next()
-      await db
-        .insertInto('meeting')
-        .values({
-          id,
-          appg_id: groups[shape.owner].id,
-          topic_id: null,
-          title: `Session ${n} (${shape.owner})`,
-          description: 'A session for the authorization matrix.',
-          starts_at: startsAt.toISOString(),
-          ends_at: new Date(startsAt.getTime() + 60 * 60 * 1000).toISOString(),
-          place: 'Committee Room 10',
-          online_url: null,
-          visibility: status === 'draft' ? 'participants' : shape.visibility,
-          intended_visibility: shape.visibility,
-          capacity: options.capacity === undefined ? 50 : options.capacity,
-          status,
-          cancel_reason: status === 'cancelled' ? 'Called off.' : null,
-          sequence: 0,
-          created_by: ownerOfficer[shape.owner],
-          created_at: at.toISOString(),
-          updated_at: at.toISOString(),
-        })
-        .execute()
-      await addParticipants('meeting', id, shape, at.toISOString())
-      return id
-    },
-
-    async agendaItem(sessionId: string, position = 1): Promise<string> {
-      const id = newId()
-      await db
-        .insertInto('agenda_item')
-        .values({
-          id,
-          meeting_id: sessionId,
-          position,
-          title: `Item ${position}`,
-          speakers: null,
-          duration_minutes: 15,
-          notes: null,
-        })
-        .execute()
-      return id
-    },
-
-    async signup(sessionId: string, personId: string, status: 'going' | 'maybe' = 'going'): Promise<string> {
-      const id = newId()
-      await db
-        .insertInto('signup')
-        .values({
-          id,
-          meeting_id: sessionId,
-          person_id: personId,
-          name: null,
-          email: null,
-          status,
-          confirm_token_hash: null,
-          created_at: now(),
-          updated_at: now(),
-        })
-        .execute()
-      return id
-    },
-
-    /** An email-only interest waiting for confirmation; returns the confirmation token. */
-    async interest(sessionId: string): Promise<string> {
-      const token = newToken()
-      await db
-        .insertInto('signup')
-        .values({
-          id: newId(),
-          meeting_id: sessionId,
-          person_id: null,
-          name: 'A Visitor',
-          email: freshEmail('visitor'),
-          status: 'interest_unconfirmed',
-          confirm_token_hash: await hashToken(token),
-          created_at: now(),
-          updated_at: now(),
-        })
-        .execute()
-      return token
     },
 
     /**
@@ -415,5 +317,10 @@ export function itemFactories({ db, api, groups, person, ownerOfficer }: ItemFac
     },
   }
 
-  return { ...make, ...accountFactories({ db, api, groups, person, ownerOfficer }, next) }
+  const world = { db, api, groups, person, ownerOfficer }
+  return {
+    ...make,
+    ...sessionFactories(world, next, addParticipants),
+    ...accountFactories(world, next),
+  }
 }

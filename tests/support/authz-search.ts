@@ -5,7 +5,7 @@
  */
 import type { ItemType } from '@appg-hub/db'
 import { sql } from 'kysely'
-import { allPages } from './authz-lists'
+import { allPages } from './authz-lists/context'
 import { callPath, outcomeOf } from './authz-run'
 import type { AuthzWorld, CallerName } from './authz-world'
 

@@ -10,11 +10,14 @@
  * revisions saved by others (the non-live save, restore) are merged into the live text as a Yjs
  * edit made from the revision the room last synced with, so concurrent live edits survive.
  *
- * The messages are framed in `protocol.ts` and revisions merged in `revision-merge.ts`; what stays
- * here is the one object whose state every step shares (peers, queue, synced revision).
+ * The messages are framed in `protocol.ts`, revisions merged in `revision-merge.ts`, cursors and
+ * names followed in `presence.ts` and the store's log numbered in `room-log.ts`. What stays here,
+ * past the usual ~400 lines, is one state machine whose steps all share its state: the connected
+ * peers and their access checks, the queue every change goes through, the contributors not yet in
+ * a revision and the revision the room last synced with. Splitting it further would hand that state
+ * around between files rather than separate concerns.
  */
 import * as decoding from 'lib0/decoding'
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { Actor } from '../context'
@@ -23,12 +26,12 @@ import { saveLiveRevision } from '../documents/save'
 import { type CollabMode, collabMode } from './access'
 import { DEFAULT_MESSAGE_LIMIT, MessageBudget } from './message-budget'
 import type { RoomOptions } from './options'
+import { RoomPresence } from './presence'
 import {
   CLOSE_ACCESS_ENDED,
   CLOSE_STORE_FAILED,
   CLOSE_TOO_MANY_MESSAGES,
   type CollabPeer,
-  encodeAwareness,
   encodeSaved,
   encodeString,
   encodeSync,
@@ -37,10 +40,9 @@ import {
   MESSAGE_SAVE_VERSION,
   MESSAGE_SAVE_VERSION_FAILED,
   MESSAGE_SYNC,
-  speakFor,
 } from './protocol'
 import { absorbUpdate, headRevision, lastEditor, rebaseOnSaved } from './revision-merge'
-import type { StoredUpdate } from './store'
+import { RoomLog } from './room-log'
 
 export type { RoomOptions } from './options'
 // The transports and tests name these here, beside the room.
@@ -57,7 +59,6 @@ export {
 } from './protocol'
 
 interface PeerState {
-  clientIds: Set<number>
   checkedAt: number
   checking: Promise<boolean> | null
   budget: MessageBudget
@@ -68,17 +69,16 @@ const ORIGIN_REVISION = Symbol('revision')
 export class CollabRoom {
   readonly doc = new Y.Doc()
   readonly text = this.doc.getText('body')
-  readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private readonly peers = new Map<CollabPeer, PeerState>()
   /** People who left of their own accord: updates they sent before leaving are still stored. */
   private readonly departed = new WeakMap<CollabPeer, PeerState>()
-  /** Which connection introduced each Yjs client id seen in awareness. */
-  private readonly clientOwners = new Map<number, CollabPeer>()
+  private readonly presence = new RoomPresence(this.doc, (message) => {
+    for (const peer of this.peers.keys()) peer.send(message)
+  })
   private queue: Promise<unknown> = Promise.resolve()
   private pending: { peer: CollabPeer; update: Uint8Array }[] = []
   private flushScheduled = false
-  private seq = 0
-  private loggedSince = 0
+  private readonly log: RoomLog
   private synced!: { revisionId: string; state: Uint8Array }
   /** People whose edits are not yet in a revision, with who last wrote first. */
   private contributors = new Set<string>()
@@ -93,34 +93,11 @@ export class CollabRoom {
     readonly documentId: string,
     private readonly options: RoomOptions,
   ) {
-    // The server never has a cursor of its own.
-    this.awareness.setLocalState(null)
+    this.log = new RoomLog(options.store, documentId)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       const message = encodeSync((e) => syncProtocol.writeUpdate(e, update))
       for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message)
     })
-    this.awareness.on(
-      'update',
-      (
-        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-        origin: unknown,
-      ) => {
-        const changed = [...added, ...updated, ...removed]
-        const state = this.peers.get(origin as CollabPeer)
-        if (state) {
-          for (const id of added) {
-            state.clientIds.add(id)
-            this.clientOwners.set(id, origin as CollabPeer)
-          }
-          for (const id of removed) {
-            state.clientIds.delete(id)
-            this.clientOwners.delete(id)
-          }
-        }
-        const message = encodeAwareness(this.awareness, changed)
-        for (const peer of this.peers.keys()) peer.send(message)
-      },
-    )
   }
 
   /** Loads the room from the store, or seeds it from the document's head revision. */
@@ -132,8 +109,7 @@ export class CollabRoom {
   }
 
   private async load() {
-    const { store } = this.options
-    const stored = await store.load(this.documentId)
+    const stored = await this.log.load()
     if (stored) {
       Y.applyUpdate(this.doc, stored.state, ORIGIN_REVISION)
       for (const u of stored.updates) {
@@ -141,15 +117,13 @@ export class CollabRoom {
         this.contributors.add(u.personId)
       }
       for (const id of stored.pendingContributors) this.contributors.add(id)
-      this.seq = stored.updates.at(-1)?.seq ?? 0
-      this.loggedSince = stored.updates.length
       this.synced = { revisionId: stored.syncedRevisionId, state: stored.syncedState }
     } else {
       const head = await this.head()
       this.text.insert(0, head.body)
       const state = Y.encodeStateAsUpdate(this.doc)
       this.synced = { revisionId: head.id, state }
-      await store.create(this.documentId, {
+      await this.log.create({
         state,
         syncedRevisionId: head.id,
         syncedState: state,
@@ -184,15 +158,14 @@ export class CollabRoom {
   join(peer: CollabPeer): void {
     if (this.closing) throw new Error('The room is closing; open it again.')
     this.peers.set(peer, {
-      clientIds: new Set(),
       checkedAt: Date.now(),
       checking: null,
       budget: new MessageBudget(this.options.messageLimit ?? DEFAULT_MESSAGE_LIMIT),
     })
     this.knownActors.set(peer.actor.id, peer.actor)
     peer.send(encodeSync((e) => syncProtocol.writeSyncStep1(e, this.doc)))
-    const states = [...this.awareness.getStates().keys()]
-    if (states.length > 0) peer.send(encodeAwareness(this.awareness, states))
+    const awareness = this.presence.join(peer)
+    if (awareness) peer.send(awareness)
   }
 
   /**
@@ -211,9 +184,8 @@ export class CollabRoom {
       const decoder = decoding.createDecoder(data)
       const type = decoding.readVarUint(decoder)
       if (type === MESSAGE_SYNC) this.receiveSync(peer, decoder)
-      else if (type === MESSAGE_AWARENESS) this.receiveAwareness(peer, decoding.readVarUint8Array(decoder))
-      else if (type === MESSAGE_QUERY_AWARENESS)
-        peer.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
+      else if (type === MESSAGE_AWARENESS) this.presence.receive(peer, decoding.readVarUint8Array(decoder))
+      else if (type === MESSAGE_QUERY_AWARENESS) peer.send(this.presence.all())
       else if (type === MESSAGE_SAVE_VERSION) this.receiveSaveVersion(peer, decoding.readVarString(decoder))
     } catch {
       this.sendAway(peer, 1003, 'That message could not be read.')
@@ -236,15 +208,6 @@ export class CollabRoom {
       this.flushScheduled = true
       this.enqueue(() => this.flush())
     }
-  }
-
-  /**
-   * Awareness (cursors, names) from readers too, with the name the hub knows, not one they chose;
-   * a connection may speak only for the Yjs clients it introduced, not for someone else's.
-   */
-  private receiveAwareness(peer: CollabPeer, update: Uint8Array) {
-    const rewritten = speakFor(peer, update, this.clientOwners)
-    if (rewritten) awarenessProtocol.applyAwarenessUpdate(this.awareness, rewritten, peer)
   }
 
   private receiveSaveVersion(peer: CollabPeer, note: string) {
@@ -278,16 +241,10 @@ export class CollabRoom {
     // Someone who sent an edit and closed the tab at once has left by now: their edit still counts.
     const accepted = batch.filter((item) => this.stateOf(item.peer) && item.peer.mode === 'read-write')
     if (accepted.length === 0) return
-    const rows: StoredUpdate[] = accepted.map((a) => ({
-      seq: ++this.seq,
-      update: a.update,
-      personId: a.peer.actor.id,
-    }))
     try {
-      await this.options.store.append(this.documentId, rows)
+      await this.log.append(accepted.map((a) => ({ update: a.update, personId: a.peer.actor.id })))
     } catch (error) {
       // Not stored, so not applied: the editors keep the edits and send them again on reconnect.
-      this.seq -= rows.length
       this.options.onError?.(error)
       for (const a of accepted) {
         if (this.peers.has(a.peer))
@@ -295,14 +252,13 @@ export class CollabRoom {
       }
       return
     }
-    this.loggedSince += rows.length
     for (const a of accepted) {
       Y.applyUpdate(this.doc, a.update, a.peer)
       this.contributors.delete(a.peer.actor.id)
       this.contributors.add(a.peer.actor.id)
     }
     this.scheduleIdleSave()
-    if (this.loggedSince >= (this.options.compactEvery ?? 500)) await this.compact()
+    if (this.log.uncompacted >= (this.options.compactEvery ?? 500)) await this.compact()
   }
 
   private scheduleIdleSave() {
@@ -312,11 +268,8 @@ export class CollabRoom {
     }, this.options.idleSaveMs)
   }
 
-  private async compact() {
-    await this.options.store.compact(this.documentId, Y.encodeStateAsUpdate(this.doc), this.seq, [
-      ...this.contributors,
-    ])
-    this.loggedSince = 0
+  private compact() {
+    return this.log.compact(Y.encodeStateAsUpdate(this.doc), [...this.contributors])
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T | undefined> {
@@ -343,11 +296,10 @@ export class CollabRoom {
     const head = await this.head()
     if (head.id === this.synced.revisionId) return
     const { update, syncedState } = absorbUpdate(this.doc, this.synced.state, head.body)
-    await this.options.store.append(this.documentId, [{ seq: ++this.seq, update, personId: head.authorId }])
-    this.loggedSince++
+    await this.log.append([{ update, personId: head.authorId }])
     Y.applyUpdate(this.doc, update, ORIGIN_REVISION)
     this.synced = { revisionId: head.id, state: syncedState }
-    await this.options.store.setSynced(this.documentId, head.id, this.synced.state, [...this.contributors])
+    await this.log.setSynced(head.id, this.synced.state, [...this.contributors])
   }
 
   /**
@@ -379,16 +331,13 @@ export class CollabRoom {
       let synced = snapshot
       if (result.status === 'merged') {
         const rebased = await rebaseOnSaved(this.options.db, snapshot, result.revision.id)
-        await this.options.store.append(this.documentId, [
-          { seq: ++this.seq, update: rebased.update, personId: author.id },
-        ])
-        this.loggedSince++
+        await this.log.append([{ update: rebased.update, personId: author.id }])
         Y.applyUpdate(this.doc, rebased.update, ORIGIN_REVISION)
         synced = rebased.syncedState
       }
       this.synced = { revisionId: result.revision.id, state: synced }
       for (const id of contributors) this.contributors.delete(id)
-      await this.options.store.setSynced(this.documentId, result.revision.id, synced, [...this.contributors])
+      await this.log.setSynced(result.revision.id, synced, [...this.contributors])
       return result
     }
     return null
@@ -461,9 +410,7 @@ export class CollabRoom {
     if (!state) return
     this.peers.delete(peer)
     this.departed.set(peer, state)
-    for (const id of state.clientIds) this.clientOwners.delete(id)
-    if (state.clientIds.size > 0)
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...state.clientIds], null)
+    this.presence.leave(peer)
     if (this.peers.size === 0) void this.close()
   }
 
@@ -474,7 +421,7 @@ export class CollabRoom {
       clearTimeout(this.idleTimer)
       await this.enqueue(async () => {
         await this.writeRevision(null, null)
-        if (this.loggedSince > 0) await this.compact()
+        if (this.log.uncompacted > 0) await this.compact()
       })
       clearTimeout(this.idleTimer)
       for (const peer of [...this.peers.keys()]) peer.close(1001, 'The document was closed.')
