@@ -95,6 +95,9 @@ describe('your account', () => {
     const page = await newPage(context)
     await page.goto(`${server.url}/sign-in`)
     await page.getByRole('link', { name: 'Forgotten your password?' }).click()
+    // The sign-in page has an "Email address" field too, and stays on screen while the reset page's
+    // code loads: fill the field only once the reset page is there (under load, it was the old one).
+    await page.getByText('We will email you a link to choose a new password.').waitFor()
     await page.getByLabel('Email address').fill('cancer-member@demo.appg-hub.test')
     await page.getByRole('button', { name: 'Send me a link' }).click()
     await page.getByRole('heading', { name: 'Check your email' }).waitFor()
