@@ -1,7 +1,8 @@
 /**
  * `pnpm bench:growth`: how each list's latency grows with the data (issue #14). Two bench servers
- * run side by side: the demo world as `pnpm bench` serves it (1×), and the same plus ten times the
- * demo's topics, sessions, documents and comments (search-data.ts; 10×). Each list is measured on
+ * run side by side: the demo world as `pnpm bench` serves it plus generated topics, sessions,
+ * documents and comments (search-data.ts) at scale 1 (1×) and at scale 10 (10×), so that the lists'
+ * pages are full in both and only the amount of data behind them differs. Each list is measured on
  * both in interleaved slices, so that both see the same load on a shared machine, with the no-op
  * tRPC procedure as the baseline of each. Prints p95 at 1× and 10× and their ratio (target ≤ 1.3×);
  * asserts nothing.
@@ -55,9 +56,9 @@ const TARGETS: Target[] = [
   { name: 'search.query "health"', signedIn: true, path: call('search.query', () => ({ q: 'health ' })) },
 ]
 
-const one = await startBenchServer({})
-process.stderr.write('  1× server ready\n')
-const ten = await startBenchServer({ BENCH_SEARCH_DATA: '1' })
+const one = await startBenchServer({ BENCH_SEARCH_DATA: '1', BENCH_DATA_SCALE: '1' })
+process.stderr.write(`  1× server ready (${one.ready.indexed} index rows)\n`)
+const ten = await startBenchServer({ BENCH_SEARCH_DATA: '1', BENCH_DATA_SCALE: '10' })
 process.stderr.write(`  10× server ready (${ten.ready.indexed} index rows)\n`)
 const load = loadGenerator(connections)
 
@@ -89,7 +90,7 @@ try {
 
 const ms = (n: number) => n.toFixed(1)
 console.log(
-  `Growth benchmark ${new Date().toISOString().slice(0, 10)}: ${connections} connections, ${seconds} s per list and size in ${rounds} interleaved slices; 10× adds ${ten.ready.indexed?.toLocaleString('en-GB')} index rows of content.`,
+  `Growth benchmark ${new Date().toISOString().slice(0, 10)}: ${connections} connections, ${seconds} s per list and size in ${rounds} interleaved slices; index rows of content ${one.ready.indexed?.toLocaleString('en-GB')} at 1×, ${ten.ready.indexed?.toLocaleString('en-GB')} at 10×.`,
 )
 console.log('')
 console.log('| list | p95 ms at 1× | p95 ms at 10× | growth | errors |')
