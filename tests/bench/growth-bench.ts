@@ -1,15 +1,17 @@
 /**
  * `pnpm bench:growth`: how each list's latency grows with the data (issue #14). Two bench servers
- * run side by side: the demo world as `pnpm bench` serves it (1×), and the same plus ten times the
- * demo's topics, sessions, documents and comments (search-data.ts; 10×). Each list is measured on
+ * run side by side: the demo world as `pnpm bench` serves it plus generated topics, sessions,
+ * documents and comments (search-data.ts) at scale 1 (1×) and at scale 10 (10×), so that the lists'
+ * pages are full in both and only the amount of data behind them differs. Each list is measured on
  * both in interleaved slices, so that both see the same load on a shared machine, with the no-op
- * tRPC procedure as the baseline of each. Prints p95 at 1× and 10× and their ratio (target ≤ 1.3×);
- * asserts nothing.
+ * tRPC procedure as the baseline of each. Prints p95 at 1× and 10× and their ratio (target ≤ 1.3×),
+ * and the server's CPU time per call at each size, which the machine's other load disturbs far
+ * less than latency; asserts nothing.
  *
  *   npx --yes pnpm@10 bench:growth
  *   BENCH_SECONDS=6 BENCH_CONNECTIONS=10 BENCH_ROUNDS=3 npx --yes pnpm@10 bench:growth
  */
-import { loadGenerator, percentile, type ServerReady, startBenchServer } from './http-load'
+import { loadGenerator, percentile, processCpuMs, type ServerReady, startBenchServer } from './http-load'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 4)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
@@ -55,17 +57,29 @@ const TARGETS: Target[] = [
   { name: 'search.query "health"', signedIn: true, path: call('search.query', () => ({ q: 'health ' })) },
 ]
 
-const one = await startBenchServer({})
-process.stderr.write('  1× server ready\n')
-const ten = await startBenchServer({ BENCH_SEARCH_DATA: '1' })
+const one = await startBenchServer({ BENCH_SEARCH_DATA: '1', BENCH_DATA_SCALE: '1' })
+process.stderr.write(`  1× server ready (${one.ready.indexed} index rows)\n`)
+const ten = await startBenchServer({ BENCH_SEARCH_DATA: '1', BENCH_DATA_SCALE: '10' })
 process.stderr.write(`  10× server ready (${ten.ready.indexed} index rows)\n`)
 const load = loadGenerator(connections)
 
-const latencies = new Map<string, { one: number[]; ten: number[]; errors: number }>()
+interface Measured {
+  one: number[]
+  ten: number[]
+  /** Server CPU ms and calls, per size. */
+  cpu: Record<'one' | 'ten', { ms: number; calls: number }>
+  errors: number
+}
+const latencies = new Map<string, Measured>()
 try {
   for (let round = 0; round < rounds; round++) {
     for (const target of TARGETS) {
-      const entry = latencies.get(target.name) ?? { one: [], ten: [], errors: 0 }
+      const entry = latencies.get(target.name) ?? {
+        one: [],
+        ten: [],
+        cpu: { one: { ms: 0, calls: 0 }, ten: { ms: 0, calls: 0 } },
+        errors: 0,
+      }
       latencies.set(target.name, entry)
       for (const [size, server] of [
         ['one', one],
@@ -74,7 +88,13 @@ try {
         const path = target.path(server.ready)
         if (path === null) continue
         const headers: Record<string, string> = target.signedIn ? { cookie: server.ready.cookie } : {}
+        const cpuBefore = processCpuMs(server.child.pid)
         const result = await load.run([server.ready.url + path], seconds / rounds, headers)
+        const cpuAfter = processCpuMs(server.child.pid)
+        if (cpuBefore !== null && cpuAfter !== null) {
+          entry.cpu[size].ms += cpuAfter - cpuBefore
+          entry.cpu[size].calls += result.requests
+        }
         entry[size].push(...result.latencies)
         entry.errors += result.errors
       }
@@ -89,11 +109,13 @@ try {
 
 const ms = (n: number) => n.toFixed(1)
 console.log(
-  `Growth benchmark ${new Date().toISOString().slice(0, 10)}: ${connections} connections, ${seconds} s per list and size in ${rounds} interleaved slices; 10× adds ${ten.ready.indexed?.toLocaleString('en-GB')} index rows of content.`,
+  `Growth benchmark ${new Date().toISOString().slice(0, 10)}: ${connections} connections, ${seconds} s per list and size in ${rounds} interleaved slices; index rows of content ${one.ready.indexed?.toLocaleString('en-GB')} at 1×, ${ten.ready.indexed?.toLocaleString('en-GB')} at 10×.`,
 )
 console.log('')
-console.log('| list | p95 ms at 1× | p95 ms at 10× | growth | errors |')
-console.log('| --- | ---: | ---: | ---: | ---: |')
+console.log(
+  '| list | p95 ms at 1× | p95 ms at 10× | growth | CPU ms/call 1× | CPU ms/call 10× | CPU growth | errors |',
+)
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
 for (const [name, entry] of latencies) {
   if (entry.one.length === 0 || entry.ten.length === 0) continue
   const p1 = percentile(
@@ -104,5 +126,8 @@ for (const [name, entry] of latencies) {
     entry.ten.sort((a, b) => a - b),
     95,
   )
-  console.log(`| ${name} | ${ms(p1)} | ${ms(p10)} | ${(p10 / p1).toFixed(2)}× | ${entry.errors} |`)
+  const c1 = entry.cpu.one.ms / Math.max(1, entry.cpu.one.calls)
+  const c10 = entry.cpu.ten.ms / Math.max(1, entry.cpu.ten.calls)
+  const cpu = c1 > 0 ? `${c1.toFixed(2)} | ${c10.toFixed(2)} | ${(c10 / c1).toFixed(2)}×` : '– | – | –'
+  console.log(`| ${name} | ${ms(p1)} | ${ms(p10)} | ${(p10 / p1).toFixed(2)}× | ${cpu} | ${entry.errors} |`)
 }

@@ -5,9 +5,14 @@
  * APPG prose. Owners are random groups; a quarter of the items belong to the demo officer's
  * groups, and half of everything is participants-only, so signed-in and signed-out searches
  * both filter. Deterministic (a seeded generator); rows go in directly, then one index rebuild.
+ * `scale` (10 unless given) is the multiple of the demo world: `pnpm bench:growth` compares scale 1
+ * with scale 10, so that both worlds have full pages and only the amount of data differs. Sessions
+ * spread evenly over the two years around the day of the run (ten times as many a day at scale 10),
+ * so that upcoming lists are as full as past ones.
  */
 import { type Db, newId, rebuildSearchIndex } from '@appg-hub/db'
 
+/** The sizes at scale 10. */
 export const SIZES = { topics: 1500, sessions: 1000, documents: 750, comments: 3000 }
 
 /** mulberry32: a small seeded generator, so every run writes the same data. */
@@ -25,7 +30,8 @@ async function inBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>)
   for (let i = 0; i < rows.length; i += 200) await insert(rows.slice(i, i + 200))
 }
 
-export async function generateSearchData(db: Db, officerId: string): Promise<number> {
+export async function generateSearchData(db: Db, officerId: string, scale = 10): Promise<number> {
+  const size = (n: number) => Math.round((n * scale) / 10)
   const rand = random(2026)
   const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)]!
   const groups = await db.selectFrom('appg').select(['id', 'purpose']).execute()
@@ -48,6 +54,11 @@ export async function generateSearchData(db: Db, officerId: string): Promise<num
   const owner = () => (rand() < 0.25 && mine.length > 0 ? pick(mine) : pick(groups).id)
   const visibility = () => (rand() < 0.5 ? ('public' as const) : ('participants' as const))
   const at = (i: number) => new Date(Date.UTC(2025, 0, 1) + i * 3_600_000).toISOString()
+  const DAY = 86_400_000
+  const today = Math.floor(Date.now() / DAY) * DAY
+  // The i-th of n sessions, on the hour, evenly over the year before and the year after today.
+  const sessionStart = (i: number) =>
+    new Date(today - 365 * DAY + Math.floor((i * 730 * 24) / size(SIZES.sessions)) * 3_600_000)
 
   const participants: {
     item_type: 'topic' | 'meeting' | 'document'
@@ -70,7 +81,7 @@ export async function generateSearchData(db: Db, officerId: string): Promise<num
     }
   }
 
-  const topics = Array.from({ length: SIZES.topics }, (_, i) => {
+  const topics = Array.from({ length: size(SIZES.topics) }, (_, i) => {
     const id = newId()
     const appg_id = owner()
     const when = at(i)
@@ -89,9 +100,10 @@ export async function generateSearchData(db: Db, officerId: string): Promise<num
       last_activity_at: when,
     }
   })
-  const sessions = Array.from({ length: SIZES.sessions }, (_, i) => {
+  const sessions = Array.from({ length: size(SIZES.sessions) }, (_, i) => {
     const id = newId()
     const appg_id = owner()
+    const start = sessionStart(i)
     const when = at(i * 2)
     const v = visibility()
     addParticipants('meeting', id, appg_id, when)
@@ -101,8 +113,8 @@ export async function generateSearchData(db: Db, officerId: string): Promise<num
       topic_id: null,
       title: title(),
       description: text(2),
-      starts_at: when,
-      ends_at: when,
+      starts_at: start.toISOString(),
+      ends_at: new Date(start.getTime() + 3_600_000).toISOString(),
       place: 'Committee Room 10',
       online_url: null,
       visibility: v,
@@ -126,7 +138,7 @@ export async function generateSearchData(db: Db, officerId: string): Promise<num
     merged: number
     created_at: string
   }[] = []
-  const documents = Array.from({ length: SIZES.documents }, (_, i) => {
+  const documents = Array.from({ length: size(SIZES.documents) }, (_, i) => {
     const id = newId()
     const revisionId = newId()
     const appg_id = owner()
@@ -157,7 +169,7 @@ export async function generateSearchData(db: Db, officerId: string): Promise<num
       updated_at: when,
     }
   })
-  const comments = Array.from({ length: SIZES.comments }, (_, i) => {
+  const comments = Array.from({ length: size(SIZES.comments) }, (_, i) => {
     const topic = pick(topics)
     return {
       id: newId(),

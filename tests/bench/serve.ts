@@ -124,9 +124,14 @@ if (group) {
   ids.sessionId = session.id
 }
 
-// `pnpm bench:search` asks for ten times the demo's searchable content on top of it.
+// `pnpm bench:search` asks for ten times the demo's searchable content on top of it;
+// `pnpm bench:growth` for one time (BENCH_DATA_SCALE=1) and ten times.
 const indexed = process.env.BENCH_SEARCH_DATA
-  ? await (await import('./search-data')).generateSearchData(db, officer.id)
+  ? await (await import('./search-data')).generateSearchData(
+      db,
+      officer.id,
+      Number(process.env.BENCH_DATA_SCALE ?? 10),
+    )
   : null
 
 process.stdout.write(

@@ -218,6 +218,32 @@ describe.each(dialects())('topics on $name', (dialect) => {
     expect(await refusal(betaMember.topics.listForGroup({ slug: 'nope' }))).toBe('NOT_FOUND')
   })
 
+  it("a group's list pages with a cursor through the topics it owns and those it joined, interleaved", async ({
+    world,
+    api,
+  }) => {
+    // Beta owns the odd topics and joins the even ones (alpha's): its list merges both in activity order.
+    const count = TOPIC_PAGE_SIZE + 3
+    for (let i = 0; i < count; i++) {
+      if (i % 2 === 0)
+        await joinTopic(api, world, await makeTopic(api, world, { title: `Topic ${i}` }), 'beta')
+      else
+        await makeTopic(api, world, {
+          title: `Topic ${i}`,
+          by: world.people.betaOfficer.id,
+          groupSlug: 'beta',
+        })
+      api.clock.advance(1000)
+    }
+    const member = await api.as(world.people.betaMember.id)
+    const first = await member.topics.listForGroup({ slug: 'beta' })
+    const second = await member.topics.listForGroup({ slug: 'beta', cursor: first.nextCursor })
+    expect(second.nextCursor).toBeNull()
+    const expected = Array.from({ length: count }, (_, i) => `Topic ${count - 1 - i}`)
+    expect([...first.items, ...second.items].map((t) => t.title)).toEqual(expected)
+    expect(first.items).toHaveLength(TOPIC_PAGE_SIZE)
+  })
+
   it('the dashboard pages with a cursor', async ({ world, api }) => {
     for (let i = 0; i < TOPIC_PAGE_SIZE + 2; i++) {
       await makeTopic(api, world, { title: `Topic ${i}` })

@@ -20,17 +20,21 @@ export function myGroupsItemIds(type: ItemType, personId: string) {
     .where('membership.role', 'in', [...rolesAllowed('item.read')])
 }
 
-/** My sessions: those my groups host or co-host and those I signed up to (`column` is the session's id). */
+/**
+ * My sessions: those my groups host or co-host and those I signed up to (`column` is the session's
+ * id). Asked of each session with indexed look-ups (its participants, my membership; my sign-up),
+ * so that a list walking sessions in date order stops at a full page instead of first gathering
+ * every session of my groups.
+ */
 export function isMySession(personId: string, column = 'meeting.id'): Expression<SqlBool> {
   const id = eb.ref(column as 'meeting.id')
   return eb.or([
-    eb(id, 'in', myGroupsItemIds('meeting', personId)),
-    eb(
-      id,
-      'in',
+    eb.exists(myGroupsItemIds('meeting', personId).where('participant.item_id', '=', id)),
+    eb.exists(
       eb
         .selectFrom('signup')
         .select('signup.meeting_id')
+        .where('signup.meeting_id', '=', id)
         .where('signup.person_id', '=', personId)
         .where('signup.status', 'in', [...ACTIVE_SIGNUPS]),
     ),

@@ -16,6 +16,14 @@ import type { SignupStatus } from './signups'
 
 export const SESSION_PAGE_SIZE = 20
 
+/**
+ * A session starts and ends on one London date (`times` in write.ts), so it lasts under 25 hours
+ * (the day the clocks go back). A session that has not ended therefore started at most this long
+ * ago: the bound lets a list walk `meeting_by_start` from there instead of from the first session
+ * ever held.
+ */
+const LONGEST_SESSION_MS = 25 * 3_600_000
+
 export interface SessionSummary {
   id: string
   title: string
@@ -44,6 +52,12 @@ function sessionPage(
     .where((eb) => readableBy(eb, actor, 'meeting', 'meeting.id', 'meeting.visibility'))
     .innerJoin('appg as owner', 'owner.id', 'meeting.appg_id')
     .where('meeting.ends_at', when === 'upcoming' ? '>=' : '<', now)
+    // Implied by the end (see LONGEST_SESSION_MS), and what the start-time index can use.
+    .where(
+      'meeting.starts_at',
+      when === 'upcoming' ? '>=' : '<',
+      when === 'upcoming' ? new Date(Date.parse(now) - LONGEST_SESSION_MS).toISOString() : now,
+    )
     .select((eb) => [
       'meeting.id',
       'meeting.title',

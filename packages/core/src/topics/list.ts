@@ -4,8 +4,8 @@
  * a list shows only topics a single read would show (`readableBy`).
  */
 import { type Database, type Db, jsonAgg, parseJsonArray } from '@appg-hub/db'
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely'
-import type { Actor, ServiceContext } from '../context'
+import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely'
+import type { ServiceContext } from '../context'
 import { readableBy } from '../items/access'
 import { myGroupsItemIds } from '../items/mine'
 import { groupForActor, requireActor } from '../memberships/access'
@@ -25,22 +25,19 @@ export interface TopicSummary {
   commentCount: number
 }
 
-type TopicFilter = (eb: ExpressionBuilder<Database, 'topic'>) => Expression<SqlBool>
+const BY_ACTIVITY = { key: 'topic.last_activity_at', id: 'topic.id', direction: 'desc' } as const
 
 /**
- * One page of readable topics matching `filter`, newest activity first. The page is chosen first
- * from the topic rows alone (a sort of ids), and only its rows are joined to their owner, partners
- * and comment counts: those sub-queries would otherwise run for every matching topic before the
- * sort, so that a group with ten times the topics took ten times as long for the same page.
+ * The page's topics joined to their owner, partners and comment counts. `page` has chosen the
+ * rows by walking an index in activity order, so these sub-queries run for the page's rows only:
+ * computed for every matching topic before the sort, a group with ten times the topics took ten
+ * times as long for the same page (issue #14, `pnpm bench:growth`).
  */
-function topicPage(db: Db, actor: Actor | null, cursor: string | null | undefined, filter: TopicFilter) {
-  const ids = db
-    .selectFrom('topic')
-    .select(['topic.id', 'topic.last_activity_at'])
-    .where((eb) => readableBy(eb, actor, 'topic', 'topic.id', 'topic.visibility'))
-    .where(filter)
-  const order = { key: 'topic.last_activity_at', id: 'topic.id', direction: 'desc' } as const
-  const page = keysetPage(ids, order, cursor, TOPIC_PAGE_SIZE)
+function topicPage<DB, T extends keyof DB>(
+  db: Db,
+  /** The ids and sort keys of the page's topics, chosen before anything is joined to them. */
+  page: SelectQueryBuilder<DB, T, { id: string; last_activity_at: string }>,
+) {
   return db
     .selectFrom(page.as('p'))
     .innerJoin('topic', 'topic.id', 'p.id')
@@ -101,36 +98,70 @@ function toPage(rows: TopicRow[]): Page<TopicSummary> {
 
 /**
  * The topics a group owns or takes part in, as far as the caller may read them. One query; a
- * second only for an empty page, to answer NOT_FOUND when there is no such group.
+ * second only for an empty page, to answer NOT_FOUND when there is no such group. The group's own
+ * topics are walked in activity order on `topic_by_appg_activity`; the topics it joined as a
+ * partner (few beside them) are sorted on their own; the page is the first of both.
  */
 export async function listGroupTopics(
   ctx: ServiceContext,
   input: { slug: string; cursor?: string | null },
 ): Promise<Page<TopicSummary>> {
-  const rows = await topicPage(ctx.db, ctx.actor, input.cursor, (eb) =>
-    eb(
-      'topic.id',
-      'in',
-      eb
-        .selectFrom('participant')
-        .innerJoin('appg as pg', 'pg.id', 'participant.appg_id')
-        .select('participant.item_id')
-        .where('participant.item_type', '=', 'topic')
-        .where('pg.slug', '=', input.slug),
-    ),
-  ).execute()
-  if (rows.length === 0) await groupForActor(ctx.db, ctx.actor, input.slug)
+  const { db, actor } = ctx
+  const readable = (eb: ExpressionBuilder<Database, 'topic'>) =>
+    readableBy(eb, actor, 'topic', 'topic.id', 'topic.visibility')
+  const owned = db
+    .selectFrom('topic')
+    .innerJoin('appg as g', 'g.id', 'topic.appg_id')
+    .select(['topic.id', 'topic.last_activity_at'])
+    .where('g.slug', '=', input.slug)
+    .where(readable)
+  const joined = db
+    .selectFrom('participant')
+    .innerJoin('appg as g', 'g.id', 'participant.appg_id')
+    .innerJoin('topic', 'topic.id', 'participant.item_id')
+    .select(['topic.id', 'topic.last_activity_at'])
+    .where('participant.item_type', '=', 'topic')
+    .where('participant.is_owner', '=', 0)
+    .where('g.slug', '=', input.slug)
+    .where(readable)
+  // Each part is paged on its own (SQL allows no ORDER BY inside a UNION's parts, hence the wrapping).
+  const part = (q: typeof owned, name: 'o' | 'j') =>
+    db
+      .selectFrom(keysetPage(q, BY_ACTIVITY, input.cursor, TOPIC_PAGE_SIZE).as(name))
+      .select([`${name}.id`, `${name}.last_activity_at`])
+  const both = db
+    .selectFrom(part(owned, 'o').unionAll(part(joined, 'j')).as('c'))
+    .select(['c.id', 'c.last_activity_at'])
+  const page = keysetPage(
+    both,
+    { key: 'c.last_activity_at', id: 'c.id', direction: 'desc' },
+    null,
+    TOPIC_PAGE_SIZE,
+  )
+  const rows = await topicPage(db, page).execute()
+  if (rows.length === 0) await groupForActor(db, actor, input.slug)
   return toPage(rows)
 }
 
-/** The topics of all the groups I belong to. One query. */
+/**
+ * The topics of all the groups I belong to. One query, walking every topic in activity order
+ * until the page is full, each tested with indexed look-ups (its participants, my membership of
+ * each): the page costs the same whatever the number of topics, as long as my groups' share of
+ * them is the same. Being mine (in a reading role) implies `readableBy`, so it is not asked again.
+ */
 export async function listDashboardTopics(
   ctx: ServiceContext,
   input: { cursor?: string | null },
 ): Promise<Page<TopicSummary>> {
   const actor = requireActor(ctx.actor)
-  const rows = await topicPage(ctx.db, actor, input.cursor, (eb) =>
-    eb('topic.id', 'in', myGroupsItemIds('topic', actor.id)),
-  ).execute()
+  const mine = ctx.db
+    .selectFrom('topic')
+    .select(['topic.id', 'topic.last_activity_at'])
+    .where((eb) =>
+      eb.exists(
+        myGroupsItemIds('topic', actor.id).where('participant.item_id', '=', sql.ref<string>('topic.id')),
+      ),
+    )
+  const rows = await topicPage(ctx.db, keysetPage(mine, BY_ACTIVITY, input.cursor, TOPIC_PAGE_SIZE)).execute()
   return toPage(rows)
 }

@@ -27,3 +27,9 @@ export async function createTable(
   if (isMysql(db)) table = table.modifyEnd(sql`engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin`)
   await table.execute()
 }
+
+/** Drops an index the same way on every dialect: MySQL names its table, SQLite refuses one. */
+export async function dropIndex(db: Kysely<unknown>, name: string, table: string): Promise<void> {
+  const drop = db.schema.dropIndex(name)
+  await (isMysql(db) ? drop.on(table) : drop).execute()
+}

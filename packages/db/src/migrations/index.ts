@@ -11,6 +11,7 @@ import * as cacheVersion from './0009-cache-version'
 import * as publicationConsent from './0010-publication-consent'
 import * as people from './0011-people'
 import * as personAlias from './0012-person-alias'
+import * as listIndexes from './0013-list-indexes'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the file system so that the
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0010-publication-consent': publicationConsent,
   '0011-people': people,
   '0012-person-alias': personAlias,
+  '0013-list-indexes': listIndexes,
 }
