@@ -10,12 +10,19 @@
  *
  *   npx --yes pnpm@10 bench:growth
  *   BENCH_SECONDS=6 BENCH_CONNECTIONS=10 BENCH_ROUNDS=3 npx --yes pnpm@10 bench:growth
+ *   BENCH_ONLY=sessions.listForGroup,documents.listForGroup npx --yes pnpm@10 bench:growth
+ *
+ * BENCH_ONLY (comma-separated parts of list names) measures only those lists, and the baseline.
  */
 import { loadGenerator, percentile, processCpuMs, type ServerReady, startBenchServer } from './http-load'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 4)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10)
 const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2))
+const only = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean)
 
 interface Target {
   name: string
@@ -35,7 +42,7 @@ const group =
   (r: ServerReady) =>
     r.ids.slug ? { slug: r.ids.slug, ...extra } : null
 
-const TARGETS: Target[] = [
+const ALL_TARGETS: Target[] = [
   { name: 'no-op tRPC procedure (baseline)', signedIn: false, path: () => '/bench/trpc/noop' },
   { name: 'register.list, 20 groups', signedIn: false, path: call('register.list', () => ({ limit: 20 })) },
   { name: 'topics.dashboard', signedIn: true, path: call('topics.dashboard') },
@@ -56,6 +63,10 @@ const TARGETS: Target[] = [
   },
   { name: 'search.query "health"', signedIn: true, path: call('search.query', () => ({ q: 'health ' })) },
 ]
+
+const TARGETS = ALL_TARGETS.filter(
+  (t, i) => i === 0 || only.length === 0 || only.some((part) => t.name.includes(part)),
+)
 
 const one = await startBenchServer({ BENCH_SEARCH_DATA: '1', BENCH_DATA_SCALE: '1' })
 process.stderr.write(`  1× server ready (${one.ready.indexed} index rows)\n`)

@@ -4,8 +4,8 @@
  * shows only what a single read would show (`readableBy`).
  */
 
-import { type Db, jsonAgg, parseJsonArray, type Visibility } from '@appg-hub/db'
-import { sql } from 'kysely'
+import { type Database, type Db, jsonAgg, parseJsonArray, type Visibility } from '@appg-hub/db'
+import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely'
 import type { Actor, ServiceContext } from '../context'
 import { readableBy } from '../items/access'
 import { isMySession } from '../items/mine'
@@ -40,24 +40,54 @@ export interface SessionSummary {
   mySignup: SignupStatus | null
 }
 
-function sessionPage(
+type When = 'upcoming' | 'past'
+
+/**
+ * The sessions on the `when` side of `now`. The start bound is implied by the end (see
+ * LONGEST_SESSION_MS), and is what the start-time indexes can walk from.
+ */
+function onSide(eb: ExpressionBuilder<Database, 'meeting'>, when: When, now: string) {
+  const upcoming = when === 'upcoming'
+  return eb.and([
+    eb('meeting.ends_at', upcoming ? '>=' : '<', now),
+    eb(
+      'meeting.starts_at',
+      upcoming ? '>=' : '<',
+      upcoming ? new Date(Date.parse(now) - LONGEST_SESSION_MS).toISOString() : now,
+    ),
+  ])
+}
+
+const byStart = (when: When, table = 'meeting') =>
+  ({ key: `${table}.starts_at`, id: `${table}.id`, direction: when === 'upcoming' ? 'asc' : 'desc' }) as const
+
+/** The ids and start times of readable sessions on the `when` side of `now`, before paging. */
+function candidates(db: Db, actor: Actor | null, when: When, now: string) {
+  return db
+    .selectFrom('meeting')
+    .select(['meeting.id', 'meeting.starts_at'])
+    .where((eb) => readableBy(eb, actor, 'meeting', 'meeting.id', 'meeting.visibility'))
+    .where((eb) => onSide(eb, when, now))
+}
+
+/**
+ * The page's sessions joined to their owner, co-hosts and sign-ups. `page` has chosen the rows by
+ * walking an index in start order, so these sub-queries run for the page's rows only: computed
+ * for every matching session before the sort, a group with ten times the sessions took ten times
+ * as long for the same page (issue #14, `pnpm bench:growth`).
+ */
+function sessionPage<DB, T extends keyof DB>(
   db: Db,
   actor: Actor | null,
-  when: 'upcoming' | 'past',
-  now: string,
-  cursor?: string | null,
+  when: When,
+  /** The ids and start times of the page's sessions, chosen before anything is joined to them. */
+  page: SelectQueryBuilder<DB, T, { id: string; starts_at: string }>,
 ) {
-  const query = db
-    .selectFrom('meeting')
-    .where((eb) => readableBy(eb, actor, 'meeting', 'meeting.id', 'meeting.visibility'))
+  const direction = byStart(when).direction
+  return db
+    .selectFrom(page.as('p'))
+    .innerJoin('meeting', 'meeting.id', 'p.id')
     .innerJoin('appg as owner', 'owner.id', 'meeting.appg_id')
-    .where('meeting.ends_at', when === 'upcoming' ? '>=' : '<', now)
-    // Implied by the end (see LONGEST_SESSION_MS), and what the start-time index can use.
-    .where(
-      'meeting.starts_at',
-      when === 'upcoming' ? '>=' : '<',
-      when === 'upcoming' ? new Date(Date.parse(now) - LONGEST_SESSION_MS).toISOString() : now,
-    )
     .select((eb) => [
       'meeting.id',
       'meeting.title',
@@ -95,13 +125,8 @@ function sessionPage(
         .limit(1)
         .as('mine'),
     ])
-  const direction = when === 'upcoming' ? 'asc' : 'desc'
-  return keysetPage(
-    query,
-    { key: 'meeting.starts_at', id: 'meeting.id', direction },
-    cursor,
-    SESSION_PAGE_SIZE,
-  )
+    .orderBy('p.starts_at', direction)
+    .orderBy('p.id', direction)
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof sessionPage>['execute']>>[number]
@@ -130,22 +155,38 @@ function toPage(rows: Row[]): Page<SessionSummary> {
   }
 }
 
-/** The sessions a group hosts or co-hosts, as far as the caller may read them. Two queries. */
+/**
+ * The sessions a group hosts or co-hosts, as far as the caller may read them. Two queries. The
+ * group's own sessions are walked in start order on `meeting_by_appg_start`; the sessions it
+ * co-hosts (few beside them) are paged on their own; the page is the first of both.
+ */
 export async function listGroupSessions(
   ctx: ServiceContext,
-  input: { slug: string; when: 'upcoming' | 'past'; cursor?: string | null },
+  input: { slug: string; when: When; cursor?: string | null },
 ): Promise<Page<SessionSummary>> {
-  const group = await groupForActor(ctx.db, ctx.actor, input.slug)
-  const rows = await sessionPage(ctx.db, ctx.actor, input.when, ctx.clock.now().toISOString(), input.cursor)
-    .where('meeting.id', 'in', (eb) =>
-      eb
-        .selectFrom('participant')
-        .select('participant.item_id')
-        .where('participant.item_type', '=', 'meeting')
-        .where('participant.appg_id', '=', group.id),
-    )
-    .execute()
-  return toPage(rows)
+  const { db, actor } = ctx
+  const group = await groupForActor(db, actor, input.slug)
+  const now = ctx.clock.now().toISOString()
+  const hosted = candidates(db, actor, input.when, now).where('meeting.appg_id', '=', group.id)
+  const cohosted = db
+    .selectFrom('participant')
+    .innerJoin('meeting', 'meeting.id', 'participant.item_id')
+    .select(['meeting.id', 'meeting.starts_at'])
+    .where('participant.appg_id', '=', group.id)
+    .where('participant.item_type', '=', 'meeting')
+    .where('participant.is_owner', '=', 0)
+    .where((eb) => readableBy(eb, actor, 'meeting', 'meeting.id', 'meeting.visibility'))
+    .where((eb) => onSide(eb, input.when, now))
+  // Each part is paged on its own (SQL allows no ORDER BY inside a UNION's parts, hence the wrapping).
+  const part = (q: typeof hosted, name: 'h' | 'c') =>
+    db
+      .selectFrom(keysetPage(q, byStart(input.when), input.cursor, SESSION_PAGE_SIZE).as(name))
+      .select([`${name}.id`, `${name}.starts_at`])
+  const both = db
+    .selectFrom(part(hosted, 'h').unionAll(part(cohosted, 'c')).as('b'))
+    .select(['b.id', 'b.starts_at'])
+  const page = keysetPage(both, byStart(input.when, 'b'), null, SESSION_PAGE_SIZE)
+  return toPage(await sessionPage(db, actor, input.when, page).execute())
 }
 
 /** My sessions: those my groups host and those I signed up to. One query. */
@@ -154,14 +195,8 @@ export async function listMySessions(
   input: { when?: 'upcoming' | 'past'; cursor?: string | null },
 ): Promise<Page<SessionSummary>> {
   const actor = requireActor(ctx.actor)
-  const rows = await sessionPage(
-    ctx.db,
-    actor,
-    input.when ?? 'upcoming',
-    ctx.clock.now().toISOString(),
-    input.cursor,
-  )
-    .where(isMySession(actor.id))
-    .execute()
-  return toPage(rows)
+  const when = input.when ?? 'upcoming'
+  const mine = candidates(ctx.db, actor, when, ctx.clock.now().toISOString()).where(isMySession(actor.id))
+  const page = keysetPage(mine, byStart(when), input.cursor, SESSION_PAGE_SIZE)
+  return toPage(await sessionPage(ctx.db, actor, when, page).execute())
 }

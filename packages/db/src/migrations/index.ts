@@ -12,6 +12,7 @@ import * as publicationConsent from './0010-publication-consent'
 import * as people from './0011-people'
 import * as personAlias from './0012-person-alias'
 import * as listIndexes from './0013-list-indexes'
+import * as groupListIndexes from './0014-group-list-indexes'
 
 /**
  * Every migration, in order. Listed by hand rather than read from the file system so that the
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0011-people': people,
   '0012-person-alias': personAlias,
   '0013-list-indexes': listIndexes,
+  '0014-group-list-indexes': groupListIndexes,
 }
