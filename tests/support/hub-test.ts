@@ -12,7 +12,7 @@ import { fakeClock } from '@appg-hub/core'
 import type { Db } from '@appg-hub/db'
 import { type TestDatabase, testDatabases } from '@appg-hub/db/testing'
 import type { startNodeServer } from '@appg-hub/server/node'
-import { afterAll, test } from 'vitest'
+import { afterAll, beforeAll, test } from 'vitest'
 import { callers, testConfig } from './fixtures'
 import { type JointWorld, makeJointWorld } from './joint-work'
 
@@ -56,6 +56,11 @@ export interface HubTestOptions<W> {
  * closed after the suite (vitest allows file-scoped fixtures only outside a describe).
  */
 export function hubTest<W = JointWorld>(dialect: TestDatabase, options: HubTestOptions<W> = {}) {
+  // The first `fresh()` creates and migrates a MariaDB database: done in a hook (hookTimeout), so
+  // that it does not count against the first test's own timeout on a loaded machine.
+  beforeAll(async () => {
+    await dialect.fresh()
+  })
   afterAll(() => dialect.close())
   const makeWorld =
     options.world === null
