@@ -22,6 +22,14 @@ export async function groupForActor(db: Db, actor: Actor | null, slug: string): 
     .where('appg.slug', '=', slug)
     .executeTakeFirst()
   if (!row) throw notFound('That group')
+  return asGroupForActor(row, actor)
+}
+
+/** A group row read with the actor's role (by `groupForActor` or a query that reads more beside it). */
+export function asGroupForActor(
+  row: { id: string; slug: string; title: string; role: Role | null },
+  actor: Actor | null,
+): GroupForActor {
   return {
     id: row.id,
     slug: row.slug,

@@ -10,7 +10,7 @@ import { queueEmail } from '../outbox'
 import { claimableRegisterPerson, linkAccountToRegisterPerson } from '../people/claim'
 import { canManageMember } from '../policy'
 import { formatLondonDateTime } from '../sessions/london'
-import { type GroupForActor, groupForActor, requireActor } from './access'
+import { asGroupForActor, groupForActor, requireActor } from './access'
 import { roleName } from './roster'
 
 export async function inviteToGroup(
@@ -134,13 +134,7 @@ async function groupForInvite(db: Db, actor: Actor, slug: string, email: string)
     .where('appg.slug', '=', slug)
     .executeTakeFirst()
   if (!row) throw notFound('That group')
-  const group: GroupForActor = {
-    id: row.id,
-    slug: row.slug,
-    title: row.title,
-    role: row.role ?? null,
-    isSiteAdmin: actor.isSiteAdmin,
-  }
+  const group = asGroupForActor(row, actor)
   return { group, alreadyRole: row.alreadyRole ?? null, openInvite: row.openInvite !== null }
 }
 

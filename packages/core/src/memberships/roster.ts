@@ -3,7 +3,7 @@ import { jsonAgg, type PersonKind, parseJsonArray, type Role } from '@appg-hub/d
 import type { ServiceContext } from '../context'
 import { forbidden, notFound } from '../errors'
 import { can, canManageMember, ROLES } from '../policy'
-import { type GroupForActor, requireActor } from './access'
+import { asGroupForActor, requireActor } from './access'
 
 const ROLE_NAMES: Record<Role, string> = {
   chair: 'Chair',
@@ -92,13 +92,7 @@ export async function getRoster(ctx: ServiceContext, slug: string) {
     .where('appg.slug', '=', slug)
     .executeTakeFirst()
   if (!row) throw notFound('That group')
-  const group: GroupForActor = {
-    id: row.id,
-    slug: row.slug,
-    title: row.title,
-    role: row.role ?? null,
-    isSiteAdmin: actor.isSiteAdmin,
-  }
+  const group = asGroupForActor(row, actor)
   if (!can({ role: group.role, isSiteAdmin: group.isSiteAdmin, isPublic: false }, 'group.viewRoster')) {
     throw forbidden(`Only the officers and secretariat of ${group.title} can see its members' details.`)
   }
