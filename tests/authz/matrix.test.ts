@@ -56,6 +56,44 @@ const DATABASE_TABLES: Record<keyof Database, true> = {
 
 const procedures = listProcedures()
 
+/** The most queries a read procedure may make, the session check included (docs/architecture.md §5). */
+const MAX_READ_QUERIES = 2
+
+/**
+ * The reads that still take more, at most this many, for some caller. Most read the item or the
+ * group for the access check, then its rows in a query of their own, not yet folded into one as
+ * `sessions.get` and `topics.activity` were; the lists read their group a second time only when the
+ * page is empty; `documents.revision` and `documents.diff` count the caller's expensive work (one
+ * statement per subject: the address and the person). Each entry must still be needed: the test
+ * fails when a read takes fewer than its entry allows, so that the list only ever shrinks.
+ */
+const READS_OVER_BUDGET: Record<string, number> = {
+  'audit.forGroup': 3,
+  'comments.history': 4,
+  'comments.mentionCandidates': 3,
+  'documents.diff': 4,
+  'documents.history': 4,
+  'documents.listForGroup': 3,
+  'documents.listForTopic': 3,
+  'documents.revision': 5,
+  'files.forComments': 3,
+  'files.get': 4,
+  'files.list': 4,
+  'files.usage': 3,
+  'invitations.forGroup': 5,
+  'people.participants': 4,
+  'people.registerPeople': 3,
+  'publication.get': 4,
+  'register.failingRuleChecks': 5,
+  'register.history': 3,
+  'register.ruleChecks': 6,
+  'sessions.listForGroup': 3,
+  'sessions.signups': 3,
+  'topics.activity': 3,
+  'topics.listForGroup': 3,
+  'topics.suggestPartners': 4,
+}
+
 describe('the authorization matrix covers the router', () => {
   it.each(procedures.map((p) => [p.path]))('%s has a declared authorization case', (path) => {
     if (!CASES[path]) expect.fail(`procedure ${path} has no declared authorization case`)
@@ -91,6 +129,17 @@ describe.each(dialects())('the authorization matrix on $name', (dialect) => {
           .map(([k, v]) => `${v} ${k}`)
           .join(', ')}); ${cells.filter((c) => c.problem).length} violations`,
     )
+    // The writes' query counts (the most of any caller allowed), for docs/architecture.md §5.
+    const writes = new Map<string, number>()
+    for (const c of cells)
+      if (c.got === 'ok' && procedures.find((p) => p.path === c.path)?.type === 'mutation')
+        writes.set(c.path, Math.max(writes.get(c.path) ?? 0, c.queries))
+    console.log(
+      `queries per write on ${dialect.name}: ${[...writes]
+        .sort((a, b) => b[1] - a[1])
+        .map(([path, n]) => `${path} ${n}`)
+        .join(', ')}`,
+    )
   })
 
   it('snapshots cover every table of Database', async ({ db }) => {
@@ -102,6 +151,19 @@ describe.each(dialects())('the authorization matrix on $name', (dialect) => {
     const result = await runProcedure(world, info, CASES[info.path]!)
     cells.push(...result)
     expect(result.filter((c) => c.problem).map((c) => c.problem)).toEqual([])
+    // docs/architecture.md §5: on the edge every query is an HTTP call; a read answers in at most
+    // two, the session check included, for every caller it answers (or its entry above).
+    if (info.type === 'query') {
+      const budget = READS_OVER_BUDGET[info.path] ?? MAX_READ_QUERIES
+      const answered = result.filter((c) => c.got === 'ok')
+      expect(
+        answered
+          .filter((c) => c.queries > budget)
+          .map((c) => `${c.path}${c.variant ? ` [${c.variant}]` : ''} as ${c.caller}: ${c.queries} queries`),
+      ).toEqual([])
+      if (READS_OVER_BUDGET[info.path] !== undefined)
+        expect(Math.max(0, ...answered.map((c) => c.queries)), 'its entry in READS_OVER_BUDGET').toBe(budget)
+    }
   })
 })
 

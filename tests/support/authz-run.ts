@@ -51,10 +51,12 @@ export interface Cell {
   relation: Relation
   expected: Outcome
   got: string
+  /** The queries the call made, the session check included (docs/architecture.md §5). */
+  queries: number
   problem: string | null
 }
 
-function describeCell(c: Omit<Cell, 'problem' | 'got'>): string {
+function describeCell(c: Omit<Cell, 'problem' | 'got' | 'queries'>): string {
   const where = c.relation === 'self' ? '' : ` (relation: ${c.relation})`
   return `${c.path}${c.variant ? ` [${c.variant}]` : ''} as ${c.caller}${where}`
 }
@@ -84,11 +86,15 @@ export async function runCell(
   const exp = expected(pcase.access, variant, caller, relation)
   const ctx: CaseContext = { w, caller, callerId: w.idOf(caller), relation }
   const input = await variant.input(ctx)
-  const trpc = await w.api.as(ctx.callerId)
+  const trpc = await w.countedApi.as(ctx.callerId)
   const before = exp === 'ok' ? null : await snapshotAll(w.db, { except: MAY_CHANGE_ON_REFUSAL })
-  const result = await callPath(trpc, info.path, input)
+  let result: Awaited<ReturnType<typeof callPath>> | undefined
+  const queries = await w.counter.measure(async () => {
+    result = await callPath(trpc, info.path, input)
+  })
+  if (!result) throw new Error(`${info.path}: the call did not run`)
   const got = outcomeOf(result)
-  const base = { path: info.path, variant: variant.name, caller, relation, expected: exp, got }
+  const base = { path: info.path, variant: variant.name, caller, relation, expected: exp, got, queries }
   if (got !== exp) {
     const detail = result.ok ? '' : ` (“${(result.error as Error).message}”)`
     return { ...base, problem: `${describeCell(base)}: expected ${exp}, got ${got}${detail}` }

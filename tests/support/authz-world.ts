@@ -12,11 +12,13 @@
  * relations and item shapes in `authz-relations.ts`, the item factories in `authz-items.ts`, the
  * procedure list and table snapshots in `authz-procedures.ts`.
  */
+
 import type { Db } from '@appg-hub/db'
 import { itemFactories } from './authz-items'
 import { type CallerName, type GroupName, makeAuthzGroups, makeAuthzPeople } from './authz-people'
 import type { ITEM_RELATIONS } from './authz-relations'
 import { callers } from './fixtures'
+import { QueryCounter } from './query-counter'
 
 export {
   CALLER_ROLES,
@@ -41,6 +43,9 @@ export type AuthzWorld = Awaited<ReturnType<typeof makeAuthzWorld>>
 
 export async function makeAuthzWorld(db: Db) {
   const api = callers(db)
+  /** Counts the queries of the calls made through `countedApi` (the matrix's calls). */
+  const counter = new QueryCounter()
+  const countedApi = callers(db.withPlugin(counter))
   const groups = await makeAuthzGroups(db)
   const person = await makeAuthzPeople(db, groups)
 
@@ -61,5 +66,5 @@ export async function makeAuthzWorld(db: Db) {
     public: person.deltaMember!.id,
   }
   const make = itemFactories({ db, api, groups, person, ownerOfficer })
-  return { db, api, groups, person, idOf, ownerOfficer, bystanderAuthor, make }
+  return { db, api, counter, countedApi, groups, person, idOf, ownerOfficer, bystanderAuthor, make }
 }

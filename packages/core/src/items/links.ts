@@ -61,12 +61,13 @@ export async function removeLinks(tx: Db, ids: string[]): Promise<void> {
 /**
  * The join condition of a document and a link between it and the item, whichever way the link
  * points (minutes of a session, a briefing for a topic, a topic referring to a document).
- * `link` and `document` are the aliases of the two tables in the query.
+ * `link` and `document` are the aliases of the two tables in the query; the item's id is a value
+ * or, in a correlated sub-query, a column of the outer row.
  */
 export function linksDocumentWith(
   eb: ExpressionBuilder<Database, keyof Database>,
   aliases: { link: string; document: string },
-  item: { type: ItemType; id: string },
+  item: { type: ItemType; id: string | Expression<string> },
 ): Expression<SqlBool> {
   const col = (name: string) => eb.ref(`${aliases.link}.${name}` as 'link.from_id')
   const documentId = eb.ref(`${aliases.document}.id` as 'document.id')

@@ -1,4 +1,4 @@
-/** Reading one session: everything its page shows above the discussion, in two queries. */
+/** Reading one session: everything its page shows above the discussion, in one query. */
 
 import { jsonAgg, parseJsonArray, type Visibility } from '@appg-hub/db'
 import { sql } from 'kysely'
@@ -89,8 +89,8 @@ export interface SessionView {
 }
 
 /**
- * The session with its groups, agenda, counts and my sign-up in one query, and the minutes I may
- * read in a second. NOT_FOUND when the caller may not read it.
+ * The session with its groups, agenda, counts, my sign-up and its linked documents in one query.
+ * NOT_FOUND when the caller may not read it.
  */
 export async function getSession(ctx: ServiceContext, id: string): Promise<SessionView> {
   const { db, actor } = ctx
@@ -142,6 +142,35 @@ export async function getSession(ctx: ServiceContext, id: string): Promise<Sessi
         .where('signup.meeting_id', '=', sql.ref<string>('meeting.id'))
         .where('signup.status', 'in', ['going', 'maybe', 'not_going', 'waitlist', 'interest'])
         .as('signups'),
+      // The linked documents, with whether the caller may read each (titles are shown only then).
+      eb
+        .selectFrom('link')
+        .innerJoin('document', (join) =>
+          join.on((j) =>
+            linksDocumentWith(
+              j as never,
+              { link: 'link', document: 'document' },
+              { type: 'meeting', id: sql.ref<string>('meeting.id') },
+            ),
+          ),
+        )
+        .select((l) =>
+          jsonAgg(db, {
+            id: 'document.id',
+            title: 'document.title',
+            kind: 'document.kind',
+            link_type: 'link.link_type',
+            created_at: 'link.created_at',
+            link_id: 'link.id',
+            readable: l
+              .case()
+              .when(itemReadableBy(l as never, actor, 'document', 'document'))
+              .then(1)
+              .else(0)
+              .end(),
+          }).as('d'),
+        )
+        .as('linked'),
     ])
     .where('meeting.id', '=', id)
     .executeTakeFirst()
@@ -152,34 +181,17 @@ export async function getSession(ctx: ServiceContext, id: string): Promise<Sessi
 
   // Every document linked to the session, either way (minutes, briefings, agendas, references),
   // once each; one the caller may not read shows without its title (DESIGN §3).
-  const linkedRows = await db
-    .selectFrom('link')
-    .innerJoin('document', (join) =>
-      join.on((eb) =>
-        linksDocumentWith(
-          eb as never,
-          { link: 'link', document: 'document' },
-          { type: 'meeting', id: row.id },
-        ),
-      ),
-    )
-    .select((eb) => [
-      'document.id',
-      'document.title',
-      'document.kind',
-      'link.link_type',
-      'link.created_at',
-      eb
-        .case()
-        .when(itemReadableBy(eb as never, actor, 'document', 'document'))
-        .then(1)
-        .else(0)
-        .end()
-        .as('readable'),
-    ])
-    .orderBy('link.created_at')
-    .orderBy('link.id')
-    .execute()
+  const linkedRows = parseJsonArray<{
+    id: string
+    title: string
+    kind: string
+    link_type: string
+    created_at: string
+    link_id: string
+    readable: number | string
+  }>(row.linked).sort(
+    (a, b) => a.created_at.localeCompare(b.created_at) || a.link_id.localeCompare(b.link_id),
+  )
   const documents: LinkedDocument[] = []
   const seenDocuments = new Set<string>()
   for (const d of linkedRows) {

@@ -6,6 +6,7 @@
  */
 
 import { type ItemType, isUniqueViolation } from '@appg-hub/db'
+import { sql } from 'kysely'
 import type { ServiceContext } from '../context'
 import { forbidden } from '../errors'
 import { readableItem } from '../items/guards'
@@ -67,87 +68,80 @@ export interface TopicActivity {
   lastVisitAt: string | null
 }
 
-/** Newest first, at most `ACTIVITY_LIMIT`, with the caller's last visit. Four queries. */
+/**
+ * Newest first, at most `ACTIVITY_LIMIT`, with the caller's last visit: the topic (for the access
+ * check), then the entries with their items' titles and the visit in one query.
+ */
 export async function topicActivity(ctx: ServiceContext, input: { id: string }): Promise<TopicActivity> {
   const topic = await participantTopic(ctx, input.id)
-  const visit = ctx.actor
-    ? ctx.db
-        .selectFrom('topic_visit')
-        .select('seen_at')
-        .where('person_id', '=', ctx.actor.id)
-        .where('topic_id', '=', input.id)
-        .executeTakeFirst()
-    : Promise.resolve(undefined)
-  const [sessions, documents] = await Promise.all(
-    (['meeting', 'document'] as const).map((type) =>
-      ctx.db
-        .selectFrom(`${type} as item` as 'meeting as item')
-        .select(['item.id', 'item.title'])
-        .where('item.topic_id', '=', input.id)
-        .where((eb) => itemReadableBy(eb as never, ctx.actor, type, 'item'))
-        .execute(),
-    ),
-  )
-  const titles = new Map<string, string>([
-    [`topic:${topic.id}`, topic.title],
-    ...sessions!.map((m) => [`meeting:${m.id}`, m.title] as [string, string]),
-    ...documents!.map((d) => [`document:${d.id}`, d.title] as [string, string]),
-  ])
-  const rows = await ctx.db
+  const { db, actor } = ctx
+  // The topic's sessions and documents that the reader may open.
+  const readableIn = (type: 'meeting' | 'document') =>
+    db
+      .selectFrom(`${type} as item` as 'meeting as item')
+      .select('item.id')
+      .where('item.topic_id', '=', topic.id)
+      .where((eb) => itemReadableBy(eb as never, actor, type, 'item'))
+  const entries = db
     .selectFrom('audit_event as e')
     .leftJoin('person as p', 'p.id', 'e.actor_id')
     .leftJoin('appg as g', 'g.id', 'e.appg_id')
-    .select(['e.id', 'e.at', 'e.action', 'e.item_type', 'e.item_id', 'p.display_name', 'g.title'])
+    .leftJoin('meeting as m', (j) => j.onRef('m.id', '=', 'e.item_id').on('e.item_type', '=', 'meeting'))
+    .leftJoin('document as d', (j) => j.onRef('d.id', '=', 'e.item_id').on('e.item_type', '=', 'document'))
+    .select([
+      'e.id',
+      'e.at',
+      'e.action',
+      'e.item_type',
+      'e.item_id',
+      'p.display_name as actorName',
+      'g.title as groupTitle',
+      sql<string | null>`coalesce(m.title, d.title)`.as('itemTitle'),
+    ])
     .where('e.action', 'in', Object.keys(WORDS))
     .where((eb) =>
       eb.or([
         eb.and([eb('e.item_type', '=', 'topic'), eb('e.item_id', '=', topic.id)]),
-        ...(sessions!.length
-          ? [
-              eb.and([
-                eb('e.item_type', '=', 'meeting'),
-                eb(
-                  'e.item_id',
-                  'in',
-                  sessions!.map((m) => m.id),
-                ),
-              ]),
-            ]
-          : []),
-        ...(documents!.length
-          ? [
-              eb.and([
-                eb('e.item_type', '=', 'document'),
-                eb(
-                  'e.item_id',
-                  'in',
-                  documents!.map((d) => d.id),
-                ),
-              ]),
-            ]
-          : []),
+        eb.and([eb('e.item_type', '=', 'meeting'), eb('e.item_id', 'in', readableIn('meeting'))]),
+        eb.and([eb('e.item_type', '=', 'document'), eb('e.item_id', 'in', readableIn('document'))]),
       ]),
     )
     .orderBy('e.at', 'desc')
     .orderBy('e.id', 'desc')
     .limit(ACTIVITY_LIMIT)
+  const visit = actor
+    ? sql`(select seen_at from topic_visit where person_id = ${actor.id} and topic_id = ${topic.id})`
+    : sql`null`
+  // The one-row table of the visit, left-joined to the entries: the visit comes back with none.
+  const rows = await db
+    .selectFrom(sql<{ seen_at: string | null }>`(select ${visit} as seen_at)`.as('v'))
+    .leftJoin(entries.as('x'), (j) => j.onTrue())
+    .selectAll('x')
+    .select('v.seen_at')
+    .orderBy('x.at', 'desc')
+    .orderBy('x.id', 'desc')
     .execute()
-  const entries = rows.map((r) => {
-    const type = r.item_type as ItemType
-    return {
-      id: r.id,
-      at: r.at,
-      actor: r.display_name ?? null,
-      group: r.title ?? null,
-      did: WORDS[r.action]!,
-      item: {
-        type,
-        title: titles.get(`${type}:${r.item_id}`) ?? ITEM_NOUN[type],
-        path: itemPath(type, r.item_id!),
-      },
-    }
-  })
-  return { entries, lastVisitAt: (await visit)?.seen_at ?? null }
+  return {
+    entries: rows.flatMap((r) => {
+      if (r.id === null || r.at === null || r.action === null || r.item_id === null) return []
+      const type = r.item_type as ItemType
+      return [
+        {
+          id: r.id,
+          at: r.at,
+          actor: r.actorName ?? null,
+          group: r.groupTitle ?? null,
+          did: WORDS[r.action]!,
+          item: {
+            type,
+            title: type === 'topic' ? topic.title : (r.itemTitle ?? ITEM_NOUN[type]),
+            path: itemPath(type, r.item_id),
+          },
+        },
+      ]
+    }),
+    lastVisitAt: rows[0]?.seen_at ?? null,
+  }
 }
 
 /**

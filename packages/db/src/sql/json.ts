@@ -4,16 +4,21 @@
  * Kysely's own helpers select from a correlated derived table and cast to JSON, neither of which
  * MariaDB accepts; an aggregate in a plain correlated subquery works on all three.
  */
-import { type RawBuilder, sql } from 'kysely'
+import { type Expression, type RawBuilder, sql } from 'kysely'
 import { type Db, dialectOf } from '../kysely'
 
 /**
  * An aggregate that folds the rows of the (sub)query it is selected in into one JSON array of
- * objects: `{ key: 'table.column' }`. Read it back with `parseJsonArray`. Element order is not
- * promised: sort after parsing where order matters.
+ * objects: `{ key: 'table.column' }` (or an expression in place of the column). Read it back with
+ * `parseJsonArray`. Element order is not promised: sort after parsing where order matters.
  */
-export function jsonAgg(db: Db, fields: Record<string, string>): RawBuilder<unknown> {
-  const args = sql.join(Object.entries(fields).flatMap(([key, ref]) => [sql.lit(key), sql.ref(ref)]))
+export function jsonAgg(db: Db, fields: Record<string, string | Expression<unknown>>): RawBuilder<unknown> {
+  const args = sql.join(
+    Object.entries(fields).flatMap(([key, value]) => [
+      sql.lit(key),
+      typeof value === 'string' ? sql.ref(value) : value,
+    ]),
+  )
   return dialectOf(db) === 'sqlite'
     ? sql`coalesce(json_group_array(json_object(${args})), '[]')`
     : sql`coalesce(json_arrayagg(json_object(${args})), '[]')`
