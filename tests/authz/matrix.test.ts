@@ -69,17 +69,11 @@ const MAX_READ_QUERIES = 2
  */
 const READS_OVER_BUDGET: Record<string, number> = {
   'audit.forGroup': 3,
-  'comments.history': 4,
-  'comments.mentionCandidates': 3,
   'documents.diff': 4,
   'documents.history': 4,
   'documents.listForGroup': 3,
   'documents.listForTopic': 3,
   'documents.revision': 5,
-  'files.forComments': 3,
-  'files.get': 4,
-  'files.list': 4,
-  'files.usage': 3,
   'invitations.forGroup': 5,
   'people.participants': 4,
   'people.registerPeople': 3,

@@ -5,8 +5,10 @@
  */
 import type { ItemType } from '@appg-hub/db'
 import type { ServiceContext } from '../context'
+import { notFound } from '../errors'
 import { assertCan } from '../items/access'
-import { ITEM_NOUN, loadItem } from '../items/load'
+import { ITEM_NOUN, participantsOf } from '../items/load'
+import { itemAtFromRow } from '../items/load-at'
 import { requireActor } from '../memberships/access'
 import { rolesAllowed } from '../policy'
 
@@ -17,21 +19,20 @@ function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, '')}%`
 }
 
-/** For people who may comment on the item. Two queries. */
+/**
+ * For people who may comment on the item. One query: the item with the actor's rights (as
+ * `loadItem`), and the page of candidates left-joined to it (one row, candidate columns null, when
+ * nobody matches). The candidates are read whether or not the actor may mention, and returned only
+ * when they may.
+ */
 export async function mentionCandidates(
   ctx: ServiceContext,
   input: { itemType: ItemType; itemId: string; q: string },
 ): Promise<{ id: string; name: string; organisation: string | null }[]> {
   const actor = requireActor(ctx.actor)
+  const { db } = ctx
   const noun = ITEM_NOUN[input.itemType]
-  const item = await loadItem(ctx.db, actor, input.itemType, input.itemId)
-  assertCan(
-    item.access,
-    'item.comment',
-    `That ${noun}`,
-    `Only members of the groups taking part in this ${noun} can mention people in it.`,
-  )
-  let query = ctx.db
+  let candidates = db
     .selectFrom('person')
     .select(['person.id', 'person.display_name as name', 'person.organisation'])
     .where('person.erased_at', 'is', null)
@@ -40,10 +41,14 @@ export async function mentionCandidates(
       eb
         .selectFrom('membership')
         .select('membership.person_id')
-        .where(
-          'membership.appg_id',
-          'in',
-          item.participants.map((p) => p.appgId),
+        .where('membership.appg_id', 'in', (p) =>
+          // The item's participant groups, as `loadItem` reads them.
+          p
+            .selectFrom('participant')
+            .innerJoin('appg', 'appg.id', 'participant.appg_id')
+            .select('participant.appg_id')
+            .where('participant.item_type', '=', input.itemType)
+            .where('participant.item_id', '=', input.itemId),
         )
         .where('membership.role', 'in', [...rolesAllowed('item.read')]),
     )
@@ -51,6 +56,34 @@ export async function mentionCandidates(
     .orderBy('person.id')
     .limit(MENTION_CANDIDATES_LIMIT)
   const q = input.q.trim()
-  if (q) query = query.where((eb) => eb(eb.fn('lower', ['person.display_name']), 'like', likePattern(q)))
-  return query.execute()
+  if (q)
+    candidates = candidates.where((eb) => eb(eb.fn('lower', ['person.display_name']), 'like', likePattern(q)))
+  const rows = await db
+    .selectFrom(`${input.itemType} as item` as 'topic as item')
+    .leftJoin(candidates.as('c'), (join) => join.onTrue())
+    .select([
+      'item.id as itemId',
+      'item.title as itemTitle',
+      'item.visibility as itemVisibility',
+      'item.status as itemStatus',
+      participantsOf(db, input.itemType, 'item.id', actor).as('itemParticipants'),
+      'c.id',
+      'c.name',
+      'c.organisation',
+    ])
+    .where('item.id', '=', input.itemId)
+    .orderBy('c.name')
+    .orderBy('c.id')
+    .execute()
+  if (!rows[0]) throw notFound(`That ${noun}`)
+  const item = itemAtFromRow(actor, input.itemType, rows[0])
+  assertCan(
+    item.access,
+    'item.comment',
+    `That ${noun}`,
+    `Only members of the groups taking part in this ${noun} can mention people in it.`,
+  )
+  return rows.flatMap((r) =>
+    r.id === null ? [] : [{ id: r.id, name: r.name as string, organisation: r.organisation ?? null }],
+  )
 }

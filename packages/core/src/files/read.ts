@@ -1,20 +1,23 @@
 /**
  * Listing, reading, downloading and deleting attached files, each through the target's rights
  * (`target.ts`), so that a list shows exactly the files a single read or a download would give.
+ * Each read is one query (docs/architecture.md §5): the target's rights come back with the files.
  */
 import type { AttachmentItemType, Db, ItemType } from '@appg-hub/db'
+import { sql } from 'kysely'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { forbidden, notFound } from '../errors'
 import { assertCan } from '../items/access'
-import { ITEM_NOUN, loadItem } from '../items/load'
-import { groupForActor, requireActor } from '../memberships/access'
+import { ITEM_NOUN, participantsOf } from '../items/load'
+import { itemAtFromRow } from '../items/load-at'
+import { asGroupForActor, requireActor } from '../memberships/access'
 import { can } from '../policy'
 import { describeType } from './accept'
 import { groupQuotaBytes, maxUploadBytes } from './limits'
 import type { FileStore } from './store'
-import { commentRights, loadFileTarget } from './target'
-import { groupUsage } from './upload'
+import { commentRights, fileTargetColumns, fileTargetFromRow, joinFileTarget } from './target'
+import { usageQuery } from './upload'
 
 export interface FileVersionView {
   id: string
@@ -105,35 +108,56 @@ function chainsOf(rows: Row[], mayRemove: (uploaderId: string) => boolean): File
   })
 }
 
-/** The files of one topic, session, document or comment, newest first. */
+/** The file rows of a page read with what they are attached to (`onePage`), page columns null when it is empty. */
+function pageRows<R extends { id: string | null }>(rows: R[]): Row[] {
+  return rows.filter((r) => r.id !== null) as unknown as Row[]
+}
+
+/** A one-row table to left-join a page of files to, so the page's first row carries its target. */
+function oneRow(db: Db) {
+  return db.selectFrom(sql<{ one: number }>`(select 1 as one)`.as('one_row'))
+}
+
+/**
+ * The files of one topic, session, document or comment, newest first. One query: the target with
+ * the actor's rights, and its files (read whether or not the actor may see them, returned only
+ * when they may).
+ */
 export async function listFiles(
   ctx: ServiceContext,
   input: { targetType: AttachmentItemType; targetId: string },
 ): Promise<FileList> {
-  const target = await loadFileTarget(ctx, input.targetType, input.targetId)
-  if (!target.mayRead) throw notFound(target.what)
-  const rows = await rowsQuery(ctx.db)
+  const type = sql.val<string>(input.targetType)
+  const id = sql.val<string>(input.targetId)
+  const files = rowsQuery(ctx.db)
     .where('attachment.item_type', '=', input.targetType)
     .where('attachment.item_id', '=', input.targetId)
     .where('attachment.deleted_at', 'is', null)
-    .orderBy('attachment.chain_id', 'desc')
-    .orderBy('attachment.version', 'desc')
+  const rows = await oneRow(ctx.db)
+    .$call(joinFileTarget(type, id))
+    .leftJoin(files.as('f'), (join) => join.onTrue())
+    .selectAll('f')
+    .select(fileTargetColumns(ctx.db, ctx.actor, type, id))
+    .orderBy('f.chain_id', 'desc')
+    .orderBy('f.version', 'desc')
     .execute()
-  const items = chainsOf(rows, target.mayRemove)
+  const target = fileTargetFromRow(ctx.actor, input.targetType, input.targetId, rows[0]!)
+  if (!target.mayRead) throw notFound(target.what)
+  const items = chainsOf(pageRows(rows), target.mayRemove)
   return { items, canUpload: target.mayUpload, maxBytes: maxUploadBytes(ctx.config) }
 }
 
 /**
  * The files of every comment on an item, in one read for the whole discussion (each comment's
  * files exactly as `listFiles` gives them for that comment). Comments without files are left out.
+ * One query: the item with the actor's rights (as `loadItem`), and the comments' files.
  */
 export async function listCommentFiles(
   ctx: ServiceContext,
   input: { itemType: ItemType; itemId: string },
 ): Promise<{ comments: { commentId: string; items: FileView[] }[]; maxBytes: number }> {
-  const item = await loadItem(ctx.db, ctx.actor, input.itemType, input.itemId)
-  assertCan(item.access, 'item.read', `That ${ITEM_NOUN[input.itemType]}`, '')
-  const rows = await rowsQuery(ctx.db)
+  const { db, actor } = ctx
+  const files = rowsQuery(db)
     .innerJoin('comment', 'comment.id', 'attachment.item_id')
     .select([
       'comment.author_id as commentAuthorId',
@@ -145,12 +169,27 @@ export async function listCommentFiles(
     .where('comment.item_id', '=', input.itemId)
     .where('comment.deleted_at', 'is', null)
     .where('attachment.deleted_at', 'is', null)
-    .orderBy('attachment.item_id')
-    .orderBy('attachment.chain_id', 'desc')
-    .orderBy('attachment.version', 'desc')
+  const rows = await db
+    .selectFrom(`${input.itemType} as item` as 'topic as item')
+    .leftJoin(files.as('f'), (join) => join.onTrue())
+    .selectAll('f')
+    .select([
+      'item.id as itemId',
+      'item.title as itemTitle',
+      'item.visibility as itemVisibility',
+      'item.status as itemStatus',
+      participantsOf(db, input.itemType, 'item.id', actor).as('itemParticipants'),
+    ])
+    .where('item.id', '=', input.itemId)
+    .orderBy('f.item_id')
+    .orderBy('f.chain_id', 'desc')
+    .orderBy('f.version', 'desc')
     .execute()
-  const byComment = new Map<string, typeof rows>()
-  for (const row of rows) {
+  if (!rows[0]) throw notFound(`That ${ITEM_NOUN[input.itemType]}`)
+  const item = itemAtFromRow(actor, input.itemType, rows[0])
+  assertCan(item.access, 'item.read', `That ${ITEM_NOUN[input.itemType]}`, '')
+  const byComment = new Map<string, (Row & (typeof rows)[number])[]>()
+  for (const row of pageRows(rows) as (Row & (typeof rows)[number])[]) {
     const list = byComment.get(row.item_id)
     if (list) list.push(row)
     else byComment.set(row.item_id, [row])
@@ -159,7 +198,7 @@ export async function listCommentFiles(
   for (const [commentId, list] of byComment) {
     const first = list[0]!
     const rights = commentRights(ctx.actor, item, {
-      author_id: first.commentAuthorId,
+      author_id: first.commentAuthorId!,
       deleted_at: first.commentDeletedAt,
       hidden_at: first.commentHiddenAt,
     })
@@ -168,11 +207,20 @@ export async function listCommentFiles(
   return { comments, maxBytes: maxUploadBytes(ctx.config) }
 }
 
-/** One version's row, if the actor may read it (NOT_FOUND otherwise, and for deleted files). */
+/**
+ * One version's row, if the actor may read it (NOT_FOUND otherwise, and for deleted files), read in
+ * one query with what it is attached to and the actor's rights there.
+ */
 async function readableRow(ctx: ServiceContext, id: string) {
-  const row = await rowsQuery(ctx.db).where('attachment.id', '=', id).executeTakeFirst()
+  const type = sql.ref<string>('attachment.item_type')
+  const itemId = sql.ref<string>('attachment.item_id')
+  const row = await rowsQuery(ctx.db)
+    .$call(joinFileTarget(type, itemId))
+    .select(fileTargetColumns(ctx.db, ctx.actor, type, itemId))
+    .where('attachment.id', '=', id)
+    .executeTakeFirst()
   if (!row || row.deleted_at !== null) throw notFound('That file')
-  const target = await loadFileTarget(ctx, row.item_type, row.item_id)
+  const target = fileTargetFromRow(ctx.actor, row.item_type, row.item_id, row)
   if (!target.mayRead) throw notFound('That file')
   return { row, target }
 }
@@ -246,8 +294,24 @@ export async function groupFileUsage(
   input: { groupSlug: string },
 ): Promise<{ usedBytes: number; quotaBytes: number }> {
   const actor = requireActor(ctx.actor)
-  const group = await groupForActor(ctx.db, actor, input.groupSlug)
+  // One query: the group with the actor's role (as `groupForActor`) and its usage beside it.
+  const row = await ctx.db
+    .selectFrom('appg')
+    .leftJoin('membership', (join) =>
+      join.onRef('membership.appg_id', '=', 'appg.id').on('membership.person_id', '=', actor.id),
+    )
+    .select([
+      'appg.id',
+      'appg.slug',
+      'appg.title',
+      'membership.role',
+      usageQuery(ctx.db).where('attachment.appg_id', '=', sql.ref<string>('appg.id')).as('used'),
+    ])
+    .where('appg.slug', '=', input.groupSlug)
+    .executeTakeFirst()
+  if (!row) throw notFound('That group')
+  const group = asGroupForActor(row, actor)
   if (!can({ role: group.role, isSiteAdmin: group.isSiteAdmin, isPublic: false }, 'group.viewAudit'))
     throw forbidden(`Only the chair and officers of ${group.title} can see its storage.`)
-  return { usedBytes: await groupUsage(ctx, group.id), quotaBytes: groupQuotaBytes(ctx.config) }
+  return { usedBytes: Number(row.used ?? 0), quotaBytes: groupQuotaBytes(ctx.config) }
 }

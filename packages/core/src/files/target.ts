@@ -9,11 +9,13 @@
  *   the owner group's moderators delete. A comment's files are seen by whoever sees its words: a
  *   hidden comment's by the moderators only, a deleted comment's by nobody.
  */
-import type { AttachmentItemType, ItemType } from '@appg-hub/db'
+import type { AttachmentItemType, Db, ItemType } from '@appg-hub/db'
 import { ATTACHMENT_TARGETS as SHARED_TARGETS } from '@appg-hub/schemas'
+import { type Expression, type SelectQueryBuilder, sql } from 'kysely'
 import type { Actor, ServiceContext } from '../context'
 import { notFound } from '../errors'
 import { ITEM_NOUN, isActive, type LoadedItem, loadItem } from '../items/load'
+import { type ItemAtRow, itemAtColumns, itemAtFromRow, joinItemAt } from '../items/load-at'
 import { ownerCan } from '../items/powers'
 import { can } from '../policy'
 
@@ -61,6 +63,80 @@ export async function loadFileTarget(
     .executeTakeFirst()
   if (!comment) throw notFound('That comment')
   const item = await loadItem(db, actor, comment.item_type, comment.item_id)
+  return { type, id, item, ...commentRights(actor, item, comment), what: 'That comment' }
+}
+
+/**
+ * `loadFileTarget` inside another query (use with `$call`): the target that the query's rows name
+ * by `type` and `id` — the comment when it is one, and the item it is on or the item itself — so
+ * that a read of files learns its rights in the same query (docs/architecture.md §5). Select
+ * `fileTargetColumns` and read them back with `fileTargetFromRow`.
+ */
+export function joinFileTarget(type: Expression<string>, id: Expression<string>) {
+  // biome-ignore lint/suspicious/noExplicitAny: the joined alias is read back by name (`fileTargetColumns`).
+  return <QB extends SelectQueryBuilder<any, any, any>>(qb: QB): QB =>
+    (
+      qb.leftJoin('comment as target_comment', (join) =>
+        join.on(sql<boolean>`${type} = 'comment' and ${sql.ref('target_comment.id')} = ${id}`),
+      ) as QB
+    ).$call(joinItemAt(...itemOfTarget(type, id)))
+}
+
+/** The item's type and id: the comment's item when the target is a comment, else the target. */
+function itemOfTarget(
+  type: Expression<string>,
+  id: Expression<string>,
+): [Expression<string>, Expression<string>] {
+  return [
+    sql<string>`coalesce(${sql.ref('target_comment.item_type')}, ${type})`,
+    sql<string>`coalesce(${sql.ref('target_comment.item_id')}, ${id})`,
+  ]
+}
+
+export function fileTargetColumns(
+  db: Db,
+  actor: Actor | null,
+  type: Expression<string>,
+  id: Expression<string>,
+) {
+  const column = <T>(name: string) => sql<T>`${sql.ref(`target_comment.${name}`)}`
+  return [
+    column<string | null>('id').as('commentId'),
+    column<ItemType | null>('item_type').as('commentItemType'),
+    column<string | null>('author_id').as('commentAuthorId'),
+    column<string | null>('deleted_at').as('commentDeletedAt'),
+    column<string | null>('hidden_at').as('commentHiddenAt'),
+    ...itemAtColumns(db, actor, ...itemOfTarget(type, id)),
+  ] as const
+}
+
+export interface FileTargetRow extends ItemAtRow {
+  commentId: string | null
+  commentItemType: ItemType | null
+  commentAuthorId: string | null
+  commentDeletedAt: string | null
+  commentHiddenAt: string | null
+}
+
+/**
+ * The target read by `fileTargetColumns`, with the actor's rights, as `loadFileTarget` gives it;
+ * NOT_FOUND as it answers when there is no such thing.
+ */
+export function fileTargetFromRow(
+  actor: Actor | null,
+  type: AttachmentItemType,
+  id: string,
+  row: FileTargetRow,
+): FileTarget {
+  if (type !== 'comment') return itemTarget(actor, type, itemAtFromRow(actor, type, row))
+  if (row.commentId === null || row.commentItemType === null || row.commentAuthorId === null)
+    throw notFound('That comment')
+  const item = itemAtFromRow(actor, row.commentItemType, row)
+  const comment = {
+    author_id: row.commentAuthorId,
+    deleted_at: row.commentDeletedAt,
+    hidden_at: row.commentHiddenAt,
+  }
   return { type, id, item, ...commentRights(actor, item, comment), what: 'That comment' }
 }
 

@@ -5,7 +5,7 @@
  */
 
 import { createHash } from 'node:crypto'
-import type { AttachmentItemType } from '@appg-hub/db'
+import type { AttachmentItemType, Db } from '@appg-hub/db'
 import { newId } from '@appg-hub/db'
 import { fileTypeFromStream } from 'file-type'
 import { audit } from '../audit'
@@ -41,13 +41,16 @@ export interface UploadedFile {
 
 /** Bytes in use by a group's files (every version, deleted ones excluded). */
 export async function groupUsage(ctx: ServiceContext, appgId: string): Promise<number> {
-  const row = await ctx.db
-    .selectFrom('attachment')
-    .select((eb) => eb.fn.sum<number | string | null>('size').as('used'))
-    .where('appg_id', '=', appgId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst()
+  const row = await usageQuery(ctx.db).where('attachment.appg_id', '=', appgId).executeTakeFirst()
   return Number(row?.used ?? 0)
+}
+
+/** The sum behind `groupUsage`, for one group's rows (a `where` on `attachment.appg_id` picks it). */
+export function usageQuery(db: Db) {
+  return db
+    .selectFrom('attachment')
+    .select((eb) => eb.fn.sum<number | string | null>('attachment.size').as('used'))
+    .where('attachment.deleted_at', 'is', null)
 }
 
 async function previousVersion(ctx: ServiceContext, target: FileTarget, replaces: string) {

@@ -13,7 +13,7 @@ import {
   type Visibility,
 } from '@appg-hub/db'
 import { ITEM_TYPES as SHARED_ITEM_TYPES } from '@appg-hub/schemas'
-import { sql } from 'kysely'
+import { type Expression, sql } from 'kysely'
 import type { Actor } from '../context'
 import { notFound } from '../errors'
 import { accessFromParticipants, type ItemAccess } from './access'
@@ -93,6 +93,27 @@ export async function loadItem(db: Db, actor: Actor | null, type: ItemType, id: 
  * array, with the actor's role in each (`parseParticipants` reads it back).
  */
 export function participantsOf(db: Db, type: ItemType, idColumn: string, actor: Actor | null) {
+  return participantsQuery(db, actor)
+    .where('participant.item_type', '=', type)
+    .where('participant.item_id', '=', sql.ref<string>(idColumn))
+}
+
+/**
+ * `participantsOf` for an item whose type is itself an expression of the outer query (what a
+ * comment or a file is attached to: `itemAtColumns` in load-at.ts).
+ */
+export function participantsAt(
+  db: Db,
+  type: Expression<string>,
+  id: Expression<string>,
+  actor: Actor | null,
+) {
+  return participantsQuery(db, actor)
+    .where('participant.item_type', '=', type as Expression<ItemType>)
+    .where('participant.item_id', '=', id)
+}
+
+function participantsQuery(db: Db, actor: Actor | null) {
   return db
     .selectFrom('participant')
     .innerJoin('appg', 'appg.id', 'participant.appg_id')
@@ -111,8 +132,6 @@ export function participantsOf(db: Db, type: ItemType, idColumn: string, actor: 
         role: 'membership.role',
       }).as('participants'),
     )
-    .where('participant.item_type', '=', type)
-    .where('participant.item_id', '=', sql.ref<string>(idColumn))
 }
 
 /** Shapes a row holding `participants` as `jsonAgg` made it (see `loadItem`). */
