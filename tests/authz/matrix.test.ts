@@ -88,7 +88,6 @@ const READS_OVER_BUDGET: Record<string, number> = {
   'register.history': 3,
   'register.ruleChecks': 6,
   'sessions.listForGroup': 3,
-  'sessions.signups': 3,
   'topics.activity': 3,
   'topics.listForGroup': 3,
   'topics.suggestPartners': 4,

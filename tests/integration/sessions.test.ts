@@ -572,6 +572,10 @@ describe.each(dialects())('co-hosted sessions on $name', (dialect) => {
     ])
       expect(await refusal((await as({ api }, person.id)).sessions.signups({ id }))).toBe('FORBIDDEN')
     expect(await refusal((await as({ api }, null)).sessions.signups({ id }))).toBe('UNAUTHORIZED')
+    const secretariat = await as({ api }, world.people.secretariat.id)
+    expect(await refusal(secretariat.sessions.signups({ id: 'nope' }))).toBe('NOT_FOUND')
+    const quiet = await makeSession(api, world, { schedule: true })
+    expect((await secretariat.sessions.signups({ id: quiet })).signups).toEqual([])
   })
 
   it('a signed-out visitor registers interest in a public session, confirmed by a one-time link', async ({
