@@ -71,7 +71,6 @@ const READS_OVER_BUDGET: Record<string, number> = {
   'audit.forGroup': 3,
   'documents.diff': 4,
   'documents.history': 4,
-  'documents.listForGroup': 3,
   'documents.listForTopic': 3,
   'documents.revision': 5,
   'invitations.forGroup': 5,
@@ -81,10 +80,7 @@ const READS_OVER_BUDGET: Record<string, number> = {
   'register.failingRuleChecks': 5,
   'register.history': 3,
   'register.ruleChecks': 6,
-  'sessions.listForGroup': 3,
-  'sessions.signups': 3,
   'topics.activity': 3,
-  'topics.listForGroup': 3,
   'topics.suggestPartners': 4,
 }
 

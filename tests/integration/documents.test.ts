@@ -363,6 +363,7 @@ describe.each(dialects())('documents on $name', (dialect) => {
     // Public but draft: still private.
     expect(await refusal(anon.documents.get({ id }))).toBe('NOT_FOUND')
     expect((await anon.documents.listForGroup({ slug: 'alpha' })).items).toEqual([])
+    expect(await refusal(anon.documents.listForGroup({ slug: 'nope' }))).toBe('NOT_FOUND')
     await db
       .insertInto('benefit')
       .values({

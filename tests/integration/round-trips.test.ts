@@ -69,7 +69,7 @@ describe.each(dialects())('round trips on $name', (dialect) => {
     // session + the item with the caller's rights, the page and its replies (as JSON, one read)
     'comments.list': 2,
     'topics.dashboard': 2,
-    // session + the page, read by the group's slug (the group itself only when the page is empty)
+    // session + the page with the group (for NOT_FOUND), both found by the group's slug
     'topics.listForGroup': 2,
     'notifications.list': 2,
     'notifications.unreadCount': 2,

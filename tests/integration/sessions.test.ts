@@ -572,6 +572,10 @@ describe.each(dialects())('co-hosted sessions on $name', (dialect) => {
     ])
       expect(await refusal((await as({ api }, person.id)).sessions.signups({ id }))).toBe('FORBIDDEN')
     expect(await refusal((await as({ api }, null)).sessions.signups({ id }))).toBe('UNAUTHORIZED')
+    const secretariat = await as({ api }, world.people.secretariat.id)
+    expect(await refusal(secretariat.sessions.signups({ id: 'nope' }))).toBe('NOT_FOUND')
+    const quiet = await makeSession(api, world, { schedule: true })
+    expect((await secretariat.sessions.signups({ id: quiet })).signups).toEqual([])
   })
 
   it('a signed-out visitor registers interest in a public session, confirmed by a one-time link', async ({
@@ -814,6 +818,16 @@ describe.each(dialects())('co-hosted sessions on $name', (dialect) => {
     expect(
       await refusal(member.sessions.listForGroup({ slug: 'alpha', when: 'upcoming', cursor: 'nonsense' })),
     ).toBe('BAD_REQUEST')
+    // A group without sessions on that side has an empty page; no group at all is NOT_FOUND, even
+    // with a bad cursor (the group is answered for first).
+    expect(await member.sessions.listForGroup({ slug: 'alpha', when: 'past' })).toEqual({
+      items: [],
+      nextCursor: null,
+    })
+    expect(await refusal(member.sessions.listForGroup({ slug: 'nope', when: 'upcoming' }))).toBe('NOT_FOUND')
+    expect(
+      await refusal(member.sessions.listForGroup({ slug: 'nope', when: 'upcoming', cursor: 'nonsense' })),
+    ).toBe('NOT_FOUND')
 
     const counter = new QueryCounter()
     const counted = callers(db.withPlugin(counter), clock)
@@ -822,9 +836,10 @@ describe.each(dialects())('co-hosted sessions on $name', (dialect) => {
     await reader.sessions.get({ id }) // warm: the session cookie is validated once per caller
     // The session with its groups, agenda, sign-ups and linked documents: one query.
     expect(await counter.measure(() => reader.sessions.get({ id }))).toBe(1)
+    // The page and the group (found by its slug, for NOT_FOUND): one query.
     expect(
       await counter.measure(() => reader.sessions.listForGroup({ slug: 'alpha', when: 'upcoming' })),
-    ).toBe(2)
+    ).toBe(1)
     expect(await counter.measure(() => reader.sessions.mine())).toBe(1)
   })
 

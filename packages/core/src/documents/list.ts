@@ -5,7 +5,7 @@ import type { Actor, ServiceContext } from '../context'
 import { readableItem } from '../items/guards'
 import { linksDocumentWith } from '../items/links'
 import { itemReadableBy } from '../links/readable'
-import { groupForActor } from '../memberships/access'
+import { groupBySlug, groupPageRows } from '../memberships/group-page'
 import { keysetPage, type Page, splitPage } from '../pagination'
 import { DOCUMENT_PAGE_SIZE, type DocumentKind } from './fields'
 
@@ -56,8 +56,8 @@ function summary(row: Row): DocumentSummary {
 }
 
 /**
- * The documents a group owns or co-authors, as far as the caller may read them. One query; a
- * second only for an empty page, to answer NOT_FOUND when there is no such group. The group's own
+ * The documents a group owns or co-authors, as far as the caller may read them. One query, which
+ * also finds the group, to answer NOT_FOUND when there is none (`groupBySlug`). The group's own
  * documents are walked in update order on `document_by_appg_updated`; those it co-authors (few
  * beside them) are paged on their own; the page is the first of both, and only its rows are joined
  * to their owner: a group with ten times the documents took ten times as long for the same page
@@ -94,16 +94,21 @@ export async function listGroupDocuments(
     .selectFrom(part(owned, 'o').unionAll(part(coauthored, 'c')).as('b'))
     .select(['b.id', 'b.updated_at'])
   const page = keysetPage(both, byUpdate('b'), null, DOCUMENT_PAGE_SIZE)
-  const rows = await db
+  const summaries = db
     .selectFrom(page.as('p'))
     .innerJoin('document as d', 'd.id', 'p.id')
     .innerJoin('appg as owner', 'owner.id', 'd.appg_id')
     .select(SUMMARY_COLUMNS)
     .orderBy('p.updated_at', 'desc')
     .orderBy('p.id', 'desc')
+  const rows = await db
+    .selectFrom(groupBySlug(db, input.slug))
+    .leftJoin(summaries.as('x'), (join) => join.onTrue())
+    .selectAll('x')
+    .orderBy('x.updated_at', 'desc')
+    .orderBy('x.id', 'desc')
     .execute()
-  if (rows.length === 0) await groupForActor(db, actor, input.slug)
-  const paged = splitPage(rows, DOCUMENT_PAGE_SIZE, (r) => [r.updated_at, r.id])
+  const paged = splitPage(groupPageRows<Row>(rows), DOCUMENT_PAGE_SIZE, (r) => [r.updated_at, r.id])
   return { items: paged.rows.map(summary), nextCursor: paged.nextCursor }
 }
 

@@ -10,7 +10,8 @@ import type { Actor, ServiceContext } from '../context'
 import { readableBy } from '../items/access'
 import { isMySession } from '../items/mine'
 import { groupForActor, requireActor } from '../memberships/access'
-import { keysetPage, type Page, splitPage } from '../pagination'
+import { groupBySlug, groupPageRows } from '../memberships/group-page'
+import { decodeKeyCursor, keysetPage, type Page, splitPage } from '../pagination'
 import { chosenVisibility, type SessionStatus } from './load'
 import type { SignupStatus } from './signups'
 
@@ -156,23 +157,32 @@ function toPage(rows: Row[]): Page<SessionSummary> {
 }
 
 /**
- * The sessions a group hosts or co-hosts, as far as the caller may read them. Two queries. The
- * group's own sessions are walked in start order on `meeting_by_appg_start`; the sessions it
- * co-hosts (few beside them) are paged on their own; the page is the first of both.
+ * The sessions a group hosts or co-hosts, as far as the caller may read them. One query, which
+ * also finds the group, to answer NOT_FOUND when there is none (`groupBySlug`). The group's own
+ * sessions are walked in start order on `meeting_by_appg_start`; the sessions it co-hosts (few
+ * beside them) are paged on their own; the page is the first of both.
  */
 export async function listGroupSessions(
   ctx: ServiceContext,
   input: { slug: string; when: When; cursor?: string | null },
 ): Promise<Page<SessionSummary>> {
   const { db, actor } = ctx
-  const group = await groupForActor(db, actor, input.slug)
+  try {
+    decodeKeyCursor(input.cursor)
+  } catch (error) {
+    // The group was always looked up before the cursor was read: a bad cursor for a group that
+    // does not exist is still NOT_FOUND.
+    await groupForActor(db, actor, input.slug)
+    throw error
+  }
   const now = ctx.clock.now().toISOString()
-  const hosted = candidates(db, actor, input.when, now).where('meeting.appg_id', '=', group.id)
+  const groupId = db.selectFrom('appg').select('appg.id').where('appg.slug', '=', input.slug)
+  const hosted = candidates(db, actor, input.when, now).where('meeting.appg_id', '=', groupId)
   const cohosted = db
     .selectFrom('participant')
     .innerJoin('meeting', 'meeting.id', 'participant.item_id')
     .select(['meeting.id', 'meeting.starts_at'])
-    .where('participant.appg_id', '=', group.id)
+    .where('participant.appg_id', '=', groupId)
     .where('participant.item_type', '=', 'meeting')
     .where('participant.is_owner', '=', 0)
     .where((eb) => readableBy(eb, actor, 'meeting', 'meeting.id', 'meeting.visibility'))
@@ -186,7 +196,15 @@ export async function listGroupSessions(
     .selectFrom(part(hosted, 'h').unionAll(part(cohosted, 'c')).as('b'))
     .select(['b.id', 'b.starts_at'])
   const page = keysetPage(both, byStart(input.when, 'b'), null, SESSION_PAGE_SIZE)
-  return toPage(await sessionPage(db, actor, input.when, page).execute())
+  const direction = byStart(input.when).direction
+  const rows = await db
+    .selectFrom(groupBySlug(db, input.slug))
+    .leftJoin(sessionPage(db, actor, input.when, page).as('x'), (join) => join.onTrue())
+    .selectAll('x')
+    .orderBy('x.starts_at', direction)
+    .orderBy('x.id', direction)
+    .execute()
+  return toPage(groupPageRows<Row>(rows))
 }
 
 /** My sessions: those my groups host and those I signed up to. One query. */

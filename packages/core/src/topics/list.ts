@@ -8,7 +8,8 @@ import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely'
 import type { ServiceContext } from '../context'
 import { readableBy } from '../items/access'
 import { myGroupsItemIds } from '../items/mine'
-import { groupForActor, requireActor } from '../memberships/access'
+import { requireActor } from '../memberships/access'
+import { groupBySlug, groupPageRows } from '../memberships/group-page'
 import { keysetPage, type Page, splitPage } from '../pagination'
 
 export const TOPIC_PAGE_SIZE = 20
@@ -97,8 +98,8 @@ function toPage(rows: TopicRow[]): Page<TopicSummary> {
 }
 
 /**
- * The topics a group owns or takes part in, as far as the caller may read them. One query; a
- * second only for an empty page, to answer NOT_FOUND when there is no such group. The group's own
+ * The topics a group owns or takes part in, as far as the caller may read them. One query, which
+ * also finds the group, to answer NOT_FOUND when there is none (`groupBySlug`). The group's own
  * topics are walked in activity order on `topic_by_appg_activity`; the topics it joined as a
  * partner (few beside them) are sorted on their own; the page is the first of both.
  */
@@ -138,9 +139,14 @@ export async function listGroupTopics(
     null,
     TOPIC_PAGE_SIZE,
   )
-  const rows = await topicPage(db, page).execute()
-  if (rows.length === 0) await groupForActor(db, actor, input.slug)
-  return toPage(rows)
+  const rows = await db
+    .selectFrom(groupBySlug(db, input.slug))
+    .leftJoin(topicPage(db, page).as('x'), (join) => join.onTrue())
+    .selectAll('x')
+    .orderBy('x.last_activity_at', 'desc')
+    .orderBy('x.id', 'desc')
+    .execute()
+  return toPage(groupPageRows<TopicRow>(rows))
 }
 
 /**
