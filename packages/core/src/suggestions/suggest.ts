@@ -7,7 +7,7 @@ import { notFound } from '../errors'
 import { assertCan } from '../items/access'
 import { itemFromRow, participantsOf } from '../items/load'
 import { parseTags } from '../topics/fields'
-import { corpusFor } from './corpus'
+import { corpusAt, corpusStamp } from './corpus'
 import { scoreGroups } from './score'
 
 export { MAX_SUGGESTIONS } from '@appg-hub/schemas'
@@ -23,13 +23,15 @@ export interface PartnerSuggestion {
 
 /**
  * For anyone who may read the topic. Leaves out the groups already in it and those invited and
- * still to answer. Two queries while the groups are unchanged (the topic; the corpus fingerprint).
+ * still to answer. One query while the groups are unchanged (the topic, with the corpus's
+ * fingerprint); one more to rebuild the corpus when they have changed.
  */
 export async function suggestPartners(
   ctx: ServiceContext,
   input: { id: string; limit?: number },
 ): Promise<PartnerSuggestion[]> {
   const now = ctx.clock.now().toISOString()
+  const stamp = corpusStamp(ctx.db)
   const row = await ctx.db
     .selectFrom('topic')
     .select((eb) => [
@@ -48,6 +50,9 @@ export async function suggestPartners(
         .where('invitation.status', '=', 'pending')
         .where('invitation.expires_at', '>', now)
         .as('invited'),
+      stamp.corpusGroups.as('corpusGroups'),
+      stamp.corpusUpdated.as('corpusUpdated'),
+      stamp.corpusTags.as('corpusTags'),
     ])
     .where('topic.id', '=', input.id)
     .executeTakeFirst()
@@ -58,7 +63,7 @@ export async function suggestPartners(
     ...item.participants.map((p) => p.appgId),
     ...parseJsonArray<{ appgId: string }>(row.invited).map((i) => i.appgId),
   ])
-  const corpus = await corpusFor(ctx.db)
+  const corpus = await corpusAt(ctx.db, row)
   const limit = Math.min(Math.max(input.limit ?? DEFAULT_SUGGESTIONS, 1), MAX_SUGGESTIONS)
   return scoreGroups(corpus, { title: row.title, summary: row.summary, tags: parseTags(row.tags) }, exclude)
     .slice(0, limit)
