@@ -79,7 +79,6 @@ const READS_OVER_BUDGET: Record<string, number> = {
   'files.get': 4,
   'files.list': 4,
   'files.usage': 3,
-  'invitations.forGroup': 5,
   'publication.get': 4,
   'sessions.listForGroup': 3,
   'sessions.signups': 3,
