@@ -84,7 +84,6 @@ const READS_OVER_BUDGET: Record<string, number> = {
   'sessions.signups': 3,
   'topics.activity': 3,
   'topics.listForGroup': 3,
-  'topics.suggestPartners': 3,
 }
 
 describe('the authorization matrix covers the router', () => {

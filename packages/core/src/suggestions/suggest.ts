@@ -7,7 +7,7 @@ import { notFound } from '../errors'
 import { assertCan } from '../items/access'
 import { itemFromRow, participantsOf } from '../items/load'
 import { parseTags } from '../topics/fields'
-import { corpusAt, corpusStamp } from './corpus'
+import { corpusAt, corpusRows, corpusStamp, hasCorpus } from './corpus'
 import { scoreGroups } from './score'
 
 export { MAX_SUGGESTIONS } from '@appg-hub/schemas'
@@ -24,7 +24,8 @@ export interface PartnerSuggestion {
 /**
  * For anyone who may read the topic. Leaves out the groups already in it and those invited and
  * still to answer. One query while the groups are unchanged (the topic, with the corpus's
- * fingerprint); one more to rebuild the corpus when they have changed.
+ * fingerprint) or when there is no corpus yet (the groups come with it); one more to rebuild the
+ * corpus when the groups have changed since it was built.
  */
 export async function suggestPartners(
   ctx: ServiceContext,
@@ -32,6 +33,8 @@ export async function suggestPartners(
 ): Promise<PartnerSuggestion[]> {
   const now = ctx.clock.now().toISOString()
   const stamp = corpusStamp(ctx.db)
+  // No corpus yet (a fresh process): the groups come with the topic, to build the first one.
+  const cold = !hasCorpus(ctx.db)
   const row = await ctx.db
     .selectFrom('topic')
     .select((eb) => [
@@ -53,6 +56,7 @@ export async function suggestPartners(
       stamp.corpusGroups.as('corpusGroups'),
       stamp.corpusUpdated.as('corpusUpdated'),
       stamp.corpusTags.as('corpusTags'),
+      (cold ? corpusRows(ctx.db) : sql<null>`null`).as('corpusRows'),
     ])
     .where('topic.id', '=', input.id)
     .executeTakeFirst()
@@ -63,7 +67,7 @@ export async function suggestPartners(
     ...item.participants.map((p) => p.appgId),
     ...parseJsonArray<{ appgId: string }>(row.invited).map((i) => i.appgId),
   ])
-  const corpus = await corpusAt(ctx.db, row)
+  const corpus = await corpusAt(ctx.db, row, cold ? row.corpusRows : undefined)
   const limit = Math.min(Math.max(input.limit ?? DEFAULT_SUGGESTIONS, 1), MAX_SUGGESTIONS)
   return scoreGroups(corpus, { title: row.title, summary: row.summary, tags: parseTags(row.tags) }, exclude)
     .slice(0, limit)
