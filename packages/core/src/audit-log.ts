@@ -4,10 +4,12 @@
  * hub's own work: the Register import, the demo's seeding).
  */
 import type { Db } from '@appg-hub/db'
+import type { Expression } from 'kysely'
 import type { ServiceContext } from './context'
 import { forbidden } from './errors'
-import { groupForActor, requireActor } from './memberships/access'
-import { keysetPage, MAX_PAGE_SIZE, type Page, splitPage } from './pagination'
+import { type GroupForActor, groupForActor, requireActor } from './memberships/access'
+import { groupIdOf, groupWithRows } from './memberships/group-rows'
+import { decodeKeyCursor, keysetPage, MAX_PAGE_SIZE, type Page, splitPage } from './pagination'
 import { can } from './policy'
 import { csvText } from './text/csv'
 
@@ -38,7 +40,7 @@ export interface AuditFilters {
 const likeText = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /** The log's rows, newest first, narrowed by the filters; `appgId` keeps one group's. */
-function auditQuery(db: Db, appgId: string | null, filters: AuditFilters = {}) {
+function auditQuery(db: Db, appgId: string | Expression<string> | null, filters: AuditFilters = {}) {
   const actor = filters.actor?.trim().toLowerCase()
   const action = filters.action?.trim()
   return (
@@ -91,6 +93,8 @@ function entryOf(r: AuditRow): AuditEntry {
   }
 }
 
+const AUDIT_ORDER = { key: 'audit_event.at', id: 'audit_event.id', direction: 'desc' } as const
+
 async function page(
   db: Db,
   appgId: string | null,
@@ -100,19 +104,49 @@ async function page(
 ): Promise<Page<AuditEntry>> {
   const size = Math.min(Math.max(limit, 1), MAX_PAGE_SIZE)
   const query = auditQuery(db, appgId, filters)
-  const order = { key: 'audit_event.at', id: 'audit_event.id', direction: 'desc' } as const
-  const rows = await keysetPage(query, order, cursor, size).execute()
+  const rows = await keysetPage(query, AUDIT_ORDER, cursor, size).execute()
   const page = splitPage(rows, size, (r) => [r.at, r.id])
   return { items: page.rows.map(entryOf), nextCursor: page.nextCursor }
 }
 
-export async function groupAuditLog(ctx: ServiceContext, input: { slug: string; cursor?: string | null }) {
+/**
+ * One query after the session check: the group, the caller's role and the page together
+ * (`groupWithRows`). The group is checked before the cursor, as when they were two queries: a bad
+ * cursor for a group the caller may not read is still NOT_FOUND or FORBIDDEN.
+ */
+export async function groupAuditLog(
+  ctx: ServiceContext,
+  input: { slug: string; cursor?: string | null },
+): Promise<Page<AuditEntry>> {
   const actor = requireActor(ctx.actor)
-  const group = await groupForActor(ctx.db, actor, input.slug)
-  if (!can({ role: group.role, isSiteAdmin: group.isSiteAdmin, isPublic: false }, 'group.viewAudit')) {
-    throw forbidden(`Only the chair and officers of ${group.title} can read its audit log.`)
+  const refuse = (group: GroupForActor) => {
+    if (!can({ role: group.role, isSiteAdmin: group.isSiteAdmin, isPublic: false }, 'group.viewAudit')) {
+      throw forbidden(`Only the chair and officers of ${group.title} can read its audit log.`)
+    }
   }
-  return page(ctx.db, group.id, input.cursor)
+  try {
+    decodeKeyCursor(input.cursor)
+  } catch (error) {
+    refuse(await groupForActor(ctx.db, actor, input.slug))
+    throw error
+  }
+  const size = 50
+  const query = auditQuery(ctx.db, groupIdOf(input.slug))
+  const rows = await groupWithRows(
+    ctx.db,
+    actor,
+    input.slug,
+    'group.viewAudit',
+    keysetPage(query, AUDIT_ORDER, input.cursor, size),
+    [
+      ['at', 'desc'],
+      ['id', 'desc'],
+    ],
+    (r) => r.id != null,
+  )
+  refuse(rows.group)
+  const page = splitPage(rows.rows, size, (r) => [r.at, r.id])
+  return { items: page.rows.map(entryOf), nextCursor: page.nextCursor }
 }
 
 function requireSiteAdmin(ctx: ServiceContext) {

@@ -2,8 +2,9 @@
  * Expiry, written down lazily. An invitation left pending past its expiry time already reads as
  * expired everywhere (`effectiveStatus`) and cannot be answered; this records it (status
  * `expired`, its `pending_key` freed so that the group can be invited again), audits it and tells
- * both sides. It runs before a group's invitations are listed, before new invitations are sent
- * for an item, and from the daily `send-digests` job.
+ * both sides. It runs when a group's invitations are listed and the list finds one that ran out
+ * (then before the lists are read again), before new invitations are sent for an item, and from
+ * the daily `send-digests` job.
  */
 import type { Db, ItemType } from '@appg-hub/db'
 import { audit } from '../audit'

@@ -6,12 +6,14 @@
  * title stays on the membership; the hub role is what the invitation gave.
  */
 import type { Db, Role } from '@appg-hub/db'
+import type { Expression } from 'kysely'
 import { audit } from '../audit'
 import { normaliseEmail } from '../auth/accounts'
 import type { Clock } from '../clock'
 import type { ServiceContext } from '../context'
 import { badRequest, conflict, forbidden, notFound } from '../errors'
-import { groupForActor, requireActor } from '../memberships/access'
+import { requireActor } from '../memberships/access'
+import { groupIdOf, groupWithRows } from '../memberships/group-rows'
 import { can, rank } from '../policy'
 import { REGISTER_SOURCES } from './hub'
 
@@ -37,6 +39,11 @@ export async function claimableRegisterPerson(db: Db, appgId: string, personId: 
 
 /** The group's Register people without an account, matching `q` (for the invitation form). */
 export async function searchClaimable(db: Db, appgId: string, q: string | undefined) {
+  return claimableQuery(db, appgId, q).execute()
+}
+
+/** `searchClaimable`'s query, to run alone or inside another (the group given by its id or an expression). */
+function claimableQuery(db: Db, appgId: string | Expression<string>, q: string | undefined) {
   let query = db
     .selectFrom('membership')
     .innerJoin('person', 'person.id', 'membership.person_id')
@@ -57,7 +64,7 @@ export async function searchClaimable(db: Db, appgId: string, q: string | undefi
     const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     query = query.where((eb) => eb(eb.fn('lower', ['person.display_name']), 'like', pattern))
   }
-  return query.execute()
+  return query
 }
 
 /**
@@ -162,13 +169,24 @@ export async function linkAccountToRegisterPerson(
   })
 }
 
-/** For the invitation form: the group's Register people an officer may address an invitation to. */
+/**
+ * For the invitation form: the group's Register people an officer may address an invitation to.
+ * One query after the session check, the group's with them.
+ */
 export async function registerPeopleToInvite(ctx: ServiceContext, input: { slug: string; q?: string }) {
   const actor = requireActor(ctx.actor)
-  const group = await groupForActor(ctx.db, actor, input.slug)
+  const { group, rows } = await groupWithRows(
+    ctx.db,
+    actor,
+    input.slug,
+    'group.manageMembers',
+    claimableQuery(ctx.db, groupIdOf(input.slug), input.q),
+    [['name', 'asc']],
+    (r) => r.personId != null,
+  )
   if (!can({ role: group.role, isSiteAdmin: group.isSiteAdmin, isPublic: false }, 'group.manageMembers'))
     throw forbidden(`Only the chair and officers of ${group.title} can invite people.`)
-  return searchClaimable(ctx.db, group.id, input.q)
+  return rows
 }
 
 /** A site administrator links an account (by its address) to a person of the Register. */

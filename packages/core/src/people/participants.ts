@@ -5,10 +5,12 @@
  * administrator; the public page shows only those who chose to be listed (`setPublicListing`).
  */
 import type { Role } from '@appg-hub/db'
+import { type SqlBool, sql } from 'kysely'
 import { audit } from '../audit'
 import type { ServiceContext } from '../context'
 import { forbidden } from '../errors'
-import { groupForActor, requireActor } from '../memberships/access'
+import { requireActor } from '../memberships/access'
+import { groupIdOf, groupWithRows } from '../memberships/group-rows'
 import { canSignIn } from './hub'
 
 export interface HubParticipant {
@@ -23,49 +25,60 @@ export interface HubParticipant {
   listedPublicly: boolean
 }
 
-/** Whether a member of the actor's groups shares an item with the group: partners see each other. */
-async function isPartnerOf(ctx: ServiceContext, appgId: string, personId: string): Promise<boolean> {
-  const row = await ctx.db
+/**
+ * Whether a member of the actor's groups shares an item with the group (`appg.id` of the query it
+ * is used in): partners see each other.
+ */
+function isPartnerOf(ctx: ServiceContext, personId: string) {
+  return sql<SqlBool>`exists ${ctx.db
     .selectFrom('participant as theirs')
     .innerJoin('participant as ours', (join) =>
       join.onRef('ours.item_type', '=', 'theirs.item_type').onRef('ours.item_id', '=', 'theirs.item_id'),
     )
     .innerJoin('membership', 'membership.appg_id', 'ours.appg_id')
     .select('theirs.appg_id')
-    .where('theirs.appg_id', '=', appgId)
-    .where('membership.person_id', '=', personId)
-    .limit(1)
-    .executeTakeFirst()
-  return Boolean(row)
+    .where('theirs.appg_id', '=', sql.ref<string>('appg.id'))
+    .where('membership.person_id', '=', personId)}`
 }
 
+/**
+ * One query after the session check: the group, the caller's role, whether the caller's groups
+ * work with it, and its participants (read only for a caller who may see them).
+ */
 export async function groupParticipants(
   ctx: ServiceContext,
   slug: string,
 ): Promise<{ group: { slug: string; title: string }; participants: HubParticipant[] }> {
   const actor = requireActor(ctx.actor)
-  const group = await groupForActor(ctx.db, actor, slug)
-  if (!group.role && !group.isSiteAdmin && !(await isPartnerOf(ctx, group.id, actor.id))) {
+  const { group, rows, flags } = await groupWithRows(
+    ctx.db,
+    actor,
+    slug,
+    sql<SqlBool>`(mine.role is not null or ${isPartnerOf(ctx, actor.id)})`,
+    ctx.db
+      .selectFrom('membership')
+      .innerJoin('person', 'person.id', 'membership.person_id')
+      .select([
+        'person.id as personId',
+        'person.display_name as name',
+        'person.kind',
+        'person.party',
+        'person.list_publicly as listPublicly',
+        'membership.role',
+        'membership.register_title as registerTitle',
+      ])
+      .where('membership.appg_id', '=', groupIdOf(slug))
+      .where(canSignIn),
+    [['name', 'asc']],
+    (r) => r.personId != null,
+    // Asked only of a caller without a role in the group, as before.
+    { partner: sql`case when mine.role is null then ${isPartnerOf(ctx, actor.id)} else 0 end` },
+  )
+  if (!group.role && !group.isSiteAdmin && Number(flags.partner) !== 1) {
     throw forbidden(
       `Who takes part in ${group.title} on the hub is shown to its members and to the groups working with it.`,
     )
   }
-  const rows = await ctx.db
-    .selectFrom('membership')
-    .innerJoin('person', 'person.id', 'membership.person_id')
-    .select([
-      'person.id as personId',
-      'person.display_name as name',
-      'person.kind',
-      'person.party',
-      'person.list_publicly as listPublicly',
-      'membership.role',
-      'membership.register_title as registerTitle',
-    ])
-    .where('membership.appg_id', '=', group.id)
-    .where(canSignIn)
-    .orderBy('person.display_name')
-    .execute()
   return {
     group: { slug: group.slug, title: group.title },
     participants: rows.map(({ listPublicly, ...r }) => ({

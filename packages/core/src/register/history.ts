@@ -6,7 +6,8 @@
  */
 import type { ServiceContext } from '../context'
 import { forbidden } from '../errors'
-import { groupForActor, requireActor } from '../memberships/access'
+import { requireActor } from '../memberships/access'
+import { groupIdOf, groupWithRows } from '../memberships/group-rows'
 import { can } from '../policy'
 
 export type RegisterHistoryKind = 'entry' | 'status' | 'officers' | 'benefits' | 'tags' | 'members'
@@ -102,24 +103,33 @@ function summarise(action: string, d: Details): string {
   }
 }
 
-/** The group's Register history, newest first (one query after the group's). */
+/** The group's Register history, newest first: one query after the session check, with the group's. */
 export async function groupHistory(
   ctx: ServiceContext,
   input: { slug: string },
 ): Promise<RegisterHistoryEntry[]> {
   const actor = requireActor(ctx.actor)
-  const group = await groupForActor(ctx.db, actor, input.slug)
+  const { group, rows } = await groupWithRows(
+    ctx.db,
+    actor,
+    input.slug,
+    'item.read',
+    ctx.db
+      .selectFrom('audit_event')
+      .select(['id', 'at', 'action', 'details'])
+      .where('appg_id', '=', groupIdOf(input.slug))
+      .where('action', 'in', Object.keys(ACTIONS))
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(500),
+    [
+      ['at', 'desc'],
+      ['id', 'desc'],
+    ],
+    (r) => r.id != null,
+  )
   if (!can({ role: group.role, isSiteAdmin: group.isSiteAdmin, isPublic: false }, 'item.read'))
     throw forbidden(`Only the people of ${group.title} can see its history on the Register.`)
-  const rows = await ctx.db
-    .selectFrom('audit_event')
-    .select(['id', 'at', 'action', 'details'])
-    .where('appg_id', '=', group.id)
-    .where('action', 'in', Object.keys(ACTIONS))
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(500)
-    .execute()
   return rows.map((r) => ({
     at: r.at,
     kind: ACTIONS[r.action]!,

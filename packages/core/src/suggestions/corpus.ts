@@ -110,6 +110,24 @@ export function buildCorpus(
 
 const cache = new WeakMap<Db, Corpus>()
 
+/**
+ * The fingerprint's three figures as sub-queries, to select beside another read (the topic's, in
+ * `suggestPartners`) so that a current corpus costs no query of its own.
+ */
+export function corpusStamp(db: Db) {
+  return {
+    corpusGroups: db.selectFrom('appg').select((eb) => eb.fn.countAll<number>().as('n')),
+    corpusUpdated: db.selectFrom('appg').select((eb) => eb.fn.max('appg.updated_at').as('u')),
+    corpusTags: db.selectFrom('appg_tag').select((eb) => eb.fn.countAll<number>().as('n')),
+  }
+}
+
+export interface CorpusStamp {
+  corpusGroups: unknown
+  corpusUpdated: string | null
+  corpusTags: unknown
+}
+
 /** One cheap query when the cached corpus is current; one more to rebuild it when not. */
 export async function corpusFor(db: Db): Promise<Corpus> {
   const stamp = await db
@@ -123,9 +141,72 @@ export async function corpusFor(db: Db): Promise<Corpus> {
         .as('tags'),
     ])
     .executeTakeFirstOrThrow()
-  const fingerprint = `${Number(stamp.groups)}|${stamp.updated ?? ''}|${Number(stamp.tags ?? 0)}`
+  return corpusAt(db, { corpusGroups: stamp.groups, corpusUpdated: stamp.updated, corpusTags: stamp.tags })
+}
+
+/** Whether a corpus is cached for `db`: a fresh process (a new Worker isolate) has none yet. */
+export function hasCorpus(db: Db): boolean {
+  return cache.has(db)
+}
+
+/**
+ * Every group with each of its tags, as one flat JSON array (a group without tags once, its tag
+ * null), to select beside another read when there is no corpus yet, so that building the first
+ * one costs no query of its own.
+ */
+export function corpusRows(db: Db) {
+  return db
+    .selectFrom('appg')
+    .leftJoin('appg_tag', 'appg_tag.appg_id', 'appg.id')
+    .select(
+      jsonAgg(db, {
+        id: 'appg.id',
+        slug: 'appg.slug',
+        title: 'appg.title',
+        purpose: 'appg.purpose',
+        status: 'appg.status',
+        tag: 'appg_tag.tag',
+      }).as('g'),
+    )
+}
+
+type CorpusRow = {
+  id: string
+  slug: string
+  title: string
+  purpose: string | null
+  status: string
+  tags: string[]
+}
+
+/** `corpusRows`' flat array as one row per group with its tags, by slug (as the query orders them). */
+function groupsFrom(json: unknown): CorpusRow[] {
+  const byId = new Map<string, CorpusRow>()
+  for (const r of parseJsonArray<Omit<CorpusRow, 'tags'> & { tag: string | null }>(json)) {
+    let row = byId.get(r.id)
+    if (!row) {
+      row = { id: r.id, slug: r.slug, title: r.title, purpose: r.purpose, status: r.status, tags: [] }
+      byId.set(r.id, row)
+    }
+    if (r.tag !== null) row.tags.push(r.tag)
+  }
+  // Slugs are ASCII: code-unit order is the binary collation's.
+  return [...byId.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+}
+
+/**
+ * The corpus for a stamp read already (`corpusStamp`): no query while it is current, nor when the
+ * groups were read beside the stamp (`corpusRows`, when there was no corpus yet).
+ */
+export async function corpusAt(db: Db, stamp: CorpusStamp, groups?: unknown): Promise<Corpus> {
+  const fingerprint = `${Number(stamp.corpusGroups)}|${stamp.corpusUpdated ?? ''}|${Number(stamp.corpusTags ?? 0)}`
   const cached = cache.get(db)
   if (cached?.fingerprint === fingerprint) return cached
+  if (groups !== undefined) {
+    const corpus = buildCorpus(fingerprint, groupsFrom(groups))
+    cache.set(db, corpus)
+    return corpus
+  }
   const rows = await db
     .selectFrom('appg')
     .select((eb) => [

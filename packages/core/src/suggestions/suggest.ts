@@ -7,7 +7,7 @@ import { notFound } from '../errors'
 import { assertCan } from '../items/access'
 import { itemFromRow, participantsOf } from '../items/load'
 import { parseTags } from '../topics/fields'
-import { corpusFor } from './corpus'
+import { corpusAt, corpusRows, corpusStamp, hasCorpus } from './corpus'
 import { scoreGroups } from './score'
 
 export { MAX_SUGGESTIONS } from '@appg-hub/schemas'
@@ -23,13 +23,18 @@ export interface PartnerSuggestion {
 
 /**
  * For anyone who may read the topic. Leaves out the groups already in it and those invited and
- * still to answer. Two queries while the groups are unchanged (the topic; the corpus fingerprint).
+ * still to answer. One query while the groups are unchanged (the topic, with the corpus's
+ * fingerprint) or when there is no corpus yet (the groups come with it); one more to rebuild the
+ * corpus when the groups have changed since it was built.
  */
 export async function suggestPartners(
   ctx: ServiceContext,
   input: { id: string; limit?: number },
 ): Promise<PartnerSuggestion[]> {
   const now = ctx.clock.now().toISOString()
+  const stamp = corpusStamp(ctx.db)
+  // No corpus yet (a fresh process): the groups come with the topic, to build the first one.
+  const cold = !hasCorpus(ctx.db)
   const row = await ctx.db
     .selectFrom('topic')
     .select((eb) => [
@@ -48,6 +53,10 @@ export async function suggestPartners(
         .where('invitation.status', '=', 'pending')
         .where('invitation.expires_at', '>', now)
         .as('invited'),
+      stamp.corpusGroups.as('corpusGroups'),
+      stamp.corpusUpdated.as('corpusUpdated'),
+      stamp.corpusTags.as('corpusTags'),
+      (cold ? corpusRows(ctx.db) : sql<null>`null`).as('corpusRows'),
     ])
     .where('topic.id', '=', input.id)
     .executeTakeFirst()
@@ -58,7 +67,7 @@ export async function suggestPartners(
     ...item.participants.map((p) => p.appgId),
     ...parseJsonArray<{ appgId: string }>(row.invited).map((i) => i.appgId),
   ])
-  const corpus = await corpusFor(ctx.db)
+  const corpus = await corpusAt(ctx.db, row, cold ? row.corpusRows : undefined)
   const limit = Math.min(Math.max(input.limit ?? DEFAULT_SUGGESTIONS, 1), MAX_SUGGESTIONS)
   return scoreGroups(corpus, { title: row.title, summary: row.summary, tags: parseTags(row.tags) }, exclude)
     .slice(0, limit)
