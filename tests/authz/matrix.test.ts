@@ -73,7 +73,6 @@ const READS_OVER_BUDGET: Record<string, number> = {
   'documents.listForTopic': 3,
   'documents.revision': 5,
   'publication.get': 4,
-  'topics.activity': 3,
 }
 
 describe('the authorization matrix covers the router', () => {

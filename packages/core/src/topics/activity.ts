@@ -8,9 +8,9 @@
 import { type ItemType, isUniqueViolation } from '@appg-hub/db'
 import { sql } from 'kysely'
 import type { ServiceContext } from '../context'
-import { forbidden } from '../errors'
-import { readableItem } from '../items/guards'
-import { ITEM_NOUN, itemPath } from '../items/load'
+import { forbidden, notFound } from '../errors'
+import { assertCan } from '../items/access'
+import { ITEM_NOUN, itemFromRow, itemPath, type LoadedItem, loadItem, participantsOf } from '../items/load'
 import { itemReadableBy } from '../links/readable'
 import { requireActor } from '../memberships/access'
 
@@ -54,11 +54,17 @@ export interface ActivityEntry {
   item: { type: ItemType; title: string; path: string }
 }
 
-/** The topic, for its groups' people (and site administrators) only. */
-async function participantTopic(ctx: ServiceContext, id: string) {
-  const topic = await readableItem(ctx, 'topic', id)
+/** The topic's activity is for its groups' people (and site administrators) only. */
+function assertParticipant(topic: LoadedItem) {
+  assertCan(topic.access, 'item.read', 'That topic', '')
   if (!topic.access.role && !topic.access.isSiteAdmin)
     throw forbidden('Only the groups taking part see the topic’s activity.')
+}
+
+/** The topic, for its groups' people (and site administrators) only. */
+async function participantTopic(ctx: ServiceContext, id: string) {
+  const topic = await loadItem(ctx.db, ctx.actor, 'topic', id)
+  assertParticipant(topic)
   return topic
 }
 
@@ -69,18 +75,18 @@ export interface TopicActivity {
 }
 
 /**
- * Newest first, at most `ACTIVITY_LIMIT`, with the caller's last visit: the topic (for the access
- * check), then the entries with their items' titles and the visit in one query.
+ * Newest first, at most `ACTIVITY_LIMIT`, with the caller's last visit, in one query: the topic
+ * with what its access check needs, left-joined to the entries (with their items' titles) and the
+ * visit. The entries are read whoever asks, and returned only to those the check lets through.
  */
 export async function topicActivity(ctx: ServiceContext, input: { id: string }): Promise<TopicActivity> {
-  const topic = await participantTopic(ctx, input.id)
   const { db, actor } = ctx
   // The topic's sessions and documents that the reader may open.
   const readableIn = (type: 'meeting' | 'document') =>
     db
       .selectFrom(`${type} as item` as 'meeting as item')
       .select('item.id')
-      .where('item.topic_id', '=', topic.id)
+      .where('item.topic_id', '=', input.id)
       .where((eb) => itemReadableBy(eb as never, actor, type, 'item'))
   const entries = db
     .selectFrom('audit_event as e')
@@ -101,7 +107,7 @@ export async function topicActivity(ctx: ServiceContext, input: { id: string }):
     .where('e.action', 'in', Object.keys(WORDS))
     .where((eb) =>
       eb.or([
-        eb.and([eb('e.item_type', '=', 'topic'), eb('e.item_id', '=', topic.id)]),
+        eb.and([eb('e.item_type', '=', 'topic'), eb('e.item_id', '=', input.id)]),
         eb.and([eb('e.item_type', '=', 'meeting'), eb('e.item_id', 'in', readableIn('meeting'))]),
         eb.and([eb('e.item_type', '=', 'document'), eb('e.item_id', 'in', readableIn('document'))]),
       ]),
@@ -110,17 +116,36 @@ export async function topicActivity(ctx: ServiceContext, input: { id: string }):
     .orderBy('e.id', 'desc')
     .limit(ACTIVITY_LIMIT)
   const visit = actor
-    ? sql`(select seen_at from topic_visit where person_id = ${actor.id} and topic_id = ${topic.id})`
-    : sql`null`
-  // The one-row table of the visit, left-joined to the entries: the visit comes back with none.
+    ? sql<
+        string | null
+      >`(select seen_at from topic_visit where person_id = ${actor.id} and topic_id = ${input.id})`
+    : sql<string | null>`null`
   const rows = await db
-    .selectFrom(sql<{ seen_at: string | null }>`(select ${visit} as seen_at)`.as('v'))
+    .selectFrom('topic as t')
     .leftJoin(entries.as('x'), (j) => j.onTrue())
     .selectAll('x')
-    .select('v.seen_at')
+    .select([
+      't.id as topicId',
+      't.title as topicTitle',
+      't.visibility as topicVisibility',
+      't.status as topicStatus',
+      participantsOf(db, 'topic', 't.id', actor).as('participants'),
+      visit.as('seen_at'),
+    ])
+    .where('t.id', '=', input.id)
     .orderBy('x.at', 'desc')
     .orderBy('x.id', 'desc')
     .execute()
+  const first = rows[0]
+  if (!first) throw notFound('That topic')
+  const topic = itemFromRow(actor, 'topic', {
+    id: first.topicId,
+    title: first.topicTitle,
+    visibility: first.topicVisibility,
+    status: first.topicStatus,
+    participants: first.participants,
+  })
+  assertParticipant(topic)
   return {
     entries: rows.flatMap((r) => {
       if (r.id === null || r.at === null || r.action === null || r.item_id === null) return []
@@ -140,7 +165,7 @@ export async function topicActivity(ctx: ServiceContext, input: { id: string }):
         },
       ]
     }),
-    lastVisitAt: rows[0]?.seen_at ?? null,
+    lastVisitAt: first.seen_at ?? null,
   }
 }
 
