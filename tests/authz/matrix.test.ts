@@ -63,16 +63,14 @@ const MAX_READ_QUERIES = 2
  * The reads that still take more, at most this many, for some caller. Most read the item or the
  * group for the access check, then its rows in a query of their own, not yet folded into one as
  * `sessions.get` and `topics.activity` were; the lists read their group a second time only when the
- * page is empty; `documents.revision` and `documents.diff` count the caller's expensive work (one
- * statement per subject: the address and the person). Each entry must still be needed: the test
+ * page is empty; `documents.revision` and `documents.diff` charge the caller's expensive work
+ * before their one read, in a statement of its own (one for the address and the person together:
+ * MySQL cannot answer a read from a write). Each entry must still be needed: the test
  * fails when a read takes fewer than its entry allows, so that the list only ever shrinks.
  */
 const READS_OVER_BUDGET: Record<string, number> = {
-  'documents.diff': 4,
-  'documents.history': 4,
-  'documents.listForTopic': 3,
-  'documents.revision': 5,
-  'publication.get': 4,
+  'documents.diff': 3,
+  'documents.revision': 3,
 }
 
 describe('the authorization matrix covers the router', () => {

@@ -464,6 +464,31 @@ describe.each(dialects())('documents on $name', (dialect) => {
     })
     expect(save).toBeLessThanOrEqual(11)
     expect(presence).toBeLessThanOrEqual(6)
+    // An old revision and a diff from an address: the session, the expensive-work charge to the
+    // address and the person in one statement, the document with its revisions in one query.
+    // A new caller for each, as each HTTP request checks its session.
+    const fromAddress = () => counted.as(world.people.secretariat.id, { clientAddress: '192.0.2.7' })
+    const revisionCaller = await fromAddress()
+    const diffCaller = await fromAddress()
+    const revision = await counter.measure(() => revisionCaller.documents.revision({ id, number: 1 }))
+    const diff = await counter.measure(() => diffCaller.documents.diff({ id, from: 1, to: 2 }))
+    expect({ revision, diff }).toEqual({ revision: 3, diff: 3 })
+    expect(
+      (
+        await db
+          .selectFrom('rate_limit')
+          .select(['key', 'count'])
+          .where('key', 'like', 'expensive%')
+          .execute()
+      )
+        .map((r) => [r.key.split('|')[1], Number(r.count)])
+        .sort(),
+    ).toEqual(
+      [
+        ['192.0.2.7', 2],
+        [world.people.secretariat.id.toLowerCase(), 2],
+      ].sort(),
+    )
     // Published, with a working draft since: the approved revision and every group's notice
     // (contacts, secretariat, funders) come in the same one query, for the public and the groups.
     const published = await makeBriefing(api, world, { coAuthor: false })

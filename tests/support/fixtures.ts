@@ -39,7 +39,8 @@ export function callers(db: Db, clock = fakeClock(new Date())) {
   return {
     clock,
     deps,
-    async as(personId: string | null) {
+    /** `clientAddress`: where the request comes from, as the HTTP layer finds it (none by default). */
+    async as(personId: string | null, facts: { clientAddress?: string | null } = {}) {
       const token = personId ? (await createSignIn({ db, clock }, personId, 'test')).token : undefined
       // The caller as the HTTP layer's `authenticate` would find them; the cookies it sets go nowhere.
       const auth = signInAuth(deps, {
@@ -47,7 +48,11 @@ export function callers(db: Db, clock = fakeClock(new Date())) {
         set: () => {},
       })
       return createCaller(
-        createApiContext(deps, auth, { userAgent: null, clientAddress: null, setHeader: () => {} }),
+        createApiContext(deps, auth, {
+          userAgent: null,
+          clientAddress: facts.clientAddress ?? null,
+          setHeader: () => {},
+        }),
       )
     },
   }

@@ -93,7 +93,7 @@ export { approvePublication, cancelPublication, declinePublication } from './pub
 export { publicationPanel, waitingPublications } from './publication/read'
 export { requestPublication } from './publication/request'
 export { withdrawConsent } from './publication/withdraw'
-export { consumeRate, RATE_RULES, type RateRule } from './ratelimit'
+export { consumeRate, consumeRates, RATE_RULES, type RateRule } from './ratelimit'
 export { getGroup, listGroups, listTags } from './register/groups'
 export { groupHistory, type RegisterHistoryEntry, type RegisterHistoryKind } from './register/history'
 export { checkRules, type RuleCheck, type RuleEntry, type RuleResult } from './register/rule-checks'

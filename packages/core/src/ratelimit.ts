@@ -2,7 +2,7 @@
  * Rate limits held in the database (docs/architecture.md §7), so that they hold the same on Node and on
  * Workers, where isolates share no memory: a fixed window per key.
  */
-import { incrementCounter } from '@appg-hub/db'
+import { chargeCounters, incrementCounter } from '@appg-hub/db'
 import { HOUR, MINUTE } from './clock'
 import type { ServiceContext } from './context'
 
@@ -53,12 +53,38 @@ export async function consumeRate(
   subject: string,
   cost = 1,
 ): Promise<RateDecision> {
-  const now = clock.now().getTime()
+  const { key, windowStart, retryAfterSeconds } = rateWindow(clock.now().getTime(), rule, subject)
+  const count = await incrementCounter(db, key, windowStart, cost)
+  return { allowed: count <= rule.limit, retryAfterSeconds }
+}
+
+/** The counter's key and current window for `subject` under `rule` at `now` (ms). */
+function rateWindow(now: number, rule: RateRule, subject: string) {
   const windowStart = Math.floor(now / rule.windowMs) * rule.windowMs
-  const key = `${rule.name}|${subject}`.slice(0, 200)
-  const count = await incrementCounter(db, key, new Date(windowStart).toISOString(), cost)
   return {
-    allowed: count <= rule.limit,
+    key: `${rule.name}|${subject}`.slice(0, 200),
+    windowStart: new Date(windowStart).toISOString(),
     retryAfterSeconds: Math.max(1, Math.ceil((windowStart + rule.windowMs - now) / 1000)),
   }
+}
+
+/**
+ * `consumeRate` for several checks (an address and a person) in one statement, on the edge one
+ * round trip instead of one each: the index of the first check over its limit with its wait, or
+ * null when every one is within. Each subject keeps its own counter and limit; unlike checks made
+ * one after another, a refused request is counted against every subject, not only up to the first
+ * one over. The checks' keys must differ.
+ */
+export async function consumeRates(
+  { db, clock }: Pick<ServiceContext, 'db' | 'clock'>,
+  checks: { rule: RateRule; subject: string }[],
+  cost = 1,
+): Promise<{ index: number; retryAfterSeconds: number } | null> {
+  const now = clock.now().getTime()
+  const windows = checks.map((c) => ({ ...rateWindow(now, c.rule, c.subject), limit: c.rule.limit }))
+  const index = await chargeCounters(
+    db,
+    windows.map((w) => ({ key: w.key, windowStart: w.windowStart, by: cost, limit: w.limit })),
+  )
+  return index === -1 ? null : { index, retryAfterSeconds: windows[index]!.retryAfterSeconds }
 }

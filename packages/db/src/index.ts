@@ -21,7 +21,7 @@ export {
   type SearchDocType,
 } from './search/index-rows'
 export { bumpCacheVersion, type CacheName, readCacheVersion } from './sql/cache-version'
-export { incrementCounter } from './sql/counter'
+export { type CounterCharge, chargeCounters, incrementCounter } from './sql/counter'
 export { jsonAgg, parseJsonArray } from './sql/json'
 export { preparedQueries, preparedQuery } from './sql/prepared'
 export { isUniqueViolation } from './sql/unique'

@@ -4,8 +4,8 @@
  */
 import type { Actor, ServiceContext } from '../context'
 import { forbidden } from '../errors'
-import { readableItem } from '../items/guards'
-import type { LoadedItem } from '../items/load'
+import { readableItem, readableItemRow } from '../items/guards'
+import type { ItemRowColumns, LoadedItem } from '../items/load'
 import { requireActor } from '../memberships/access'
 import { can } from '../policy'
 
@@ -16,10 +16,13 @@ export async function readableDocument(ctx: ServiceContext, id: string): Promise
 
 /**
  * Earlier revisions are the groups' working drafts: only their people (and site admins) read the
- * history, old revisions and diffs; the public reads the published text only.
+ * history, old revisions and diffs; the public reads the published text only. Takes the document's
+ * row as `itemRowQuery` read it inside the query that also fetches the revisions (undefined when
+ * there is no such document): NOT_FOUND when the caller may not read it, FORBIDDEN when they read
+ * it as the public.
  */
-export async function draftsReader(ctx: ServiceContext, id: string): Promise<LoadedItem> {
-  const item = await readableDocument(ctx, id)
+export function draftsReaderRow(actor: Actor | null, row: ItemRowColumns | undefined): LoadedItem {
+  const item = readableItemRow(actor, 'document', row)
   if (!item.access.role && !item.access.isSiteAdmin)
     throw forbidden('Only the groups writing this document can see its earlier revisions.')
   return item

@@ -2,8 +2,9 @@
 
 import type { Db, Visibility } from '@appg-hub/db'
 import type { Actor, ServiceContext } from '../context'
-import { readableItem } from '../items/guards'
+import { readableItemRow } from '../items/guards'
 import { linksDocumentWith } from '../items/links'
+import { itemRowQuery } from '../items/load'
 import { itemReadableBy } from '../links/readable'
 import { groupBySlug, groupPageRows } from '../memberships/group-page'
 import { keysetPage, type Page, splitPage } from '../pagination'
@@ -112,13 +113,15 @@ export async function listGroupDocuments(
   return { items: paged.rows.map(summary), nextCursor: paged.nextCursor }
 }
 
-/** The documents linked to a topic (either way) that the caller may read. Two queries. */
+/**
+ * The documents linked to a topic (either way) that the caller may read. One query: the topic (for
+ * the access check) with the documents left-joined to it, so that it comes back when there are none.
+ */
 export async function listTopicDocuments(
   ctx: ServiceContext,
   input: { topicId: string },
 ): Promise<(DocumentSummary & { linkType: string })[]> {
-  await readableItem(ctx, 'topic', input.topicId)
-  const rows = await documentQuery(ctx.db, ctx.actor)
+  const documents = documentQuery(ctx.db, ctx.actor)
     .innerJoin('link as l', (join) =>
       join.on((eb) =>
         linksDocumentWith(eb as never, { link: 'l', document: 'd' }, { type: 'topic', id: input.topicId }),
@@ -128,13 +131,21 @@ export async function listTopicDocuments(
     .orderBy('d.updated_at', 'desc')
     .orderBy('d.id', 'desc')
     .limit(200)
+  const joined = await ctx.db
+    .selectFrom(itemRowQuery(ctx.db, ctx.actor, 'topic', input.topicId).as('i'))
+    .leftJoin(documents.as('x'), (join) => join.onTrue())
+    .selectAll('i')
+    .selectAll('x')
+    .orderBy('x.updated_at', 'desc')
+    .orderBy('x.id', 'desc')
     .execute()
+  readableItemRow(ctx.actor, 'topic', joined[0])
   const seen = new Set<string>()
   const out: (DocumentSummary & { linkType: string })[] = []
-  for (const row of rows) {
-    if (seen.has(row.id)) continue
+  for (const row of joined) {
+    if (row.id === null || seen.has(row.id)) continue
     seen.add(row.id)
-    out.push({ ...summary(row), linkType: row.link_type })
+    out.push({ ...summary(row as Row), linkType: row.link_type! })
   }
   return out
 }

@@ -1,9 +1,10 @@
 /** Reading documents: the document page, its history, one revision, the diff between two. */
 import { type Db, jsonAgg, parseJsonArray, type Visibility } from '@appg-hub/db'
+import { type SqlBool, sql } from 'kysely'
 import type { ServiceContext } from '../context'
 import { badRequest, notFound } from '../errors'
 import { assertCan } from '../items/access'
-import { itemFromRow, participantsOf } from '../items/load'
+import { itemFromRow, itemRowQuery, participantsOf } from '../items/load'
 import { groupCan, ownerCan } from '../items/powers'
 import { type LinkView, linkRowsOf, linksFromJson } from '../links/list'
 import { linkReferencesInHtml } from '../links/refs'
@@ -11,7 +12,7 @@ import { renderMarkdown } from '../markdown'
 import { decodeCursor, encodeCursor, type Page } from '../pagination'
 import { can } from '../policy'
 import { type DocumentKind, HISTORY_PAGE_SIZE, PRESENCE_TTL_MS } from './fields'
-import { draftsReader } from './guards'
+import { draftsReaderRow } from './guards'
 import { noticeFromJson, noticeFundersOf, noticeGroupsOf, type PublicationNotice } from './notice'
 import type { PresentPerson } from './presence'
 import { diffText, type LineDiff } from './text'
@@ -253,79 +254,12 @@ export interface HistoryEntry {
   note: string | null
 }
 
-/** The document's revisions, newest first, a page at a time, with who contributed. Three queries. */
-export async function documentHistory(
-  ctx: ServiceContext,
-  input: { id: string; cursor?: string | null },
-): Promise<Page<HistoryEntry>> {
-  await draftsReader(ctx, input.id)
-  const before = decodeCursor(input.cursor)
-  const beforeNumber = before === undefined ? undefined : Number(before)
-  if (beforeNumber !== undefined && !Number.isInteger(beforeNumber))
-    throw badRequest('That page link is not valid; start again from the first page.', 'cursor')
-  let query = ctx.db
-    .selectFrom('revision as r')
-    .innerJoin('person as p', 'p.id', 'r.author_id')
-    .leftJoin('revision as b', 'b.id', 'r.base_revision_id')
-    .select([
-      'r.id',
-      'r.number',
-      'r.created_at',
-      'r.merged',
-      'p.id as authorId',
-      'p.display_name as authorName',
-      'b.number as baseNumber',
-    ])
-    .select('r.note')
-    .where('r.document_id', '=', input.id)
-    .orderBy('r.number', 'desc')
-    .limit(HISTORY_PAGE_SIZE + 1)
-  if (beforeNumber !== undefined) query = query.where('r.number', '<', beforeNumber)
-  const rows = await query.execute()
-  const page = rows.slice(0, HISTORY_PAGE_SIZE)
-  const contributors = await revisionContributors(
-    ctx.db,
-    page.map((r) => r.id),
-  )
-  return {
-    items: page.map((r) => ({
-      contributors: contributors.get(r.id) ?? [],
-      note: r.note,
-      id: r.id,
-      number: Number(r.number),
-      author: { id: r.authorId, name: r.authorName },
-      createdAt: r.created_at,
-      merged: Number(r.merged) === 1,
-      baseNumber: r.baseNumber === null ? null : Number(r.baseNumber),
-    })),
-    nextCursor: rows.length > HISTORY_PAGE_SIZE ? encodeCursor(String(page[page.length - 1]!.number)) : null,
-  }
-}
-
-async function revisionContributors(db: Db, revisionIds: string[]) {
-  const byRevision = new Map<string, { id: string; name: string }[]>()
-  if (revisionIds.length === 0) return byRevision
-  const rows = await db
-    .selectFrom('revision_contributor as c')
-    .innerJoin('person as p', 'p.id', 'c.person_id')
-    .select(['c.revision_id', 'p.id', 'p.display_name as name'])
-    .where('c.revision_id', 'in', revisionIds)
-    .orderBy('p.display_name')
-    .execute()
-  for (const row of rows) {
-    const list = byRevision.get(row.revision_id) ?? []
-    list.push({ id: row.id, name: row.name })
-    byRevision.set(row.revision_id, list)
-  }
-  return byRevision
-}
-
-export interface RevisionView extends HistoryEntry {
-  body: string
-  bodyHtml: string
-}
-
-async function revisionRows(db: Db, documentId: string, numbers: number[]) {
+/**
+ * The revisions of a document with their authors and base, for the pages of its drafts (history,
+ * one revision, a diff). Joined to the document's own row (`itemRowQuery`) so that the access
+ * check and the revisions come back in one query; the access check still answers first.
+ */
+function revisionsOf(db: Db, documentId: string) {
   return db
     .selectFrom('revision as r')
     .innerJoin('person as p', 'p.id', 'r.author_id')
@@ -333,7 +267,6 @@ async function revisionRows(db: Db, documentId: string, numbers: number[]) {
     .select([
       'r.id',
       'r.number',
-      'r.body',
       'r.created_at',
       'r.merged',
       'r.note',
@@ -342,28 +275,129 @@ async function revisionRows(db: Db, documentId: string, numbers: number[]) {
       'b.number as baseNumber',
     ])
     .where('r.document_id', '=', documentId)
-    .where('r.number', 'in', numbers)
-    .execute()
 }
 
+/**
+ * A correlated sub-query: who contributed to the revision at `revisionColumn`, as one JSON array.
+ * Each carries its place in name order as the database compares names (`contributorsFromJson`
+ * sorts by it), which is the order they were read in when they had a query of their own.
+ */
+function contributorsOf(db: Db, revisionColumn: string) {
+  return db
+    .selectFrom('revision_contributor as c')
+    .innerJoin('person as cp', 'cp.id', 'c.person_id')
+    .select((eb) =>
+      jsonAgg(db, {
+        id: 'cp.id',
+        name: 'cp.display_name',
+        before: eb
+          .selectFrom('revision_contributor as c2')
+          .innerJoin('person as p2', 'p2.id', 'c2.person_id')
+          .select((e2) => e2.fn.countAll().as('n'))
+          .whereRef('c2.revision_id', '=', 'c.revision_id')
+          .whereRef('p2.display_name', '<', 'cp.display_name'),
+      }).as('contributors'),
+    )
+    .where('c.revision_id', '=', sql.ref<string>(revisionColumn))
+}
+
+function contributorsFromJson(value: unknown): { id: string; name: string }[] {
+  return parseJsonArray<{ id: string; name: string; before: number | string }>(value)
+    .sort((a, b) => Number(a.before) - Number(b.before) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((c) => ({ id: c.id, name: c.name }))
+}
+
+/** The revision number a history page continues below; BAD_REQUEST for a cursor not made here. */
+function historyCursor(cursor: string | null | undefined): number | undefined {
+  const before = decodeCursor(cursor)
+  const beforeNumber = before === undefined ? undefined : Number(before)
+  if (beforeNumber !== undefined && !Number.isInteger(beforeNumber))
+    throw badRequest('That page link is not valid; start again from the first page.', 'cursor')
+  return beforeNumber
+}
+
+/**
+ * The document's revisions, newest first, a page at a time, with who contributed: one query, the
+ * document (for the access check) with the page left-joined to it, so that it comes back when the
+ * page is empty. A bad cursor is still refused only after the access check.
+ */
+export async function documentHistory(
+  ctx: ServiceContext,
+  input: { id: string; cursor?: string | null },
+): Promise<Page<HistoryEntry>> {
+  let beforeNumber: number | undefined
+  let cursorError: unknown = null
+  try {
+    beforeNumber = historyCursor(input.cursor)
+  } catch (error) {
+    cursorError = error
+  }
+  let page = revisionsOf(ctx.db, input.id)
+    .select(contributorsOf(ctx.db, 'r.id').as('contributors'))
+    .orderBy('r.number', 'desc')
+    .limit(HISTORY_PAGE_SIZE + 1)
+  if (beforeNumber !== undefined) page = page.where('r.number', '<', beforeNumber)
+  // With a bad cursor there is no page to read, only the access check to answer first.
+  if (cursorError) page = page.where(sql<SqlBool>`1 = 0`)
+  const joined = await ctx.db
+    .selectFrom(itemRowQuery(ctx.db, ctx.actor, 'document', input.id).as('i'))
+    .leftJoin(page.as('x'), (join) => join.onTrue())
+    .selectAll('i')
+    .selectAll('x')
+    .orderBy('x.number', 'desc')
+    .execute()
+  draftsReaderRow(ctx.actor, joined[0])
+  if (cursorError) throw cursorError
+  const rows = joined.filter((r) => r.id !== null)
+  const shown = rows.slice(0, HISTORY_PAGE_SIZE)
+  return {
+    items: shown.map((r) => ({
+      contributors: contributorsFromJson(r.contributors),
+      note: r.note,
+      id: r.id!,
+      number: Number(r.number),
+      author: { id: r.authorId!, name: r.authorName! },
+      createdAt: r.created_at!,
+      merged: Number(r.merged) === 1,
+      baseNumber: r.baseNumber === null ? null : Number(r.baseNumber),
+    })),
+    nextCursor:
+      rows.length > HISTORY_PAGE_SIZE ? encodeCursor(String(shown[shown.length - 1]!.number)) : null,
+  }
+}
+
+export interface RevisionView extends HistoryEntry {
+  body: string
+  bodyHtml: string
+}
+
+/** One revision with its text, and who contributed: one query with the access check. */
 export async function getRevision(
   ctx: ServiceContext,
   input: { id: string; number: number },
 ): Promise<RevisionView> {
-  await draftsReader(ctx, input.id)
-  const [r] = await revisionRows(ctx.db, input.id, [input.number])
-  if (!r) throw notFound(`Revision ${input.number} of this document`)
+  const revision = revisionsOf(ctx.db, input.id)
+    .select(['r.body', contributorsOf(ctx.db, 'r.id').as('contributors')])
+    .where('r.number', '=', input.number)
+  const [row] = await ctx.db
+    .selectFrom(itemRowQuery(ctx.db, ctx.actor, 'document', input.id).as('i'))
+    .leftJoin(revision.as('x'), (join) => join.onTrue())
+    .selectAll('i')
+    .selectAll('x')
+    .execute()
+  draftsReaderRow(ctx.actor, row)
+  if (!row?.id) throw notFound(`Revision ${input.number} of this document`)
   return {
-    id: r.id,
-    number: Number(r.number),
-    author: { id: r.authorId, name: r.authorName },
-    createdAt: r.created_at,
-    merged: Number(r.merged) === 1,
-    baseNumber: r.baseNumber === null ? null : Number(r.baseNumber),
-    contributors: (await revisionContributors(ctx.db, [r.id])).get(r.id) ?? [],
-    note: r.note,
-    body: r.body,
-    bodyHtml: renderRevisionBody(r.id, r.body),
+    id: row.id,
+    number: Number(row.number),
+    author: { id: row.authorId!, name: row.authorName! },
+    createdAt: row.created_at!,
+    merged: Number(row.merged) === 1,
+    baseNumber: row.baseNumber === null ? null : Number(row.baseNumber),
+    contributors: contributorsFromJson(row.contributors),
+    note: row.note,
+    body: row.body!,
+    bodyHtml: renderRevisionBody(row.id, row.body!),
   }
 }
 
@@ -372,21 +406,33 @@ export interface RevisionDiff extends LineDiff {
   to: { number: number; author: string; createdAt: string }
 }
 
-/** The difference between any two revisions, by line with the changes inside lines. */
+/**
+ * The difference between any two revisions, by line with the changes inside lines. One query:
+ * both texts with the access check.
+ */
 export async function diffRevisions(
   ctx: ServiceContext,
   input: { id: string; from: number; to: number },
 ): Promise<RevisionDiff> {
-  await draftsReader(ctx, input.id)
-  const rows = await revisionRows(ctx.db, input.id, [input.from, input.to])
+  const revisions = revisionsOf(ctx.db, input.id)
+    .select('r.body')
+    .where('r.number', 'in', [input.from, input.to])
+  const joined = await ctx.db
+    .selectFrom(itemRowQuery(ctx.db, ctx.actor, 'document', input.id).as('i'))
+    .leftJoin(revisions.as('x'), (join) => join.onTrue())
+    .selectAll('i')
+    .selectAll('x')
+    .execute()
+  draftsReaderRow(ctx.actor, joined[0])
+  const rows = joined.filter((r) => r.id !== null)
   const from = rows.find((r) => Number(r.number) === input.from)
   const to = rows.find((r) => Number(r.number) === input.to)
   if (!from) throw notFound(`Revision ${input.from} of this document`)
   if (!to) throw notFound(`Revision ${input.to} of this document`)
   return {
-    ...diffText(from.body, to.body),
-    from: { number: input.from, author: from.authorName, createdAt: from.created_at },
-    to: { number: input.to, author: to.authorName, createdAt: to.created_at },
+    ...diffText(from.body!, to.body!),
+    from: { number: input.from, author: from.authorName!, createdAt: from.created_at! },
+    to: { number: input.to, author: to.authorName!, createdAt: to.created_at! },
   }
 }
 

@@ -2,13 +2,21 @@
  * Reading publication requests: the panel on an item's page (is it public, what is being asked,
  * which groups consented, which are awaited, what the caller may do), for its groups only.
  */
-import type { Db, ItemType, PublicationRequestTable, PublicationStatus, Visibility } from '@appg-hub/db'
-import type { Selectable } from 'kysely'
+import {
+  type Db,
+  type ItemType,
+  jsonAgg,
+  type PublicationRequestTable,
+  type PublicationStatus,
+  parseJsonArray,
+  type Visibility,
+} from '@appg-hub/db'
+import { type Selectable, sql } from 'kysely'
 import type { ServiceContext } from '../context'
-import { forbidden } from '../errors'
+import { forbidden, notFound } from '../errors'
 import { effectiveStatus } from '../handshake/status'
 import { assertCan } from '../items/access'
-import { itemPath, type LoadedItem, loadItem } from '../items/load'
+import { ITEM_NOUN, itemFromPrefixedRow, itemPath, itemRowQuery, type LoadedItem } from '../items/load'
 import { roleIn } from '../items/powers'
 import { describeItems } from '../links/list'
 import { requireActor } from '../memberships/access'
@@ -43,7 +51,8 @@ export interface PublicationView {
   canCancel: boolean
 }
 
-async function rowsWithNames(db: Db, where: { id?: string; itemType?: ItemType; itemId?: string }) {
+/** The requests with the names they show, newest first, not yet run (the panel joins them to the item). */
+function requestsWithNames(db: Db, where: { id?: string; itemType?: ItemType; itemId?: string }) {
   let q = db
     .selectFrom('publication_request as r')
     .innerJoin('person as asker', 'asker.id', 'r.requested_by')
@@ -63,21 +72,47 @@ async function rowsWithNames(db: Db, where: { id?: string; itemType?: ItemType; 
   if (where.id) q = q.where('r.id', '=', where.id)
   if (where.itemType && where.itemId)
     q = q.where('r.item_type', '=', where.itemType).where('r.item_id', '=', where.itemId)
-  return q.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(1).execute()
+  return q.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(1)
 }
 
-async function view(
-  ctx: ServiceContext,
-  row: Awaited<ReturnType<typeof rowsWithNames>>[number],
-  item: LoadedItem,
-): Promise<PublicationView> {
-  const now = ctx.clock.now().toISOString()
+async function rowsWithNames(db: Db, where: { id?: string; itemType?: ItemType; itemId?: string }) {
+  return requestsWithNames(db, where).execute()
+}
+
+type RequestRow = Awaited<ReturnType<typeof rowsWithNames>>[number]
+
+interface Consent {
+  appg_id: string
+  at: string
+  display_name: string
+}
+
+/** A correlated sub-query: the consents given to the request at `requestColumn`, as one JSON array. */
+function consentsOf(db: Db, requestColumn: string) {
+  return db
+    .selectFrom('publication_consent as c')
+    .innerJoin('person as p', 'p.id', 'c.person_id')
+    .select(jsonAgg(db, { appg_id: 'c.appg_id', at: 'c.at', display_name: 'p.display_name' }).as('consents'))
+    .where('c.request_id', '=', sql.ref<string>(requestColumn))
+}
+
+async function view(ctx: ServiceContext, row: RequestRow, item: LoadedItem): Promise<PublicationView> {
   const consents = await ctx.db
     .selectFrom('publication_consent as c')
     .innerJoin('person as p', 'p.id', 'c.person_id')
     .select(['c.appg_id', 'c.at', 'p.display_name'])
     .where('c.request_id', '=', row.id)
     .execute()
+  return viewOf(ctx, row, item, consents)
+}
+
+function viewOf(
+  ctx: ServiceContext,
+  row: RequestRow,
+  item: LoadedItem,
+  consents: Consent[],
+): PublicationView {
+  const now = ctx.clock.now().toISOString()
   const byGroup = new Map(consents.map((c) => [c.appg_id, c]))
   const status = effectiveStatusOf(row, now)
   const officerOf = (appgId: string) => roleAllows(roleIn(item.access, appgId), 'item.invite')
@@ -136,21 +171,42 @@ export interface PublicationPanel {
 
 /**
  * The publication panel of an item, for its groups' people (and site administrators): NOT_FOUND
- * when the caller may not read the item, FORBIDDEN when they read it as the public.
+ * when the caller may not read the item, FORBIDDEN when they read it as the public. One query: the
+ * item (for the access check, and whether it is public now) with its latest request and that
+ * request's consents left-joined to it, so that it comes back when no request was ever made.
  */
 export async function publicationPanel(
   ctx: ServiceContext,
   input: { itemType: ItemType; itemId: string },
 ): Promise<PublicationPanel> {
-  const item = await loadItem(ctx.db, ctx.actor, input.itemType, input.itemId)
+  const { itemType, itemId } = input
+  const latestRequest = requestsWithNames(ctx.db, { itemType, itemId }).select(
+    consentsOf(ctx.db, 'r.id').as('consents'),
+  )
+  const row = await ctx.db
+    .selectFrom(
+      itemRowQuery(ctx.db, ctx.actor, itemType, itemId)
+        // A session is public by the visibility chosen for it (`isPublicFrom`).
+        .select(
+          (itemType === 'meeting'
+            ? sql<Visibility | null>`item.intended_visibility`
+            : sql<Visibility | null>`null`
+          ).as('itemIntendedVisibility'),
+        )
+        .as('i'),
+    )
+    .leftJoin(latestRequest.as('x'), (join) => join.onTrue())
+    .selectAll('i')
+    .selectAll('x')
+    .executeTakeFirst()
+  if (!row) throw notFound(`That ${ITEM_NOUN[itemType]}`)
+  const item = itemFromPrefixedRow(ctx.actor, itemType, row)
   assertCan(item.access, 'item.read', 'That item', '')
   if (!item.access.role && !item.access.isSiteAdmin)
     throw forbidden('Only the groups taking part see how its publication was decided.')
-  const [rows, isPublic] = await Promise.all([
-    rowsWithNames(ctx.db, { itemType: input.itemType, itemId: input.itemId }),
-    isPublicNow(ctx.db, input.itemType, input.itemId),
-  ])
-  const latest = rows[0] ? await view(ctx, rows[0], item) : null
+  const isPublic = isPublicFrom(itemType, row)
+  const latest =
+    row.id !== null ? viewOf(ctx, row as RequestRow, item, parseJsonArray<Consent>(row.consents)) : null
   const officerOf = (appgId: string) => roleAllows(roleIn(item.access, appgId), 'item.invite')
   return {
     isPublic,
@@ -162,21 +218,17 @@ export async function publicationPanel(
   }
 }
 
-async function isPublicNow(db: Db, type: ItemType, id: string): Promise<boolean> {
-  if (type === 'document') {
-    const d = await db.selectFrom('document').select('status').where('id', '=', id).executeTakeFirstOrThrow()
-    return d.status === 'published'
-  }
-  if (type === 'meeting') {
-    const m = await db
-      .selectFrom('meeting')
-      .select(['visibility', 'intended_visibility'])
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow()
-    return (m.intended_visibility ?? m.visibility) === 'public'
-  }
-  const t = await db.selectFrom('topic').select('visibility').where('id', '=', id).executeTakeFirstOrThrow()
-  return t.visibility === 'public'
+/**
+ * Whether the item is public now, from its row: a document once published, a session once its
+ * chosen visibility (the one it will have, while a request is pending) is public, a topic when public.
+ */
+function isPublicFrom(
+  type: ItemType,
+  row: { itemStatus: string; itemVisibility: Visibility; itemIntendedVisibility: Visibility | null },
+): boolean {
+  if (type === 'document') return row.itemStatus === 'published'
+  if (type === 'meeting') return (row.itemIntendedVisibility ?? row.itemVisibility) === 'public'
+  return row.itemVisibility === 'public'
 }
 
 export interface WaitingPublication {
