@@ -13,6 +13,7 @@ import { CALLERS, listProcedures, makeAuthzWorld, tableNames } from '../support/
 import { dialects, hubTest } from '../support/hub-test'
 import { CASES } from './cases'
 import { LIST_CASES } from './list-cases'
+import { MAX_READ_QUERIES, READS_OVER_BUDGET, WRITE_QUERIES } from './query-budgets'
 
 /** Every table of `Database`: the type checker keeps this in step with schema.ts. */
 const DATABASE_TABLES: Record<keyof Database, true> = {
@@ -55,23 +56,6 @@ const DATABASE_TABLES: Record<keyof Database, true> = {
 }
 
 const procedures = listProcedures()
-
-/** The most queries a read procedure may make, the session check included (docs/architecture.md §5). */
-const MAX_READ_QUERIES = 2
-
-/**
- * The reads that still take more, at most this many, for some caller. Most read the item or the
- * group for the access check, then its rows in a query of their own, not yet folded into one as
- * `sessions.get` and `topics.activity` were; the lists read their group a second time only when the
- * page is empty; `documents.revision` and `documents.diff` charge the caller's expensive work
- * before their one read, in a statement of its own (one for the address and the person together:
- * MySQL cannot answer a read from a write). Each entry must still be needed: the test
- * fails when a read takes fewer than its entry allows, so that the list only ever shrinks.
- */
-const READS_OVER_BUDGET: Record<string, number> = {
-  'documents.diff': 3,
-  'documents.revision': 3,
-}
 
 describe('the authorization matrix covers the router', () => {
   it.each(procedures.map((p) => [p.path]))('%s has a declared authorization case', (path) => {
@@ -142,6 +126,13 @@ describe.each(dialects())('the authorization matrix on $name', (dialect) => {
       ).toEqual([])
       if (READS_OVER_BUDGET[info.path] !== undefined)
         expect(Math.max(0, ...answered.map((c) => c.queries)), 'its entry in READS_OVER_BUDGET').toBe(budget)
+    }
+    if (info.type === 'mutation') {
+      const answered = result.filter((c) => c.got === 'ok')
+      if (answered.length > 0)
+        expect(Math.max(...answered.map((c) => c.queries)), 'its entry in WRITE_QUERIES').toBe(
+          WRITE_QUERIES[info.path],
+        )
     }
   })
 })
