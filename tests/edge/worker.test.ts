@@ -13,7 +13,7 @@ import { TRPCClientError } from '@trpc/client'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type PlanetscaleHttp, startPlanetscaleHttp } from '../../infra/planetscale-http/server'
-import { apiJourney, DEMO_OFFICER, jointWorkJourney } from '../support/api-journey'
+import { apiJourney, DEMO_OFFICER, jointWorkJourney, signedIn } from '../support/api-journey'
 import { launchBrowser } from '../support/browser'
 import { httpClient } from '../support/http-client'
 import { loadDemoWorld } from '../support/server'
@@ -24,9 +24,16 @@ describe.skipIf(!process.env.MYSQL_URL)('the Worker on workerd against PlanetSca
   let worker: WorkerProcess
   let db: Db
   let browser: Browser | undefined
+  /** Statements the PlanetScale endpoint has answered: on the edge, one HTTP call each. */
+  let statements = 0
 
   beforeAll(async () => {
-    planetscale = await startPlanetscaleHttp({ mysqlUrl: await createMysqlDatabase('hub_edge') })
+    planetscale = await startPlanetscaleHttp({
+      mysqlUrl: await createMysqlDatabase('hub_edge'),
+      log: (line) => {
+        if (/^(ok |ERR)/.test(line)) statements++
+      },
+    })
     db = await createDb(planetscale.url)
     await migrateToLatest(db)
     await loadDemoWorld(db)
@@ -86,6 +93,69 @@ describe.skipIf(!process.env.MYSQL_URL)('the Worker on workerd against PlanetSca
     expect(Object.keys(((await dictionaries.json()) as { dictionary: object }).dictionary)).toContain(
       'passwords-common',
     )
+  })
+
+  // docs/architecture.md §5, counted where it matters: the HTTP calls the Worker makes to the
+  // database while it serves each call (BEGIN and COMMIT included), the session check among them.
+  it('answers the main reads in at most two database calls, and a comment in a fixed number', async () => {
+    const anonymous = httpClient(worker.url).client
+    const officer = await signedIn(worker.url, DEMO_OFFICER)
+    const calls = async (call: () => Promise<unknown>) => {
+      await call() // once first: a sign-in refreshed, a cache filled
+      const before = statements
+      await call()
+      return statements - before
+    }
+    const { id: topicId } = await officer.topics.create.mutate({
+      groupSlug: 'personalised-medicine',
+      title: 'Counted topic',
+      summary: 'For counting database calls.',
+      tags: [],
+      visibility: 'participants',
+    })
+    const { id: documentId } = await officer.documents.create.mutate({
+      groupSlug: 'personalised-medicine',
+      kind: 'briefing',
+      title: 'Counted briefing',
+      body: 'One paragraph.',
+      visibility: 'participants',
+      topicId,
+    })
+    const { id: sessionId } = await officer.sessions.create.mutate({
+      groupSlug: 'personalised-medicine',
+      title: 'Counted session',
+      description: 'For counting database calls.',
+      date: '2026-12-10',
+      startTime: '10:00',
+      endTime: '11:00',
+      place: 'Committee Room 10',
+      visibility: 'participants',
+      capacity: null,
+      topicId,
+    })
+    const reads = {
+      'register.list': await calls(() => anonymous.register.list.query({ limit: 20 })),
+      'register.group': await calls(() => anonymous.register.group.query({ slug: 'cancer' })),
+      'me.get': await calls(() => officer.me.get.query()),
+      'memberships.roster': await calls(() => officer.memberships.roster.query({ slug: 'cancer' })),
+      'topics.dashboard': await calls(() => officer.topics.dashboard.query({})),
+      'topics.get': await calls(() => officer.topics.get.query({ id: topicId })),
+      'topics.activity': await calls(() => officer.topics.activity.query({ id: topicId })),
+      'comments.list': await calls(() => officer.comments.list.query({ itemType: 'topic', itemId: topicId })),
+      'documents.get': await calls(() => officer.documents.get.query({ id: documentId })),
+      'documents.history': await calls(() => officer.documents.history.query({ id: documentId })),
+      'sessions.get': await calls(() => officer.sessions.get.query({ id: sessionId })),
+      'notifications.list': await calls(() => officer.notifications.list.query()),
+      'search.query': await calls(() => officer.search.query.query({ q: 'counted' })),
+    }
+    expect(Object.entries(reads).filter(([, n]) => n > 2)).toEqual([])
+    // The session check, the topic with everyone concerned, BEGIN, the comment, its search entry,
+    // the topic's activity, its audit event, COMMIT (nobody else follows this topic yet).
+    expect(
+      await calls(() =>
+        officer.comments.add.mutate({ itemType: 'topic', itemId: topicId, body: 'Counted.' }),
+      ),
+    ).toBe(8)
   })
 
   apiJourney(() => ({ url: worker.url, db }))

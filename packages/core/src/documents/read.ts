@@ -6,7 +6,7 @@ import { badRequest, notFound } from '../errors'
 import { assertCan } from '../items/access'
 import { itemFromRow, itemRowQuery, participantsOf } from '../items/load'
 import { groupCan, ownerCan } from '../items/powers'
-import { type LinkView, linkRowsOf, linksFromJson } from '../links/list'
+import { type LinkView, linkHostsOf, linkRowsOf, linksFromJson } from '../links/list'
 import { linkReferencesInHtml } from '../links/refs'
 import { renderMarkdown } from '../markdown'
 import { decodeCursor, encodeCursor, type Page } from '../pagination'
@@ -146,7 +146,8 @@ export async function getDocument(ctx: ServiceContext, id: string): Promise<Docu
       'pAuthor.id as pubAuthorId',
       'pAuthor.display_name as pubAuthorName',
       participantsOf(ctx.db, 'document', 'd.id', ctx.actor).as('participants'),
-      linkRowsOf(ctx.db, 'document', 'd.id').as('links'),
+      linkRowsOf(ctx.db, ctx.actor, 'document', sql.ref<string>('d.id')).as('links'),
+      linkHostsOf(ctx.db, 'document', sql.ref<string>('d.id')).as('linkHosts'),
       eb
         .selectFrom('document_presence as dp')
         .innerJoin('person as pp', 'pp.id', 'dp.person_id')
@@ -169,7 +170,7 @@ export async function getDocument(ctx: ServiceContext, id: string): Promise<Docu
   const access = item.access
   assertCan(access, 'item.read', 'That document', '')
   const writer = Boolean(access.role) || access.isSiteAdmin
-  const links = await linksFromJson(ctx.db, ctx.actor, 'document', id, row.links)
+  const links = linksFromJson('document', id, row.links, row.linkHosts)
   // Only the groups writing it see who is editing; a reader of the published page does not.
   const presence =
     ctx.actor && writer

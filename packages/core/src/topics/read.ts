@@ -8,7 +8,7 @@ import { assertCan } from '../items/access'
 import { isActive, itemFromRow, participantsOf } from '../items/load'
 import { type PendingInvitationView, pendingInvitationsFrom, pendingInvitationsOf } from '../items/pending'
 import { groupCan, ownerCan } from '../items/powers'
-import { type LinkView, linkRowsOf, linksFromJson, onePerItem } from '../links/list'
+import { type LinkView, linkHostsOf, linkRowsOf, linksFromJson, onePerItem } from '../links/list'
 import { renderMarkdown } from '../markdown'
 import { can } from '../policy'
 import { parseTags } from './fields'
@@ -72,7 +72,8 @@ export async function getTopic(ctx: ServiceContext, id: string): Promise<TopicVi
       'creator.id as creatorId',
       'creator.display_name as creatorName',
       participantsOf(db, 'topic', 'topic.id', actor).as('participants'),
-      linkRowsOf(db, 'topic', 'topic.id').as('links'),
+      linkRowsOf(db, actor, 'topic', sql.ref<string>('topic.id')).as('links'),
+      linkHostsOf(db, 'topic', sql.ref<string>('topic.id')).as('linkHosts'),
       eb
         .selectFrom('follow')
         .innerJoin('person', 'person.id', 'follow.person_id')
@@ -101,7 +102,7 @@ export async function getTopic(ctx: ServiceContext, id: string): Promise<TopicVi
     (a, b) => a.at.localeCompare(b.at) || a.name.localeCompare(b.name),
   )
   const partners = item.participants.filter((p) => !p.isOwner)
-  const linked = await linksFromJson(db, actor, 'topic', row.id, row.links)
+  const linked = linksFromJson('topic', row.id, row.links, row.linkHosts)
   return {
     id: row.id,
     title: row.title,
