@@ -42,6 +42,25 @@ describe.each(dialects())('publication by consent on $name', (dialect) => {
       // Events of one moment on the fake clock may come in either order.
       .sort()
 
+  it('tells one who may not read an item the same as for an item that does not exist', async ({
+    world,
+    api,
+  }) => {
+    const topicId = await makeTopic(api, world) // participants only: alpha's
+    const outsider = await api.as(world.people.gammaOfficer.id)
+    const answer = async (itemId: string) => {
+      try {
+        await outsider.publication.get({ itemType: 'topic', itemId })
+        return 'answered'
+      } catch (error) {
+        return `${(error as { code?: string }).code}: ${(error as Error).message}`
+      }
+    }
+    const hidden = await answer(topicId)
+    expect(hidden).toMatch(/^NOT_FOUND: /)
+    expect(hidden).toBe(await answer('0mx0000000000000000000000'))
+  })
+
   it('a joint document is not public until every group consents; one officer per group suffices', async ({
     db,
     world,

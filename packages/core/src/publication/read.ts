@@ -201,7 +201,8 @@ export async function publicationPanel(
     .executeTakeFirst()
   if (!row) throw notFound(`That ${ITEM_NOUN[itemType]}`)
   const item = itemFromPrefixedRow(ctx.actor, itemType, row)
-  assertCan(item.access, 'item.read', 'That item', '')
+  // The same words as for a missing item, so that the answer does not tell that it exists.
+  assertCan(item.access, 'item.read', `That ${ITEM_NOUN[itemType]}`, '')
   if (!item.access.role && !item.access.isSiteAdmin)
     throw forbidden('Only the groups taking part see how its publication was decided.')
   const isPublic = isPublicFrom(itemType, row)

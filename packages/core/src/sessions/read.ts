@@ -16,6 +16,11 @@ import { chosenVisibility, minutesBetween, type SessionStatus } from './load'
 import { agendaSpeakers, noticeText, noticeWarning } from './notice'
 import type { MySignup, SignupStatus } from './signups'
 
+/** The database's own order for ids and times (binary collation), not the locale's. */
+function byBytes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
 export interface LinkedDocument {
   /** Null, with the title and kind, when the caller may not read the document. */
   documentId: string | null
@@ -189,9 +194,7 @@ export async function getSession(ctx: ServiceContext, id: string): Promise<Sessi
     created_at: string
     link_id: string
     readable: number | string
-  }>(row.linked).sort(
-    (a, b) => a.created_at.localeCompare(b.created_at) || a.link_id.localeCompare(b.link_id),
-  )
+  }>(row.linked).sort((a, b) => byBytes(a.created_at, b.created_at) || byBytes(a.link_id, b.link_id))
   const documents: LinkedDocument[] = []
   const seenDocuments = new Set<string>()
   for (const d of linkedRows) {
