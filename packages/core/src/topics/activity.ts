@@ -8,9 +8,9 @@
 import { type ItemType, isUniqueViolation } from '@appg-hub/db'
 import { sql } from 'kysely'
 import type { ServiceContext } from '../context'
-import { forbidden, notFound } from '../errors'
-import { assertCan } from '../items/access'
-import { ITEM_NOUN, itemFromRow, itemPath, type LoadedItem, loadItem, participantsOf } from '../items/load'
+import { forbidden } from '../errors'
+import { readableItem, readableItemRow } from '../items/guards'
+import { ITEM_NOUN, itemPath, itemRowQuery, type LoadedItem } from '../items/load'
 import { itemReadableBy } from '../links/readable'
 import { requireActor } from '../memberships/access'
 
@@ -56,14 +56,13 @@ export interface ActivityEntry {
 
 /** The topic's activity is for its groups' people (and site administrators) only. */
 function assertParticipant(topic: LoadedItem) {
-  assertCan(topic.access, 'item.read', 'That topic', '')
   if (!topic.access.role && !topic.access.isSiteAdmin)
     throw forbidden('Only the groups taking part see the topic’s activity.')
 }
 
 /** The topic, for its groups' people (and site administrators) only. */
 async function participantTopic(ctx: ServiceContext, id: string) {
-  const topic = await loadItem(ctx.db, ctx.actor, 'topic', id)
+  const topic = await readableItem(ctx, 'topic', id)
   assertParticipant(topic)
   return topic
 }
@@ -102,7 +101,7 @@ export async function topicActivity(ctx: ServiceContext, input: { id: string }):
       'e.item_id',
       'p.display_name as actorName',
       'g.title as groupTitle',
-      sql<string | null>`coalesce(m.title, d.title)`.as('itemTitle'),
+      sql<string | null>`coalesce(m.title, d.title)`.as('entryTitle'),
     ])
     .where('e.action', 'in', Object.keys(WORDS))
     .where((eb) =>
@@ -121,30 +120,16 @@ export async function topicActivity(ctx: ServiceContext, input: { id: string }):
       >`(select seen_at from topic_visit where person_id = ${actor.id} and topic_id = ${input.id})`
     : sql<string | null>`null`
   const rows = await db
-    .selectFrom('topic as t')
+    .selectFrom(itemRowQuery(db, actor, 'topic', input.id).as('i'))
     .leftJoin(entries.as('x'), (j) => j.onTrue())
+    .selectAll('i')
     .selectAll('x')
-    .select([
-      't.id as topicId',
-      't.title as topicTitle',
-      't.visibility as topicVisibility',
-      't.status as topicStatus',
-      participantsOf(db, 'topic', 't.id', actor).as('participants'),
-      visit.as('seen_at'),
-    ])
-    .where('t.id', '=', input.id)
+    .select(visit.as('seen_at'))
     .orderBy('x.at', 'desc')
     .orderBy('x.id', 'desc')
     .execute()
   const first = rows[0]
-  if (!first) throw notFound('That topic')
-  const topic = itemFromRow(actor, 'topic', {
-    id: first.topicId,
-    title: first.topicTitle,
-    visibility: first.topicVisibility,
-    status: first.topicStatus,
-    participants: first.participants,
-  })
+  const topic = readableItemRow(actor, 'topic', first)
   assertParticipant(topic)
   return {
     entries: rows.flatMap((r) => {
@@ -159,13 +144,13 @@ export async function topicActivity(ctx: ServiceContext, input: { id: string }):
           did: WORDS[r.action]!,
           item: {
             type,
-            title: type === 'topic' ? topic.title : (r.itemTitle ?? ITEM_NOUN[type]),
+            title: type === 'topic' ? topic.title : (r.entryTitle ?? ITEM_NOUN[type]),
             path: itemPath(type, r.item_id),
           },
         },
       ]
     }),
-    lastVisitAt: first.seen_at ?? null,
+    lastVisitAt: first?.seen_at ?? null,
   }
 }
 
